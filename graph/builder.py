@@ -1,0 +1,249 @@
+"""Records to triples: one ``Extraction`` becomes one named graph (the document's IRI).
+
+The shape of what is written is documented in ``docs/data-model.md``; queries and views rely on
+it. Every extracted entity-to-entity triple is reified (``rdf:Statement`` with
+``prov:wasDerivedFrom`` its sentence ``Mention``) so that provenance survives formats without
+named graphs (Turtle); observations and designations point at their mention directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import lru_cache
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from ecokg.graph import iris
+from ecokg.graph.namespaces import DCTERMS, DEFAULT_BASE, ECO, PROV, RDF, RDFS, SKOS, WD, XSD, bind_prefixes
+from ecokg.loaders.records import Extraction, Sentence
+
+
+def _lang_of(text: str) -> str:
+    """``zh`` for names with CJK characters, ``en`` for pure Latin names."""
+    return "zh" if any("\u3400" <= ch <= "\u9fff" for ch in text) else "en"
+
+
+@lru_cache(maxsize=1)
+def known_indicators() -> dict[str, URIRef]:
+    """Labels (zh/en, pref and alt) of the ontology's indicator concepts → concept IRI."""
+    from ecokg.resources import ontology_file
+
+    g = Graph()
+    with ontology_file().open("rb") as fh:
+        g.parse(fh, format="turtle")
+    found: dict[str, URIRef] = {}
+    for concept in g.subjects(SKOS.inScheme, ECO.Indicator):
+        if not isinstance(concept, URIRef):
+            continue
+        for prop in (SKOS.prefLabel, SKOS.altLabel, RDFS.label):
+            for label in g.objects(concept, prop):
+                found.setdefault(str(label), concept)
+    return found
+
+
+class GraphBuilder:
+    """Turns extractions into triples in an rdflib ``Dataset``, one named graph per document."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base
+
+    # -- IRIs ------------------------------------------------------------------------------
+    def doc_iri(self, ex: Extraction) -> URIRef:
+        return iris.document_iri(ex.document.sha256, self.base)
+
+    def entity_iri(self, ex: Extraction, key: str) -> URIRef:
+        return iris.entity_iri(ex.entities[key].cls, key, self.base)
+
+    def indicator_iri(self, label: str) -> URIRef:
+        return known_indicators().get(label) or iris.indicator_iri(label, self.base)
+
+    def industry_iri(self, label: str) -> URIRef:
+        return iris.entity_iri("Industry", label, self.base)
+
+    # -- building --------------------------------------------------------------------------
+    def new_dataset(self) -> Dataset:
+        ds = Dataset()
+        bind_prefixes(ds.namespace_manager, self.base)
+        return ds
+
+    def build(self, extractions: Iterable[Extraction]) -> Dataset:
+        ds = self.new_dataset()
+        for ex in extractions:
+            self.add(ds, ex)
+        return ds
+
+    def add(self, ds: Dataset, ex: Extraction) -> URIRef:
+        """Add one extraction as the named graph of its document; return the document IRI."""
+        doc = self.doc_iri(ex)
+        g = ds.graph(doc)
+        self._document(g, ex, doc)
+        mentions = {s.index: iris.mention_iri(doc, s.start, s.end) for s in ex.sentences}
+        used: dict[int, set[Node]] = {}
+
+        def mention(idx: int, *about: Node) -> URIRef:
+            used.setdefault(idx, set()).update(about)
+            return mentions[idx]
+
+        for key, ent in sorted(ex.entities.items()):
+            e = self.entity_iri(ex, key)
+            self._entity(g, ex, key, e, doc)
+            for idx in sorted(ent.sentences):
+                mention(idx, e)
+            if ent.amount is not None and ent.amount_sentence is not None:
+                self._reify(g, e, ECO.amount, Literal(ent.amount, datatype=XSD.decimal),
+                            mention(ent.amount_sentence, e), doc, False, "amount")
+        for name, sentences in sorted(ex.industries.items()):
+            ind = self.industry_iri(name)
+            g.add((ind, RDF.type, ECO.Industry))
+            g.add((ind, RDFS.label, Literal(name, lang="zh")))
+            g.add((ind, SKOS.prefLabel, Literal(name, lang="zh")))
+            g.add((ind, ECO.mentionedIn, doc))
+            for idx in sorted(sentences):
+                mention(idx, ind)
+        for rel in ex.relations:
+            s = self.entity_iri(ex, rel.subject)
+            o = (self.industry_iri(rel.object) if rel.predicate == "targetsIndustry" and rel.object not in ex.entities
+                 else self.entity_iri(ex, rel.object))
+            g.add((s, ECO[rel.predicate], o))
+            self._reify(g, s, ECO[rel.predicate], o, mention(rel.sentence, s, o), doc, rel.implicit, rel.rule)
+        for des in ex.designations:
+            holder = self.entity_iri(ex, des.holder)
+            d = iris.node_iri("designation", holder, des.title, base=self.base)
+            g.add((d, RDF.type, ECO.Designation))
+            g.add((d, ECO.title, Literal(des.title, lang="zh")))
+            g.add((d, RDFS.label, Literal(des.title, lang="zh")))
+            if des.level:
+                g.add((d, ECO.level, ECO[des.level]))
+            if des.batch:
+                g.add((d, ECO.batch, Literal(des.batch, lang="zh")))
+            m = mention(des.sentence, holder, d)
+            if des.granted_by:
+                grantor = self.entity_iri(ex, des.granted_by)
+                g.add((d, ECO.grantedBy, grantor))
+                self._reify(g, d, ECO.grantedBy, grantor, m, doc, False, des.rule)
+            g.add((d, PROV.wasDerivedFrom, m))
+            g.add((holder, ECO.hasDesignation, d))
+            self._reify(g, holder, ECO.hasDesignation, d, m, doc, des.implicit, des.rule)
+        for ob in ex.observations:
+            o = iris.node_iri("obs", ex.document.sha256, ob.start, ob.end, ob.value, ob.unit, base=self.base)
+            g.add((o, RDF.type, ECO.Observation))
+            g.add((o, ECO.value, Literal(Decimal(ob.value), datatype=XSD.decimal)))
+            g.add((o, ECO.unit, Literal(ob.unit)))
+            g.add((o, ECO.qualifier, ECO[ob.qualifier]))
+            label = f"{ob.indicator} {ob.text}" if ob.indicator else ob.text
+            g.add((o, RDFS.label, Literal(label, lang="zh")))
+            if ob.period_start:
+                g.add((o, ECO.periodStart, Literal(ob.period_start, datatype=XSD.date)))
+            if ob.period_end:
+                g.add((o, ECO.periodEnd, Literal(ob.period_end, datatype=XSD.date)))
+            if ob.period_label:
+                g.add((o, ECO.periodLabel, Literal(ob.period_label, lang="zh")))
+            if ob.indicator:
+                ind = self.indicator_iri(ob.indicator)
+                g.add((o, ECO.indicator, ind))
+                if not str(ind).startswith(str(ECO)):
+                    g.add((ind, RDF.type, SKOS.Concept))
+                    g.add((ind, SKOS.inScheme, ECO.Indicator))
+                    g.add((ind, SKOS.prefLabel, Literal(ob.indicator, lang="zh")))
+            about: list[Node] = [o]
+            if ob.subject:
+                subj = self.entity_iri(ex, ob.subject)
+                g.add((o, ECO.observedEntity, subj))
+                about.append(subj)
+            if ob.implicit:
+                g.add((o, ECO.inferred, Literal(True)))
+            if ob.rule:
+                g.add((o, ECO.extractionRule, Literal(ob.rule)))
+            g.add((o, PROV.wasDerivedFrom, mention(ob.sentence, *about)))
+            g.add((o, ECO.mentionedIn, doc))
+        by_index = {s.index: s for s in ex.sentences}
+        for idx in sorted(used):
+            self._mention(g, by_index[idx], mentions[idx], doc, used[idx])
+        return doc
+
+    # -- pieces ----------------------------------------------------------------------------
+    def _document(self, g: Graph, ex: Extraction, doc: URIRef) -> None:
+        d = ex.document
+        g.add((doc, RDF.type, ECO.SourceDocument))
+        g.add((doc, DCTERMS.title, Literal(d.title or (d.source_path or "untitled"), lang="zh")))
+        if d.publisher:
+            g.add((doc, DCTERMS.publisher, Literal(d.publisher, lang="zh")))
+        if d.issued:
+            dtype = XSD.dateTime if "T" in d.issued else XSD.date
+            g.add((doc, DCTERMS.issued, Literal(d.issued, datatype=dtype)))
+        for author in d.authors:
+            g.add((doc, DCTERMS.creator, Literal(author, lang="zh")))
+        if d.url:
+            g.add((doc, DCTERMS.source, URIRef(d.url)))
+        if d.source_path and d.source_path != "-":
+            g.add((doc, ECO.fileName, Literal(d.source_path.replace("\\", "/").rsplit("/", 1)[-1])))
+        g.add((doc, DCTERMS.format, Literal(d.media_type)))
+        g.add((doc, DCTERMS.language, Literal("zh")))
+        g.add((doc, ECO.sha256, Literal(d.sha256)))
+        g.add((doc, ECO.content, Literal(d.text, lang="zh")))
+        if d.region and d.region in ex.entities:
+            g.add((doc, DCTERMS.spatial, self.entity_iri(ex, d.region)))
+
+    def _entity(self, g: Graph, ex: Extraction, key: str, e: URIRef, doc: URIRef) -> None:
+        ent = ex.entities[key]
+        g.add((e, RDF.type, ECO[ent.cls]))
+        g.add((e, RDFS.label, Literal(key, lang="zh")))
+        if ent.en_label:
+            g.add((e, RDFS.label, Literal(ent.en_label, lang="en")))
+        for alt in sorted(ent.alt_labels - {key, ent.en_label or ""}):
+            g.add((e, SKOS.altLabel, Literal(alt, lang=_lang_of(alt))))
+        if ent.wikidata:
+            g.add((e, SKOS.exactMatch, WD[ent.wikidata]))
+        g.add((e, ECO.mentionedIn, doc))
+        if ent.unit:
+            g.add((e, ECO.unit, Literal(ent.unit)))
+        if ent.amount is not None and ent.amount_sentence is None:
+            g.add((e, ECO.amount, Literal(ent.amount, datatype=XSD.decimal)))
+        if ent.per_year is not None:
+            g.add((e, ECO.perYear, Literal(ent.per_year)))
+        if ent.period_start:
+            g.add((e, ECO.periodStart, Literal(ent.period_start, datatype=XSD.date)))
+        if ent.period_end:
+            g.add((e, ECO.periodEnd, Literal(ent.period_end, datatype=XSD.date)))
+        if ent.period_label:
+            g.add((e, ECO.periodLabel, Literal(ent.period_label, lang="zh")))
+        if ent.level:
+            g.add((e, ECO.level, ECO[ent.level]))
+        if ent.batch:
+            g.add((e, ECO.batch, Literal(ent.batch, lang="zh")))
+
+    def _mention(self, g: Graph, sent: Sentence, m: URIRef, doc: URIRef, about: set[Node]) -> None:
+        g.add((m, RDF.type, ECO.Mention))
+        g.add((m, ECO.text, Literal(sent.text, lang="zh")))
+        g.add((m, ECO.start, Literal(sent.start)))
+        g.add((m, ECO.end, Literal(sent.end)))
+        g.add((m, ECO.inDocument, doc))
+        for node in sorted(about, key=str):
+            g.add((m, ECO.about, node))
+
+    def _reify(self, g: Graph, s: Node, p: URIRef, o: Node, m: URIRef, doc: URIRef,
+               implicit: bool, rule: str) -> None:
+        st = iris.node_iri("stmt", s, p, o, m, base=self.base)
+        g.add((st, RDF.type, RDF.Statement))
+        g.add((st, RDF.subject, s))
+        g.add((st, RDF.predicate, p))
+        g.add((st, RDF.object, o))
+        g.add((st, PROV.wasDerivedFrom, m))
+        if implicit:
+            g.add((st, ECO.inferred, Literal(True)))
+        if rule:
+            g.add((st, ECO.extractionRule, Literal(rule)))
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All triples of a dataset in one graph (for formats without named graphs)."""
+    g = Graph()
+    bind_prefixes(g.namespace_manager)
+    for s, p, o, _c in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+__all__ = ["GraphBuilder", "known_indicators", "union_graph"]

@@ -1,0 +1,74 @@
+"""Every IRI and namespace of ecokg. No other module writes a raw IRI string."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, TIME, XSD, NamespaceManager
+
+ECO = Namespace("https://w3id.org/ecokg/ontology#")
+ONTOLOGY_IRI = URIRef("https://w3id.org/ecokg/ontology")
+DEFAULT_BASE = "https://w3id.org/ecokg/id/"
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+SHAPES_IRI = URIRef("https://w3id.org/ecokg/shapes")
+
+# Named graph that holds the ontology inside a store.
+ONTOLOGY_GRAPH = ONTOLOGY_IRI
+
+#: Prefixes written in every export, in this order.
+PREFIXES: dict[str, Namespace] = {
+    "eco": ECO,
+    "schema": SCHEMA,
+    "org": ORG,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "skos": SKOS,
+    "owl": OWL,
+    "rdfs": RDFS,
+    "rdf": RDF,
+    "xsd": XSD,
+    "foaf": FOAF,
+    "time": TIME,
+    "sh": SH,
+    "wd": WD,
+}
+
+
+def bind_prefixes(manager: NamespaceManager, base: str = DEFAULT_BASE) -> None:
+    """Bind the fixed ecokg prefixes (and ``id:`` for the data base) on a namespace manager."""
+    for prefix, ns in PREFIXES.items():
+        manager.bind(prefix, ns, override=True, replace=True)
+    manager.bind("id", Namespace(base), override=True, replace=True)
+
+
+def sparql_prefixes(base: str = DEFAULT_BASE) -> str:
+    """PREFIX declarations for SPARQL text built in code (tests, generated queries)."""
+    lines = [f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()]
+    lines.append(f"PREFIX id: <{base}>")
+    return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "DCTERMS",
+    "DEFAULT_BASE",
+    "ECO",
+    "FOAF",
+    "ONTOLOGY_GRAPH",
+    "ONTOLOGY_IRI",
+    "ORG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SH",
+    "SHAPES_IRI",
+    "SKOS",
+    "TIME",
+    "WD",
+    "XSD",
+    "bind_prefixes",
+    "sparql_prefixes",
+]

@@ -1,0 +1,1 @@
+"""Loader data files: gazetteer, suffix lists, boilerplate markers (hand-edited)."""

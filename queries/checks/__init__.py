@@ -1,0 +1,1 @@
+"""Data checks: ``*-violation.rq`` queries; any row returned is a failure."""

@@ -1,0 +1,1 @@
+"""Sample articles written by the ecokg developers (not copies of published text)."""

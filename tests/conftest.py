@@ -1,0 +1,60 @@
+"""Shared fixtures: paths to the repository, the shared corpus and the installed CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("ECOKG_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpus"
+EVAL = SHARED / "eval"
+CORPUS_ARTICLE = CORPUS / "qingdao-ai-2025-12-11.txt"
+CORPUS_GOLD = EVAL / "qingdao-ai-2025-12-11.gold.yaml"
+
+
+@pytest.fixture
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture
+def corpus_article() -> Path:
+    if not CORPUS_ARTICLE.is_file():
+        pytest.skip(f"shared corpus article not found at {CORPUS_ARTICLE} (../shared is absent)")
+    return CORPUS_ARTICLE
+
+
+@pytest.fixture
+def corpus_gold() -> Path:
+    if not CORPUS_GOLD.is_file():
+        pytest.skip(f"shared gold file not found at {CORPUS_GOLD} (../shared is absent)")
+    return CORPUS_GOLD
+
+
+def ecokg_exe() -> list[str]:
+    """The installed console script, else ``python -m ecokg``."""
+    exe = shutil.which("ecokg")
+    return [exe] if exe else [sys.executable, "-m", "ecokg"]
+
+
+def run_cli(*args: str, cwd: Path | None = None, input: bytes | None = None,
+            env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``ecokg ARGS`` in a subprocess, as a user would."""
+    full_env = dict(os.environ)
+    if env:
+        full_env.update(env)
+    return subprocess.run(
+        [*ecokg_exe(), *args], cwd=cwd, input=input.decode() if input is not None else None,
+        capture_output=True, text=True, env=full_env, timeout=timeout,
+    )
+
+
+@pytest.fixture
+def cli():
+    return run_cli

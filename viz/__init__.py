@@ -1,0 +1,1 @@
+"""Interactive, offline HTML network views of the graph."""
