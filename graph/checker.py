@@ -35,6 +35,8 @@ FORMATS: dict[str, str] = {
     ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".owl": "xml", ".xml": "xml", ".n3": "n3",
 }
 # pyoxigraph format names, used only to locate a syntax error that rdflib reports vaguely.
+_FORMAT_NAMES = {"turtle": "Turtle", "trig": "TriG", "nt": "N-Triples", "nquads": "N-Quads",
+                 "json-ld": "JSON-LD", "xml": "RDF/XML", "n3": "N3"}
 _OX_FORMATS = {"turtle": "TURTLE", "trig": "TRIG", "nt": "N_TRIPLES", "nquads": "N_QUADS",
                "json-ld": "JSON_LD", "xml": "RDF_XML", "n3": "N3"}
 _INTEGER_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.byte, XSD.nonNegativeInteger,
@@ -105,23 +107,32 @@ def rdf_format(path: Path) -> str:
 
 def _locate_syntax_error(path: Path, fmt: str, exc: Exception) -> str:
     """One line saying where the file is broken: pyoxigraph's located message when it has one."""
+    ox_msg: str | None = None
     try:
         import pyoxigraph as ox
 
         for _ in ox.parse(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt])):
             pass
     except SyntaxError as ox_exc:
-        text = re.sub(r"\s*\([^()]*, line \d+\)$", "", str(ox_exc.msg or ox_exc))
-        return text if "line" in text or not ox_exc.lineno else f"line {ox_exc.lineno}: {text}"
+        ox_msg = re.sub(r"\s*\([^()]*, line \d+\)$", "", str(ox_exc.msg or ox_exc))
+        if "line" not in ox_msg and ox_exc.lineno:
+            ox_msg = f"line {ox_exc.lineno}: {ox_msg}"
     except Exception:  # pyoxigraph could not help; fall back on rdflib's own message
         pass
+    if ox_msg and "line" in ox_msg:
+        return ox_msg
     line = getattr(exc, "lines", None)
     line = line + 1 if isinstance(line, int) else getattr(exc, "lineno", None)
     if line is None and hasattr(exc, "getLineNumber"):
         line = exc.getLineNumber()
     text = str(exc).strip()
-    why = getattr(exc, "_why", None) or (text.splitlines()[0] if text else type(exc).__name__)
+    why = ox_msg or getattr(exc, "_why", None) or (text.splitlines()[0] if text else type(exc).__name__)
     return f"line {line}: {why}" if line else str(why)
+
+
+def _printable(text: str) -> str:
+    """Control characters of untrusted input shown escaped, so an error stays one clean line."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def load_files(paths: Iterable[str | Path], into: Graph | None = None) -> Graph:
@@ -140,7 +151,8 @@ def load_files(paths: Iterable[str | Path], into: Graph | None = None) -> Graph:
             with path.open("rb") as fh:
                 ds.parse(fh, format=fmt, publicID=path.resolve().as_uri())
         except Exception as exc:
-            raise RDFSyntaxError(f"{path}: not valid {fmt} RDF: {_locate_syntax_error(path, fmt, exc)}",
+            where = _printable(_locate_syntax_error(path, fmt, exc))
+            raise RDFSyntaxError(f"{path}: not valid {_FORMAT_NAMES[fmt]}: {where}",
                                  hint="fix the file or give it the right extension") from None
         for s, p_, o, _g in ds.quads((None, None, None, None)):
             union.add((s, p_, o))
