@@ -139,7 +139,7 @@ def render_html(view: ViewModel) -> str:
            "form-action 'none'; base-uri 'none'")
     values = {
         "LANG": html.escape(view.lang),
-        "CSP": html.escape(csp),
+        "CSP": html.escape(csp, quote=False),  # constant text without quotes
         "TITLE": html.escape(view.title),
         "CSS": css.replace("</", "<\\/"),
         "DATA": script_json(page_data(view)),

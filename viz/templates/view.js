@@ -291,4 +291,9 @@
   byId("all-classes").addEventListener("click", function () { setAll(true); });
   byId("no-classes").addEventListener("click", function () { setAll(false); });
   window.ecokg.setClass = setClass;
+  window.ecokg.showNode = showNode;
+  window.ecokg.showEdge = showEdge;
+  window.ecokg.visibleNodes = function () {
+    return nodes.get({ filter: function (n) { return !n.hidden; } }).length;
+  };
 })();
