@@ -444,15 +444,18 @@ def _local_job(conn: Any, store: str | None, query: NamedQuery, params: dict[str
         conn.close()
 
 
-def run_with_deadline(job: Callable[..., None], args: tuple[Any, ...], timeout: float, what: str) -> Any:
+def run_with_deadline(job: Callable[..., None], args: tuple[Any, ...], timeout: float, what: str,
+                      context: str = "fork") -> Any:
     """Run ``job(conn, *args)`` in a forked worker; stop it after ``timeout`` seconds.
 
     pyoxigraph cannot interrupt a query from another thread, so a query with a time limit runs in
     a child process that is killed when the limit passes (cost: one fork and a store open).
+    ``context`` is the multiprocessing start method: ``fork`` from a single-threaded CLI,
+    ``forkserver`` from the threaded HTTP server.
     """
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork")
+    ctx = mp.get_context(context)
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=job, args=(child, *args), daemon=True)
     proc.start()

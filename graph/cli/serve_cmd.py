@@ -1,0 +1,44 @@
+"""``ecokg serve``: the store as a read-only SPARQL 1.1 Protocol endpoint."""
+
+from __future__ import annotations
+
+import click
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@click.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="Port (0: any free port).")
+@click.option("--store", type=click.Path(file_okay=False), help="Store directory (default $ECOKG_STORE or ./ecokg-data).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30, show_default=True,
+              help="Time limit of one query, in seconds.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10000, show_default=True,
+              help="At most this many rows (or triples) per answer.")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates that carry the --token.")
+@click.option("--token", envvar="ECOKG_SERVE_TOKEN", help="Bearer token for updates (or $ECOKG_SERVE_TOKEN).")
+def command(host: str, port: int, store: str | None, timeout: float, max_rows: int, allow_update: bool,
+            token: str | None) -> None:
+    """Serve the store at http://HOST:PORT/sparql (GET and POST, CORS) until Ctrl-C."""
+    from ecokg.graph.server import ServerConfig, make_server
+    from ecokg.graph.store import resolve_store_path
+
+    from ecokg.errors import InputError
+
+    if allow_update and not token:
+        raise InputError("--allow-update needs --token T (or ECOKG_SERVE_TOKEN)",
+                         hint="clients then send 'Authorization: Bearer T' with each update")
+    config = ServerConfig(resolve_store_path(store), timeout=timeout, max_rows=max_rows,
+                          allow_update=allow_update, token=token)
+    server = make_server(config, host, port)
+    bound_host, bound_port = server.server_address[:2]
+    if host not in LOOPBACK:
+        click.echo(f"ecokg: warning: listening on {host}, reachable from other machines", err=True)
+    click.echo(f"ecokg: serving {config.store} at http://{bound_host}:{bound_port}/sparql "
+               f"(read-{'write' if allow_update else 'only'}; Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
