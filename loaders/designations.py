@@ -1,0 +1,147 @@
+"""Designations: 入选/获批/认定为/列为/评为/成为/获评 + a title, level, batch, authority, holder.
+
+Titles are found from the text alone (``find_titles``) before entities are recognized, so that
+the words of a title (省级先进制造业集群, 重点中试平台) are not mistaken for entities; holders and
+authorities are attached afterwards (``attach``), from the entity spans of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ecokg.loaders.records import Designation, Entity, EntitySpan, Sentence
+
+TRIGGERS = ("被认定为", "认定为", "获批建设", "获批设立", "获批", "成功入选", "入选", "被列为", "列为", "被评为",
+            "评为", "获评", "荣获", "入围", "跻身", "获授", "被授予", "授予")
+BUILD_VERBS = ("高水平建设", "加快建设", "创建", "建设", "打造", "深化", "推进")
+# A designation title ends with one of these (or carries a level / batch word).
+TITLE_HEADS = ("先导区", "示范区", "试验区", "先行区", "城市", "基地", "园区", "集群", "平台", "中心", "工厂",
+               "企业", "案例", "场景", "名单", "项目", "单位", "品牌", "称号", "示范", "标杆", "冠军", "小巨人",
+               "高地", "样板", "试点", "县", "区", "点")
+LEVEL_WORDS = (("国家级", "National"), ("全国", "National"), ("国家", "National"), ("省级", "Provincial"),
+               ("全省", "Provincial"), ("市级", "Municipal"), ("全市", "Municipal"))
+BATCH_RE = re.compile(r"(首批|第[一二三四五六七八九十\d]+批)")
+_CLAUSE_END = re.compile(r"[，。；！？,;：:\n]")
+_TRAILING_COUNT = re.compile(r"[\d一二三四五六七八九十百千]+[个家项款批条名座]+$")
+_PROVINCE_RE = re.compile(r"^..{0,2}省")
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    start: int  # document offsets of the title as kept
+    end: int
+    title: str
+    level: str | None
+    batch: str | None
+    authority: str | None  # surface of an authority written before the title (工信部)
+    trigger_start: int  # document offset of the trigger verb (the holder stands before it)
+    kind: str  # "trigger" | "build" | "possessive"
+
+
+def _level_of(title: str, authority: str | None) -> str | None:
+    for word, level in LEVEL_WORDS:
+        if word in title:
+            return level
+    if _PROVINCE_RE.match(title):
+        return "Provincial"
+    if authority and authority.endswith("部"):
+        return "National"
+    return None
+
+
+def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpan]:
+    """Designation titles in a sentence. ``authorities`` are known granting-body names (工信部 …)."""
+    text, base = sentence.text, sentence.start
+    found: list[TitleSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def clause_end(pos: int) -> int:
+        m = _CLAUSE_END.search(text, pos)
+        return m.start() if m else len(text)
+
+    def add(t0: int, t1: int, trig: int, kind: str) -> None:
+        raw = text[t0:t1]
+        authority = None
+        for a in sorted(authorities, key=len, reverse=True):
+            if raw.startswith(a):
+                authority, raw, t0 = a, raw[len(a):], t0 + len(a)
+                break
+        m = _TRAILING_COUNT.search(raw)
+        if m:
+            raw, t1 = raw[: m.start()], t0 + m.start()
+        raw = raw.strip()
+        if len(raw) < 3 or any(s <= t0 < e for s, e in taken):
+            return
+        batch_m = BATCH_RE.search(raw)
+        level = _level_of(raw, authority)
+        if not (raw.endswith(TITLE_HEADS) or level or batch_m or raw.endswith("”")):
+            return
+        taken.append((t0, t1))
+        found.append(TitleSpan(base + t0, base + t1, raw, level, batch_m.group(1) if batch_m else None,
+                               authority, base + trig, kind))
+
+    for trig in TRIGGERS:
+        for m in re.finditer(re.escape(trig), text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            t0 = m.end()
+            if text.startswith("为", t0):
+                t0 += 1
+            if text.startswith("建设", t0):
+                t0 += 2
+            add(t0, clause_end(t0), m.start(), "trigger")
+    # 建设国家人工智能创新应用先导区 / 深化全国首批“双千兆城市”建设: a level word right after the verb
+    for verb in BUILD_VERBS:
+        for m in re.finditer(re.escape(verb), text):
+            t0 = m.end()
+            if not text.startswith(("国家", "全国", "省级", "国家级"), t0):
+                continue
+            t1 = clause_end(t0)
+            seg = text[t0:t1]
+            if seg.endswith("建设"):
+                t1 -= 2
+                seg = seg[:-2]
+            if seg.endswith(TITLE_HEADS) or seg.endswith("”"):
+                add(t0, t1, m.start(), "build")
+    # X的国家级智能制造示范工厂
+    for m in re.finditer(r"的(国家级|省级|市级)", text):
+        t0 = m.start() + 1
+        end = t0
+        while end < len(text) and not _CLAUSE_END.match(text[end]) and text[end] not in "“”《》":
+            end += 1
+        seg = text[t0:end]
+        cut = max((seg.rfind(h) + len(h) for h in TITLE_HEADS if h in seg), default=-1)
+        if cut > 3:
+            add(t0, t0 + cut, m.start(), "possessive")
+    return found
+
+
+def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[EntitySpan],
+           entities: Mapping[str, Entity], region: str | None,
+           authority_keys: Mapping[str, str]) -> list[Designation]:
+    """Designations with holders: the entity right before the trigger, else the region."""
+    out: list[Designation] = []
+    text = sentence.text
+    for t in titles:
+        clause_start = max(text.rfind(c, 0, t.trigger_start - sentence.start) for c in "，。；,;：") + 1
+        before = [s for s in spans if sentence.start + clause_start <= s.start and s.end <= t.trigger_start + 1]
+        holder, implicit = None, False
+        if before:
+            last = max(before, key=lambda s: s.end)
+            gap = text[last.end - sentence.start: t.trigger_start - sentence.start]
+            if len(gap) <= 4 and not re.search(r"\d", gap):
+                holder = last.key
+        if holder is None:
+            # a count before the trigger (3个案例入选) names no holder
+            lead = text[clause_start: t.trigger_start - sentence.start]
+            if re.search(r"\d+个|[一二三四五六七八九十]+个", lead):
+                continue
+            if region is None:
+                continue
+            holder, implicit = region, True
+        granted = authority_keys.get(t.authority) if t.authority else None
+        out.append(Designation(holder=holder, title=t.title, sentence=sentence.index, level=t.level,
+                               batch=t.batch, granted_by=granted, implicit=implicit, rule=f"designation-{t.kind}"))
+    return out

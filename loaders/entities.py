@@ -1,0 +1,387 @@
+"""Entity recognition: gazetteer, 《》 titles, quoted names typed by context, names by their heads,
+enumerations with a shared head, persons with titles, company names by suffix; then the
+article-level pass that resolves overlaps, relative and short names, and builds ``Entity`` records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ecokg.loaders.designations import TitleSpan
+from ecokg.loaders.gazetteer import Entry, Gazetteer, NameIndex
+from ecokg.loaders.lexicon import Lexicon, Region, is_cjk, lexicon
+from ecokg.loaders.names import has_place_prefix, is_generic, left_edge, name_char, strip_descriptors
+from ecokg.loaders.records import Document, Entity, EntitySpan, Sentence
+
+PRODUCT_CLASSES = {"Product", "AIModel", "Robot"}
+# Generic names of these classes are qualified by the article's region (人工智能产业园 in a Qingdao
+# article is 青岛人工智能产业园; Wuhan's is another park).
+REGION_QUALIFIED = {"IndustrialPark", "IndustryCluster", "Committee", "Fund", "Subsidy", "Venue", "Infrastructure"}
+_HEAD_STOP_BEFORE = {"格", "布", "当", "结", "全", "大", "开", "内", "外", "东", "西", "南", "北", "中", "总",
+                     "干", "头", "尾", "底", "顶", "党", "本", "各", "该", "广", "社"}
+_HEAD_STOP_AFTER = {"署", "分", "门", "员", "托", "面", "长", "属", "级", "位", "件"}
+_SINGLE_CHAR_GOV = {"局", "部", "委", "厅"}
+_SUBJECT_VERBS = ("推出", "发布", "研发", "开发", "建成", "入选", "获批", "进入", "连续", "依托", "获评", "成为", "牵头",
+                  "承建", "落户", "入驻", "上线", "打造", "实现", "完成", "签约", "中标", "在", "与", "将", "已", "正式",
+                  "自主", "联合", "携手", "率先", "推动", "参与")
+_ENUM_TYPE = [(re.compile(r"^等[\d一二三四五六七八九十百千余多近超家个批]*(?:重点|龙头|骨干|知名|头部|优质|科技型)?(?:企业|公司|厂商|单位)"), "Company"),
+              (re.compile(r"^等(?:关键)?(?:零部件|产品|核心部件|部件)"), "Product")]
+_TITLE_PERSON = ("院士", "教授", "研究员", "书记", "市长", "副市长", "省长", "副省长", "区长", "局长", "董事长", "总经理",
+                 "总裁", "创始人", "首席科学家", "首席执行官")
+_YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
+_BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Z0-9][A-Za-z0-9\-]*)?")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    cls: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    priority: int = 1
+    source: str = "pattern"
+    entry: Entry | None = None
+    batch: str | None = None
+    period: tuple[date, date, str] | None = None
+    region_ok: bool = True  # may be qualified by the region
+
+
+@dataclass
+class Recognized:
+    """Entities with their top-level spans and the spans of names nested inside other names."""
+
+    entities: dict[str, Entity]
+    spans: list[EntitySpan] = field(default_factory=list)
+    inner: list[EntitySpan] = field(default_factory=list)
+
+
+def detect_region(doc: Document, lex: Lexicon) -> Region | None:
+    """The article's region: the city (or municipality) its title and text name most."""
+    counts: Counter[str] = Counter()
+    title = doc.title or ""
+    for short in list(lex.city_to_province) + [p["short"] for p in lex.provinces.values() if p.get("municipality")]:
+        n = doc.text.count(short) + 3 * title.count(short)
+        if n:
+            counts[short] = n
+    if not counts:
+        return None
+    best = max(counts.items(), key=lambda kv: (kv[1], -doc.text.find(kv[0])))[0]
+    return lex.region_for(best)
+
+
+class EntityRecognizer:
+    """Finds the entities of one article."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.lex = lexicon()
+        self._heads_by_last: dict[str, list[tuple[str, str]]] = {}
+        for head, cls in self.lex.heads:
+            self._heads_by_last.setdefault(head[-1], []).append((head, cls))
+
+    # -- the article -----------------------------------------------------------------------
+    def recognize(self, doc: Document, sentences: Sequence[Sentence], titles: dict[int, list[TitleSpan]],
+                  region: Region | None, index: NameIndex) -> Recognized:
+        chosen: list[tuple[Sentence, Candidate]] = []
+        inner: list[tuple[Sentence, Candidate]] = []
+        for sent in sentences:
+            cands = self._sentence_candidates(sent, index, titles.get(sent.index, []))
+            top, nested = _resolve(cands)
+            chosen.extend((sent, c) for c in top)
+            inner.extend((sent, c) for c in nested)
+        return self._entities(chosen, inner, region, index)
+
+    # -- one sentence ----------------------------------------------------------------------
+    def _sentence_candidates(self, sent: Sentence, index: NameIndex, titles: list[TitleSpan]) -> list[Candidate]:
+        text, base = sent.text, sent.start
+        cands: list[Candidate] = []
+        for m in index.scan(text):
+            cands.append(Candidate(m.start, m.end, m.entry.cls, m.entry.name, {m.surface}, 5,
+                                   m.entry.source, m.entry))
+        quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]{1,40}”|《[^《》]{1,120}》", text)]
+        cands += self._book_titles(text)
+        cands += self._quoted(text, cands)
+        cands += self._heads(text, cands, quoted)
+        cands += self._persons(text)
+        cands += self._enumerations(text, cands)
+        cands += self._subject_companies(text, cands)
+        cands += self._latin_products(text, cands)
+        # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
+        spans = [(t.start - base, t.end - base) for t in titles]
+        cands = [c for c in cands if c.source in ("gazetteer", "template", "places")
+                 or not any(s <= c.start and c.end <= e for s, e in spans)]
+        for c in cands:
+            c.start += base
+            c.end += base
+        return cands
+
+    def _book_titles(self, text: str) -> list[Candidate]:
+        out = []
+        for m in re.finditer(r"《([^《》]{2,120})》", text):
+            title = m.group(1).strip()
+            if title.endswith(("报", "杂志", "周刊", "网", "志", "刊")):
+                continue
+            c = Candidate(m.start(), m.end(), "PolicyDocument", title, {title, m.group(0)}, 4, "pattern", region_ok=False)
+            y = _YEAR_RANGE.search(title)
+            if y and int(y.group(1)) <= int(y.group(2)):
+                c.period = (date(int(y.group(1)), 1, 1), date(int(y.group(2)), 12, 31), y.group(0))
+                c.aliases.add(title.replace(y.group(0), "").strip())
+            b = _BATCH.search(title)
+            if b:
+                c.batch = b.group(1)
+            c.aliases.add(re.sub(r"\s+", "", title))
+            out.append(c)
+        return out
+
+    def _quoted(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        lex, out = self.lex, []
+        for m in re.finditer(r"“([^“”]{1,30})”", text):
+            content, qs, qe = m.group(1).strip(), m.start(), m.end()
+            if not re.search(r"[\u3400-\u9fffA-Za-z]", content) or re.fullmatch(r"[\d+\-·NnXx]+", content) \
+                    or content.endswith("+"):
+                continue
+            if re.search(r"(居|位列|位居|排名)(国家|全国|全省|全市)?$", text[max(0, qs - 6):qs]):
+                continue
+            tail = next((t for t in sorted(lex.quoted_tails, key=len, reverse=True) if text.startswith(t, qe)), None)
+            head = next((h for h in sorted(lex.quoted_heads, key=len, reverse=True) if text.endswith(h, 0, qs)), None)
+            if head and (tail is None or lex.quoted_tails.get(tail) is None):
+                cls = lex.quoted_heads[head]
+                d0 = left_edge(text, qs - len(head), lex)
+                desc = strip_descriptors(text[d0:qs])
+                aliases = {content, m.group(0)} | ({desc} if len(desc) > len(head) + 1 else set())
+                out.append(Candidate(d0, qe, cls, content, aliases, 4, region_ok=False))
+                continue
+            if tail is not None:
+                cls = lex.quoted_tails[tail]
+                if cls is None:
+                    continue
+                after = text[qe + len(tail): qe + len(tail) + 2]
+                if cls in PRODUCT_CLASSES and after in ("发展", "体系", "产业", "产品", "应用", "技术", "生态", "企业", "领域"):
+                    continue
+                end = qe + len(tail)
+                if cls in PRODUCT_CLASSES:
+                    out.append(Candidate(qs, end, cls, content, {content, content + tail, m.group(0) + tail}, 4,
+                                         region_ok=False))
+                    maker = self._maker_before(text, qs, known)
+                    if maker:
+                        out.append(maker)
+                    continue
+                s = left_edge(text, qs, lex)
+                prefix = text[s:qs]
+                own = lex.classify(content)
+                if own == cls or (cls == "Subsidy" and own == "Subsidy"):
+                    name = content
+                elif prefix:
+                    name = prefix + m.group(0) + tail
+                else:
+                    name = content if cls == "Program" else m.group(0) + tail
+                aliases = {content + tail, m.group(0) + tail, prefix + content + tail, text[s:end], content}
+                out.append(Candidate(s, end, cls, name, aliases, 4, region_ok=cls not in ("Program", "Event")))
+                continue
+            own = lex.classify(content)
+            if own and len(content) >= 3 and own not in PRODUCT_CLASSES:  # a quoted name is a name
+                out.append(Candidate(qs, qe, own, content, {content, m.group(0)}, 4))
+        return out
+
+    def _maker_before(self, text: str, qs: int, known: list[Candidate]) -> Candidate | None:
+        """乐聚智家“夸父”机器人: the name right before a product's quoted name is its maker."""
+        s = left_edge(text, qs, self.lex)
+        name = text[s:qs]
+        if not (2 <= len(name) <= 8) or any(c.start < s < c.end or c.start < qs < c.end for c in known) \
+                or any(c.start == s and c.end == qs for c in known):
+            return None
+        if s > 0 and name_char(text[s - 1]) and text[s - 1] not in "，。；、":
+            # only a name standing at a clause start is a maker
+            if not any(text.startswith(w, s - len(w)) for w in ("，", "、", "。", "；")):
+                return None
+        return Candidate(s, qs, "Company", name, {name}, 2)
+
+    def _heads(self, text: str, known: list[Candidate], quoted: list[tuple[int, int]]) -> list[Candidate]:
+        lex, out = self.lex, []
+        gaz_orgs = [c for c in known if c.source == "gazetteer"]
+        for e in range(len(text), 0, -1):
+            heads = self._heads_by_last.get(text[e - 1])
+            if not heads:
+                continue
+            for head, cls in heads:
+                hs = e - len(head)
+                if hs < 0 or not text.startswith(head, hs):
+                    continue
+                if any(qs < hs < qe for qs, qe in quoted):
+                    break
+                if len(head) == 1 and head in _SINGLE_CHAR_GOV | {"券"}:
+                    if e < len(text) and text[e] in _HEAD_STOP_AFTER or hs > 0 and text[hs - 1] in _HEAD_STOP_BEFORE:
+                        break
+                if e < len(text) and text[e] in "长":
+                    break
+                allow = ("和", "与", "及") if cls in ("PolicyDocument", "Event") else ()
+                floor = max([c.end for c in gaz_orgs if c.end <= hs] + [0]) if cls in PRODUCT_CLASSES else 0
+                s = left_edge(text, hs, lex, floor=floor, allow=allow)
+                surface = text[s:e]
+                # 中国算力平台首个城市节点: an ordinal between two name parts
+                if s >= 2 and text[s - 2:s] == "首个" and s - 2 > 0:
+                    s2 = left_edge(text, s - 2, lex)
+                    if s2 < s - 2 and lex.classify(text[s2:s - 2]):
+                        surface, s = text[s2:s - 2] + text[s:e], s2
+                name = strip_descriptors(surface)
+                if not name.endswith(head) or (is_generic(name, head, lex) and cls != "Product"):
+                    break
+                if cls == "AIModel" and text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域", "创新"):
+                    break
+                c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
+                if cls == "PolicyDocument":
+                    b = _BATCH.match(text, e)
+                    if b:
+                        c.end, c.batch = b.end(), b.group(1)
+                        c.aliases |= {text[s:b.end()]}
+                        c.name = text[s:b.end()]
+                out.append(c)
+                out += self._shared_head(text, s, e, head, cls, name)
+                break
+        return out
+
+    def _shared_head(self, text: str, s: int, e: int, head: str, cls: str, name: str) -> list[Candidate]:
+        """服务机器人、人形机器人省级制造业创新中心 → 服务机器人省级制造业创新中心 too."""
+        if s == 0 or text[s - 1] != "、" or cls in ("Company", "GovernmentBody"):
+            return []
+        modifier = name[: len(name) - len(head)]
+        shared = head
+        for level in ("国家级", "省级", "市级"):
+            if modifier.endswith(level):
+                shared = level + head
+        out, j = [], s - 1
+        while j > 0 and text[j] == "、":
+            i = left_edge(text, j, self.lex)
+            item = text[i:j]
+            if not (2 <= len(item) <= 10) or self.lex.classify(item):
+                break
+            full = item + shared
+            out.append(Candidate(i, j, cls, full, {full}, 2))
+            j = i - 1
+        return out
+
+    def _persons(self, text: str) -> list[Candidate]:
+        out = []
+        for title in _TITLE_PERSON:
+            for m in re.finditer(title, text):
+                s = left_edge(text, m.start(), self.lex)
+                name = text[s:m.start()]
+                if 2 <= len(name) <= 3 and all(is_cjk(ch) for ch in name) and not self.lex.classify(name):
+                    out.append(Candidate(s, m.end(), "Person", name, {name, name + title}, 3, region_ok=False))
+        return out
+
+    def _is_company_name(self, name: str) -> bool:
+        for suffix in self.lex.company_suffixes:
+            brand = name[: -len(suffix)]
+            if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_cjk(ch) for ch in brand) \
+                    and brand not in self.lex.common_brands and not any(w in name for w in self.lex.industries
+                                                                         if len(w) > 2):
+                return True
+        return False
+
+    def _enumerations(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        out = []
+        for m in re.finditer("等", text):
+            kind = next((cls for rx, cls in _ENUM_TYPE if rx.match(text, m.start())), None)
+            j = m.start()
+            items: list[tuple[int, int]] = []
+            while j > 0:
+                i = left_edge(text, j, self.lex)
+                if i == j:
+                    break
+                items.append((i, j))
+                if i == 0 or text[i - 1] != "、":
+                    break
+                j = i - 1
+            if len(items) < 2 and kind is None:
+                continue
+            for i, j in items:
+                item = text[i:j]
+                if any(c.start <= i and j <= c.end for c in known + out):
+                    continue
+                if kind == "Company" and 2 <= len(item) <= 10 and not self.lex.classify(item) \
+                        or self._is_company_name(item):
+                    out.append(Candidate(i, j, "Company", item, {item}, 1))
+        return out
+
+    def _subject_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        out = []
+        for m in re.finditer(r"(?:^|[，。；：、])([\u3400-\u9fff]{4,8}?)(?=" + "|".join(_SUBJECT_VERBS) + ")", text):
+            name, s = m.group(1), m.start(1)
+            if self._is_company_name(name) and not any(c.start <= s < c.end for c in known):
+                out.append(Candidate(s, s + len(name), "Company", name, {name}, 1))
+        return out
+
+    def _latin_products(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        out = []
+        for c in known:
+            if c.cls not in ("Company",) or c.end >= len(text):
+                continue
+            m = _LATIN.match(text, c.end)
+            if m and len(m.group(0)) >= 2:
+                cls = "Robot" if "机器人" in text else "AIModel" if "大模型" in text[m.end():m.end() + 4] else "Product"
+                out.append(Candidate(m.start(), m.end(), cls, m.group(0), {m.group(0)}, 3, region_ok=False))
+        return out
+
+    # -- the article-level pass ----------------------------------------------------------------
+    def _entities(self, chosen: Iterable[tuple[Sentence, Candidate]], inner: Iterable[tuple[Sentence, Candidate]],
+                  region: Region | None, index: NameIndex) -> Recognized:
+        place_names = {n for n in index.by_name if index.by_name[n].cls == "Place"}
+        entities: dict[str, Entity] = {}
+        result = Recognized(entities)
+        alias_to_key: dict[str, str] = {}
+        n_top = len(list(chosen)) if not isinstance(chosen, list) else len(chosen)
+
+        def key_for(c: Candidate) -> str:
+            if c.entry is not None:
+                return c.entry.name
+            name = c.name
+            if (region and c.region_ok and c.cls in REGION_QUALIFIED and not has_place_prefix(name, place_names)
+                    and region.short not in name):
+                name = region.short + name
+            return alias_to_key.get(name, name)
+
+        for n, (sent, c) in enumerate(list(chosen) + list(inner)):
+            key = key_for(c)
+            ent = entities.get(key)
+            if ent is None:
+                ent = entities[key] = Entity(key=key, cls=c.cls, source=c.source)
+                if c.entry is not None:
+                    ent.en_label, ent.wikidata = c.entry.en, c.entry.wikidata
+                    ent.alt_labels |= set(c.entry.aliases)
+            ent.alt_labels |= {a for a in c.aliases | {c.name} if a and a != key}
+            ent.sentences.add(sent.index)
+            if c.batch and not ent.batch:
+                ent.batch = c.batch
+            if c.period and not ent.period_start:
+                ent.period_start, ent.period_end, ent.period_label = c.period
+            for a in ent.alt_labels:
+                alias_to_key.setdefault(a, key)
+            span = EntitySpan(key, ent.cls, c.start, c.end, sent.text[c.start - sent.start:c.end - sent.start])
+            (result.spans if n < n_top else result.inner).append(span)
+        if region is not None and region.city in entities and region.en:
+            entities[region.city].en_label = entities[region.city].en_label or region.en
+        return result
+
+
+def _resolve(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Non-overlapping candidates, longest (then highest priority) first; gazetteer names nested
+    inside a chosen name are returned as inner mentions."""
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+    top: list[Candidate] = []
+    nested: list[Candidate] = []
+    for c in ordered:
+        clash = [t for t in top if c.start < t.end and t.start < c.end]
+        if not clash:
+            top.append(c)
+        elif c.source in ("gazetteer", "template") and c.cls != "Place" \
+                and all(t.start <= c.start and c.end <= t.end for t in clash):
+            nested.append(c)
+    top.sort(key=lambda c: c.start)
+    return top, nested

@@ -1,0 +1,170 @@
+"""Gazetteer: known names with type, aliases, English name, Wikidata id; scanned longest-first.
+
+The packaged ``loaders/data/gazetteer.yaml`` holds well-known actors (ministries, major
+companies, known models); ``templates`` give the standard names of a region's government bodies
+(市委 → 青岛市委); places come from ``places.yaml``. Users add files with ``--gazetteer``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ecokg.errors import InputError
+from ecokg.loaders.lexicon import Region, is_cjk, lexicon
+from ecokg.resources import loader_data
+
+# City short names that are also common words: matched only with 市.
+_AMBIGUOUS_CITIES = {"中山", "大同", "长治", "常德", "吉林", "海口"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    cls: str
+    aliases: tuple[str, ...] = ()
+    en: str | None = None
+    wikidata: str | None = None
+    source: str = "gazetteer"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+    surface: str
+
+
+def _entry(raw: dict[str, Any], where: str) -> Entry:
+    try:
+        return Entry(name=str(raw["name"]), cls=str(raw["type"]),
+                     aliases=tuple(str(a) for a in raw.get("aliases", []) or []),
+                     en=raw.get("en"), wikidata=raw.get("wikidata"))
+    except (KeyError, TypeError) as exc:
+        raise InputError(f"gazetteer {where}: entry {raw!r} lacks 'name' or 'type'",
+                         hint="each entry needs name and type (an ontology class such as Company)") from exc
+
+
+class Gazetteer:
+    """Known entries plus region templates."""
+
+    def __init__(self, entries: list[Entry], templates: list[dict[str, Any]]) -> None:
+        self.entries = entries
+        self.templates = templates
+
+    @classmethod
+    def load(cls, extra: Sequence[str | Path] = ()) -> Gazetteer:
+        with loader_data("gazetteer.yaml").open("r", encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+        entries = [_entry(e, "gazetteer.yaml") for e in data.get("entities", [])]
+        templates = list(data.get("templates", []))
+        for path in extra:
+            p = Path(path)
+            try:
+                user = yaml.safe_load(p.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+                raise InputError(f"cannot read gazetteer {p}: {exc}",
+                                 hint="give a UTF-8 YAML file like loaders/data/gazetteer.yaml") from exc
+            if isinstance(user, list):
+                user = {"entities": user}
+            if not isinstance(user, dict):
+                raise InputError(f"gazetteer {p} is not a mapping or list of entries")
+            entries.extend(_entry(e, str(p)) for e in user.get("entities", []) or [])
+            templates.extend(user.get("templates", []) or [])
+        return cls(entries, templates)
+
+    def for_region(self, region: Region | None) -> NameIndex:
+        """An index of every name: entries, templates for the region, places."""
+        lex = lexicon()
+        entries = list(self.entries)
+        if region is not None:
+            values = {"city": region.city, "short": region.short, "en": region.en or region.short,
+                      "province": region.province or "", "province_en": region.province_en or ""}
+            for t in self.templates:
+                if ("{province" in t["name"]) and not region.province:
+                    continue
+                try:
+                    entries.append(Entry(
+                        name=t["name"].format(**values), cls=t["type"],
+                        aliases=tuple(a.format(**values) for a in t.get("aliases", [])),
+                        en=t["en"].format(**values) if t.get("en") and region.en else None,
+                        source="template"))
+                except (KeyError, IndexError):
+                    continue
+        for pname, info in lex.provinces.items():
+            entries.append(Entry(name=pname, cls="Place", aliases=(info["short"],), en=info.get("en"),
+                                 source="places"))
+            for city in info.get("cities", []) or []:
+                full = city if city.endswith(("市", "区")) else city + "市"
+                aliases = () if city in _AMBIGUOUS_CITIES else (city,)
+                entries.append(Entry(name=full, cls="Place", aliases=aliases, en=lex.city_en.get(city),
+                                     source="places"))
+        return NameIndex(entries)
+
+
+class NameIndex:
+    """Longest-match scanning of names (Latin names case-insensitive, on word boundaries)."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.by_name: dict[str, Entry] = {}
+        for e in entries:
+            for n in e.names:
+                key = _fold(n)
+                # the first entry wins: packaged knowledge before places
+                self.by_name.setdefault(key, e)
+        self.max_len = max((len(k) for k in self.by_name), default=0)
+        self.first_chars = {k[0] for k in self.by_name if k}
+
+    def get(self, name: str) -> Entry | None:
+        return self.by_name.get(_fold(name))
+
+    def scan(self, text: str) -> list[Match]:
+        folded = _fold(text)
+        out: list[Match] = []
+        i, n = 0, len(text)
+        while i < n:
+            if folded[i] not in self.first_chars:
+                i += 1
+                continue
+            hit = None
+            for length in range(min(self.max_len, n - i), 0, -1):
+                key = folded[i:i + length]
+                e = self.by_name.get(key)
+                if e is None:
+                    continue
+                if not _boundary_ok(text, i, i + length):
+                    continue
+                hit = Match(i, i + length, e, text[i:i + length])
+                break
+            if hit:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return out
+
+
+def _fold(text: str) -> str:
+    """ASCII lower-casing that keeps the length."""
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def _boundary_ok(text: str, start: int, end: int) -> bool:
+    """A Latin name must not sit inside a longer Latin word."""
+    first, last = text[start], text[end - 1]
+    if first.isascii() and first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        return False
+    return not (last.isascii() and last.isalnum() and end < len(text) and text[end].isascii()
+                and text[end].isalnum() and not is_cjk(text[end]))

@@ -1,0 +1,99 @@
+"""The recognition lexicon (``loaders/data/lexicon.yaml``) and the place list, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from ecokg.resources import loader_data
+
+CJK_LO, CJK_HI = "\u3400", "\u9fff"
+
+
+def is_cjk(ch: str) -> bool:
+    return CJK_LO <= ch <= CJK_HI
+
+
+@dataclass(frozen=True)
+class Region:
+    """The article's region: 青岛市 (short 青岛) in 山东省."""
+
+    city: str
+    short: str
+    en: str | None = None
+    province: str | None = None
+    province_short: str | None = None
+    province_en: str | None = None
+
+
+@dataclass
+class Lexicon:
+    heads: list[tuple[str, str]]  # (head, class), longest first
+    boundaries: list[str]
+    generic_words: list[str]
+    quoted_tails: dict[str, str | None]
+    quoted_heads: dict[str, str]
+    industries: list[str]
+    common_brands: set[str]
+    company_suffixes: list[str]
+    person_titles: list[str]
+    provinces: dict[str, dict[str, Any]] = field(default_factory=dict)
+    city_to_province: dict[str, str] = field(default_factory=dict)
+    city_en: dict[str, str] = field(default_factory=dict)
+
+    def head_at_end(self, text: str, end: int) -> tuple[str, str] | None:
+        """The longest head ending at ``end`` in ``text``."""
+        for head, cls in self.heads:
+            if end >= len(head) and text.startswith(head, end - len(head)):
+                return head, cls
+        return None
+
+    def classify(self, name: str) -> str | None:
+        """The class of a name by its head (longest head first)."""
+        found = self.head_at_end(name, len(name))
+        return found[1] if found else None
+
+    def region_for(self, short: str) -> Region:
+        province = self.city_to_province.get(short)
+        city = short if short.endswith(("市", "区", "州", "盟")) and len(short) > 2 else short + "市"
+        if short in self.provinces:  # a municipality (北京) or a province given as region
+            info = self.provinces[short]
+            return Region(city=short, short=info["short"], en=info.get("en"), province=None)
+        pinfo = self.provinces.get(province or "", {})
+        return Region(city=city, short=short, en=self.city_en.get(short), province=province,
+                      province_short=pinfo.get("short"), province_en=pinfo.get("en"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    with loader_data("lexicon.yaml").open("r", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    with loader_data("places.yaml").open("r", encoding="utf-8") as fh:
+        places = yaml.safe_load(fh)
+    heads = [(h, cls) for cls, hs in data["heads"].items() for h in hs]
+    heads.sort(key=lambda hc: -len(hc[0]))
+    provinces: dict[str, dict[str, Any]] = {}
+    city_to_province: dict[str, str] = {}
+    for name, info in places["provinces"].items():
+        provinces[name] = info
+        for city in info.get("cities", []) or []:
+            city_to_province[city] = name
+        if info.get("municipality"):
+            city_to_province[info["short"]] = name
+    return Lexicon(
+        heads=heads,
+        boundaries=sorted(set(data["boundaries"]), key=len, reverse=True),
+        generic_words=sorted(set(data["generic_words"]), key=len, reverse=True),
+        quoted_tails=data["quoted_tails"],
+        quoted_heads=data["quoted_heads"],
+        industries=sorted(set(data["industries"]), key=len, reverse=True),
+        common_brands=set(data["common_brands"]),
+        company_suffixes=sorted(data["company_suffixes"], key=len, reverse=True),
+        person_titles=sorted(data["person_titles"], key=len, reverse=True),
+        provinces=provinces,
+        city_to_province=city_to_province,
+        city_en=places.get("city_en", {}),
+    )

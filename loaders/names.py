@@ -1,0 +1,73 @@
+"""Name-boundary helpers: where a name starts, whether it is generic, how to clean it."""
+
+from __future__ import annotations
+
+import re
+
+from ecokg.loaders.lexicon import Lexicon, is_cjk
+
+OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
+MAX_NAME = 24
+# Leading modifiers that describe rather than name: 全国首个, 国内最大的, 千亩级 …
+_LEADING_DESCRIPTORS = re.compile(
+    r"^(?:(?:全球|全国|国内|全省|省内|全市|行业|业内)?(?:首个|首家|第一个|最大的?|领先的?|唯一的?)|"
+    r"[\d一二三四五六七八九十百千万亿]+[亩平方米公里吨台个家]*级)")
+_QUANTITY_MODIFIER = re.compile(r"[\d一二三四五六七八九十百千万亿]+[亩平方米公里]*级$")
+
+
+def name_char(ch: str) -> bool:
+    return is_cjk(ch) or ch.isascii() and (ch.isalnum() or ch in "-+·") or ch in "（）()"
+
+
+def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
+              allow: tuple[str, ...] = ()) -> int:
+    """Where a name that ends with a head starting at ``head_start`` begins."""
+    i = head_start
+    limit = max(floor, head_start - MAX_NAME)
+    while i > limit:
+        ch = text[i - 1]
+        if not name_char(ch):
+            break
+        if ch in "（(":
+            break
+        stop = False
+        for w in lex.boundaries:
+            if w in allow:
+                continue
+            if i >= len(w) and text.startswith(w, i - len(w)):
+                stop = True
+                break
+        if stop:
+            break
+        i -= 1
+    return i
+
+
+def strip_descriptors(name: str) -> str:
+    """全国首个城轨行业人工智能大模型 → 城轨行业人工智能大模型; 千亩级人工智能产业园 → 人工智能产业园."""
+    prev = None
+    while prev != name:
+        prev = name
+        name = _LEADING_DESCRIPTORS.sub("", name)
+    return name
+
+
+def is_generic(name: str, head: str, lex: Lexicon) -> bool:
+    """True when the name is only generic words plus its head (全市数据中心, 公共服务平台)."""
+    modifier = name[: len(name) - len(head)] if name.endswith(head) else name
+    changed = True
+    while changed and modifier:
+        changed = False
+        for w in lex.generic_words:
+            if modifier.startswith(w):
+                modifier = modifier[len(w):]
+                changed = True
+                break
+    return len(modifier) < 2
+
+
+def has_place_prefix(name: str, places: set[str]) -> bool:
+    """The name starts with a place or national qualifier (青岛…, 国家…, 中国…)."""
+    if name.startswith(("国家", "中国", "全国", "国际", "中央", "中共", "省", "市")):
+        return True
+    return any(p in name for p in places if len(p) >= 2)

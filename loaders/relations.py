@@ -1,0 +1,227 @@
+"""Relations between entities, by general rules over a sentence's clauses.
+
+Constructions handled (each rule's name goes to ``Relation.rule``):
+  located-gather   P 汇聚/集聚/聚集/吸引/入驻了 A、B 等 … → A locatedIn P
+  located-settle   A 入驻/落户/落地/位于/坐落于 P → A locatedIn P
+  located-land     落地/落户 X (no place named) → X locatedIn the article's region (implicit)
+  located-name     a park/venue/centre named after the region (青岛…) → locatedIn the region
+  led-by           成立/设立/组建 由 P 领衔/挂帅/牵头 的 C → C ledBy P; C establishedBy the actor
+  established      成立/设立/组建/建立 C → C establishedBy the subject (or the actor, implicit)
+  issued           出台/发布/印发/制定 《…》/policy → issuedBy the subject (or the actor, implicit)
+  developed-adj    X“Y”机器人 / X Y (a maker's name right before its product) → Y developedBy X
+  developed-verb   X 推出/发布/研发/开发/上线 Y → Y developedBy X
+  operated         X 建成/运营 platform Y → Y operatedBy X
+  deployed         Y 进入/在/应用于/部署于 Z (…上岗/实训/应用) → Y deployedAt Z
+  supplies         X 进入 Z 的供应链 / 为 Z 配套 → X suppliesTo Z
+  organized        举办/主办/承办/召开 event → organizedBy the subject (or the actor, implicit)
+  supports         policy/fund/subsidy … 支持/扶持/奖补 Y → supports Y
+  based-on         依托/基于 X 开发/打造 Y → Y basedOn X
+  part-of          X…分公司/子公司 with X a known company inside the name → partOf X
+  targets          sector words in a policy's, park's, program's name → targetsIndustry
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from ecokg.loaders.lexicon import lexicon
+from ecokg.loaders.records import Entity, EntitySpan, Relation, Sentence
+
+ORG = {"Organization", "GovernmentBody", "Company", "InnovationCenter", "Committee"}
+PLACE = {"Place", "IndustrialPark", "Venue"}
+PRODUCT = {"Product", "AIModel", "Robot"}
+POLICY = {"Policy", "PolicyDocument", "Fund", "Subsidy"}
+_CLAUSE = re.compile(r"[，。；：,;:！？\n]")
+_GATHER = ("汇聚了", "集聚了", "聚集了", "吸引了", "汇聚", "集聚", "聚集", "吸引", "入驻了", "引进了", "引进")
+_SETTLE = ("入驻", "落户", "落地", "位于", "坐落于", "坐落在", "扎根")
+_ESTABLISH = ("成立", "设立", "组建", "建立", "组建了", "成立了", "设立了")
+_ISSUE = ("出台", "发布", "印发", "制定", "出炉", "颁布")
+_DEVELOP = ("推出", "发布", "研发", "开发", "上线", "自主研发", "打造", "研制", "推", "发布了", "推出了")
+_OPERATE = ("建成", "运营", "建设运营")
+_DEPLOY = ("进入", "在", "走进", "应用于", "部署于", "部署在", "服务于", "落地")
+_ORGANIZE = ("举办", "主办", "承办", "召开", "举行", "连续举办")
+_SUPPORT = ("支持", "扶持", "奖补", "资助", "补贴")
+_TARGET_CLASSES = POLICY | {"IndustrialPark", "IndustryCluster", "Program", "Event", "InnovationCenter", "Committee"}
+
+
+def _clauses(sent: Sentence) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _CLAUSE.finditer(sent.text):
+        if m.start() > start:
+            out.append((sent.start + start, sent.start + m.start()))
+        start = m.end()
+    if start < len(sent.text):
+        out.append((sent.start + start, sent.end))
+    return out
+
+
+class RelationExtractor:
+    """Relations of one sentence, given its top-level entity spans."""
+
+    def __init__(self, entities: Mapping[str, Entity], actor: str | None, region: str | None) -> None:
+        self.entities = entities
+        self.actor = actor  # the article's issuing body (implicit subject of releases)
+        self.region = region
+
+    def cls(self, key: str) -> str:
+        return self.entities[key].cls
+
+    def extract(self, sent: Sentence, spans: Sequence[EntitySpan]) -> list[Relation]:
+        spans = sorted(spans, key=lambda s: s.start)
+        out: list[Relation] = []
+        text = sent.text
+        subject = self._sentence_subject(sent, spans)
+
+        def rel(s: str, p: str, o: str, rule: str, implicit: bool = False) -> None:
+            if s != o and not any(r.subject == s and r.predicate == p and r.object == o for r in out):
+                out.append(Relation(s, p, o, sent.index, implicit, rule))
+
+        def at(pos: int, words: Sequence[str]) -> str | None:
+            """The word of ``words`` that starts at document offset ``pos`` (allowing 了/已/正式 before)."""
+            i = pos - sent.start
+            for skip in ("", "了", "已", "正式", "已经", "成功", "先后", "率先", "累计"):
+                if skip and not text.startswith(skip, i):
+                    continue
+                for w in sorted(words, key=len, reverse=True):
+                    if text.startswith(w, i + len(skip)):
+                        return w
+            return None
+
+        for c0, c1 in _clauses(sent):
+            cs = [s for s in spans if c0 <= s.start and s.end <= c1]
+            clause_text = text[c0 - sent.start:c1 - sent.start]
+            led_segments = [(c0 + m.start(), c0 + m.end()) for m in
+                            re.finditer(r"由(.{1,24}?)(领衔|挂帅|牵头|主导|担任组长)", clause_text)]
+            in_led = {s.key for s in cs if any(a <= s.start and s.end <= b for a, b in led_segments)}
+            first = cs[0] if cs and cs[0].start - c0 <= 2 and cs[0].key not in in_led else None
+            actor_here = first.key if first and self.cls(first.key) in ORG else None
+            for n, s in enumerate(cs):
+                after = cs[n + 1:]
+                c = self.cls(s.key)
+                # P 汇聚了 A、B 等 → A locatedIn P
+                if c in PLACE and at(s.end, _GATHER):
+                    for a in after:
+                        if self.cls(a.key) in ORG:
+                            rel(a.key, "locatedIn", s.key, "located-gather")
+                # A 入驻/落户/位于 P
+                w = at(s.end, _SETTLE)
+                if w and c not in PLACE | {"Person"}:
+                    for a in after:
+                        if self.cls(a.key) in PLACE:
+                            rel(s.key, "locatedIn", a.key, "located-settle")
+                            break
+                # maker right before its product: 优必选Walker S, 乐聚智家“夸父”机器人
+                if c in ORG and after and self.cls(after[0].key) in PRODUCT | {"Platform"}:
+                    gap = text[s.end - sent.start:after[0].start - sent.start]
+                    if gap in ("", "的", "自主研发的", "研发的", "推出的", "开发的"):
+                        rel(after[0].key, "developedBy", s.key, "developed-adj")
+                # X 推出/研发 Y ; X 建成 platform Y
+                if c in ORG and s is first:
+                    for verbs, pred, targets, rule in ((_DEVELOP, "developedBy", PRODUCT | {"Platform"}, "developed-verb"),
+                                                       (_OPERATE, "operatedBy", {"Platform", "Infrastructure"}, "operated")):
+                        for a in after:
+                            between = text[s.end - sent.start:a.start - sent.start]
+                            if self.cls(a.key) in targets and any(v in between for v in verbs) \
+                                    and not any(b in between for b in ("依托", "基于")):
+                                rel(a.key, pred, s.key, rule)
+                # Y 进入/在 Z … → deployedAt
+                if c in PRODUCT and at(s.end, _DEPLOY):
+                    for a in after:
+                        if self.cls(a.key) in ORG | PLACE:
+                            rel(s.key, "deployedAt", a.key, "deployed")
+                            break
+                # X 进入 Z 的供应链
+                if c in ORG and ("供应链" in clause_text or "配套" in clause_text):
+                    for a in after:
+                        if self.cls(a.key) in ORG and re.search(
+                                re.escape(a.surface) + r"(的)?(供应链|供应体系|配套)", clause_text):
+                            rel(s.key, "suppliesTo", a.key, "supplies")
+                # policy … 支持 Y
+                if c in POLICY | {"Program"}:
+                    for a in after:
+                        between = text[s.end - sent.start:a.start - sent.start]
+                        if any(v in between for v in _SUPPORT) and len(between) <= 12 and self.cls(a.key) not in POLICY:
+                            rel(s.key, "supports", a.key, "supports")
+                            break
+            # 依托/基于 X 开发/打造 Y
+            m = re.search(r"(依托|基于)", clause_text)
+            if m:
+                xs = [s for s in cs if s.start - c0 >= m.end()]
+                if len(xs) >= 2 and self.cls(xs[0].key) in PRODUCT | {"Platform"} and \
+                        self.cls(xs[1].key) in PRODUCT | {"Platform"}:
+                    rel(xs[1].key, "basedOn", xs[0].key, "based-on")
+            # verb-led clauses with a dropped or sentence-level subject
+            who = actor_here or (subject if subject else None)
+            for s in cs:
+                c = self.cls(s.key)
+                if s.key in in_led:
+                    continue
+                v_est = self._verb_before(text, s.start - sent.start, c0 - sent.start, _ESTABLISH)
+                if v_est and c in ORG | POLICY | {"Platform"}:
+                    led = re.search(r"由(.{1,24}?)(领衔|挂帅|牵头|主导|担任组长)的?$", text[c0 - sent.start:s.start - sent.start])
+                    if led:
+                        leaders = [x for x in cs if c0 + led.start(1) <= x.start and x.end <= c0 + led.end(1)]
+                        if leaders:
+                            rel(s.key, "ledBy", leaders[0].key, "led-by")
+                    self._by_actor(rel, s.key, "establishedBy", who, "established")
+                if self._verb_before(text, s.start - sent.start, c0 - sent.start, _ISSUE) and c in POLICY - {"Fund"}:
+                    self._by_actor(rel, s.key, "issuedBy", who, "issued")
+                if self._verb_before(text, s.start - sent.start, c0 - sent.start, _ORGANIZE) and c == "Event":
+                    self._by_actor(rel, s.key, "organizedBy", who, "organized")
+                if self._verb_before(text, s.start - sent.start, c0 - sent.start, ("落地", "落户")) and \
+                        c not in PLACE and self.region and not any(self.cls(x.key) in PLACE for x in cs if x.start > s.end):
+                    rel(s.key, "locatedIn", self.region, "located-land", implicit=True)
+        return out
+
+    @staticmethod
+    def _verb_before(text: str, pos: int, clause_start: int, verbs: Sequence[str]) -> str | None:
+        """A verb of ``verbs`` in the clause before ``pos`` with only a modifier phrase between."""
+        seg = text[clause_start:pos]
+        for v in sorted(verbs, key=len, reverse=True):
+            i = seg.rfind(v)
+            if i >= 0 and len(seg) - i - len(v) <= 26 and not re.search(r"[，、]", seg[i:]):
+                return v
+        return None
+
+    def _by_actor(self, rel, obj: str, pred: str, who: str | None, rule: str) -> None:  # type: ignore[no-untyped-def]
+        if who and who != obj:
+            rel(obj, pred, who, rule)
+        elif self.actor and self.actor != obj:
+            rel(obj, pred, self.actor, rule, True)
+
+    def _sentence_subject(self, sent: Sentence, spans: Sequence[EntitySpan]) -> str | None:
+        """The organization(s) a sentence starts with (市委、市政府将 …): the first one."""
+        if spans and spans[0].start - sent.start <= 2 and self.cls(spans[0].key) in ORG:
+            nxt = sent.text[spans[0].end - sent.start: spans[0].end - sent.start + 1]
+            if nxt != "的":
+                return spans[0].key
+        return None
+
+
+def entity_relations(entities: Mapping[str, Entity], region: str | None, region_short: str | None,
+                     first_sentence: Mapping[str, int], inner: Sequence[tuple[str, str]]) -> list[Relation]:
+    """Relations that follow from names: located-name, part-of, targets."""
+    out: list[Relation] = []
+    lex = lexicon()
+    for key, ent in sorted(entities.items()):
+        idx = first_sentence.get(key)
+        if idx is None:
+            continue
+        if region and region_short and key != region and key.startswith(region_short) and (
+                ent.cls in {"IndustrialPark", "Venue", "Infrastructure", "InnovationCenter", "IndustryCluster"}
+                or ent.cls == "Company" and key.endswith(("分公司", "子公司"))):
+            out.append(Relation(key, "locatedIn", region, idx, True, "located-name"))
+        if ent.cls in _TARGET_CLASSES:
+            name, found = key, []
+            for word in lex.industries:  # longest first
+                if word in name:
+                    found.append(word)
+                    name = name.replace(word, "\x00")
+            for word in sorted(found):
+                out.append(Relation(key, "targetsIndustry", word, idx, False, "targets"))
+    for outer, inner_key in inner:
+        if entities[outer].cls == "Company" and outer.endswith(("分公司", "子公司")) and \
+                entities[inner_key].cls == "Company":
+            out.append(Relation(outer, "partOf", inner_key, first_sentence[outer], False, "part-of"))
+    return out
