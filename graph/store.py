@@ -196,6 +196,7 @@ class EcoStore:
     def query(self, sparql: str, substitutions: dict[str, Any] | None = None) -> Any:
         """Run SPARQL over the union of all graphs; ``substitutions`` bind variables (name → term).
 
+        pyoxigraph 0.5 substitutes only variables that a SELECT projects: list them after SELECT.
         Terms may be rdflib or pyoxigraph terms. Returns pyoxigraph's result object.
         """
         import pyoxigraph as ox
@@ -209,6 +210,9 @@ class EcoStore:
             return self.ox.query(sparql, use_default_graph_as_union=True, substitutions=subs)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}", hint="check the query text") from exc
+        except RuntimeError as exc:  # e.g. a substituted variable that the SELECT does not project
+            raise QueryError(f"the SPARQL query cannot run: {exc}",
+                             hint="pyoxigraph substitutes only variables the query projects") from exc
 
     def select(self, sparql: str, substitutions: dict[str, Any] | None = None) -> list[dict[str, Node]]:
         """SELECT rows as dicts of rdflib terms (unbound variables left out)."""

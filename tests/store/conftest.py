@@ -15,7 +15,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 from ecokg.loaders.records import (
     Designation,
     Document,
@@ -106,3 +105,30 @@ def articles() -> dict[str, Callable[[], Extraction]]:
 @pytest.fixture
 def store_dir(tmp_path: Path) -> Path:
     return tmp_path / "store"
+
+
+def variant(i: int) -> Extraction:
+    """A distinct small article (own file and URL) that mentions 优必选 under another name."""
+    ex = _extraction(
+        Document(text="", title=f"第{i}篇：机器人企业动态", publisher="测试报", issued="2025-06-01",
+                 url=f"https://news.example.cn/v/{i}.html", source_path=f"v{i}.txt", region="青岛市"),
+        [f"第{i}期：优必选科技股份有限公司在青岛市设立分公司。"],
+        [Entity("优必选科技股份有限公司", "Company", alt_labels={"优必选科技"}), Entity("青岛市", "Place")],
+    )
+    ex.relations = [Relation("优必选科技股份有限公司", "locatedIn", "青岛市", 0, rule="设立")]
+    return ex
+
+
+def build_store(path: Path, names: list[str]) -> Path:
+    """A store holding the named articles (``qd1``, ``qd2``, ``wh``), ingested one call each."""
+    from ecokg.graph.store import EcoStore
+
+    with EcoStore.open(path, create=True) as store:
+        for name in names:
+            store.ingest([ARTICLES[name]()])
+    return path
+
+
+@pytest.fixture
+def make_store() -> Callable[[Path, list[str]], Path]:
+    return build_store
