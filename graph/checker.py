@@ -20,10 +20,12 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
+from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from ecokg.errors import InputError, RDFSyntaxError, ReasonerError
@@ -179,12 +181,21 @@ def label_of(g: Graph, node: Node) -> str | None:
     return str(labels[0]) if labels else None
 
 
+@lru_cache(maxsize=1)
+def _names() -> NamespaceManager:
+    """The prefixes reports use (ecokg's, plus ``ecosh:`` for shapes), whatever the input bound."""
+    g = Graph(bind_namespaces="none")
+    bind_prefixes(g.namespace_manager)
+    g.namespace_manager.bind("ecosh", SHAPES_NS)
+    return g.namespace_manager
+
+
 def _short(g: Graph, node: Node | None) -> str | None:
     if node is None:
         return None
     if isinstance(node, URIRef):
         try:
-            return g.namespace_manager.normalizeUri(node)
+            return _names().normalizeUri(node)
         except Exception:
             return f"<{node}>"
     return node.n3() if isinstance(node, Literal) else str(node)
@@ -288,7 +299,8 @@ def run_hermit(graph: Graph) -> tuple[bool, list[str]]:
             raise ReasonerError(f"HermiT failed: {detail}", hint="run with --no-reasoner to skip it") from None
         except OSError as exc:
             raise ReasonerError(f"could not run Java ({java}): {exc}", hint=_JAVA_HINT) from None
-        unsat = sorted({c.iri for c in world.inconsistent_classes() if hasattr(c, "iri")})
+        unsat = sorted({c.iri for c in world.inconsistent_classes()
+                        if hasattr(c, "iri") and not c.iri.startswith(str(OWL))})
         world.close()
     return True, unsat
 
@@ -465,7 +477,6 @@ def check(files: Sequence[str | Path], *, ontology_files: Sequence[str | Path] =
     if shacl:
         combined = data + ontology
         bind_prefixes(combined.namespace_manager)
-        combined.namespace_manager.bind("ecosh", SHAPES_NS)
         report.shacl = run_shacl(combined)
         report.checks = run_data_checks(combined)
         report.shacl_ran = True

@@ -38,7 +38,7 @@ def _violations(title: str, items: list[Violation]) -> list[str]:
 def _terms(title: str, items: list[Term]) -> list[str]:
     lines = [f"  {title}: {len(items)}"]
     for t in items:
-        who = _node(t.label, t.iri) if t.iri else ""
+        who = _node(t.label, f"<{t.iri}>") if t.iri else ""
         lines.append(f"    - {who}: {t.reason}" if who and t.reason else f"    - {who or t.reason}")
     return lines
 
