@@ -284,8 +284,12 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", normalize_width(text))
 
 
-def clean_lines(lines: list[str], *, title_hint: str | None = None) -> CleanResult:
-    """Clean a text dump given as lines (see the module docstring)."""
+def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: bool = True) -> CleanResult:
+    """Clean a text dump given as lines (see the module docstring).
+
+    ``trim_tail``: the body also ends at its last paragraph (short trailing lines are page
+    furniture in a text dump, but may be a closing list in Markdown or extracted HTML).
+    """
     rules = load_rules()
     harvest = _Harvest(rules)
     raw = [" ".join(line.split()) for line in lines]
@@ -324,7 +328,8 @@ def clean_lines(lines: list[str], *, title_hint: str | None = None) -> CleanResu
             end = i
             break
     last_para = max((i for i in range(first, end) if para[i]), default=first - 1)
-    end = min(end, last_para + 1) if last_para >= first else end
+    if trim_tail and last_para >= first:
+        end = min(end, last_para + 1)
 
     kept: list[str] = []
     for i in range(n):
@@ -469,8 +474,13 @@ def _html_meta(root: Any, rules: Rules) -> dict[str, str]:
     return found
 
 
+def html_fallback_text(html: str) -> str:
+    """Text of a page without scripts, styles, navigation, footers and link lists (no trafilatura)."""
+    root = _html_tree(html)
+    return _html_fallback_text(root) if root is not None else ""
+
+
 def _html_fallback_text(root: Any) -> str:
-    """Text of the page without scripts, styles, navigation, footers and link lists."""
     for el in list(root.iter(*_SKIP_TAGS)):
         el.drop_tree()
     for el in list(root.iter("div", "ul", "ol", "section", "p", "li", "table")):
@@ -517,8 +527,9 @@ def _clean_html(html: str) -> CleanResult:
     except Exception:  # trafilatura chokes on some junk; the lxml walk below covers it
         extracted = None
     if not extracted or not re.search(r"[\u4e00-\u9fffA-Za-z]", extracted):
-        root = _html_tree(html)
-        extracted = _html_fallback_text(root) if root is not None else ""
+        extracted = html_fallback_text(html)
+    # trafilatura writes table rows as "| a | b |": keep the cells, lose the pipes
+    extracted = re.sub(r"(?m)^\|\s*(.*?)\s*\|\s*$", lambda m: re.sub(r"\s*\|\s*", " ", m.group(1)), extracted)
     title = tags.get("title") or (getattr(doc_meta, "title", None) or None)
     site = None
     if title:
@@ -527,7 +538,7 @@ def _clean_html(html: str) -> CleanResult:
     head = [line for line in lines[:5] if line.strip()]
     if title and not any(_squash(title) == _squash(line) for line in head[:3]):
         lines.insert(0, title)
-    result = clean_lines(lines, title_hint=title)
+    result = clean_lines(lines, title_hint=title, trim_tail=False)
     meta = dict(result.meta)
     if title:
         meta["title"] = title
@@ -556,7 +567,7 @@ def clean(text: str, media_type: str) -> CleanResult:
         return _clean_html(text)
     if media_type == "text/markdown":
         lines, front, h1 = markdown_to_text(text)
-        result = clean_lines(lines, title_hint=front.get("title") or h1)
+        result = clean_lines(lines, title_hint=front.get("title") or h1, trim_tail=False)
         meta = dict(result.meta)
         for key, value in front.items():
             meta[key] = [value] if key == "authors" else value
