@@ -27,6 +27,7 @@ from ecokg.queries.runner import (
     check_syntax,
     has_dataset_clause,
     inject_values,
+    plain,
     query_form,
 )
 from rdflib import BNode, Graph, Literal, URIRef
@@ -70,7 +71,7 @@ def term_from_json(b: dict[str, str]) -> Node:
     if b.get("xml:lang"):
         return Literal(b["value"], lang=b["xml:lang"])
     if b.get("datatype"):
-        return Literal(b["value"], datatype=URIRef(b["datatype"]))
+        return plain(Literal(b["value"], datatype=URIRef(b["datatype"])))
     return Literal(b["value"])
 
 
@@ -180,7 +181,7 @@ class RemoteBackend:
                 g.parse(data=data, format="turtle")
             except Exception as exc:
                 raise QueryError(f"{self.ep.url} answered with unreadable Turtle: {exc}") from exc
-            triples = list(g)
+            triples = [(s, p, plain(o)) for s, p, o in g]
             truncated = limit is not None and len(triples) > limit
             return Result(form, triples=triples[:limit] if truncated else triples, truncated=truncated)
         result = self._json(text, self._graphs(text))

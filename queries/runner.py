@@ -26,8 +26,8 @@ from itertools import product
 from pathlib import Path
 from typing import Any, Protocol
 
-from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, OWL, RDFS, SKOS
-from rdflib import URIRef
+from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, OWL, RDFS, SKOS, XSD
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import QueryError
@@ -242,6 +242,16 @@ def check_syntax(text: str, source: str) -> str:
 
 
 # -- results -------------------------------------------------------------------------------------
+_XSD_STRING = str(XSD.string)
+
+
+def plain(term: Node) -> Node:
+    """RDF 1.1 simple literals one way: ``"x"^^xsd:string`` as ``"x"`` (engines differ here)."""
+    if isinstance(term, Literal) and term.datatype is not None and str(term.datatype) == _XSD_STRING:
+        return Literal(str(term))
+    return term
+
+
 @dataclass
 class Result:
     """The answer of a query, as rdflib terms (picklable, engine-neutral)."""
@@ -399,13 +409,13 @@ class LocalBackend:
                 if limit is not None and len(rows) >= limit:
                     truncated = True
                     break
-                rows.append(tuple(None if sol[n] is None else from_ox(sol[n]) for n in names))
+                rows.append(tuple(None if sol[n] is None else plain(from_ox(sol[n])) for n in names))
             return Result("SELECT", names, rows, truncated=truncated)
         triples = []
         for t in answer:
             if limit is not None and len(triples) >= limit:
                 return Result(query_form(text) or "CONSTRUCT", triples=triples, truncated=True)
-            triples.append((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+            triples.append((from_ox(t.subject), from_ox(t.predicate), plain(from_ox(t.object))))
         return Result(query_form(text) or "CONSTRUCT", triples=triples)
 
 

@@ -3,7 +3,9 @@ articles about an invented city), and helpers to read result rows by label."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,3 +28,62 @@ def make_store(path: Path, trig: Path = MINI) -> Path:
 @pytest.fixture(scope="session")
 def mini_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_store(tmp_path_factory.mktemp("mini") / "store")
+
+
+# -- real servers on 127.0.0.1 ---------------------------------------------------------------------
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, proc: Any, deadline: float = 60.0, what: str = "server") -> None:
+    """Wait until something listens on 127.0.0.1:port (bounded); fail if the process died."""
+    import socket
+    import time
+
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise RuntimeError(f"{what} exited with {proc.returncode} before listening on {port}")
+        with socket.socket() as s:
+            s.settimeout(0.5)
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"{what} did not listen on {port} within {deadline:g} s")
+
+
+def stop(proc: Any) -> None:
+    import subprocess
+
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """A real ``oxigraph serve`` on a free loopback port; yields its base URL."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("oxigraph")
+    if exe is None:
+        pytest.skip("the 'oxigraph' server binary (PyPI package oxigraph) is not installed")
+    port = free_port()
+    log = (tmp_path / "oxigraph.log").open("wb")
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(port, proc, what="oxigraph serve")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(proc)
+        log.close()
