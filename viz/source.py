@@ -98,7 +98,7 @@ def open_file(path: str | os.PathLike[str]) -> GraphSource:
     except Exception as exc:  # rdflib raises many types for bad input
         detail = " ".join(str(exc).split())[:300]
         raise RDFSyntaxError(f"cannot parse {p} as {fmt}: {detail}", hint="check the file and its suffix") from exc
-    for ctx in list(ds.contexts()):
+    for ctx in list(ds.graphs()):
         if ctx.identifier == ONTOLOGY_GRAPH:
             ds.remove_graph(ctx)
     graph = union_graph(ds)
