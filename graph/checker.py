@@ -26,6 +26,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import NamespaceManager
+from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from ecokg.errors import InputError, RDFSyntaxError, ReasonerError
@@ -252,8 +253,8 @@ def run_data_checks(data: Graph) -> list[Violation]:
         except Exception as exc:
             raise QueryError(f"data check {f.name} failed: {exc}", hint="fix the query file") from None
         for row in rows:
-            focus = row.get("focus") if hasattr(row, "get") else row[0]
-            detail = row.get("detail") if hasattr(row, "get") else None
+            values = row.asdict() if isinstance(row, ResultRow) else {}
+            focus, detail = values.get("focus"), values.get("detail")
             out.append(Violation(shape=name, shape_label=name.replace("-", " "), focus=_short(data, focus) or "",
                                  focus_label=label_of(data, focus) if focus is not None else None,
                                  message=message, value=str(detail) if detail is not None else None))

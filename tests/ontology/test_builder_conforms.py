@@ -4,7 +4,7 @@ This guards the data model (docs/data-model.md) against the ontology: a change o
 side that breaks the other fails here.
 """
 
-from __future__ import annotations
+from __future__ import annotations  # noqa: I001 (ecokg.graph is first-party: see pyproject)
 
 import shutil
 from datetime import date
@@ -12,10 +12,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset
+from rdflib import Dataset, Literal
 
 from ecokg.graph.builder import GraphBuilder, union_graph
 from ecokg.graph.checker import check, load_ontology, run_data_checks, run_shacl
+from ecokg.graph.namespaces import ECO, RDFS
 from ecokg.loaders.records import (
     Designation,
     Document,
@@ -102,10 +103,6 @@ def test_builder_graph_passes_shapes_and_data_checks() -> None:
 
 def test_shapes_catch_broken_builder_output() -> None:
     """The same graph with offsets swapped and a second Chinese label fails (the test can fail)."""
-    from rdflib import Literal
-
-    from ecokg.graph.namespaces import ECO, RDFS
-
     g = union_graph(_dataset())
     mention = next(g.subjects(ECO.start, Literal(0)))
     g.set((mention, ECO.start, Literal(10 ** 6)))

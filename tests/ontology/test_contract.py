@@ -1,6 +1,6 @@
 """ontology/ecokg.ttl implements every term of the public contract ../shared/spec/ONTOLOGY.md."""
 
-from __future__ import annotations
+from __future__ import annotations  # noqa: I001 (ecokg.graph is first-party: see pyproject)
 
 import re
 from pathlib import Path
