@@ -92,8 +92,9 @@ class GraphBuilder:
             for idx in sorted(ent.sentences):
                 mention(idx, e)
             if ent.amount is not None and ent.amount_sentence is not None:
-                self._reify(g, e, ECO.amount, Literal(ent.amount, datatype=XSD.decimal),
-                            mention(ent.amount_sentence, e), doc, False, "amount")
+                amount = Literal(ent.amount, datatype=XSD.decimal)
+                g.add((e, ECO.amount, amount))
+                self._reify(g, e, ECO.amount, amount, mention(ent.amount_sentence, e), doc, False, "amount")
         for name, sentences in sorted(ex.industries.items()):
             ind = self.industry_iri(name)
             g.add((ind, RDF.type, ECO.Industry))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ecokg.loaders.records import Designation, Entity, EntitySpan, Sentence
 
-TRIGGERS = ("被认定为", "认定为", "获批建设", "获批设立", "获批", "成功入选", "入选", "被列为", "列为", "被评为",
+TRIGGERS = ("批复建设", "批准建设", "批复设立", "被认定为", "认定为", "获批建设", "获批设立", "获批", "成功入选", "入选", "被列为", "列为", "被评为",
             "评为", "获评", "荣获", "入围", "跻身", "获授", "被授予", "授予")
 BUILD_VERBS = ("高水平建设", "加快建设", "创建", "建设", "打造", "深化", "推进")
 # A designation title ends with one of these (or carries a level / batch word).
@@ -125,14 +125,27 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
     out: list[Designation] = []
     text = sentence.text
     for t in titles:
-        clause_start = max(text.rfind(c, 0, t.trigger_start - sentence.start) for c in "，。；,;：") + 1
+        trig = t.trigger_start - sentence.start
+        clause_start = max(text.rfind(c, 0, trig) for c in "，。；,;：") + 1
+        granted = authority_keys.get(t.authority) if t.authority else None
         before = [s for s in spans if sentence.start + clause_start <= s.start and s.end <= t.trigger_start + 1]
+        # 被工信部认定为 / 获科技部批复建设: the body before the trigger grants, it does not hold
+        if before and entities[before[-1].key].cls == "GovernmentBody" and \
+                re.search(r"(被|获|经)$", text[:before[-1].start - sentence.start]):
+            granted = granted or before[-1].key
+            before = before[:-1]
         holder, implicit = None, False
         if before:
             last = max(before, key=lambda s: s.end)
-            gap = text[last.end - sentence.start: t.trigger_start - sentence.start]
-            if len(gap) <= 4 and not re.search(r"\d", gap):
+            gap = text[last.end - sentence.start: trig]
+            if len(gap) <= 12 and not re.search(r"\d|[的在对向将]", gap.replace("被", "")):
                 holder = last.key
+        elif t.kind == "trigger" and clause_start > 0 and not text[clause_start:trig].strip("今年还已也被正式成功")[:1].isdigit():
+            # Y …，今年被认定为 …: the subject of the sentence's previous clause
+            prev = [s for s in spans if s.end <= sentence.start + clause_start]
+            if prev and entities[prev[-1].key].cls not in ("GovernmentBody",) and not re.search(
+                    r"\d", text[clause_start:trig]):
+                holder = prev[-1].key
         if holder is None:
             # a count before the trigger (3个案例入选) names no holder
             lead = text[clause_start: t.trigger_start - sentence.start]
@@ -141,7 +154,6 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             if region is None:
                 continue
             holder, implicit = region, True
-        granted = authority_keys.get(t.authority) if t.authority else None
         out.append(Designation(holder=holder, title=t.title, sentence=sentence.index, level=t.level,
                                batch=t.batch, granted_by=granted, implicit=implicit, rule=f"designation-{t.kind}"))
     return out

@@ -52,6 +52,16 @@ class Candidate:
     region_ok: bool = True  # may be qualified by the region
 
 
+def _word_frequency(word: str) -> int:
+    """How common a word is in jieba's dictionary (0 for unknown words such as new brands)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    if not jieba.dt.initialized:
+        jieba.dt.initialize()
+    return int(jieba.dt.FREQ.get(word, 0))
+
+
 @dataclass
 class Recognized:
     """Entities with their top-level spans and the spans of names nested inside other names."""
@@ -88,14 +98,43 @@ class EntityRecognizer:
     # -- the article -----------------------------------------------------------------------
     def recognize(self, doc: Document, sentences: Sequence[Sentence], titles: dict[int, list[TitleSpan]],
                   region: Region | None, index: NameIndex) -> Recognized:
+        index = self._with_abbreviations(doc.text, index, region)
         chosen: list[tuple[Sentence, Candidate]] = []
         inner: list[tuple[Sentence, Candidate]] = []
+        last_company: Candidate | None = None
         for sent in sentences:
             cands = self._sentence_candidates(sent, index, titles.get(sent.index, []))
+            if last_company is not None:  # 该公司 / 该企业: the company last named
+                for m in re.finditer(r"该公司|该企业|该集团", sent.text):
+                    cands.append(Candidate(sent.start + m.start(), sent.start + m.end(), "Company", last_company.name,
+                                           set(), 3, last_company.source, last_company.entry))
             top, nested = _resolve(cands)
+            companies = [c for c in top if c.cls == "Company"]
+            if companies:
+                last_company = companies[-1]
             chosen.extend((sent, c) for c in top)
             inner.extend((sent, c) for c in nested)
         return self._entities(chosen, inner, region, index)
+
+    def _with_abbreviations(self, text: str, index: NameIndex, region: Region | None) -> NameIndex:
+        """X（以下简称“Y”）: Y names X for the rest of the article."""
+        extra = []
+        for m in re.finditer(r"（(?:以下)?简称[“\"]([^”\"]{1,15})[”\"]）", text):
+            found = self.lex.head_at_end(text, m.start())
+            if not found:
+                continue
+            s = left_edge(text, m.start() - len(found[0]), self.lex)
+            name = strip_descriptors(text[s:m.start()])
+            if len(name) <= len(found[0]):
+                continue
+            key = name
+            places = {n for n, e in index.by_name.items() if e.cls == "Place"}
+            if region and found[1] in REGION_QUALIFIED and not has_place_prefix(name, places) and region.short not in name:
+                key = region.short + name
+            extra.append(Entry(name=key, cls=found[1], aliases=(name, m.group(1)), source="abbreviation"))
+        if not extra:
+            return index
+        return NameIndex(extra + list(index.by_name.values()))
 
     # -- one sentence ----------------------------------------------------------------------
     def _sentence_candidates(self, sent: Sentence, index: NameIndex, titles: list[TitleSpan]) -> list[Candidate]:
@@ -111,6 +150,7 @@ class EntityRecognizer:
         cands += self._persons(text)
         cands += self._enumerations(text, cands)
         cands += self._subject_companies(text, cands)
+        cands += self._brand_companies(text, cands)
         cands += self._latin_products(text, cands)
         # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
         spans = [(t.start - base, t.end - base) for t in titles]
@@ -149,8 +189,17 @@ class EntityRecognizer:
             if re.search(r"(居|位列|位居|排名)(国家|全国|全省|全市)?$", text[max(0, qs - 6):qs]):
                 continue
             tail = next((t for t in sorted(lex.quoted_tails, key=len, reverse=True) if text.startswith(t, qe)), None)
+            if tail is None:  # “问津”多模态大模型 / “衡行H2”人形机器人: a short descriptor before the tail
+                for t in sorted(lex.quoted_tails, key=len, reverse=True):
+                    k = text.find(t, qe, qe + 6 + len(t))
+                    if k > qe and lex.quoted_tails[t] in PRODUCT_CLASSES and all(is_cjk(ch) for ch in text[qe:k]):
+                        tail = text[qe:k + len(t)]
+                        lex_tail_cls = lex.quoted_tails[t]
+                        break
+            else:
+                lex_tail_cls = lex.quoted_tails[tail]
             head = next((h for h in sorted(lex.quoted_heads, key=len, reverse=True) if text.endswith(h, 0, qs)), None)
-            if head and (tail is None or lex.quoted_tails.get(tail) is None):
+            if head and (tail is None or lex_tail_cls is None):
                 cls = lex.quoted_heads[head]
                 d0 = left_edge(text, qs - len(head), lex)
                 desc = strip_descriptors(text[d0:qs])
@@ -158,7 +207,7 @@ class EntityRecognizer:
                 out.append(Candidate(d0, qe, cls, content, aliases, 4, region_ok=False))
                 continue
             if tail is not None:
-                cls = lex.quoted_tails[tail]
+                cls = lex_tail_cls
                 if cls is None:
                     continue
                 after = text[qe + len(tail): qe + len(tail) + 2]
@@ -220,7 +269,8 @@ class EntityRecognizer:
                         break
                 if e < len(text) and text[e] in "长":
                     break
-                allow = ("和", "与", "及") if cls in ("PolicyDocument", "Event") else ()
+                allow = (("和", "与", "及") if cls in ("PolicyDocument", "Event")
+                         else ("和",) if cls == "GovernmentBody" else ())
                 floor = max([c.end for c in gaz_orgs if c.end <= hs] + [0]) if cls in PRODUCT_CLASSES else 0
                 s = left_edge(text, hs, lex, floor=floor, allow=allow)
                 surface = text[s:e]
@@ -276,14 +326,31 @@ class EntityRecognizer:
                     out.append(Candidate(s, m.end(), "Person", name, {name, name + title}, 3, region_ok=False))
         return out
 
-    def _is_company_name(self, name: str) -> bool:
+    def _is_company_name(self, name: str, strict: bool = False) -> bool:
+        """国华智能, 澜图科技: a brand and a company suffix (strict: the brand is no common word)."""
         for suffix in self.lex.company_suffixes:
             brand = name[: -len(suffix)]
             if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_cjk(ch) for ch in brand) \
                     and brand not in self.lex.common_brands and not any(w in name for w in self.lex.industries
                                                                          if len(w) > 2):
-                return True
+                return not strict or _word_frequency(brand) < 60
         return False
+
+    def _brand_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        """Brand + company suffix anywhere, when the brand is not a dictionary word (汉澄汽车)."""
+        out = []
+        for suffix in self.lex.company_suffixes:
+            for m in re.finditer(re.escape(suffix), text):
+                for blen in (2, 3):
+                    s = m.start() - blen
+                    if s < 0 or any(c.start < m.end() and s < c.end for c in known + out):
+                        continue
+                    name = text[s:m.end()]
+                    if (s == 0 or not is_cjk(text[s - 1]) or any(text.startswith(w, s - len(w)) for w in self.lex.boundaries)) \
+                            and self._is_company_name(name, strict=True):
+                        out.append(Candidate(s, m.end(), "Company", name, {name}, 1))
+                        break
+        return out
 
     def _enumerations(self, text: str, known: list[Candidate]) -> list[Candidate]:
         out = []

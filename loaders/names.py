@@ -30,6 +30,9 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
             break
         if ch in "（(":
             break
+        # a quantity ends a name: 500万元补贴 → 补贴
+        if ch in "元个家项款亿万台套名" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "一二三四五六七八九十百千万亿两"):
+            break
         stop = False
         for w in lex.boundaries:
             if w in allow:
@@ -55,6 +58,8 @@ def strip_descriptors(name: str) -> str:
 def is_generic(name: str, head: str, lex: Lexicon) -> bool:
     """True when the name is only generic words plus its head (全市数据中心, 公共服务平台)."""
     modifier = name[: len(name) - len(head)] if name.endswith(head) else name
+    if len(head) >= 4 and modifier:
+        return False  # a specific head (战略咨询委员会) with any modifier names something
     changed = True
     while changed and modifier:
         changed = False

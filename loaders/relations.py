@@ -80,7 +80,11 @@ class RelationExtractor:
         def at(pos: int, words: Sequence[str]) -> str | None:
             """The word of ``words`` that starts at document offset ``pos`` (allowing 了/已/正式 before)."""
             i = pos - sent.start
-            for skip in ("", "了", "已", "正式", "已经", "成功", "先后", "率先", "累计"):
+            if text.startswith("（", i):  # skip a parenthetical: X（以下简称“Y”）位于 …
+                close = text.find("）", i)
+                if 0 < close - i < 30:
+                    i = close + 1
+            for skip in ("", "了", "已", "正式", "已经", "成功", "先后", "率先", "累计", "是一家", "是", "还", "也", "均"):
                 if skip and not text.startswith(skip, i):
                     continue
                 for w in sorted(words, key=len, reverse=True):
@@ -172,7 +176,31 @@ class RelationExtractor:
                 if self._verb_before(text, s.start - sent.start, c0 - sent.start, ("落地", "落户")) and \
                         c not in PLACE and self.region and not any(self.cls(x.key) in PLACE for x in cs if x.start > s.end):
                     rel(s.key, "locatedIn", self.region, "located-land", implicit=True)
+        self._by_phrases(sent, spans, rel)
         return out
+
+    _BY = re.compile(r"由([^，。；]{2,30}?)(?:联合[^，。；]{0,12}?)?(主办|承办|举办|负责日常运营|负责运营|运营|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设)(的)?")
+    _BY_PRED = {"主办": "organizedBy", "承办": "organizedBy", "举办": "organizedBy", "负责日常运营": "operatedBy",
+                "负责运营": "operatedBy", "运营": "operatedBy", "组建": "establishedBy", "设立": "establishedBy",
+                "成立": "establishedBy", "建设": "establishedBy", "牵头": "ledBy", "领衔": "ledBy", "挂帅": "ledBy",
+                "研发": "developedBy", "开发": "developedBy"}
+
+    def _by_phrases(self, sent: Sentence, spans: Sequence[EntitySpan], rel) -> None:  # type: ignore[no-untyped-def]
+        """由 X 主办的 Y / Y …，由 X 牵头 / 由 X 负责日常运营 → Y pred X."""
+        for m in self._BY.finditer(sent.text):
+            a, b = sent.start + m.start(1), sent.start + m.end(1)
+            agents = [s for s in spans if a <= s.start and s.end <= b and self.cls(s.key) in ORG]
+            if not agents:
+                continue
+            pred = self._BY_PRED[m.group(2)]
+            if m.group(3):  # 由 X 主办的 Y
+                targets = [s for s in spans if s.start >= sent.start + m.end()]
+                target = targets[0] if targets else None
+            else:  # Y …，由 X 牵头
+                before = [s for s in spans if s.end <= sent.start + m.start() and self.cls(s.key) not in PLACE]
+                target = before[-1] if before else None
+            if target is not None:
+                rel(target.key, pred, agents[0].key, "by-phrase")
 
     @staticmethod
     def _verb_before(text: str, pos: int, clause_start: int, verbs: Sequence[str]) -> str | None:
