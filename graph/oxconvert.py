@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ecokg.graph.namespaces import XSD
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 if TYPE_CHECKING:
     import pyoxigraph
     from rdflib import Dataset
+
+
+_XSD_STRING = str(XSD.string)
 
 
 def to_ox(term: Node) -> Any:
@@ -41,6 +45,8 @@ def from_ox(term: Any) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # RDF 1.1 simple literal: rdflib's plain Literal
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"cannot convert {term!r} to an rdflib term")
 
