@@ -76,9 +76,9 @@ def negotiate(accept: str | None, table: bool) -> tuple[str, str]:
 
 
 def _job(conn: Any, store: str, text: str, limit: int) -> None:
-    from ecokg.queries.runner import _local_job, parse_header
+    from ecokg.queries.runner import NamedQuery, _local_job
 
-    _local_job(conn, store, parse_header(text, "-e", "the query"), {}, limit)
+    _local_job(conn, store, NamedQuery("-e", text, source="the query"), {}, limit)  # header comments: no params
 
 
 class SparqlHandler(BaseHTTPRequestHandler):

@@ -87,3 +87,40 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     finally:
         stop(proc)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def ecokg_serve(mini_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``ecokg serve`` on the mini store in a subprocess (port 0); yields its /sparql URL."""
+    yield from _serve(mini_store, tmp_path_factory.mktemp("serve"))
+
+
+@pytest.fixture
+def ecokg_serve_rw(tmp_path: Path) -> Iterator[str]:
+    """``ecokg serve --allow-update --token s3cret`` on a fresh copy of the mini store."""
+    store = make_store(tmp_path / "rw-store")
+    yield from _serve(store, tmp_path, "--allow-update", "--token", "s3cret", "--timeout", "20")
+
+
+def _serve(store: Path, tmp_path: Path, *extra: str) -> Iterator[str]:
+    import re
+    import subprocess
+    import time
+
+    from tests.conftest import ecokg_exe
+
+    err = tmp_path / f"serve-{time.monotonic_ns()}.log"
+    with err.open("wb") as log:
+        proc = subprocess.Popen([*ecokg_exe(), "serve", "--store", str(store), "--port", "0", *extra],
+                                stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        end = time.monotonic() + 60
+        url = None
+        while url is None and time.monotonic() < end and proc.poll() is None:
+            m = re.search(r"at (http://127\.0\.0\.1:\d+/sparql)", err.read_text(encoding="utf-8"))
+            url = m.group(1) if m else time.sleep(0.1)
+        if url is None:
+            raise RuntimeError(f"ecokg serve did not start: {err.read_text(encoding='utf-8')}")
+        yield url
+    finally:
+        stop(proc)
