@@ -59,7 +59,8 @@ class _Rule:
 class Rules:
     """``boilerplate.yaml``, compiled."""
 
-    rules: tuple[_Rule, ...]
+    rules: tuple[_Rule, ...]  # one combined pattern per (role, max_len)
+    byline_line_re: re.Pattern[str]
     menu_sep: re.Pattern[str]
     menu_min: int
     label_re: re.Pattern[str]
@@ -73,6 +74,12 @@ class Rules:
     html_meta: dict[str, tuple[str, ...]]
 
 
+def _scoped(pattern: str) -> str:
+    """A leading global flag such as ``(?i)`` made local, so patterns can be joined."""
+    m = re.match(r"^\(\?([aiLmsux]+)\)", pattern)
+    return f"(?{m.group(1)}:{pattern[m.end():]})" if m else pattern
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Read and compile ``boilerplate.yaml`` (once)."""
@@ -82,12 +89,19 @@ def load_rules() -> Rules:
 
     try:
         raw = yaml.safe_load(loader_data("boilerplate.yaml").read_text(encoding="utf-8"))
-        rules = tuple(_Rule(r["role"], re.compile(r["pattern"]), r.get("max_len")) for r in raw["rules"])
+        grouped: dict[tuple[str, int | None], list[str]] = {}
+        for r in raw["rules"]:
+            re.compile(r["pattern"])  # report a bad pattern on its own
+            grouped.setdefault((r["role"], r.get("max_len")), []).append(_scoped(r["pattern"]))
+        rules = tuple(_Rule(role, re.compile("|".join(f"(?:{p})" for p in pats)), max_len)
+                      for (role, max_len), pats in grouped.items())
         label_field = {label: name for name, labels in raw["meta_labels"].items() for label in labels}
         labels = "|".join(sorted(map(re.escape, label_field), key=len, reverse=True))
         bylines = tuple((b["kind"], re.compile(b["pattern"])) for b in raw["bylines"])
         return Rules(
             rules=rules,
+            byline_line_re=re.compile("|".join(
+                f"(?:{b.pattern.replace('(?P<names>', '(?:')})" for kind, b in bylines if kind == "line")),
             menu_sep=re.compile(raw["menu_separators"]),
             menu_min=int(raw["menu_min_separators"]),
             label_re=re.compile(rf"(?<![\u4e00-\u9fff])({labels})\s*[:：]\s*"),
@@ -136,23 +150,29 @@ def is_cjk(ch: str) -> bool:
             or cp >= 0x20000)
 
 
+_CJK_CLASS = "\u2010-\u2027\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
+_NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK_CLASS}])[,:;?!()]|[,:;?!()](?=[{_CJK_CLASS}])")
+
+
 def fullwidth_punct(line: str) -> str:
     """ASCII , : ; ? ! ( ) next to CJK → full-width; parentheses converted pairwise."""
     if not _ASCII_PUNCT.search(line):
         return line
-    chars = list(line)
-    n = len(chars)
-    positions = [m.start() for m in _ASCII_PUNCT.finditer(line)]
-    for order in (positions, positions[::-1]):
-        for i in order:
-            if chars[i] in _FULLWIDTH and (
-                    (i > 0 and is_cjk(chars[i - 1])) or (i + 1 < n and is_cjk(chars[i + 1]))):
-                chars[i] = _FULLWIDTH[chars[i]]
+    out = line
+    while True:  # a run such as "),"" converts from the CJK side inwards
+        new = _NEXT_TO_CJK.sub(lambda m: _FULLWIDTH[m.group()], out)
+        if new == out:
+            break
+        out = new
+    if "(" not in line and ")" not in line:
+        return out
+    chars = list(out)
     stack: list[int] = []
-    for i in positions:
+    for m in re.finditer(r"[()]", line):
+        i = m.start()
         if line[i] == "(":
             stack.append(i)
-        elif line[i] == ")" and stack:
+        elif stack:
             j = stack.pop()
             if (chars[i] == "）") != (chars[j] == "（"):
                 chars[i], chars[j] = "）", "（"
@@ -165,7 +185,21 @@ def _has_punct(line: str) -> bool:
 
 def _is_paragraph(line: str) -> bool:
     n = len(line)
-    return (n >= 15 and _has_punct(line)) or (n >= 50 and bool(_CJK_CHAR.search(line)))
+    if n >= 50 and _CJK_CHAR.search(line):
+        return True
+    if not _has_punct(line):
+        return False
+    return n >= 15 or (n >= 6 and line.rstrip("”’）)」』").endswith(("。", "!", "?")))
+
+
+def _meta_like(line: str, rules: Rules) -> bool:
+    """A "label：value" line or a date line with little else, not a sentence."""
+    if line.endswith("。"):
+        return False
+    if rules.label_re.search(line):
+        return True
+    date = DATE_RE.search(line)
+    return date is not None and len(line) - len(date.group(0)) <= 20
 
 
 # ---------------------------------------------------------------- harvesting metadata
@@ -267,7 +301,7 @@ def _roles(line: str, rules: Rules) -> set[str]:
 
 
 def _byline_line(line: str, rules: Rules) -> bool:
-    return any(kind == "line" and p.search(line) for kind, p in rules.bylines)
+    return len(line) <= 80 and rules.byline_line_re.search(line) is not None
 
 
 def _strip_bylines(line: str, rules: Rules, harvest: _Harvest) -> str:
@@ -295,9 +329,9 @@ def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: b
     raw = [" ".join(line.split()) for line in lines]
     norm = [normalize_width(line).strip() for line in raw]
     roles = [_roles(line, rules) if line else set() for line in norm]
+    byline = [_byline_line(line, rules) for line in norm]
     n = len(norm)
-    para = [bool(norm[i]) and not roles[i] and _is_paragraph(norm[i]) and not _byline_line(norm[i], rules)
-            for i in range(n)]
+    para = [bool(norm[i]) and not roles[i] and not byline[i] and _is_paragraph(norm[i]) for i in range(n)]
     first = next((i for i in range(n) if para[i]), n)
 
     # The headline: the hinted line, else the first substantial header line (not much shorter
@@ -307,12 +341,16 @@ def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: b
         want = _squash(title_hint)
         title_at = next((i for i in range(min(first + 1, n)) if norm[i] and _squash(norm[i]) == want), None)
     if title_at is None:
-        cands = [i for i in range(first) if norm[i] and not roles[i] and not _byline_line(norm[i], rules)
-                 and not rules.label_re.search(norm[i]) and not DATE_RE.search(norm[i])
-                 and len(_CJK_CHAR.findall(norm[i])) >= 4]
+        cands = [i for i in range(first) if norm[i] and not roles[i] and not byline[i]
+                 and not _meta_like(norm[i], rules) and len(_CJK_CHAR.findall(norm[i])) >= 4]
         if cands:
             longest = max(len(norm[i]) for i in cands)
             title_at = next(i for i in cands if len(norm[i]) >= 0.6 * longest)
+        elif first < n and len(norm[first]) <= 40 and not norm[first].endswith("。"):
+            # a headline with ！ or ？ looks like a paragraph: it is the title when a paragraph follows
+            following = next((i for i in range(first + 1, n) if para[i]), None)
+            if following is not None:
+                title_at, first = first, following
     if first == n and title_at is not None:
         first = title_at + 1  # no paragraph at all: everything after the headline is body
 
@@ -341,12 +379,11 @@ def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: b
             continue
         in_body = first <= i < end
         header_extra = title_at is not None and title_at < i < first and not roles[i] \
-            and not rules.label_re.search(line) and not DATE_RE.search(line) \
-            and not _byline_line(line, rules) and len(_CJK_CHAR.findall(line)) >= 4
+            and not _meta_like(line, rules) and not byline[i] and len(_CJK_CHAR.findall(line)) >= 4
         if header_extra:
             kept.append(line)
             continue
-        if not in_body or "drop" in roles[i] or _byline_line(line, rules) \
+        if not in_body or "drop" in roles[i] or byline[i] \
                 or (roles[i] and not _has_punct(line)):
             harvest.line(line)
             continue

@@ -154,7 +154,7 @@ def _check_bytes(data: bytes, source: str) -> None:
     nul = body.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{source}: binary data (NUL byte at byte offset {nul}), not an article",
-                         hint="give a .txt, .md or .html file")
+                         hint="give a .txt, .md or .html file; UTF-16 text needs a byte-order mark")
 
 
 def sniff_media_type(data: bytes) -> str:

@@ -152,3 +152,24 @@ def test_cleaned_text_has_no_blank_lines_or_trailing_spaces() -> None:
 ])
 def test_site_suffix(title: str, expected: tuple[str, str | None]) -> None:
     assert strip_site_suffix(title) == expected
+
+
+def test_headline_with_exclamation_is_the_title() -> None:
+    title = "好消息！星河市人工智能产业园今天正式开园啦！"
+    text = "\n".join(["首页", title, "2025年3月8日，园区开园。", *BODY[1:]])
+    result = clean(text, "text/plain")
+    assert result.meta["title"] == title
+    assert result.text.split("\n")[:2] == [title, "2025年3月8日，园区开园。"]
+
+
+def test_short_first_paragraph_is_kept_and_meta_line_dropped() -> None:
+    text = "\n".join([TITLE, "发布时间：2025-03-08 来源：星河日报", "3月8日，园区开园。", *BODY[1:]])
+    result = clean(text, "text/plain")
+    assert result.text.split("\n")[:2] == [TITLE, "3月8日，园区开园。"]
+    assert (result.meta["issued"], result.meta["publisher"]) == ("2025-03-08", "星河日报")
+
+
+def test_text_without_headline_starts_with_the_body() -> None:
+    result = clean("\n".join(BODY), "text/plain")
+    assert "title" not in result.meta
+    assert result.text.split("\n")[0] == fullwidth_punct(BODY[0])
