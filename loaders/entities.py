@@ -233,6 +233,14 @@ class EntityRecognizer:
                 aliases = {content + tail, m.group(0) + tail, prefix + content + tail, text[s:end], content}
                 out.append(Candidate(s, end, cls, name, aliases, 4, region_ok=cls not in ("Program", "Event")))
                 continue
+            if re.search(r"[+、，/]", content):
+                continue  # a list or slogan, not a name
+            if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .\-]*", content) and re.search(r"[A-Z]", content):
+                # “VisualGPT” also went live: a Latin product name typed by its sentence
+                cls = ("AIModel" if "模型" in text or content.upper().endswith(("GPT", "LM")) else
+                       "Robot" if "机器人" in text else "Product")
+                out.append(Candidate(qs, qe, cls, content, {content, m.group(0)}, 3, region_ok=False))
+                continue
             own = lex.classify(content)
             if own and len(content) >= 3 and own not in PRODUCT_CLASSES:  # a quoted name is a name
                 out.append(Candidate(qs, qe, own, content, {content, m.group(0)}, 4))
@@ -282,7 +290,8 @@ class EntityRecognizer:
                 name = strip_descriptors(surface)
                 if not name.endswith(head) or (is_generic(name, head, lex) and cls != "Product"):
                     break
-                if cls == "AIModel" and text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域", "创新"):
+                if cls == "AIModel" and (text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域", "创新")
+                                         or not re.search(r"(推出|发布|上线|研发|开发|打造|训练|部署|推)[^，。；]{0,8}$", text[max(0, s - 12):s])):
                     break
                 c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
                 if cls == "PolicyDocument":
@@ -318,6 +327,10 @@ class EntityRecognizer:
 
     def _persons(self, text: str) -> list[Candidate]:
         out = []
+        for m in re.finditer("(" + "|".join(_TITLE_PERSON) + r")([\u4e00-\u9fff]{2,3}?)(?=牵头|领衔|挂帅|表示|介绍|指出|说|、|，|。|等|担任|带领|团队)", text):
+            name = m.group(2)
+            if not self.lex.classify(name):
+                out.append(Candidate(m.start(2), m.end(2), "Person", name, {name, m.group(0)}, 3, region_ok=False))
         for title in _TITLE_PERSON:
             for m in re.finditer(title, text):
                 s = left_edge(text, m.start(), self.lex)
@@ -380,7 +393,8 @@ class EntityRecognizer:
     def _subject_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
         out = []
         for m in re.finditer(r"(?:^|[，。；：、])([\u3400-\u9fff]{4,8}?)(?=" + "|".join(_SUBJECT_VERBS) + ")", text):
-            name, s = m.group(1), m.start(1)
+            s = left_edge(text, m.end(1), self.lex, floor=m.start(1))
+            name = text[s:m.end(1)]
             if self._is_company_name(name) and not any(c.start <= s < c.end for c in known):
                 out.append(Candidate(s, s + len(name), "Company", name, {name}, 1))
         return out

@@ -110,7 +110,7 @@ class RelationExtractor:
                             rel(a.key, "locatedIn", s.key, "located-gather")
                 # A 入驻/落户/位于 P
                 w = at(s.end, _SETTLE)
-                if w and c not in PLACE | {"Person"}:
+                if w and (c not in PLACE | {"Person"} or w in ("位于", "坐落于", "坐落在")):
                     for a in after:
                         if self.cls(a.key) in PLACE:
                             rel(s.key, "locatedIn", a.key, "located-settle")
@@ -135,11 +135,12 @@ class RelationExtractor:
                         if self.cls(a.key) in ORG | PLACE:
                             rel(s.key, "deployedAt", a.key, "deployed")
                             break
-                # X 进入 Z 的供应链
-                if c in ORG and ("供应链" in clause_text or "配套" in clause_text):
+                # X 进入 Z 的供应链 / 搭载于 Z 的 / 为 Z 配套
+                if c in ORG and re.search(r"供应链|供应体系|配套|搭载于|供货|供应给", clause_text):
                     for a in after:
-                        if self.cls(a.key) in ORG and re.search(
-                                re.escape(a.surface) + r"(的)?(供应链|供应体系|配套)", clause_text):
+                        if self.cls(a.key) in ORG and (re.search(
+                                re.escape(a.surface) + r"(的)?(供应链|供应体系|配套)", clause_text) or re.search(
+                                r"(搭载于|供货给|供应给|配套)" + re.escape(a.surface), clause_text)):
                             rel(s.key, "suppliesTo", a.key, "supplies")
                 # policy … 支持 Y
                 if c in POLICY | {"Program"}:
@@ -148,6 +149,19 @@ class RelationExtractor:
                         if any(v in between for v in _SUPPORT) and len(between) <= 12 and self.cls(a.key) not in POLICY:
                             rel(s.key, "supports", a.key, "supports")
                             break
+            # …，已应用于 Z / 在此落户: the product or place named earlier in the sentence
+            earlier = [x for x in spans if x.end <= c0]
+            if re.match(r"(目前|现已|已经|已|并|正式|今年)*(应用于|部署于|部署在|搭载于|走进|进入)", clause_text):
+                prods = [x for x in earlier if self.cls(x.key) in PRODUCT]
+                targets = [x for x in cs if self.cls(x.key) in ORG | PLACE]
+                if prods and targets and not any(self.cls(x.key) in PRODUCT for x in cs):
+                    rel(prods[-1].key, "deployedAt", targets[0].key, "deployed")
+            if re.search(r"在此(落户|集聚|聚集|入驻|扎根)|落户于此|入驻于此", clause_text):
+                places = [x for x in earlier if self.cls(x.key) in PLACE]
+                if places:
+                    for x in cs:
+                        if self.cls(x.key) in ORG:
+                            rel(x.key, "locatedIn", places[-1].key, "located-here")
             # 依托/基于 X 开发/打造 Y
             m = re.search(r"(依托|基于)", clause_text)
             if m:
@@ -189,10 +203,13 @@ class RelationExtractor:
         """由 X 主办的 Y / Y …，由 X 牵头 / 由 X 负责日常运营 → Y pred X."""
         for m in self._BY.finditer(sent.text):
             a, b = sent.start + m.start(1), sent.start + m.end(1)
-            agents = [s for s in spans if a <= s.start and s.end <= b and self.cls(s.key) in ORG]
+            pred = self._BY_PRED[m.group(2)]
+            agents = [s for s in spans if a <= s.start and s.end <= b and self.cls(s.key) in ORG | {"Person"}]
+            if pred == "ledBy" and any(self.cls(s.key) == "Person" for s in agents):
+                agents = [s for s in agents if self.cls(s.key) == "Person"]
+            agents = [s for s in agents if pred == "ledBy" or self.cls(s.key) != "Person"]
             if not agents:
                 continue
-            pred = self._BY_PRED[m.group(2)]
             if m.group(3):  # 由 X 主办的 Y
                 targets = [s for s in spans if s.start >= sent.start + m.end()]
                 target = targets[0] if targets else None
