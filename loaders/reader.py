@@ -226,7 +226,8 @@ def _decode(data: bytes, source: str, media_type: str) -> tuple[str, str]:
             best = key
     if best is not None:
         return best[3], _report_name(data, best[2])
-    where = ", ".join(f"{name} fails at byte offset {offset}" for name, offset in errors.items())
+    where = ", ".join(f"{name} fails at byte offset {offset}" for name, offset in errors.items()
+                      if name in ("utf-8", "gb18030", "big5"))
     raise InputError(
         f"{source}: cannot decode the text: {where}; other CJK encodings give implausible text",
         hint="expected UTF-8, GB18030/GBK or Big5; re-save the file as UTF-8")
