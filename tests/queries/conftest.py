@@ -124,3 +124,67 @@ def _serve(store: Path, tmp_path: Path, *extra: str) -> Iterator[str]:
         yield url
     finally:
         stop(proc)
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {d}/virtuoso.db
+ErrorLogFile = {d}/virtuoso.log
+LockFile = {d}/virtuoso.lck
+TransactionFile = {d}/virtuoso.trx
+xa_persistent_file = {d}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = {d}/virtuoso-temp.db
+TransactionFile = {d}/virtuoso-temp.trx
+Striping = 0
+[Parameters]
+ServerPort = 127.0.0.1:{sql}
+DisableUnixSocket = 1
+MaxClientConnections = 10
+CheckpointInterval = 60
+CaseMode = 2
+DirsAllowed = ., {d}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+ThreadsPerQuery = 2
+[HTTPServer]
+ServerPort = 127.0.0.1:{http}
+ServerRoot = {d}
+MaxClientConnections = 10
+ServerThreads = 10
+Charset = UTF-8
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+MaxQueryCostEstimationTime = 400
+"""
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Virtuoso (Debian virtuoso-opensource) on loopback ports; yields its base URL.
+
+    User dba/dba; Graph Store Protocol with digest auth at /sparql-graph-crud-auth.
+    """
+    import shutil
+    import subprocess
+
+    exe = shutil.which("virtuoso-t")
+    if exe is None:
+        pytest.skip("virtuoso-t not found: install Debian's virtuoso-opensource to run the Virtuoso tests")
+    d = tmp_path_factory.mktemp("virtuoso")
+    sql, http = free_port(), free_port()
+    ini = d / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(d=d, sql=sql, http=http), encoding="utf-8")
+    log = (d / "stdout.log").open("wb")
+    proc = subprocess.Popen([exe, "+foreground", "+configfile", str(ini)], cwd=d, stdout=log,
+                            stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(http, proc, deadline=120, what="virtuoso-t")
+        yield f"http://127.0.0.1:{http}"
+    finally:
+        stop(proc)
+        log.close()
