@@ -15,9 +15,11 @@ from __future__ import annotations  # noqa: I001 (ecokg.graph is first-party: se
 
 import contextlib
 import io
+import logging
 import re
 import shutil
 import tempfile
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -133,6 +135,20 @@ def _locate_syntax_error(path: Path, fmt: str, exc: Exception) -> str:
     return f"line {line}: {why}" if line else str(why)
 
 
+@contextlib.contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    """rdflib logs a traceback and warns for every ill-typed literal; the report covers them."""
+    logger = logging.getLogger("rdflib")
+    old = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(old)
+
+
 def _printable(text: str) -> str:
     """Control characters of untrusted input shown escaped, so an error stays one clean line."""
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
@@ -151,7 +167,7 @@ def load_files(paths: Iterable[str | Path], into: Graph | None = None) -> Graph:
         fmt = rdf_format(path)
         ds = Dataset()
         try:
-            with path.open("rb") as fh:
+            with path.open("rb") as fh, _quiet_rdflib():
                 ds.parse(fh, format=fmt, publicID=path.resolve().as_uri())
         except Exception as exc:
             where = _printable(_locate_syntax_error(path, fmt, exc))
@@ -283,7 +299,8 @@ def run_hermit(graph: Graph) -> tuple[bool, list[str]]:
     import owlready2
 
     owlready2.JAVA_EXE = java
-    nt = graph.serialize(format="nt", encoding="utf-8")
+    with _quiet_rdflib():
+        nt = graph.serialize(format="nt", encoding="utf-8")
     with _quiet_tempdir():
         world = owlready2.World()
         try:
@@ -445,23 +462,41 @@ def find_conflicts(g: Graph, unsatisfiable: Iterable[str] = ()) -> list[Term]:
     return sorted(found, key=lambda t: (t.label or "", t.iri))
 
 
+def ill_typed(g: Graph) -> list[tuple[Node, Node, Literal]]:
+    """Triples whose literal is not in its datatype's lexical space ("abc"^^xsd:decimal)."""
+    return [(s, p, o) for s, p, o in g if isinstance(o, Literal) and getattr(o, "ill_typed", False)]
+
+
 def run_reasoner(data: Graph, ontology: Graph) -> tuple[bool, list[Term], list[Term]]:
     """(consistent, unsatisfiable classes, individuals to blame) for data + ontology."""
     union = data + ontology if len(data) else ontology
-    consistent, unsat = run_hermit(union)
+    # An ill-typed literal alone makes an OWL ontology inconsistent, and owlready2 cannot read it:
+    # blame it directly and reason over the rest.
+    bad = ill_typed(union)
+    reasoned = union
+    if bad:
+        reasoned = Graph()
+        for t in union:
+            reasoned.add(t)
+        for t in bad:
+            reasoned.remove(t)
+    consistent, unsat = run_hermit(reasoned)
+    blamed = [Term(iri=str(s), label=label_of(union, s),
+                   reason=f"{_short(union, p)} value {o.n3()} is not a valid {_short(union, o.datatype)}")
+              for s, p, o in bad]
     if not consistent:
         # The classification is lost with an inconsistent ABox: ask again about the ontology alone.
         tbox_ok, unsat = run_hermit(ontology) if len(data) else (False, [])
-        blamed = find_conflicts(union, unsat)
+        known = {t.iri for t in blamed}
+        blamed += [t for t in find_conflicts(reasoned, unsat) if t.iri not in known]
         if not blamed:
             blamed = [Term(iri="", label=None, reason=(
                 "HermiT found the data inconsistent with the ontology but no single individual could be "
                 "blamed; open the files in Protégé and ask the reasoner for an explanation"))]
         if not tbox_ok:
             blamed.insert(0, Term(iri="", label=None, reason="the ontology itself is inconsistent"))
-    else:
-        blamed = []
-    return consistent, [Term(iri=u, label=label_of(union, URIRef(u))) for u in unsat], blamed
+    blamed.sort(key=lambda t: (t.label or "", t.iri))
+    return consistent and not bad, [Term(iri=u, label=label_of(union, URIRef(u))) for u in unsat], blamed
 
 
 # -- everything ----------------------------------------------------------------------------------
@@ -475,6 +510,12 @@ def check(files: Sequence[str | Path], *, ontology_files: Sequence[str | Path] =
     data = load_files(files)
     ontology = load_ontology(ontology_files)
     report = CheckReport(files=[str(f) for f in files], triples=len(data))
+    with _quiet_rdflib():
+        _run_checks(report, data, ontology, shacl=shacl, reasoner=reasoner)
+    return report
+
+
+def _run_checks(report: CheckReport, data: Graph, ontology: Graph, *, shacl: bool, reasoner: bool) -> None:
     if shacl:
         combined = data + ontology
         bind_prefixes(combined.namespace_manager)
@@ -484,7 +525,6 @@ def check(files: Sequence[str | Path], *, ontology_files: Sequence[str | Path] =
     if reasoner:
         report.consistent, report.unsatisfiable, report.inconsistent = run_reasoner(data, ontology)
         report.reasoner_ran = True
-    return report
 
 
 __all__ = [

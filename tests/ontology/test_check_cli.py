@@ -113,3 +113,25 @@ def test_no_java_exits_2(cli, ontology_data: Path, tmp_path: Path) -> None:
     assert "--no-reasoner" in proc.stderr
     ok = cli("check", "--no-reasoner", str(ontology_data / "conforming.ttl"), env={"PATH": str(bindir)})
     assert ok.returncode == 0, ok.stderr
+
+
+@pytest.mark.java
+@needs_java
+def test_ill_typed_literal_is_blamed_without_crashing(cli, ontology_data: Path) -> None:
+    proc = cli("check", str(ontology_data / "conforming.ttl"), str(ontology_data / "ill-typed.ttl"))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert proc.stderr == ""  # no rdflib tracebacks or warnings leak through
+    assert "INCONSISTENT" in proc.stdout
+    assert "营业收入 超5亿元" in proc.stdout and "not a valid xsd:decimal" in proc.stdout
+    assert "ecosh:LevelValueShape" in proc.stdout and "示例市人工智能产业园" in proc.stdout
+
+
+@pytest.mark.java
+@needs_java
+def test_extra_ontology_with_unsatisfiable_class(cli, ontology_data: Path) -> None:
+    proc = cli("check", "--no-shacl", "--format", "json", "--ontology", str(ontology_data / "unsatisfiable.ttl"),
+               str(ontology_data / "conforming.ttl"))
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["consistent"] is True
+    assert report["unsatisfiable"] == [{"iri": "https://example.org/onto#CompanyPerson", "label": "公司人", "reason": ""}]

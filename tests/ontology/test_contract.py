@@ -2,6 +2,7 @@
 
 from __future__ import annotations  # noqa: I001 (ecokg.graph is first-party: see pyproject)
 
+import os
 import re
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from rdflib.collection import Collection
 from ecokg.graph.namespaces import ECO, OWL, PREFIXES, RDF, RDFS, SKOS, XSD
 from ecokg.resources import ontology_file
 
-SPEC = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "ONTOLOGY.md"
+SHARED = Path(os.environ.get("ECOKG_SHARED", Path(__file__).resolve().parents[2].parent / "shared"))
+SPEC = SHARED / "spec" / "ONTOLOGY.md"
 _TERM = re.compile(r"`([A-Za-z]+:)?([A-Za-z][A-Za-z0-9]*)`")
 
 
