@@ -30,6 +30,7 @@ _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ASCII_PUNCT = re.compile(r"[,:;?!()]")
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _URL = re.compile(r"https?://[^\s\u3000-\u303f\uff00-\uffef\"'<>]+")
+_COPYRIGHT_HOLDER = re.compile(r"(?i)(?:copyright|©)\s*(?:\(c\)|©)?\s*[\d\s\-–—,]*\s*([\u4e00-\u9fff]{2,20})")
 _NAME = re.compile(r"^(?:[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}|[A-Za-z][A-Za-z .'\-]{1,40})$")
 
 
@@ -237,17 +238,17 @@ class _Harvest:
             self.field(self.rules.label_field[m.group(1)], line[m.end():end], 0)
         for kind, pattern in self.rules.bylines:
             if kind == "line":
-                m = pattern.search(line)
-                if m:
-                    self.names(m.group("names"))
+                byline = pattern.search(line)
+                if byline:
+                    self.names(byline.group("names"))
         if len(line) <= 80:
             date = DATE_RE.search(line)
             if date:
                 rest = len(line) - len(date.group(0))
                 self.put("issued", date.group(0), 2 if rest <= 20 else 3)
-            m = re.search(r"(?i)(?:copyright|©)\s*(?:\(c\)|©)?\s*[\d\s\-–—,]*\s*([\u4e00-\u9fff]{2,20})", line)
-            if m:
-                self.put("publisher", m.group(1), 5)
+            holder = _COPYRIGHT_HOLDER.search(line)
+            if holder:
+                self.put("publisher", holder.group(1), 5)
 
     def field(self, name: str, value: str, priority: int) -> None:
         value = value.strip()

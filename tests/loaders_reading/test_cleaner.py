@@ -173,3 +173,13 @@ def test_text_without_headline_starts_with_the_body() -> None:
     result = clean("\n".join(BODY), "text/plain")
     assert "title" not in result.meta
     assert result.text.split("\n")[0] == fullwidth_punct(BODY[0])
+
+
+@pytest.mark.parametrize(("footer", "publisher"), [
+    (["· 来源 ·", "星河晚报", "· 责编 ·", "赵敏"], "星河晚报"),
+    (["Copyright © 2014-2025 星河网 All rights reserved."], "星河网"),
+])
+def test_footer_publisher_without_editor_line(footer: list[str], publisher: str) -> None:
+    result = clean("\n".join([TITLE, *BODY, "相关新闻", *footer]), "text/plain")
+    assert result.meta["publisher"] == publisher
+    assert result.text.split("\n")[-1] == fullwidth_punct(BODY[-1])
