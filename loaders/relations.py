@@ -63,6 +63,7 @@ class RelationExtractor:
         self.entities = entities
         self.actor = actor  # the article's issuing body (implicit subject of releases)
         self.region = region
+        self.last_park: str | None = None
 
     def cls(self, key: str) -> str:
         return self.entities[key].cls
@@ -118,8 +119,13 @@ class RelationExtractor:
                 # maker right before its product: 优必选Walker S, 乐聚智家“夸父”机器人
                 if c in ORG and after and self.cls(after[0].key) in PRODUCT | {"Platform"}:
                     gap = text[s.end - sent.start:after[0].start - sent.start]
-                    if gap in ("", "的", "自主研发的", "研发的", "推出的", "开发的"):
+                    if re.fullmatch(r"((自主|联合)?(研发|研制|开发|推出|打造|生产|发布)的|的)?", gap):
                         rel(after[0].key, "developedBy", s.key, "developed-adj")
+                # X 运营的 Y → Y operatedBy X
+                if c in ORG and after and self.cls(after[0].key) in {"Platform", "Infrastructure", "IndustrialPark", "Venue"}:
+                    gap = text[s.end - sent.start:after[0].start - sent.start]
+                    if re.fullmatch(r"(负责|建设)?运营的", gap):
+                        rel(after[0].key, "operatedBy", s.key, "operated-adj")
                 # X 推出/研发 Y ; X 建成 platform Y
                 if c in ORG and s is first:
                     for verbs, pred, targets, rule in ((_DEVELOP, "developedBy", PRODUCT | {"Platform"}, "developed-verb"),
@@ -132,7 +138,9 @@ class RelationExtractor:
                 # Y 进入/在 Z … → deployedAt
                 if c in PRODUCT and at(s.end, _DEPLOY):
                     for a in after:
-                        if self.cls(a.key) in ORG | PLACE:
+                        owner_of_next = re.match(r"(负责|建设)?运营的|旗下的?|的", text[a.end - sent.start:])
+                        if self.cls(a.key) in ORG | PLACE | {"Infrastructure"} and not (
+                                owner_of_next and a is not after[-1]):
                             rel(s.key, "deployedAt", a.key, "deployed")
                             break
                 # X 进入 Z 的供应链 / 搭载于 Z 的 / 为 Z 配套
@@ -149,6 +157,19 @@ class RelationExtractor:
                         if any(v in between for v in _SUPPORT) and len(between) <= 12 and self.cls(a.key) not in POLICY:
                             rel(s.key, "supports", a.key, "supports")
                             break
+            # 位于 P 的 X → X locatedIn P
+            for mm in re.finditer(r"位于", clause_text):
+                ps = [x for x in cs if x.start - c0 >= mm.end() and self.cls(x.key) in PLACE]
+                if ps and text.startswith("的", ps[0].end - sent.start):
+                    xs = [x for x in cs if x.start > ps[0].end]
+                    if xs:
+                        rel(xs[0].key, "locatedIn", ps[0].key, "located-at")
+            # 园区已聚集 A、B 等: the park last named
+            if self.last_park and re.match(r"(目前|今年|截至目前)?(该|这个|这座)?(园区|园内)(内)?(已|已经|目前)?(聚集|集聚|汇聚|吸引|入驻)",
+                                           clause_text):
+                for x in cs:
+                    if self.cls(x.key) in ORG:
+                        rel(x.key, "locatedIn", self.last_park, "located-gather")
             # …，已应用于 Z / 在此落户: the product or place named earlier in the sentence
             earlier = [x for x in spans if x.end <= c0]
             if re.match(r"(目前|现已|已经|已|并|正式|今年)*(应用于|部署于|部署在|搭载于|走进|进入)", clause_text):
@@ -191,6 +212,9 @@ class RelationExtractor:
                         c not in PLACE and self.region and not any(self.cls(x.key) in PLACE for x in cs if x.start > s.end):
                     rel(s.key, "locatedIn", self.region, "located-land", implicit=True)
         self._by_phrases(sent, spans, rel)
+        parks = [x for x in spans if self.cls(x.key) == "IndustrialPark"]
+        if parks:
+            self.last_park = parks[-1].key
         return out
 
     _BY = re.compile(r"由([^，。；]{2,30}?)(?:联合[^，。；]{0,12}?)?(主办|承办|举办|负责日常运营|负责运营|运营|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设)(的)?")
