@@ -264,7 +264,7 @@ class _Harvest:
             self.names(value)
         elif name == "publisher":
             value = DATE_RE.sub(" ", value)
-            value = re.split(r"\s{2,}|[|｜丨\]】）)]", value.strip())[0].strip()
+            value = re.split(r"\s+(?=[^\s:：]{1,8}\s*[:：])|\s{2,}|[|｜丨\]】）)\[【]", value.strip())[0].strip()
             if 0 < len(value) <= 40 and not _URL.match(value):
                 self.put("publisher", value, priority + 1)
 
@@ -311,7 +311,10 @@ def _strip_bylines(line: str, rules: Rules, harvest: _Harvest) -> str:
             m = pattern.search(line)
             if m:
                 harvest.names(m.group("names"))
-                line = (line[m.end():] if kind == "prefix" else line[:m.start()]).strip()
+                if "cut" in pattern.groupindex:  # remove only the marked part (a dateline stays)
+                    line = (line[:m.start("cut")] + line[m.end("cut"):]).strip()
+                else:
+                    line = (line[m.end():] if kind == "prefix" else line[:m.start()]).strip()
     return line
 
 

@@ -183,3 +183,22 @@ def test_footer_publisher_without_editor_line(footer: list[str], publisher: str)
     result = clean("\n".join([TITLE, *BODY, "相关新闻", *footer]), "text/plain")
     assert result.meta["publisher"] == publisher
     assert result.text.split("\n")[-1] == fullwidth_punct(BODY[-1])
+
+
+def test_government_page_dump() -> None:
+    text = "\n".join([
+        "首页 > 政务公开 > 工作动态", TITLE,
+        "发布日期：2025-06-12  来源：市工业和信息化局  字号：[ 大 中 小 ]  打印本页",
+        *BODY, "【打印本页】 【关闭窗口】", "主办单位：星河市人民政府办公厅  承办单位：星河市大数据局",
+        "网站标识码：3702000001  星ICP备05001234号"])
+    result = clean(text, "text/plain")
+    assert result.text.split("\n") == [TITLE, *map(fullwidth_punct, BODY)]
+    assert (result.meta["publisher"], result.meta["issued"]) == ("市工业和信息化局", "2025-06-12")
+
+
+def test_agency_dateline_byline() -> None:
+    first = "新华社星河12月10日电（记者张三、李四）记者10日从星河市工业和信息化局获悉，园区产值突破千亿元。"
+    result = clean("\n".join([TITLE, first, *BODY[1:], "【纠错】 【责任编辑:王五】"]), "text/plain")
+    assert result.meta["authors"] == ["张三", "李四", "王五"]
+    assert result.text.split("\n")[1] == "新华社星河12月10日电记者10日从星河市工业和信息化局获悉，园区产值突破千亿元。"
+    assert "纠错" not in result.text
