@@ -611,6 +611,9 @@ def clean(text: str, media_type: str) -> CleanResult:
         result = clean_lines(lines, title_hint=front.get("title") or h1, trim_tail=False)
         meta = dict(result.meta)
         for key, value in front.items():
-            meta[key] = [value] if key == "authors" else value
+            if key == "authors":
+                meta[key] = [a.strip(" \"'") for a in re.split(r"[,，、;；]", value.strip("[]")) if a.strip(" \"'")]
+            else:
+                meta[key] = value
         return CleanResult(result.text, meta)
     return clean_lines(text.split("\n"))

@@ -76,7 +76,7 @@ HTML_GBK = f"""<!DOCTYPE html>
 MARKDOWN = f"""---
 title: {TITLE}
 date: 2025-03-08
-author: 林晓月
+author: 林晓月, 王五
 source: 星河日报
 ---
 

@@ -108,7 +108,7 @@ def test_markdown_markup_is_stripped() -> None:
     result = clean(MARKDOWN, "text/markdown")
     assert result.text.split("\n")[0] == TITLE
     assert fullwidth_punct(BODY[1]) in result.text
-    assert result.meta["publisher"] == "星河日报" and result.meta["authors"] == ["林晓月"]
+    assert result.meta["publisher"] == "星河日报" and result.meta["authors"] == ["林晓月", "王五"]
     assert result.meta["issued"] == "2025-03-08"
 
 

@@ -49,7 +49,7 @@ def test_html_document_in_gbk() -> None:
 
 def test_markdown_document() -> None:
     doc = read_document(RawArticle("a.md", MARKDOWN.encode(), "text/markdown"))
-    assert (doc.title, doc.publisher, doc.issued, doc.authors) == (TITLE, "星河日报", "2025-03-08", ["林晓月"])
+    assert (doc.title, doc.publisher, doc.issued, doc.authors) == (TITLE, "星河日报", "2025-03-08", ["林晓月", "王五"])
 
 
 def test_big5_document_title() -> None:
