@@ -302,8 +302,8 @@ def _enumeration_summary(t: str, start: int, value: Decimal) -> bool:
 def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool]) -> Quantity | None:
     raw, start, i = m.group(0), m.start(), m.end()
     arabic = raw[0].isdigit()
-    prev = t[start - 1] if start else ""
-    prev2 = t[start - 2] if start >= 2 else ""
+    prev = t[start - 1] if start else "\0"
+    prev2 = t[start - 2] if start >= 2 else "\0"
     if mask[start] or prev in "第+.#" or (prev.isascii() and prev.isalpha()):
         return None
     if prev in "-_/" and (prev2.isascii() and prev2.isalpha()):
@@ -345,6 +345,7 @@ def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool
     elif unit_hit is not None:
         kind, unit, factor, i, word = unit_hit
         value = value * factor
+        counter = word if kind == "counter" else None
         if kind == "counter" or word == "成":
             if raw in ("一", "二"):
                 return None  # 一个/一家 is an article, 二次/二期 an ordinal, 一成不变 an idiom
@@ -368,7 +369,7 @@ def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool
         if word not in ("余", "多") and t.startswith(word, i):
             qualifier, i = q, i + len(word)
             break
-    if prev and prev in _RANGE_LINK and start >= 2 and (t[start - 2].isdigit() or t[start - 2] in CN_NUMERAL_CHARS):
+    if prev in _RANGE_LINK and start >= 2 and (t[start - 2].isdigit() or t[start - 2] in CN_NUMERAL_CHARS):
         j = start - 1
         while j > 0 and (t[j - 1].isdigit() or t[j - 1] in CN_NUMERAL_CHARS + "."):
             j -= 1
