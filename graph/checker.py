@@ -31,7 +31,7 @@ from rdflib.namespace import NamespaceManager
 from rdflib.query import ResultRow
 from rdflib.term import Node
 
-from ecokg.errors import InputError, RDFSyntaxError, ReasonerError
+from ecokg.errors import InputError, QueryError, RDFSyntaxError, ReasonerError
 from ecokg.graph.namespaces import ECO, OWL, RDF, RDFS, SH, SHAPES_IRI, SKOS, XSD, bind_prefixes
 
 #: RDF formats by file extension (rdflib parser names).
@@ -207,7 +207,7 @@ def _names() -> NamespaceManager:
     return g.namespace_manager
 
 
-def _short(g: Graph, node: Node | None) -> str | None:
+def _short(node: Node | None) -> str | None:
     if node is None:
         return None
     if isinstance(node, URIRef):
@@ -230,7 +230,7 @@ def run_shacl(data: Graph, shapes: Graph | None = None) -> list[Violation]:
         with ontology_file("shapes.ttl").open("rb") as fh:
             shapes.parse(fh, format="turtle")
     _conforms, results, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none",
-                                                 advanced=True, allow_warnings=True)
+                                                 advanced=False, allow_warnings=True)
     out = []
     for r in results.subjects(RDF.type, SH.ValidationResult):
         shape = results.value(r, SH.sourceShape)
@@ -241,11 +241,11 @@ def run_shacl(data: Graph, shapes: Graph | None = None) -> list[Violation]:
         path = results.value(r, SH.resultPath)
         severity = results.value(r, SH.resultSeverity)
         out.append(Violation(
-            shape=_short(data, shape) or "", shape_label=shape_label or _short(data, shape) or "",
-            focus=_short(data, focus) or "", focus_label=label_of(data, focus) if focus is not None else None,
+            shape=_short(shape) or "", shape_label=shape_label or _short(shape) or "",
+            focus=_short(focus) or "", focus_label=label_of(data, focus) if focus is not None else None,
             message=str(message) if message else "does not conform",
-            path=_short(data, path) if isinstance(path, URIRef) else None,
-            value=_short(data, results.value(r, SH.value)),
+            path=_short(path) if isinstance(path, URIRef) else None,
+            value=_short(results.value(r, SH.value)),
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
         ))
     return sorted(out, key=lambda v: (v.shape_label, v.focus_label or "", v.focus, v.message))
@@ -256,7 +256,6 @@ def run_data_checks(data: Graph) -> list[Violation]:
 
     A check's first ``#`` comment line is its message.
     """
-    from ecokg.errors import QueryError
     from ecokg.resources import check_files
 
     out = []
@@ -271,7 +270,7 @@ def run_data_checks(data: Graph) -> list[Violation]:
         for row in rows:
             values = row.asdict() if isinstance(row, ResultRow) else {}
             focus, detail = values.get("focus"), values.get("detail")
-            out.append(Violation(shape=name, shape_label=name.replace("-", " "), focus=_short(data, focus) or "",
+            out.append(Violation(shape=name, shape_label=name.replace("-", " "), focus=_short(focus) or "",
                                  focus_label=label_of(data, focus) if focus is not None else None,
                                  message=message, value=str(detail) if detail is not None else None))
     return sorted(out, key=lambda v: (v.shape, v.focus_label or "", v.focus))
@@ -408,7 +407,7 @@ def find_conflicts(g: Graph, unsatisfiable: Iterable[str] = ()) -> list[Term]:
     unsat = {URIRef(u) for u in unsatisfiable}
     types: dict[Node, dict[Node, str]] = {}
     reasons: dict[Node, list[str]] = {}
-    sh = lambda n: _short(g, n) or str(n)  # noqa: E731
+    sh = lambda n: _short(n) or str(n)  # noqa: E731
 
     def add_type(x: Node, c: Node, why: str) -> None:
         types.setdefault(x, {}).setdefault(c, why)
@@ -482,7 +481,7 @@ def run_reasoner(data: Graph, ontology: Graph) -> tuple[bool, list[Term], list[T
             reasoned.remove(t)
     consistent, unsat = run_hermit(reasoned)
     blamed = [Term(iri=str(s), label=label_of(union, s),
-                   reason=f"{_short(union, p)} value {o.n3()} is not a valid {_short(union, o.datatype)}")
+                   reason=f"{_short(p)} value {o.n3()} is not a valid {_short(o.datatype)}")
               for s, p, o in bad]
     if not consistent:
         # The classification is lost with an inconsistent ABox: ask again about the ontology alone.

@@ -18,19 +18,24 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}es" if word.endswith("s") else f"{n} {word}s"
 
 
+def _clean(text: str) -> str:
+    """Labels and values come from the data: show control characters escaped, one item a line."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def _node(label: str | None, iri: str) -> str:
-    return f"{label} ({iri})" if label and iri else label or iri or "(unnamed)"
+    return _clean(f"{label} ({iri})" if label and iri else label or iri or "(unnamed)")
 
 
-def _violations(title: str, items: list[Violation]) -> list[str]:
+def _violations(title: str, items: list[Violation], kind: str = "shape") -> list[str]:
     groups: dict[tuple[str, str], list[Violation]] = defaultdict(list)
     for v in items:
         groups[(v.shape_label, v.shape)].append(v)
-    lines = [f"{title}: {_plural(len(items), 'violation')} of {_plural(len(groups), 'shape')}"]
+    lines = [f"{title}: {_plural(len(items), 'violation')} of {_plural(len(groups), kind)}"]
     for (label, shape), vs in sorted(groups.items()):
         lines.append(f"  {label} [{shape}]: {len(vs)}")
         for v in vs:
-            extra = f" (value {v.value})" if v.value else ""
+            extra = f" (value {_clean(v.value)})" if v.value else ""
             lines.append(f"    - {_node(v.focus_label, v.focus)}: {v.message}{extra}")
     return lines
 
@@ -39,7 +44,8 @@ def _terms(title: str, items: list[Term]) -> list[str]:
     lines = [f"  {title}: {len(items)}"]
     for t in items:
         who = _node(t.label, f"<{t.iri}>") if t.iri else ""
-        lines.append(f"    - {who}: {t.reason}" if who and t.reason else f"    - {who or t.reason}")
+        reason = _clean(t.reason)
+        lines.append(f"    - {who}: {reason}" if who and reason else f"    - {who or reason}")
     return lines
 
 
@@ -48,7 +54,7 @@ def format_text(report: CheckReport) -> str:
     if report.shacl_ran:
         lines += _violations("SHACL", report.shacl) if report.shacl else ["SHACL: conforms"]
         if report.checks:
-            lines += _violations("data checks", report.checks)
+            lines += _violations("data checks", report.checks, "check")
     else:
         lines.append("SHACL: skipped (--no-shacl)")
     if report.reasoner_ran:
