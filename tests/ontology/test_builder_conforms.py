@@ -114,9 +114,8 @@ def test_shapes_catch_broken_builder_output() -> None:
     assert {v.shape for v in run_data_checks(data)} == {"mention-offsets"}
 
 
-@pytest.mark.xfail(strict=True, reason="graph/builder.py reifies eco:amount (amount_sentence set) without "
-                                        "asserting the triple; reported to the builder's owner")
 def test_builder_asserts_reified_amounts() -> None:
+    """A reified amount is also asserted (the reified-statement data check)."""
     data = union_graph(_dataset(amount_sentence=3)) + load_ontology()
     assert run_data_checks(data) == []
 
