@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from decimal import Decimal, InvalidOperation
 
-from ecokg.graph.namespaces import DCTERMS, ECO, PROV, RDF, RDFS, SKOS
+from ecokg.graph.namespaces import DCTERMS, ECO, PROV, RDF, RDFS, SKOS, XSD
 from ecokg.viz.model import DesignationInfo, DocumentInfo, Figure, SourceRef
 from ecokg.viz.vocab import Vocabulary, local_name
 from rdflib import Graph, Literal, URIRef
@@ -171,7 +172,7 @@ class GraphIndex:
             qualifier = g.value(ob, ECO.qualifier)
             out.append(Figure(
                 label=self.label(ob),
-                value=_text(g.value(ob, ECO.value)),
+                value=number(g.value(ob, ECO.value)),
                 unit=_text(g.value(ob, ECO.unit)),
                 qualifier=self.vocab.label(qualifier, self.lang) if isinstance(qualifier, URIRef) else None,
                 period=self.period(ob),
@@ -214,7 +215,8 @@ class GraphIndex:
                 continue
             name = self.vocab.label(p, self.lang) if str(p).startswith(str(ECO)) else local_name(p)
             if isinstance(o, Literal):
-                out.append((name, str(o)))
+                numeric = o.datatype in (XSD.decimal, XSD.integer, XSD.double, XSD.float)
+                out.append((name, number(o) if numeric else str(o)))
             elif isinstance(o, URIRef):
                 is_term = str(o).startswith(str(ECO))
                 out.append((name, self.vocab.label(o, self.lang) if is_term else self.label(o)
@@ -223,6 +225,21 @@ class GraphIndex:
         if period:
             out.append((self.vocab.label(ECO.periodLabel, self.lang), period))
         return out
+
+
+def number(term: Node | None) -> str | None:
+    """A numeric literal for reading: 12000000000.0 → 12,000,000,000; 18.50 → 18.5."""
+    if term is None:
+        return None
+    try:
+        value = Decimal(str(term))
+    except InvalidOperation:
+        return str(term)
+    if not value.is_finite():
+        return str(term)
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
 
 
 def _truthy(term: Node | None) -> bool:

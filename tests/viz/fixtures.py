@@ -71,7 +71,7 @@ def sample_extraction() -> Extraction:
         "示例市人工智能行动方案": Entity("示例市人工智能行动方案", "PolicyDocument", sentences={4},
                                 period_start=date(2025, 1, 1), period_end=date(2027, 12, 31)),
         "人工智能产业基金": Entity("人工智能产业基金", "Fund", sentences={4}, amount=Decimal("5000000000"),
-                            unit="CNY"),
+                            unit="CNY", amount_sentence=4),
         "示例人工智能创新中心": Entity("示例人工智能创新中心", "InnovationCenter", sentences={5}),
         "工业和信息化部": Entity("工业和信息化部", "GovernmentBody", sentences={5}, alt_labels={"工信部"}),
         "示例人工智能大会": Entity("示例人工智能大会", "Event", sentences={6}),

@@ -140,7 +140,7 @@ def test_clicking_nodes_and_edges_shows_details(sample_page: Loaded) -> None:
     page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
     assert page.text_content("#details-title") == "示例市"
     body = page.text_content("#details-body")
-    assert "12000000000" in body and "CNY" in body and "去年" in body
+    assert "12,000,000,000" in body and "CNY" in body and "去年" in body
     edge = sample_page.evaluate("ecokg.data.edges.find(e => e.label === '供应').id")
     sample_page.evaluate("id => ecokg.showEdge(id)", edge)
     assert page.text_content("#details-title") == "星河智能 → 优必选"
@@ -245,12 +245,16 @@ def test_corpus_view(browser: Any, corpus_ttl: Path, tmp_path: Path) -> None:
 
 
 def _screenshot(loaded: Loaded) -> None:
-    """The README picture: the corpus view, settled, fitted, one central node's details open."""
+    """The README picture: the connected part of the corpus view, settled and fitted, with the
+    search list open. No details panel: it would show the article's sentences, which the project
+    must not copy."""
     page = loaded.page
-    loaded.evaluate("ecokg.network.stopSimulation(); ecokg.network.fit({animation: false})")
-    hub = loaded.evaluate("""(() => { const d = ecokg.data.nodes.slice().sort((a, b) => b.value - a.value);
-        const c = d.find(n => n.cls === 'IndustrialPark') || d[0]; return c.id; })()""")
-    loaded.evaluate("id => { ecokg.network.selectNodes([id]); ecokg.showNode(id); }", hub)
+    loaded.evaluate("""(() => { const net = ecokg.network; net.stopSimulation();
+        const hubs = ecokg.data.nodes.slice().sort((a, b) => b.value - a.value).slice(0, 2).map(n => n.id);
+        const near = ecokg.data.edges.filter(e => hubs.includes(e.from) || hubs.includes(e.to))
+            .flatMap(e => [e.from, e.to]);
+        net.fit({nodes: [...new Set([...hubs, ...near])], animation: false}); })()""")
+    page.fill("#search", "机器人")
     page.wait_for_timeout(500)  # let the canvas repaint before the picture (not an assertion)
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     tmp = SCREENSHOT.with_suffix(".tmp.png")

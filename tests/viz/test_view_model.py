@@ -55,7 +55,7 @@ def test_details_fold_figures_designations_and_sources(graph: Graph) -> None:
     figures = {f.indicator: f for f in city.figures}
     assert set(figures) == {"营业收入", "同比增长"}
     revenue = figures["营业收入"]
-    assert (revenue.value, revenue.unit) == ("12000000000", "CNY")
+    assert (revenue.value, revenue.unit) == ("12,000,000,000", "CNY")
     assert revenue.qualifier and revenue.qualifier != "Exactly"
     assert revenue.period and "去年" in revenue.period and "2024-01-01" in revenue.period
     assert revenue.inferred is True
@@ -75,7 +75,7 @@ def test_details_fold_figures_designations_and_sources(graph: Graph) -> None:
     assert (doc.title, doc.date) == ("示例市人工智能产业快讯", "2025-06-30")
     assert all(s.doc == 0 for s in ubtech.sources)
     fund = nodes["人工智能产业基金"]
-    assert "5000000000" in dict(fund.attributes).values()
+    assert "5,000,000,000" in dict(fund.attributes).values()
 
 
 def test_edges_carry_their_sentence_and_inferred_flag(graph: Graph) -> None:

@@ -44,11 +44,12 @@
     physics: {
       enabled: DATA.physics,
       solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -6000, springLength: 140, springConstant: 0.02, avoidOverlap: 0.1 },
+      barnesHut: { gravitationalConstant: -2500, centralGravity: 0.25, springLength: 120, springConstant: 0.04,
+                   damping: 0.2, avoidOverlap: 0.2 },
       stabilization: { enabled: DATA.physics, iterations: 150, fit: true }
     },
     nodes: {
-      scaling: { min: 8, max: 36, label: { enabled: true, min: 13, max: 22, drawThreshold: 6 } },
+      scaling: { min: 8, max: 36, label: { enabled: false } },
       font: { size: 14, face: "WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif", color: "#222" },
       borderWidth: 1
     },
@@ -133,8 +134,8 @@
       n.figs.forEach(function (f) {
         var li = el("li");
         li.appendChild(el("strong", f.label));
-        li.appendChild(pairs([["value", f.value], ["unit", f.unit], ["qualifier", f.qualifier],
-                              ["period", f.period], ["indicator", f.indicator]]));
+        li.appendChild(pairs([[UI.value, f.value], [UI.unit, f.unit], [UI.qualifier, f.qualifier],
+                              [UI.period, f.period], [UI.indicator, f.indicator]]));
         if (f.inf) { li.appendChild(el("span", UI.inferred, "tag")); }
         sourceList(f.src, li);
         fl.appendChild(li);
@@ -147,7 +148,7 @@
       n.desig.forEach(function (d) {
         var li = el("li");
         li.appendChild(el("strong", d.title));
-        li.appendChild(pairs([["level", d.level], ["batch", d.batch], ["granted by", d.by.join("、")]]));
+        li.appendChild(pairs([[UI.level, d.level], [UI.batch, d.batch], [UI.granted_by, d.by.join("、")]]));
         sourceList(d.src, li);
         dl.appendChild(li);
       });
