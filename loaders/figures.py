@@ -52,6 +52,8 @@ _RESET_WORDS = ("目前", "截至目前", "截止目前", "当前")
 _AFTER_BUILT = re.compile(r"(?:全面)?(?:建成|投用|投产|建成投用|建成投产|投入使用|运营|落地|竣工)后")
 _ORDINAL_PREFIX = re.compile(r"第[一二三四五六七八九十百\d]+[届期批次]")
 _RELATIVE_OPENERS = ("由", "位于", "作为", "经")
+_PLACE_CLASSES = frozenset({"Place", "IndustrialPark", "Venue"})
+_PLACE_TAILS = ("", "内", "里", "中", "区域内", "范围内")
 _ANAPHORA: dict[str, frozenset[str]] = {
     "该园区": frozenset({"IndustrialPark"}), "这座园区": frozenset({"IndustrialPark"}),
     "这一园区": frozenset({"IndustrialPark"}), "园区": frozenset({"IndustrialPark"}),
@@ -241,6 +243,11 @@ def _topic(ctx: _Context, n: int, head: int) -> _Topic | None:
             key = _latest_entity(ctx, _ANAPHORA[w], head)
             if key is not None:
                 return _Topic(key, True, "anaphor")
+    if t.startswith("在", head):  # 在合肥高新区，… : the place frames what follows
+        inner = t[head + 1:b].rstrip(_CLAUSE_END)
+        for s in ctx.spans:
+            if s.start == head + 1 and s.cls in _PLACE_CLASSES and inner[s.end - s.start:] in _PLACE_TAILS:
+                return _Topic(s.key, True, "locative")
     if any(t.startswith(w, head) for w in _RELATIVE_OPENERS):
         for s in ctx.spans:
             if a <= s.start and s.end <= b and s.start > 0 and t[s.start - 1] == "的":
@@ -339,8 +346,9 @@ def _indicator(t: str, q: Quantity, clause_start: int, fund_cls: str | None) -> 
 def _periods_by_clause(ctx: _Context, periods: list[Period]) -> list[list[Period]]:
     out: list[list[Period]] = [[] for _ in ctx.clauses]
     for p in periods:
-        if any(a <= p.span_start < b for a, b in ctx.titles) or ctx.text.startswith("同期", p.span_end):
-            continue  # a policy title's period, or the base of a comparison (比上年同期增长)
+        if any(a <= p.span_start < b for a, b in ctx.titles) or ctx.text.startswith("同期", p.span_end) \
+                or ctx.text[max(0, p.span_start - 1):p.span_start] in ("比", "较"):
+            continue  # a policy title's period, or the base of a comparison (比上年同期增长, 较去年)
         out[_clause_of(ctx, p.span_start)].append(p)
     return out
 

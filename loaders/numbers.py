@@ -46,9 +46,9 @@ _RANGE_LINK = "-—–－~～至到"
 _REJECT_AFTER = "月日号时季周"
 _PER_YEAR = ("每年", "年均", "每一年", "每年度")
 _SCOPES = ("全国", "全省", "全市", "全球", "全区", "全国同类城市", "国内", "省内", "世界", "全行业")
-_ORD = (r"(?:第(?P<n>\d+|[一二三四五六七八九十百]+)(?P<suffix>位|名)?(?![批期届次个家款项号轮代类级部季])"
+_ORD = (r"(?:第(?P<n>\d+|[一二三四五六七八九十百]+)(?P<suffix>位|名)?(?![批期届次个家款项号轮代类级部季方梯档阵时步线产章条])"
         r"|(?P<first>首位|榜首|之首)"
-        r"|前(?P<top>\d+|[一二三四五六七八九十]+)(?:位|名|强)?)")
+        r"|前(?P<top>\d+|[一二三四五六七八九十]+)(?:位|名|强)?(?![季个月年批天周届次期]))")
 _RANK = re.compile(r"(?:位列|位居|排名|排在|排行|名列|居于|居|列)(?P<mid>[^，,。；;！？!?、\n]{0,16}?)" + _ORD)
 _RANK_SCOPE = re.compile(r"(?P<mid>" + "|".join(_SCOPES) + r")" + _ORD)
 _RANK_NEXT = re.compile(r"、(?P<mid>[^，,。；;！？!?、\n]{0,10}?)" + _ORD)
@@ -353,6 +353,9 @@ def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool
                 return None  # 百家争鸣, 万家灯火: a bare 百/千/万 counts only with 近/超/上 …
             if not arabic and value <= 10 and _enumeration_summary(t, start, value):
                 return None
+        elif bare and len(raw) == 1 and not t.startswith("级", i) and \
+                _qualifier_before(t, start, table, bare=True)[0] == "Exactly":
+            return None  # 亿元以上项目: a threshold, not a figure; 超亿元 and 千亩级 are figures
         if unit == "month" and prev in "前近这":
             return None  # 前10个月 is a period
     else:
