@@ -15,6 +15,7 @@ from __future__ import annotations  # noqa: I001 (ecokg.graph is first-party: se
 
 import contextlib
 import io
+import json
 import logging
 import re
 import shutil
@@ -154,6 +155,32 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
+def _remote_contexts(obj: object) -> list[str]:
+    """``@context`` references (strings) anywhere in a JSON-LD document."""
+    found: list[str] = []
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if key == "@context":
+                found += [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
+            found += _remote_contexts(value)
+    elif isinstance(obj, list):
+        for item in obj:
+            found += _remote_contexts(item)
+    return found
+
+
+def _refuse_remote_contexts(path: Path) -> None:
+    """rdflib would fetch a remote JSON-LD context over the network; ecokg never does."""
+    try:
+        doc = json.loads(path.read_bytes())
+    except (ValueError, UnicodeDecodeError):
+        return  # not JSON: the parser reports where
+    remote = _remote_contexts(doc)
+    if remote:
+        raise InputError(f"{path}: the JSON-LD @context refers to {remote[0]}, which would be fetched over "
+                         "the network", hint="inline the context in the file, or convert it to Turtle")
+
+
 def load_files(paths: Iterable[str | Path], into: Graph | None = None) -> Graph:
     """Parse RDF files (format by extension, named graphs merged) into one graph."""
     union = into if into is not None else Graph()
@@ -165,6 +192,8 @@ def load_files(paths: Iterable[str | Path], into: Graph | None = None) -> Graph:
         if not path.is_file():
             raise InputError(f"{path}: not a regular file", hint="give RDF files, not directories")
         fmt = rdf_format(path)
+        if fmt == "json-ld":
+            _refuse_remote_contexts(path)
         ds = Dataset()
         try:
             with path.open("rb") as fh, _quiet_rdflib():

@@ -135,3 +135,13 @@ def test_extra_ontology_with_unsatisfiable_class(cli, ontology_data: Path) -> No
     report = json.loads(proc.stdout)
     assert report["consistent"] is True
     assert report["unsatisfiable"] == [{"iri": "https://example.org/onto#CompanyPerson", "label": "公司人", "reason": ""}]
+
+
+def test_remote_jsonld_context_is_refused(cli, tmp_path: Path) -> None:
+    path = tmp_path / "remote.jsonld"
+    path.write_text(json.dumps({"@context": "http://127.0.0.1:9/context.jsonld", "@id": "http://example.org/a"}),
+                    encoding="utf-8")
+    proc = cli("check", "--no-reasoner", str(path))
+    assert proc.returncode == 2
+    assert "would be fetched over the network" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
