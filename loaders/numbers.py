@@ -304,7 +304,7 @@ def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool
     arabic = raw[0].isdigit()
     prev = t[start - 1] if start else "\0"
     prev2 = t[start - 2] if start >= 2 else "\0"
-    if mask[start] or prev in "第+.#" or (prev.isascii() and prev.isalpha()):
+    if mask[start] or prev in "第+.#×*xX" or (prev.isascii() and prev.isalpha()):
         return None
     if prev in "-_/" and (prev2.isascii() and prev2.isalpha()):
         return None
@@ -315,7 +315,7 @@ def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool
         while i < len(t) and t[i] in "百千万亿" and _unit_at(t, i, table) is None:
             mags += t[i]
             i += 1
-    if i < len(t) and t[i] in "+":
+    if i < len(t) and t[i] in "+×*":
         return None
     if i < len(t) and t[i] in _RANGE_LINK and _NUMBER.match(t, i + 1):
         return None  # lower end of a range: the upper end carries the unit

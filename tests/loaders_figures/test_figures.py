@@ -197,6 +197,18 @@ def test_current_state_stops_the_period_carry() -> None:
     assert (obs["近5万架"].subject, obs["近5万架"].implicit) == (REGION, False)
 
 
+def test_locative_frame_is_the_topic() -> None:
+    text = "在合肥高新区，人工智能企业达300家，比上年增长20%。"
+    obs = _figures(text, {"合肥高新区": ("合肥高新区", "IndustrialPark")})
+    assert [(o.value, o.subject, o.indicator, o.period_start) for o in obs] == [
+        (300, "合肥高新区", "企业数量", None), (20, "合肥高新区", "同比增长", None)]
+
+
+def test_decline_is_its_own_indicator() -> None:
+    (o,) = _figures("全市工业能耗同比下降3.2%。", {})
+    assert (o.value, o.indicator, o.subject, o.implicit) == (Decimal("3.2"), "同比下降", REGION, False)
+
+
 def test_without_base_date_or_region() -> None:
     text = "今年前三季度，培育大模型产品40余个。"
     (o,) = _figures(text, {}, base=None, region=None)

@@ -85,6 +85,10 @@ def _one(text: str) -> Quantity:
     ("提高3个百分点", "3", "pp", "Exactly", None, "3个百分点"),
     ("建设周期18个月", "18", "month", "Exactly", None, "18个月"),
     ("10年来累计引进企业", "10", "count", "Exactly", "年", "10年"),
+    ("亿元以上项目20个", "20", "count", "Exactly", "个", "20个"),
+    ("签约额超亿元", "100000000", "CNY", "MoreThan", None, "超亿元"),
+    ("打造千亿级产业集群", "100000000000", "CNY", "Approximately", None, "千亿级"),
+    ("上千家企业参与", "1000", "count", "AtLeast", "家", "上千家"),
 ])
 def test_quantities(sentence: str, value: str, unit: str, qualifier: str, counter: str | None,
                     written: str) -> None:
@@ -141,6 +145,7 @@ def test_per_year_only_after_meinian_in_the_same_clause() -> None:
     "围绕算力、模型、场景三条主线", "资金与算力是企业最关心的两件事", "二期投用", "一成不变", "阅读量3208",
     "第12位", "数十家企业", "“十四五”期间", "万家灯火", "千家万户", "打造“两中心三平台”", "一流营商环境",
     "二次开发", "星期三", "10周年", "1号线", "唯一一家", "三维建模", "2023年以来",
+    "居民收入前三季度增幅", "居全国第一方阵", "亿元以上项目", "建成万卡集群", "数千家企业", "两三家", "7×24小时服务",
 ])
 def test_not_figures(sentence: str) -> None:
     assert find_quantities(sentence) == []
