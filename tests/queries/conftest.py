@@ -188,3 +188,29 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         stop(proc)
         log.close()
+
+
+# -- stores built from articles with 'ecokg build' -------------------------------------------------
+def _build(article: Path, store: Path) -> Path:
+    if not article.is_file():
+        pytest.skip(f"article not found at {article}")
+    from tests.conftest import run_cli
+
+    proc = run_cli("build", str(article), "--store", str(store), "-q", timeout=300)
+    if proc.returncode != 0:
+        pytest.skip(f"'ecokg build {article.name}' fails, so there is no graph to query: {proc.stderr.strip()}")
+    return store
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.conftest import CORPUS_ARTICLE
+
+    return _build(CORPUS_ARTICLE, tmp_path_factory.mktemp("corpus") / "store")
+
+
+@pytest.fixture(scope="session")
+def wuhan_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.conftest import REPO
+
+    return _build(REPO / "samples" / "wuhan-ai-brief.md", tmp_path_factory.mktemp("wuhan") / "store")

@@ -13,28 +13,9 @@ import pytest
 from ecokg.queries.remote import Endpoint, run_remote
 from ecokg.queries.runner import list_queries, load_query, run_local
 
-from tests.conftest import CORPUS_ARTICLE, REPO, run_cli
+from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow
-
-
-def _build(article: Path, store: Path) -> Path:
-    if not article.is_file():
-        pytest.skip(f"article not found at {article}")
-    proc = run_cli("build", str(article), "--store", str(store), "-q", timeout=300)
-    if proc.returncode != 0:
-        pytest.skip(f"'ecokg build {article.name}' fails, so there is no graph to query: {proc.stderr.strip()}")
-    return store
-
-
-@pytest.fixture(scope="module")
-def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(CORPUS_ARTICLE, tmp_path_factory.mktemp("corpus") / "store")
-
-
-@pytest.fixture(scope="module")
-def wuhan_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(REPO / "samples" / "wuhan-ai-brief.md", tmp_path_factory.mktemp("wuhan") / "store")
 
 
 def rows(store: Path, name: str, **params: str) -> list[dict[str, str]]:
