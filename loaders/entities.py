@@ -372,6 +372,10 @@ class EntityRecognizer:
             j = m.start()
             items: list[tuple[int, int]] = []
             while j > 0:
+                if text[j - 1] in "）)":  # 优必选科技（UBTech）: the parenthetical is an alias, not an item
+                    k = max(text.rfind("（", 0, j), text.rfind("(", 0, j))
+                    if 0 < k and j - k < 20:
+                        j = k
                 i = left_edge(text, j, self.lex)
                 if i == j:
                     break
