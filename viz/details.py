@@ -84,7 +84,7 @@ class GraphIndex:
     def label(self, node: Node) -> str:
         """The node's label in the view's language (``@zh`` else any), else its local name."""
         labels = list(self.g.objects(node, RDFS.label)) or list(self.g.objects(node, SKOS.prefLabel))
-        by_lang = {getattr(lb, "language", None): str(lb) for lb in sorted(labels)}
+        by_lang = {getattr(lb, "language", None): str(lb) for lb in sorted(labels, key=_lang_key)}
         for key in (self.lang, "zh", None, "en"):
             if by_lang.get(key):
                 return by_lang[key]
@@ -100,7 +100,7 @@ class GraphIndex:
         """Every name of a node: its labels (view language first), then its other names."""
         out = [self.label(node)]
         for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
-            out.extend(str(x) for x in sorted(self.g.objects(node, prop)) if isinstance(x, Literal))
+            out.extend(str(x) for x in sorted(self.g.objects(node, prop), key=_lang_key) if isinstance(x, Literal))
         return list(dict.fromkeys(n for n in out if n.strip()))
 
     def resolve(self, node: Node, entities: dict[URIRef, str]) -> set[URIRef]:
@@ -216,7 +216,7 @@ class GraphIndex:
             name = self.vocab.label(p, self.lang) if str(p).startswith(str(ECO)) else local_name(p)
             if isinstance(o, Literal):
                 numeric = o.datatype in (XSD.decimal, XSD.integer, XSD.double, XSD.float)
-                out.append((name, number(o) if numeric else str(o)))
+                out.append((name, (number(o) or str(o)) if numeric else str(o)))
             elif isinstance(o, URIRef):
                 is_term = str(o).startswith(str(ECO))
                 out.append((name, self.vocab.label(o, self.lang) if is_term else self.label(o)
@@ -240,6 +240,10 @@ def number(term: Node | None) -> str | None:
     if value == value.to_integral_value():
         return f"{int(value):,}"
     return f"{value.normalize():,f}"
+
+
+def _lang_key(term: Node) -> tuple[str, str]:
+    return (getattr(term, "language", None) or "", str(term))
 
 
 def _truthy(term: Node | None) -> bool:

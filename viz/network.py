@@ -79,7 +79,7 @@ def build_view(graph: Graph, *, lang: str = "zh", classes: Iterable[str] | None 
         degree[s] += 1
         degree[o] += 1
         sources, inferred = index.edge_sources(s, p, o)
-        prop_label = vocab.label(p, lang) if isinstance(p, URIRef) else str(p)  # type: ignore[arg-type]
+        prop_label = vocab.label(p, lang) if isinstance(p, URIRef) else str(p)
         view_edges.append(ViewEdge(str(s), str(o), str(p), prop_label, sources, inferred))
     view_nodes = []
     for node in sorted(drawn, key=str):
@@ -171,7 +171,7 @@ def _neighbourhood(roots: set[URIRef], triples: list[Triple], depth: int) -> set
         links.setdefault(s, set()).add(o)
         links.setdefault(o, set()).add(s)
     seen: set[Node] = set(roots)
-    todo = deque((r, 0) for r in roots)
+    todo: deque[tuple[Node, int]] = deque((r, 0) for r in roots)
     while todo:
         node, dist = todo.popleft()
         if dist >= depth:

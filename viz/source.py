@@ -123,12 +123,13 @@ def query_selection(source: GraphSource, spec: str, params: Mapping[str, str]) -
     if result.form == "ASK":
         raise QueryError(f"query {query.name} is an ASK query: a yes/no answer has no graph to draw",
                          hint="view a SELECT or CONSTRUCT query")
-    title_zh = query.title_zh or query.name
-    title_en = query.title_en or query.name
+    title_zh = str(query.title_zh or query.name)
+    title_en = str(query.title_en or query.name)
+    terms: list[Node]
     if result.form == "SELECT":
         terms = [t for row in result.rows for t in row if isinstance(t, URIRef)]
         return terms, None, title_zh, title_en
-    triples = list(result.triples)
+    triples: list[tuple[Node, Node, Node]] = list(result.triples)
     terms = [t for s, _p, o in triples for t in (s, o) if isinstance(t, URIRef)]
     return terms, triples, title_zh, title_en
 
