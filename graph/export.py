@@ -104,6 +104,7 @@ def _graphs(ox_store: Any, document: str | None, ontology: bool) -> list[Any]:
     import pyoxigraph as ox
 
     onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    graphs: list[Any]
     if document:
         graphs = [ox.NamedNode(document)]
         if not ox_store.contains_named_graph(graphs[0]):
@@ -136,14 +137,17 @@ def infer(ox_store: Any, graphs: list[Any]) -> list[Any]:
     import pyoxigraph as ox
 
     onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
-    if not ox_store.contains_named_graph(onto):
+    if not ox_store.contains_named_graph(onto):  # reason in a copy with the packaged ontology
         from ecokg.resources import ontology_file
 
         src = ontology_file()
         if not src.is_file():
             raise StoreError("no ontology to reason with: the store has none and none is packaged",
                              hint="reinstall ecokg, or export without --inferred")
-        ox_store.load(src.read_bytes(), format=ox.RdfFormat.TURTLE, base_iri=str(ONTOLOGY_GRAPH), to_graph=onto)
+        copy = ox.Store()
+        copy.extend(_quads(ox_store, graphs))
+        copy.load(src.read_bytes(), format=ox.RdfFormat.TURTLE, base_iri=str(ONTOLOGY_GRAPH), to_graph=onto)
+        ox_store = copy
     prefixes = {"eco": str(ECO), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL)}
     data = [g for g in graphs if g != onto]
     stated = {q.triple for q in _quads(ox_store, graphs)}
@@ -191,18 +195,10 @@ def _canonical(quads: list[Any]) -> list[Any]:
     return list(ds)
 
 
-def _term_key(term: Any) -> tuple[int, str]:
+def _graph_key(q: Any) -> str:
     import pyoxigraph as ox
 
-    kind = 0 if isinstance(term, ox.NamedNode) else 1 if isinstance(term, ox.BlankNode) else 2
-    return kind, str(term)
-
-
-_TYPE = str(RDF.type)
-
-
-def _triple_key(t: Any) -> tuple[Any, ...]:
-    return (_term_key(t.subject), t.predicate.value != _TYPE, t.predicate.value, _term_key(t.object))
+    return "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
 
 
 def serialize_rdf(quads: Iterable[Any], fmt: str) -> tuple[bytes, int]:
@@ -211,17 +207,17 @@ def serialize_rdf(quads: Iterable[Any], fmt: str) -> tuple[bytes, int]:
 
     quads = _canonical(list(quads))
     if fmt in ("trig", "nq", "jsonld"):
-        unique = sorted(set(quads), key=lambda q: (_term_key(q.graph_name) if not isinstance(
-            q.graph_name, ox.DefaultGraph) else (-1, ""), *_triple_key(q)))
+        # graph by graph; inside a graph the N-Triples text order groups subjects, then predicates
+        unique = sorted(set(quads), key=lambda q: (_graph_key(q), str(q.triple)))
         rdf_fmt = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
         items: list[Any] = unique
     else:
-        items = sorted({q.triple for q in quads}, key=_triple_key)
+        items = sorted({q.triple for q in quads}, key=str)
         rdf_fmt = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML}[fmt]
     prefixes = _prefixes() if fmt in ("ttl", "trig", "xml", "jsonld") else None
     if fmt == "jsonld":
         prefixes = None  # expanded JSON-LD: every IRI in full, readable without a context
-    data = ox.serialize(items, format=rdf_fmt, prefixes=prefixes)
+    data = ox.serialize(items, format=rdf_fmt, prefixes=prefixes) or b""
     if fmt in ("ttl", "trig"):  # our own header, in the fixed order of PREFIXES
         body = data.split(b"\n")
         while body and body[0].startswith(b"@prefix "):
@@ -278,6 +274,7 @@ def read_csv(path: str | os.PathLike[str]) -> list[Any]:
 
 # -- networks (Gephi) ----------------------------------------------------------------------------
 _ENTITY = {str(ECO[c]): c for c in KIND_BY_CLASS}
+_TYPE = str(RDF.type)
 _LABEL = str(RDFS.label)
 
 

@@ -260,8 +260,7 @@ class EcoStore:
     def document_graphs(self) -> list[str]:
         """IRIs of the document graphs (a named graph whose name is a ``eco:SourceDocument`` in it)."""
         q = f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> }} }}"
-        res = self.ox.query(q)
-        return sorted({s["g"].value for s in res})
+        return sorted({s["g"].value for s in self._rows(q)})
 
     def documents(self) -> list[DocumentInfo]:
         """Every document with its title, date, source, file name, sha256 and triple count."""
@@ -273,7 +272,7 @@ class EcoStore:
             OPTIONAL { ?g eco:sha256 ?sha } }
         } GROUP BY ?g ?title ?issued ?source ?file ?sha ORDER BY ?g"""
         out: dict[str, DocumentInfo] = {}
-        for s in self.ox.query(q):
+        for s in self._rows(q):
             iri = s["g"].value
             if iri in out:
                 continue
@@ -288,25 +287,25 @@ class EcoStore:
         from ecokg.graph.iris import KIND_BY_CLASS
 
         onto = str(ONTOLOGY_GRAPH)
-        data_graphs = [ox.NamedNode(g.value) for g in self.ox.named_graphs() if g.value != onto]
+        data_graphs: list[Any] = [ox.NamedNode(g.value) for g in self.ox.named_graphs() if g.value != onto]
         triples = 0
         if data_graphs:
             q = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-            triples = int(next(iter(self.ox.query(q, default_graph=data_graphs)))["n"].value)
+            triples = int(self._rows(q, default_graph=data_graphs)[0]["n"].value)
         by_class: dict[str, int] = {}
         q = "SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?c } GROUP BY ?c"
-        for s in self.ox.query(q, default_graph=data_graphs) if data_graphs else []:
+        for s in self._rows(q, default_graph=data_graphs) if data_graphs else []:
             cls = s["c"].value
-            name = cls[len(str(ECO)):] if cls.startswith(str(ECO)) else None
+            name = cls[len(str(ECO)):] if cls.startswith(str(ECO)) else ""
             if name in KIND_BY_CLASS:
                 by_class[name] = int(s["n"].value)
         counts = {c: by_class.get(c, 0) for c in ("Observation", "Designation")}
         for c in ("Observation", "Designation"):
             if not data_graphs:
                 break
-            res = self.ox.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{ECO[c]}> }}",
-                                default_graph=data_graphs)
-            counts[c] = int(next(iter(res))["n"].value)
+            res = self._rows(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{ECO[c]}> }}",
+                             default_graph=data_graphs)
+            counts[c] = int(res[0]["n"].value)
         onto_n = sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(onto)))
         return StoreStats(documents=len(self.document_graphs()), triples=triples, quads=len(self.ox),
                           entities=sum(by_class.values()), entities_by_class=dict(sorted(by_class.items())),
@@ -417,6 +416,11 @@ class EcoStore:
         return iri
 
     # -- internals -------------------------------------------------------------------------
+    def _rows(self, sparql: str, **kw: Any) -> list[Any]:
+        """Solutions of a SELECT on the raw pyoxigraph store (no union unless asked)."""
+        result: Any = self.ox.query(sparql, **kw)
+        return list(result)
+
     def _require_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"the store {self.path} was opened read-only", hint="open it for writing")
@@ -426,7 +430,7 @@ class EcoStore:
 
         values = " ".join(f"<{ECO[c]}>" for c in KIND_BY_CLASS)
         q = f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?c {{ {values} }} ?e a ?c }}"
-        return int(next(iter(self.ox.query(q, use_default_graph_as_union=True)))["n"].value)
+        return int(self._rows(q, use_default_graph_as_union=True)[0]["n"].value)
 
     def _docs_dir(self) -> Path:
         return self.path / META_DIR / "docs"
@@ -439,7 +443,7 @@ class EcoStore:
         import pyoxigraph as ox
 
         nt, js = self._raw_paths(record.doc)
-        atomic_write(nt, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
+        atomic_write(nt, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
         data = {"doc": record.doc, "sha256": record.sha256, "source": record.source, "file_name": record.file_name,
                 "occurrences": [o.to_json() for o in record.occurrences]}
         atomic_write(js, json.dumps(data, ensure_ascii=False, sort_keys=True))
