@@ -253,10 +253,8 @@ class EntityRecognizer:
         if not (2 <= len(name) <= 8) or any(c.start < s < c.end or c.start < qs < c.end for c in known) \
                 or any(c.start == s and c.end == qs for c in known):
             return None
-        if s > 0 and name_char(text[s - 1]) and text[s - 1] not in "，。；、":
-            # only a name standing at a clause start is a maker
-            if not any(text.startswith(w, s - len(w)) for w in ("，", "、", "。", "；")):
-                return None
+        if s > 0 and name_char(text[s - 1]):
+            return None  # only a name standing at a clause start is a maker
         return Candidate(s, qs, "Company", name, {name}, 2)
 
     def _heads(self, text: str, known: list[Candidate], quoted: list[tuple[int, int]]) -> list[Candidate]:
@@ -272,9 +270,9 @@ class EntityRecognizer:
                     continue
                 if any(qs < hs < qe for qs, qe in quoted):
                     break
-                if len(head) == 1 and head in _SINGLE_CHAR_GOV | {"券"}:
-                    if e < len(text) and text[e] in _HEAD_STOP_AFTER or hs > 0 and text[hs - 1] in _HEAD_STOP_BEFORE:
-                        break
+                if len(head) == 1 and head in _SINGLE_CHAR_GOV | {"券"} and (
+                        (e < len(text) and text[e] in _HEAD_STOP_AFTER) or (hs > 0 and text[hs - 1] in _HEAD_STOP_BEFORE)):
+                    break
                 if e < len(text) and text[e] in "长":
                     break
                 allow = (("和", "与", "及") if cls in ("PolicyDocument", "Event")
@@ -374,7 +372,7 @@ class EntityRecognizer:
             while j > 0:
                 if text[j - 1] in "）)":  # 优必选科技（UBTech）: the parenthetical is an alias, not an item
                     k = max(text.rfind("（", 0, j), text.rfind("(", 0, j))
-                    if 0 < k and j - k < 20:
+                    if k > 0 and j - k < 20:
                         j = k
                 i = left_edge(text, j, self.lex)
                 if i == j:
@@ -389,7 +387,7 @@ class EntityRecognizer:
                 item = text[i:j]
                 if any(c.start <= i and j <= c.end for c in known + out):
                     continue
-                if kind == "Company" and 2 <= len(item) <= 10 and not self.lex.classify(item) \
+                if (kind == "Company" and 2 <= len(item) <= 10 and not self.lex.classify(item)) \
                         or self._is_company_name(item):
                     out.append(Candidate(i, j, "Company", item, {item}, 1))
         return out

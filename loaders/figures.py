@@ -22,18 +22,19 @@ A figure gets (see ``data/indicators.yaml`` for the indicator):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
 import yaml
+
+from ecokg.errors import EcokgError
 from ecokg.loaders.numbers import Quantity, find_quantities, normalize_width
 from ecokg.loaders.periods import Period, find_periods
 from ecokg.loaders.records import Entity, EntitySpan, Observation, Sentence
-
-from ecokg.errors import EcokgError
 from ecokg.resources import loader_data
 
 __all__ = ["extract_figures", "fund_amounts"]
@@ -59,9 +60,9 @@ _ANAPHORA: dict[str, frozenset[str]] = {
     "这一园区": frozenset({"IndustrialPark"}), "园区": frozenset({"IndustrialPark"}),
     "该公司": frozenset({"Company"}), "该企业": frozenset({"Company"}),
     "本届大会": frozenset({"Event"}), "大会": frozenset({"Event"}), "该活动": frozenset({"Event"}),
-    "该平台": frozenset({"Platform"}), "平台": frozenset({"Platform"}),
+    "该平台": frozenset({"Platform"}),
     "该中心": frozenset({"InnovationCenter", "Infrastructure", "Venue"}),
-    "该基金": frozenset({"Fund"}), "基金": frozenset({"Fund"}),
+    "该基金": frozenset({"Fund"}),
 }
 _AMOUNT_CUES = ("规模", "总额", "额度", "资金", "金额", "最高", "补贴", "奖补", "补助", "奖励", "支持", "每年",
                 "可获得")
@@ -118,6 +119,23 @@ class _Context:
     entities: Mapping[str, Entity]
     index: int
     region: str | None
+    by_clause: list[list[_Span]] = field(default_factory=list)  # spans wholly inside each clause
+    starts: list[int] = field(default_factory=list)  # clause starts
+
+    def __post_init__(self) -> None:
+        self.starts = [a for a, _ in self.clauses]
+        self.by_clause = [[] for _ in self.clauses]
+        for sp in self.spans:
+            n = _clause_of(self, sp.start)
+            if sp.end <= self.clauses[n][1]:
+                self.by_clause[n].append(sp)
+
+
+def _context(sentence: Sentence, spans: list[EntitySpan], entities: Mapping[str, Entity],
+             region: str | None) -> _Context:
+    clauses, titles = _clauses_and_titles(sentence.text)
+    return _Context(sentence.text, _local_spans(sentence, spans, entities), clauses, titles, entities,
+                    sentence.index, region)
 
 
 # --------------------------------------------------------------------------- sentence structure
@@ -162,10 +180,7 @@ def _local_spans(sentence: Sentence, spans: list[EntitySpan], entities: Mapping[
 
 
 def _clause_of(ctx: _Context, pos: int) -> int:
-    for n, (a, b) in enumerate(ctx.clauses):
-        if a <= pos < b:
-            return n
-    return len(ctx.clauses) - 1
+    return max(0, bisect_right(ctx.starts, pos) - 1)
 
 
 def _head(ctx: _Context, n: int, periods: list[Period]) -> int:
@@ -216,12 +231,13 @@ def _latest_entity(ctx: _Context, classes: frozenset[str], before: int) -> str |
 
 
 def _topic(ctx: _Context, n: int, head: int) -> _Topic | None:
-    a, b = ctx.clauses[n]
+    b = ctx.clauses[n][1]
     t = ctx.text
-    for k, s in enumerate(ctx.spans):
-        if s.start in (head, head - 1) and s.start >= a and s.end <= b:
-            nxt = ctx.spans[k + 1] if k + 1 < len(ctx.spans) else None
-            if nxt is not None and nxt.end <= b and (
+    mine = ctx.by_clause[n]
+    for k, s in enumerate(mine):
+        if s.start in (head, head - 1):
+            nxt = mine[k + 1] if k + 1 < len(mine) else None
+            if nxt is not None and (
                     (nxt.start == s.end and s.cls == "Place")  # 成都蓉芯产业园: the place names the park
                     or t[s.end:nxt.start] in ("、", "和", "与", "及")):  # A、B等企业: a list, no topic
                 if nxt.start == s.end and s.cls == "Place":
@@ -232,7 +248,7 @@ def _topic(ctx: _Context, n: int, head: int) -> _Topic | None:
             break
     if head < b and t[head] in _OPEN:
         head += 1
-        for s in ctx.spans:
+        for s in mine:
             if s.start == head:
                 return _Topic(s.key, True, "clause-topic")
     for w in _REGION_WORDS:
@@ -245,12 +261,12 @@ def _topic(ctx: _Context, n: int, head: int) -> _Topic | None:
                 return _Topic(key, True, "anaphor")
     if t.startswith("在", head):  # 在合肥高新区，… : the place frames what follows
         inner = t[head + 1:b].rstrip(_CLAUSE_END)
-        for s in ctx.spans:
+        for s in mine:
             if s.start == head + 1 and s.cls in _PLACE_CLASSES and inner[s.end - s.start:] in _PLACE_TAILS:
                 return _Topic(s.key, True, "locative")
     if any(t.startswith(w, head) for w in _RELATIVE_OPENERS):
-        for s in ctx.spans:
-            if a <= s.start and s.end <= b and s.start > 0 and t[s.start - 1] == "的":
+        for s in mine:
+            if s.start > 0 and t[s.start - 1] == "的":
                 return _Topic(s.key, True, "relative-head")
     return None
 
@@ -372,13 +388,12 @@ def _carried(ctx: _Context, heads: list[int]) -> list[tuple[_Topic | None, bool]
     out: list[tuple[_Topic | None, bool]] = []
     current: _Topic | None = None
     from_object = False
-    for n, (a, b) in enumerate(ctx.clauses):
+    for n in range(len(ctx.clauses)):
         own = _topic(ctx, n, heads[n])
         if own is not None:
             current, from_object = own, False
         out.append((current, from_object))
-        objects = [s for s in ctx.spans if a <= s.start and s.end <= b and s.cls in _CARRIED_CLASSES
-                   and (own is None or s.key != own.key)]
+        objects = [s for s in ctx.by_clause[n] if s.cls in _CARRIED_CLASSES and (own is None or s.key != own.key)]
         if objects:
             current, from_object = _Topic(objects[-1].key, True, "event-carry"), True
     return out
@@ -387,14 +402,13 @@ def _carried(ctx: _Context, heads: list[int]) -> list[tuple[_Topic | None, bool]
 def _subject(ctx: _Context, q: Quantity, n: int, heads: list[int],
              carried: list[tuple[_Topic | None, bool]]) -> _Topic | None:
     t = ctx.text
-    for s in ctx.spans:  # modifier: 千亩级人工智能产业园
+    for s in ctx.by_clause[n]:  # modifier: 千亩级人工智能产业园
         if s.cls not in _OBJECT_CLASSES and (s.start <= q.start < s.end or (
                 s.start == q.end and q.text.endswith("级"))):
             return _Topic(s.key, True, "modifier")
     head = heads[n]
     if _AFTER_BUILT.match(t, head) and n > 0:
-        a, b = ctx.clauses[n - 1]
-        built = [s for s in ctx.spans if a <= s.start and s.end <= b and s.cls not in _OBJECT_CLASSES]
+        built = [s for s in ctx.by_clause[n - 1] if s.cls not in _OBJECT_CLASSES]
         if built:
             return _Topic(built[-1].key, True, "after-completion")
     if q.start <= head:
@@ -417,9 +431,8 @@ def extract_figures(sentence: Sentence, spans: list[EntitySpan], entities: Mappi
     quantities = find_quantities(sentence.text)
     if not quantities:
         return []
-    clauses, titles = _clauses_and_titles(sentence.text)
-    ctx = _Context(sentence.text, _local_spans(sentence, spans, entities), clauses, titles, entities,
-                   sentence.index, region)
+    ctx = _context(sentence, spans, entities, region)
+    clauses = ctx.clauses
     periods = find_periods(sentence.text, base)
     by_clause = _periods_by_clause(ctx, periods)
     heads = [_head(ctx, n, periods) for n in range(len(clauses))]
@@ -458,9 +471,7 @@ def fund_amounts(sentence: Sentence, spans: list[EntitySpan],
     quantities = find_quantities(sentence.text)
     if not quantities:
         return []
-    clauses, titles = _clauses_and_titles(sentence.text)
-    ctx = _Context(sentence.text, _local_spans(sentence, spans, entities), clauses, titles, entities,
-                   sentence.index, None)
+    ctx = _context(sentence, spans, entities, None)
     links = _fund_links(ctx, quantities)
     return [(key, quantities[i].value, quantities[i].unit, quantities[i].per_year)
             for i, key in sorted(links.items())]

@@ -12,11 +12,10 @@ import re
 from datetime import date as _date
 from datetime import datetime
 
+from ecokg.errors import InputError
 from ecokg.loaders.cleaner import DATE_RE, clean, load_rules, strip_site_suffix
 from ecokg.loaders.reader import RawArticle, decode
 from ecokg.loaders.records import Document
-
-from ecokg.errors import InputError
 
 _TEXT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fffA-Za-z]")
 

@@ -16,7 +16,7 @@ _QUANTITY_MODIFIER = re.compile(r"[\d一二三四五六七八九十百千万亿]
 
 
 def name_char(ch: str) -> bool:
-    return is_cjk(ch) or ch.isascii() and (ch.isalnum() or ch in "-+·") or ch in "（）()"
+    return is_cjk(ch) or (ch.isascii() and (ch.isalnum() or ch in "-+·")) or ch in "（）()"
 
 
 def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,

@@ -29,6 +29,8 @@ SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 MAGNITUDES = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 CN_NUMERAL_CHARS = "".join(DIGITS) + "十百千万亿"
+#: How far back in its clause a figure looks for 每年, money cues and listed items.
+_LOOKBACK = 80
 #: Largest decimal exponent accepted; anything beyond is not a figure a text reports.
 _MAX_EXPONENT = 30
 
@@ -221,11 +223,20 @@ def parse_number(text: str) -> Decimal | None:
 
 # --------------------------------------------------------------------------- quantities
 
+@lru_cache(maxsize=8)
+def _clause_starts(t: str) -> tuple[int, ...]:
+    starts, current = [], 0
+    for i, ch in enumerate(t):
+        starts.append(current)
+        if ch in _CLAUSE_END:
+            current = i + 1
+    starts.append(current)
+    return tuple(starts)
+
+
 def _clause_start(t: str, i: int) -> int:
-    j = i
-    while j > 0 and t[j - 1] not in _CLAUSE_END:
-        j -= 1
-    return j
+    """Start of the clause that holds position ``i`` (after the last comma, stop … before it)."""
+    return _clause_starts(t)[i] if i < len(t) else _clause_starts(t)[len(t)]
 
 
 def _masked(t: str, table: UnitTable) -> list[bool]:
@@ -253,8 +264,13 @@ def _masked(t: str, table: UnitTable) -> list[bool]:
     return mask
 
 
+def _before(t: str, start: int) -> str:
+    """The clause text before ``start``, at most ``_LOOKBACK`` characters."""
+    return t[max(_clause_start(t, start), start - _LOOKBACK):start]
+
+
 def _per_year(t: str, start: int) -> bool:
-    before = t[_clause_start(t, start):start]
+    before = _before(t, start)
     return any(w in before for w in _PER_YEAR)
 
 
@@ -289,7 +305,7 @@ def _unit_at(t: str, i: int, table: UnitTable) -> tuple[str, str, Decimal, int, 
 
 def _enumeration_summary(t: str, start: int, value: Decimal) -> bool:
     """"算力、模型、场景三条主线": a small count that only sums up the list before it."""
-    before = t[_clause_start(t, start):start]
+    before = _before(t, start)
     if "、" not in before and not re.search(r"[与和及]", before):
         return False
     tail = before[before.rfind("、") + 1:] if "、" in before else before
@@ -363,7 +379,7 @@ def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool
             return None
         if not has_magnitude:
             return None
-        clause = t[_clause_start(t, start):start]
+        clause = _before(t, start)
         unit = "CNY" if (any(c in clause for c in table.money_cues) or t.startswith("级", i)) else "count"
     if t.startswith("级", i):
         i += 1

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.records import Entity, EntitySpan, Relation, Sentence
@@ -218,7 +219,7 @@ class RelationExtractor:
         return out
 
     _BY = re.compile(r"由([^，。；]{2,30}?)(?:联合[^，。；]{0,12}?)?(主办|承办|举办|负责日常运营|负责运营|运营|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设)(的)?")
-    _BY_PRED = {"主办": "organizedBy", "承办": "organizedBy", "举办": "organizedBy", "负责日常运营": "operatedBy",
+    _BY_PRED: ClassVar[dict[str, str]] = {"主办": "organizedBy", "承办": "organizedBy", "举办": "organizedBy", "负责日常运营": "operatedBy",
                 "负责运营": "operatedBy", "运营": "operatedBy", "组建": "establishedBy", "设立": "establishedBy",
                 "成立": "establishedBy", "建设": "establishedBy", "牵头": "ledBy", "领衔": "ledBy", "挂帅": "ledBy",
                 "研发": "developedBy", "开发": "developedBy"}
@@ -279,7 +280,7 @@ def entity_relations(entities: Mapping[str, Entity], region: str | None, region_
             continue
         if region and region_short and key != region and key.startswith(region_short) and (
                 ent.cls in {"IndustrialPark", "Venue", "Infrastructure", "InnovationCenter", "IndustryCluster"}
-                or ent.cls == "Company" and key.endswith(("分公司", "子公司"))):
+                or (ent.cls == "Company" and key.endswith(("分公司", "子公司")))):
             out.append(Relation(key, "locatedIn", region, idx, True, "located-name"))
         if ent.cls in _TARGET_CLASSES:
             name, found = key, []
