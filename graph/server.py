@@ -16,7 +16,6 @@ returning ``(content_type, body_bytes)`` once that module exists (404 until then
 from __future__ import annotations
 
 import hmac
-import json
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -177,7 +176,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
     # -- work ------------------------------------------------------------------------------
     def _query(self, text: str) -> None:
         from ecokg.queries.results import render, to_rdf
-        from ecokg.queries.runner import UPDATE_FORMS, check_syntax, query_form
+        from ecokg.queries.sparqltext import UPDATE_FORMS, check_syntax, query_form
 
         if query_form(text) in UPDATE_FORMS:
             self._text(HTTPStatus.BAD_REQUEST, "this is an update; send it as 'update=' or application/sparql-update")
@@ -224,7 +223,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             finally:
                 store.close()
         except SyntaxError as exc:
-            from ecokg.queries.runner import syntax_error
+            from ecokg.queries.sparqltext import syntax_error
 
             self._text(HTTPStatus.BAD_REQUEST, syntax_error(exc, "the update", text).one_line())
             return
@@ -238,7 +237,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def _view(self, path: str, params: dict[str, list[str]]) -> None:
         try:
-            from ecokg.viz import web  # type: ignore[attr-defined]
+            from ecokg.viz import web
         except ImportError:
             self._text(HTTPStatus.NOT_FOUND, "no views yet")
             return
@@ -277,7 +276,3 @@ def make_server(config: ServerConfig, host: str = "127.0.0.1", port: int = 7878)
     server.daemon_threads = True
     return server
 
-
-def describe(server: ThreadingHTTPServer) -> str:
-    host, port = server.server_address[:2]
-    return json.dumps({"sparql": f"http://{host}:{port}/sparql"})

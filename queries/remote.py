@@ -19,21 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ecokg.queries.runner import (
-    SCOPE_QUERY,
-    NamedQuery,
-    Result,
-    bind_params,
-    check_syntax,
-    has_dataset_clause,
-    inject_values,
-    plain,
-    query_form,
-)
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import QueryError
+from ecokg.queries.runner import SCOPE_QUERY, NamedQuery, Result, bind_params, plain
+from ecokg.queries.sparqltext import check_syntax, has_dataset_clause, inject_values, query_form
 
 
 @dataclass
@@ -276,6 +267,7 @@ def push(store_path: str | None, ep: Endpoint, *, graph: str | None = None, docu
     document replaces its graph. ``progress(graph, triples_sent, triples_total)`` after each request.
     """
     import pyoxigraph as ox
+
     from ecokg.graph.namespaces import ONTOLOGY_GRAPH
     from ecokg.graph.store import EcoStore, resolve_store_path
 
@@ -301,7 +293,7 @@ def push(store_path: str | None, ep: Endpoint, *, graph: str | None = None, docu
     total = sum(len(t) for t in work.values())
     for g, triples in work.items():
         for i, part in enumerate(chunks(triples, chunk_size)):
-            body = ox.serialize(part, format=ox.RdfFormat.N_TRIPLES)  # N-Triples is Turtle
+            body = ox.serialize(part, format=ox.RdfFormat.N_TRIPLES) or b""  # N-Triples is Turtle
             send(ep, "PUT" if i == 0 else "POST", g, body)
             report.requests += 1
             report.triples += len(part)

@@ -10,11 +10,11 @@ import json
 import unicodedata
 from xml.sax.saxutils import escape, quoteattr
 
-from ecokg.queries.runner import Result
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import QueryError
+from ecokg.queries.runner import Result
 
 FORMATS = ("table", "csv", "tsv", "json", "md", "ttl", "xml")
 MEDIA_TYPES = {
@@ -186,8 +186,9 @@ def to_tsv(result: Result) -> str:
 
 
 def to_rdf(result: Result, fmt: str = "turtle") -> str:
-    from ecokg.graph.namespaces import bind_prefixes
     from rdflib import Graph
+
+    from ecokg.graph.namespaces import bind_prefixes
 
     g = Graph()
     bind_prefixes(g.namespace_manager)

@@ -20,20 +20,18 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
 from typing import Any, Protocol
 
-from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, OWL, RDFS, SKOS, XSD
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import QueryError
-
-QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, OWL, RDFS, SKOS, XSD
+from ecokg.queries.sparqltext import check_syntax, has_dataset_clause, query_form, syntax_error
 
 SCOPE_QUERY = (
     f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> }} }} UNION "
@@ -137,108 +135,6 @@ def load_query(spec: str | None = None, expression: str | None = None) -> NamedQ
     hint = f"did you mean {', '.join(close[:4])}?" if close else "'ecokg queries' lists them"
     raise QueryError(f"unknown query {spec!r}: expected one of the {len(named)} named queries, a .rq file or -e",
                      hint=hint)
-
-
-# -- SPARQL text ---------------------------------------------------------------------------------
-_TOKEN = re.compile(
-    r'(?P<comment>#[^\n]*)|(?P<long>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\')'
-    r'|(?P<string>"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)'
-    r"|(?P<brace>[{}])|(?P<word>[A-Za-z_][\w-]*)|(?P<other>\S)",
-    re.DOTALL,
-)
-
-
-def _tokens(text: str) -> Iterable[tuple[str, str, int]]:
-    for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "other"
-        if kind != "comment":
-            yield kind, m.group(), m.start()
-
-
-def query_form(text: str) -> str:
-    """SELECT, ASK, CONSTRUCT, DESCRIBE, or the first keyword of an update (INSERT, DELETE …)."""
-    for kind, value, _ in _tokens(text):
-        if kind == "word" and value.upper() in QUERY_FORMS + UPDATE_FORMS:
-            return value.upper()
-    return ""
-
-
-def _where_brace(text: str) -> tuple[int, bool]:
-    """Offset just after the ``{`` that opens the WHERE group; whether a FROM clause precedes it."""
-    form, depth, template_skipped, has_from, last_word = "", 0, False, False, ""
-    for kind, value, pos in _tokens(text):
-        if kind == "word":
-            upper = value.upper()
-            if not form and upper in QUERY_FORMS:
-                form = last_word = upper
-            elif form and depth == 0:
-                has_from = has_from or upper == "FROM"
-                last_word = upper
-        elif kind == "brace" and value == "{":
-            if depth == 0 and form:
-                if form == "CONSTRUCT" and not template_skipped and last_word != "WHERE":
-                    template_skipped = True  # the CONSTRUCT template
-                else:
-                    return pos + 1, has_from
-            depth += 1
-        elif kind == "brace":
-            depth -= 1
-    raise QueryError("cannot find the WHERE clause of the query", hint="write the query as 'SELECT ... WHERE { ... }'")
-
-
-def has_dataset_clause(text: str) -> bool:
-    """Whether the query names its own dataset (FROM / FROM NAMED)."""
-    try:
-        return _where_brace(text)[1]
-    except QueryError:
-        return False
-
-
-def inject_values(text: str, bindings: dict[str, Sequence[Node]]) -> str:
-    """Insert ``VALUES ?var { term ... }`` blocks at the start of the WHERE group.
-
-    Terms are serialized by rdflib's ``.n3()`` (escaped), never taken from raw user text.
-    """
-    if not bindings:
-        return text
-    at, _ = _where_brace(text)
-    blocks = []
-    for var, terms in bindings.items():
-        if not re.fullmatch(r"[A-Za-z_]\w*", var):
-            raise QueryError(f"bad parameter name {var!r}", hint="parameter names are letters, digits and _")
-        blocks.append(f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}")
-    return f"{text[:at]}\n  {' '.join(blocks)}\n{text[at:]}"
-
-
-def syntax_error(exc: Exception, source: str, text: str) -> QueryError:
-    """A pyoxigraph SyntaxError as a one-line message with line and column."""
-    msg = str(exc)
-    m = re.search(r"error at (\d+):(\d+):\s*(.*)", msg)
-    if not m:
-        return QueryError(f"SPARQL syntax error in {source}: {msg}", hint="fix the query text")
-    line, col, detail = int(m.group(1)), int(m.group(2)), m.group(3)
-    lines = text.splitlines()
-    near = lines[line - 1][max(col - 1, 0):][:30].strip() if 0 < line <= len(lines) else ""
-    where = f" near {near!r}" if near else ""
-    return QueryError(f"SPARQL syntax error in {source} at line {line}, column {col}{where}: {detail}",
-                      hint="fix the query text")
-
-
-def check_syntax(text: str, source: str) -> str:
-    """Parse the query (pyoxigraph) without running it on data; return its form."""
-    import pyoxigraph as ox
-
-    form = query_form(text)
-    if form in UPDATE_FORMS:
-        raise QueryError(f"{source} is a SPARQL update ({form}), expected a query",
-                         hint="ecokg query runs SELECT, ASK, CONSTRUCT and DESCRIBE only")
-    try:
-        ox.Store().query(text)
-    except SyntaxError as exc:
-        raise syntax_error(exc, source, text) from exc
-    except (ValueError, OSError, RuntimeError):
-        pass  # parsed; it failed on the empty store only
-    return form
 
 
 # -- results -------------------------------------------------------------------------------------
@@ -373,6 +269,7 @@ class LocalBackend:
 
     def _query(self, text: str, substitutions: dict[str, Node] | None = None) -> Any:
         import pyoxigraph as ox
+
         from ecokg.graph.oxconvert import to_ox
 
         kwargs: dict[str, Any] = {}
@@ -396,6 +293,7 @@ class LocalBackend:
 
     def run(self, text: str, substitutions: dict[str, Node] | None = None, limit: int | None = None) -> Result:
         import pyoxigraph as ox
+
         from ecokg.graph.oxconvert import from_ox
 
         answer = self._query(text, substitutions)
@@ -411,7 +309,7 @@ class LocalBackend:
                     break
                 rows.append(tuple(None if sol[n] is None else plain(from_ox(sol[n])) for n in names))
             return Result("SELECT", names, rows, truncated=truncated)
-        triples = []
+        triples: list[tuple[Node, Node, Node]] = []
         for t in answer:
             if limit is not None and len(triples) >= limit:
                 return Result(query_form(text) or "CONSTRUCT", triples=triples, truncated=True)
@@ -465,7 +363,7 @@ def run_with_deadline(job: Callable[..., None], args: tuple[Any, ...], timeout: 
     """
     import multiprocessing as mp
 
-    ctx = mp.get_context(context)
+    ctx: Any = mp.get_context(context)
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=job, args=(child, *args), daemon=True)
     proc.start()

@@ -15,6 +15,7 @@ MINI = FIXTURES / "mini.trig"
 
 def make_store(path: Path, trig: Path = MINI) -> Path:
     import pyoxigraph as ox
+
     from ecokg.graph.store import EcoStore
 
     store = EcoStore.open(path, create=True)

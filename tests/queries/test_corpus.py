@@ -10,9 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
 from ecokg.queries.remote import Endpoint, run_remote
 from ecokg.queries.runner import list_queries, load_query, run_local
-
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow

@@ -9,21 +9,20 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from rdflib import Dataset, Graph, Literal
+from rdflib.compare import isomorphic
+
+from ecokg.errors import QueryError
 from ecokg.graph.namespaces import ECO, sparql_prefixes
 from ecokg.queries.results import render, width
 from ecokg.queries.runner import (
     Result,
-    check_syntax,
-    inject_values,
     list_queries,
     load_query,
     normalize_name,
     run_local,
 )
-from rdflib import Dataset, Graph, Literal
-from rdflib.compare import isomorphic
-
-from ecokg.errors import QueryError
+from ecokg.queries.sparqltext import check_syntax, inject_values
 
 from .conftest import MINI
 

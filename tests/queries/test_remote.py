@@ -10,12 +10,12 @@ from threading import Thread
 from typing import ClassVar
 
 import pytest
-from ecokg.queries.remote import Endpoint, RemoteBackend, run_remote, send
-from ecokg.queries.runner import list_queries, load_query, run_local
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from ecokg.errors import QueryError
+from ecokg.queries.remote import Endpoint, RemoteBackend, run_remote, send
+from ecokg.queries.runner import list_queries, load_query, run_local
 
 pytestmark = pytest.mark.server
 

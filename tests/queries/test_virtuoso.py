@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from ecokg.queries.remote import Endpoint, RemoteBackend, run_remote
 from ecokg.queries.runner import list_queries, load_query, run_local
 
