@@ -22,11 +22,11 @@ import click
 def command(endpoint: str, graph: str | None, document: str | None, store: str | None, user: str | None,
             password: str | None, chunk: int, timeout: float, quiet: bool) -> None:
     """Upload each document graph and the ontology graph (each PUT replaces the graph)."""
-    from ecokg.queries.remote import Endpoint, push
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ecokg.errors import QueryError
+    from ecokg.queries.remote import Endpoint, push
 
     if graph and document:
         raise QueryError("give --graph or --document, not both")

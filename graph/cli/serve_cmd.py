@@ -20,10 +20,9 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def command(host: str, port: int, store: str | None, timeout: float, max_rows: int, allow_update: bool,
             token: str | None) -> None:
     """Serve the store at http://HOST:PORT/sparql (GET and POST, CORS) until Ctrl-C."""
+    from ecokg.errors import InputError
     from ecokg.graph.server import ServerConfig, make_server
     from ecokg.graph.store import resolve_store_path
-
-    from ecokg.errors import InputError
 
     if allow_update and not token:
         raise InputError("--allow-update needs --token T (or ECOKG_SERVE_TOKEN)",
