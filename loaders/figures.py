@@ -369,17 +369,23 @@ def _periods_by_clause(ctx: _Context, periods: list[Period]) -> list[list[Period
     return out
 
 
-def _period_for(ctx: _Context, n: int, q: Quantity, by_clause: list[list[Period]]) -> Period | None:
-    own = [p for p in by_clause[n] if p.span_end <= q.start] or by_clause[n]
-    if own:
-        return own[-1]
-    for m in range(n - 1, -1, -1):
-        a, b = ctx.clauses[m]
+def _entering_periods(ctx: _Context, by_clause: list[list[Period]]) -> list[Period | None]:
+    """Per clause: the period carried into it from the earlier clauses of the sentence."""
+    out: list[Period | None] = []
+    current: Period | None = None
+    for n, (a, b) in enumerate(ctx.clauses):
+        out.append(current)
         if any(w in ctx.text[a:b] for w in _RESET_WORDS):
-            return None
-        if by_clause[m]:
-            return by_clause[m][-1]
-    return None
+            current = None
+        elif by_clause[n]:
+            current = by_clause[n][-1]
+    return out
+
+
+def _period_for(n: int, q: Quantity, by_clause: list[list[Period]],
+                entering: list[Period | None]) -> Period | None:
+    own = [p for p in by_clause[n] if p.span_end <= q.start] or by_clause[n]
+    return own[-1] if own else entering[n]
 
 
 def _carried(ctx: _Context, heads: list[int]) -> list[tuple[_Topic | None, bool]]:
@@ -435,6 +441,7 @@ def extract_figures(sentence: Sentence, spans: list[EntitySpan], entities: Mappi
     clauses = ctx.clauses
     periods = find_periods(sentence.text, base)
     by_clause = _periods_by_clause(ctx, periods)
+    entering = _entering_periods(ctx, by_clause)
     heads = [_head(ctx, n, periods) for n in range(len(clauses))]
     carried = _carried(ctx, heads)
     links = _fund_links(ctx, quantities)
@@ -451,7 +458,7 @@ def extract_figures(sentence: Sentence, spans: list[EntitySpan], entities: Mappi
             rule = topic.rule if topic is not None else "region-default"
         else:
             subject, implicit, rule = topic.key, False, topic.rule
-        period = _period_for(ctx, n, q, by_clause)
+        period = _period_for(n, q, by_clause, entering)
         fund_cls = classes.get(links[i]) if i in links else None
         out.append(Observation(
             value=q.value, unit=q.unit, sentence=sentence.index, text=q.text,
