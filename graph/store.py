@@ -30,18 +30,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
+from ecokg.errors import InputError, QueryError, StoreError
 from ecokg.graph import iris
 from ecokg.graph.merge import Occurrence, Resolution, occurrences_from_triples, resolve, rewrite
 from ecokg.graph.namespaces import DCTERMS, ECO, ONTOLOGY_GRAPH, sparql_prefixes
 
-from ecokg.errors import InputError, QueryError, StoreError
-
 if TYPE_CHECKING:
     import pyoxigraph
-    from ecokg.graph.builder import GraphBuilder
-    from ecokg.loaders.records import Extraction
     from rdflib import Dataset, Graph
     from rdflib.term import Node
+
+    from ecokg.graph.builder import GraphBuilder
+    from ecokg.loaders.records import Extraction
 
 ENV_VAR = "ECOKG_STORE"
 DEFAULT_DIR = "ecokg-data"
@@ -200,6 +200,7 @@ class EcoStore:
         Terms may be rdflib or pyoxigraph terms. Returns pyoxigraph's result object.
         """
         import pyoxigraph as ox
+
         from ecokg.graph.oxconvert import to_ox
 
         subs = None
@@ -232,9 +233,10 @@ class EcoStore:
 
     def construct(self, sparql: str, substitutions: dict[str, Any] | None = None) -> Graph:
         """A CONSTRUCT (or DESCRIBE) over the union, as an rdflib Graph."""
+        from rdflib import Graph
+
         from ecokg.graph.namespaces import bind_prefixes
         from ecokg.graph.oxconvert import from_ox
-        from rdflib import Graph
 
         g = Graph()
         bind_prefixes(g.namespace_manager)
@@ -244,9 +246,10 @@ class EcoStore:
 
     def union_graph(self, *, ontology: bool = True) -> Graph:
         """Every triple of the store in one rdflib Graph (for small exports and checks)."""
+        from rdflib import Graph
+
         from ecokg.graph.namespaces import bind_prefixes
         from ecokg.graph.oxconvert import from_ox
-        from rdflib import Graph
 
         g = Graph()
         bind_prefixes(g.namespace_manager)
@@ -284,6 +287,7 @@ class EcoStore:
     def stats(self) -> StoreStats:
         """Counts for ``ecokg stats``."""
         import pyoxigraph as ox
+
         from ecokg.graph.iris import KIND_BY_CLASS
 
         onto = str(ONTOLOGY_GRAPH)
@@ -352,6 +356,7 @@ class EcoStore:
         ``on_progress(extraction, status)`` is called per article, status ``added`` or ``unchanged``.
         """
         import pyoxigraph as ox
+
         from ecokg.graph.builder import GraphBuilder
         from ecokg.graph.oxconvert import to_ox
 
@@ -468,7 +473,14 @@ class EcoStore:
         import pyoxigraph as ox
 
         state: dict[str, _DocRecord] = {}
-        for doc in self.document_graphs():
+        docs = self.document_graphs()
+        keep = {iris.short_hash(d) for d in docs}
+        if self._docs_dir().is_dir():  # we hold the lock: leftovers of a killed ingest
+            for f in self._docs_dir().iterdir():
+                if f.suffix == ".tmp" or (f.suffix in (".nt", ".json") and f.stem not in keep):
+                    with contextlib.suppress(OSError):
+                        f.unlink()
+        for doc in docs:
             _nt, js = self._raw_paths(doc)
             try:
                 data = json.loads(js.read_text(encoding="utf-8"))

@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
 from ecokg.loaders.records import (
     Designation,
     Document,

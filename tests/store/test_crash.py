@@ -9,8 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
-from ecokg.graph.store import EcoStore
 from rdflib.compare import isomorphic
+
+from ecokg.graph.store import EcoStore
 
 HERE = Path(__file__).resolve().parent
 
@@ -84,3 +85,6 @@ def test_kill_9_during_ingest_leaves_exactly_the_committed_documents(tmp_path):
         expected = fresh.union_graph(ontology=False)
     with EcoStore.open(store_dir) as store:  # opens for writing again: lock released by the kill
         assert isomorphic(store.union_graph(ontology=False), expected)
+        store.ingest([])  # a writer drops raw files of batches that never committed
+    raw = sorted(p.name for p in (store_dir / "ecokg-meta" / "docs").iterdir())
+    assert len(raw) == 2 * len(committed) and not [n for n in raw if n.endswith(".tmp")]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import networkx as nx
 import pyoxigraph as ox
 import pytest
-from ecokg.graph.builder import GraphBuilder
-from ecokg.graph.export import INFERRED_GRAPH, export_dataset, export_store, format_for, read_csv
-from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, RDF
-from ecokg.graph.store import EcoStore
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from ecokg.errors import InputError
+from ecokg.graph.builder import GraphBuilder
+from ecokg.graph.export import INFERRED_GRAPH, export_dataset, export_store, format_for, read_csv
+from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, RDF
+from ecokg.graph.store import EcoStore
 
 ID = "https://w3id.org/ecokg/id/"
 RDFLIB = {"ttl": "turtle", "nt": "nt", "xml": "xml", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}

@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+from rdflib import Literal, URIRef
+from rdflib.compare import isomorphic
+
 from ecokg.graph.merge import Occurrence, normalize, resolve
 from ecokg.graph.namespaces import ECO, RDF, RDFS, SKOS
 from ecokg.graph.store import EcoStore
-from rdflib import Literal, URIRef
-from rdflib.compare import isomorphic
 
 ID = "https://w3id.org/ecokg/id/"
 

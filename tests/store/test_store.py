@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, RDFS
-from ecokg.graph.store import EcoStore, resolve_store_path
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
 from ecokg.errors import InputError, StoreError
+from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, RDFS
+from ecokg.graph.store import EcoStore, resolve_store_path
 
 ID = "https://w3id.org/ecokg/id/"
 HERE = Path(__file__).resolve().parent
@@ -136,3 +136,16 @@ def test_second_writer_gets_a_clear_message_and_readers_still_read(store_dir, ma
         holder.communicate("\n", timeout=60)
     with EcoStore.open(store_dir) as store:  # free again once the holder is gone
         assert len(store.documents()) == 1
+
+
+def test_graphs_added_raw_take_part_in_merging(tmp_path, make_store, articles):
+    from ecokg.graph.builder import GraphBuilder
+
+    with EcoStore.open(tmp_path / "raw", create=True) as store:
+        assert store.add_dataset(GraphBuilder().build([articles["qd2"]()])) > 50
+        report = store.ingest([articles["qd1"](), articles["wh"]()])
+        assert report.rewritten == [store.find_document("qd2.html")]  # its 优必选 gained names
+        got = store.union_graph(ontology=False)
+    expected = make_store(tmp_path / "ingested", ["qd1", "qd2", "wh"])
+    with EcoStore.open(expected, read_only=True) as store:
+        assert isomorphic(got, store.union_graph(ontology=False))
