@@ -11,11 +11,12 @@ import unicodedata
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
 from ecokg.graph.namespaces import DCTERMS, ECO, PROV, RDF, RDFS, SKOS, XSD
 from ecokg.viz.model import DesignationInfo, DocumentInfo, Figure, SourceRef
 from ecokg.viz.vocab import Vocabulary, local_name
-from rdflib import Graph, Literal, URIRef
-from rdflib.term import Node
 
 #: eco: classes that are never drawn as entities (folded into details, or plumbing).
 NOT_ENTITIES = frozenset({"Observation", "Designation", "Mention", "SourceDocument"})

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 
-from ecokg.graph.namespaces import ECO
-from ecokg.viz.details import DRAWABLE_EXTRAS, PLUMBING, GraphIndex, normalize_name
-from ecokg.viz.model import ViewEdge, ViewModel, ViewNode
-from ecokg.viz.vocab import Vocabulary, local_name, vocabulary
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import InputError
+from ecokg.graph.namespaces import ECO
+from ecokg.viz.details import DRAWABLE_EXTRAS, PLUMBING, GraphIndex, normalize_name
+from ecokg.viz.model import ViewEdge, ViewModel, ViewNode
+from ecokg.viz.vocab import Vocabulary, local_name, vocabulary
 
 #: Up to this many nodes the page starts with physics on (from precomputed positions).
 PHYSICS_LIMIT = 300

@@ -23,12 +23,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ecokg.errors import EcokgError, InputError
+from ecokg.resources import VIZ_PACKAGE, read_text
 from ecokg.viz.model import SourceRef, ViewModel
 from ecokg.viz.network import PHYSICS_LIMIT
 from ecokg.viz.style import UI_TEXT, class_style
-
-from ecokg.errors import EcokgError, InputError
-from ecokg.resources import VIZ_PACKAGE, read_text
 
 #: vis-network inside the pyvis package (pyvis >= 0.3.2 ships 9.1.2 there).
 VIS_PACKAGE = "pyvis"

@@ -16,13 +16,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ecokg.graph.namespaces import ONTOLOGY_GRAPH
-from ecokg.queries.runner import LocalBackend
-from ecokg.viz.model import ViewModel
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import InputError, QueryError, RDFSyntaxError
+from ecokg.graph.namespaces import ONTOLOGY_GRAPH
+from ecokg.queries.runner import LocalBackend
+from ecokg.viz.model import ViewModel
 
 #: File suffix → rdflib parser name.
 FORMATS = {
@@ -78,9 +78,10 @@ def open_store(path: str | os.PathLike[str] | None) -> GraphSource:
 def open_file(path: str | os.PathLike[str]) -> GraphSource:
     """An RDF file of any format rdflib reads (format from the suffix)."""
     import pyoxigraph
+    from rdflib import Dataset
+
     from ecokg.graph.builder import union_graph
     from ecokg.graph.oxconvert import dataset_to_quads
-    from rdflib import Dataset
 
     p = Path(path)
     if not p.is_file():

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ecokg.graph.namespaces import ECO, RDFS, SKOS
 from rdflib import Graph, URIRef
 from rdflib.term import Node
+
+from ecokg.graph.namespaces import ECO, RDFS, SKOS
 
 
 def local_name(term: Node) -> str:

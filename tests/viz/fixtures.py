@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from rdflib import Dataset, Graph, Literal, URIRef
+
 from ecokg.graph.builder import GraphBuilder, union_graph
 from ecokg.graph.namespaces import ECO, RDF, RDFS, SKOS
 from ecokg.loaders.records import (
@@ -19,7 +21,6 @@ from ecokg.loaders.records import (
     Relation,
     Sentence,
 )
-from rdflib import Dataset, Graph, Literal, URIRef
 
 XSS = '<img src=x onerror="window.__xss=1">'
 SCRIPT_XSS = "</script><script>window.__xss=1</script>"

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ecokg.viz.network import build_view
-from ecokg.viz.page import write_html
 from rdflib import Graph
 
+from ecokg.viz.network import build_view
+from ecokg.viz.page import write_html
 from tests.conftest import CORPUS_ARTICLE, REPO, run_cli
 from tests.viz.fixtures import NASTY, SCRIPT_XSS, XSS, generated_graph, malicious_graph, sample_graph
 

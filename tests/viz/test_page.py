@@ -9,13 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
-from ecokg.viz.model import ViewModel
-from ecokg.viz.network import build_view
-from ecokg.viz.page import page_data, render_html, script_json, write_html
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ecokg.errors import InputError
+from ecokg.viz.model import ViewModel
+from ecokg.viz.network import build_view
+from ecokg.viz.page import page_data, render_html, script_json, write_html
 from tests.viz.fixtures import NASTY, SCRIPT_XSS, XSS, malicious_graph, sample_graph
 
 SCRIPT = re.compile(r"<script([^>]*)>(.*?)</script>", re.S)

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from ecokg.graph.store import EcoStore
 
+from ecokg.graph.store import EcoStore
 from tests.viz.fixtures import dataset, sample_extraction
 
 DATA = re.compile(r'<script type="application/json" id="ecokg-data">(.*?)</script>', re.S)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 
 import pytest
-from ecokg.graph.namespaces import ECO
-from ecokg.viz.network import build_view
 from rdflib import Graph
 
 from ecokg.errors import InputError
+from ecokg.graph.namespaces import ECO
+from ecokg.viz.network import build_view
 from tests.viz.fixtures import generated_graph, sample_extraction, sample_graph
 
 

@@ -11,9 +11,9 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
+
 from ecokg.graph.server import ServerConfig, make_server
 from ecokg.graph.store import EcoStore
-
 from tests.viz.fixtures import sample_extraction
 
 pytestmark = pytest.mark.server
