@@ -109,11 +109,15 @@ def test_remote_construct_is_the_local_graph(cli, mini_store: Path, oxigraph_ser
     assert len(g1) == 5 and isomorphic(g1, g2)
 
 
-def test_endpoint_errors_are_one_line(cli, oxigraph_server: str) -> None:  # type: ignore[no-untyped-def]
+def test_endpoint_errors_are_one_line(cli, mini_store: Path, oxigraph_server: str) -> None:  # type: ignore[no-untyped-def]
     bad = cli("query", "-e", "SELECT * WHERE { ?s ?p }", "--endpoint", f"{oxigraph_server}/query")
     assert bad.returncode == 2 and "line 1, column" in bad.stderr and len(bad.stderr.splitlines()) == 1
     gone = cli("query", "figures", "--endpoint", f"http://127.0.0.1:{_closed_port()}/query")
     assert gone.returncode == 2 and "cannot reach" in gone.stderr and "Traceback" not in gone.stderr
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    push(cli, mini_store, f"{oxigraph_server}/store")
+    slow = cli("query", "-e", endless, "--endpoint", f"{oxigraph_server}/query", "--timeout", "1")
+    assert slow.returncode == 2 and "stopped after 1 s" in slow.stderr  # the server is killed at teardown
     with pytest.raises(QueryError, match="not an http"):
         run_remote(load_query("figures"), {}, Endpoint("ftp://example/sparql"))
 
