@@ -12,12 +12,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ecokg.errors import InputError
 from ecokg.graph.iris import KIND_BY_CLASS
 from ecokg.graph.merge import normalize
 from ecokg.graph.namespaces import ECO, sparql_prefixes
 from ecokg.graph.store import EcoStore
-
-from ecokg.errors import InputError
 
 
 class EntityNotFound(InputError):
@@ -106,6 +105,18 @@ def _s(term: Any) -> str:
     return str(term) if term is not None else ""
 
 
+def _is_iri(text: str) -> bool:
+    import pyoxigraph as ox
+
+    if ":" not in text or any(ch.isspace() or ch in '<>"{}|\\^`' for ch in text):
+        return False
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
+
+
 def find_entities(store: EcoStore, name: str) -> list[Candidate]:
     """Entities whose IRI, label or alternative name is ``name`` (exact, then normalized)."""
     from rdflib import Literal, URIRef
@@ -113,7 +124,7 @@ def find_entities(store: EcoStore, name: str) -> list[Candidate]:
     head = f"""{_P} SELECT DISTINCT ?e ?label ?c ?name WHERE {{
       VALUES ?c {{ {_CLASSES} }} ?e a ?c .
       OPTIONAL {{ ?e rdfs:label ?label FILTER(lang(?label) = "zh") }} """
-    rows = store.select(head + "FILTER(?e = ?name) }", {"name": URIRef(name)}) if ":" in name else []
+    rows = store.select(head + "FILTER(?e = ?name) }", {"name": URIRef(name)}) if _is_iri(name) else []
     if not rows:
         rows = store.select(head + "?e rdfs:label|skos:altLabel|skos:prefLabel ?l . FILTER(str(?l) = ?name) }",
                             {"name": Literal(name)})

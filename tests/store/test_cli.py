@@ -38,6 +38,10 @@ def test_show_ambiguous_and_unknown_names_exit_1(cli, store):
     assert "names 2 entities" in r.stderr and "place/青岛人工智能产业园" in r.stderr
     r = cli("show", "不存在的公司'} ; DROP ALL", "--store", str(store))
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "no entity named" in r.stderr
+    r = cli("show", "not an <iri>:x", "--store", str(store))
+    assert r.returncode == 1 and r.stderr.startswith("ecokg: error: no entity named")
+    r = cli("show", "https://w3id.org/ecokg/id/org/优必选", "--store", str(store))
+    assert r.returncode == 0 and r.stdout.startswith("优必选 / UBTech")
 
 
 def test_show_matches_normalized_names(cli, store):
