@@ -34,9 +34,9 @@ _LOOKBACK = 80
 #: Largest decimal exponent accepted; anything beyond is not a figure a text reports.
 _MAX_EXPONENT = 30
 
-_ARABIC = re.compile(r"([+-]?\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][+-]?\d+)?)([十百千万亿]*)")
-_NUMBER = re.compile(r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?")
-_PERCENT_WORD = re.compile(r"百分之(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+_ARABIC = re.compile(r"([+-]?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)([十百千万亿]*)")
+_NUMBER = re.compile(r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?")
+_PERCENT_WORD = re.compile(r"百分之([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
 _CLAUSE_END = "，,；;。！？!?：:\n"
 _OPEN_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉"}
 _FRAME = re.compile(
@@ -48,13 +48,13 @@ _RANGE_LINK = "-—–－~～至到"
 _REJECT_AFTER = "月日号时季周"
 _PER_YEAR = ("每年", "年均", "每一年", "每年度")
 _SCOPES = ("全国", "全省", "全市", "全球", "全区", "全国同类城市", "国内", "省内", "世界", "全行业")
-_ORD = (r"(?:第(?P<n>\d+|[一二三四五六七八九十百]+)(?P<suffix>位|名)?(?![批期届次个家款项号轮代类级部季方梯档阵时步线产章条])"
+_ORD = (r"(?:第(?P<n>[0-9]+|[一二三四五六七八九十百]+)(?P<suffix>位|名)?(?![批期届次个家款项号轮代类级部季方梯档阵时步线产章条])"
         r"|(?P<first>首位|榜首|之首)"
-        r"|前(?P<top>\d+|[一二三四五六七八九十]+)(?:位|名|强)?(?![季个月年批天周届次期]))")
+        r"|前(?P<top>[0-9]+|[一二三四五六七八九十]+)(?:位|名|强)?(?![季个月年批天周届次期]))")
 _RANK = re.compile(r"(?:位列|位居|排名|排在|排行|名列|居于|居|列)(?P<mid>[^，,。；;！？!?、\n]{0,16}?)" + _ORD)
 _RANK_SCOPE = re.compile(r"(?P<mid>" + "|".join(_SCOPES) + r")" + _ORD)
 _RANK_NEXT = re.compile(r"、(?P<mid>[^，,。；;！？!?、\n]{0,10}?)" + _ORD)
-_RANK_NAME = re.compile(r"第(?P<n>\d+|[一二三四五六七八九十]+)名")
+_RANK_NAME = re.compile(r"第(?P<n>[0-9]+|[一二三四五六七八九十]+)名")
 
 
 @dataclass(frozen=True)
@@ -317,7 +317,7 @@ def _enumeration_summary(t: str, start: int, value: Decimal) -> bool:
 
 def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool]) -> Quantity | None:
     raw, start, i = m.group(0), m.start(), m.end()
-    arabic = raw[0].isdigit()
+    arabic = raw[0] in "0123456789"
     prev = t[start - 1] if start else "\0"
     prev2 = t[start - 2] if start >= 2 else "\0"
     if mask[start] or prev in "第+.#×*xX" or (prev.isascii() and prev.isalpha()):
@@ -388,9 +388,9 @@ def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool
         if word not in ("余", "多") and t.startswith(word, i):
             qualifier, i = q, i + len(word)
             break
-    if prev in _RANGE_LINK and start >= 2 and (t[start - 2].isdigit() or t[start - 2] in CN_NUMERAL_CHARS):
+    if prev in _RANGE_LINK and start >= 2 and (t[start - 2] in "0123456789" or t[start - 2] in CN_NUMERAL_CHARS):
         j = start - 1
-        while j > 0 and (t[j - 1].isdigit() or t[j - 1] in CN_NUMERAL_CHARS + "."):
+        while j > 0 and (t[j - 1] in "0123456789" or t[j - 1] in CN_NUMERAL_CHARS + "."):
             j -= 1
         if not mask[j]:
             start, qualifier = j, "AtMost"  # "10-20家": the upper end, the span covers the range
