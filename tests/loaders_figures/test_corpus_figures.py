@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import yaml
+
 from ecokg.loaders.figures import extract_figures, fund_amounts
 from ecokg.loaders.records import Entity, EntitySpan, Observation, Sentence
 

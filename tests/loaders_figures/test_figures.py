@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ecokg.loaders.figures import extract_figures, fund_amounts
-from ecokg.loaders.records import Entity, EntitySpan, Observation, Sentence
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from ecokg.loaders.figures import extract_figures, fund_amounts
+from ecokg.loaders.records import Entity, EntitySpan, Observation, Sentence
 
 BASE = date(2025, 11, 20)
 REGION = "合肥市"
@@ -113,7 +114,7 @@ def test_event_results_belong_to_the_event() -> None:
     assert obs["800项"].indicator == "解决方案数量"
     assert obs["超200项"].subject == "长三角“千企千景”对接会"
     assert obs["超200项"].indicator == "合作意向数量"
-    assert (obs["连续5年"].value, obs["连续5年"].unit, obs["连续5年"].indicator) == (5, "count", "持续年数")
+    assert (obs["连续5年"].value, obs["连续5年"].unit, obs["连续5年"].indicator) == (5, "count", "年数")
 
 
 def test_rank_of_a_company_and_its_years_at_the_top() -> None:
@@ -122,7 +123,7 @@ def test_rank_of_a_company_and_its_years_at_the_top() -> None:
                           "云枢": ("云枢", "AIModel")})
     assert [(o.text, o.value, o.unit, o.subject, o.indicator) for o in obs] == [
         ("全国首位", 1, "rank", "星瞳科技", "排名"),
-        ("连续五年", 5, "count", "云枢科技", "持续年数"),
+        ("连续五年", 5, "count", "云枢科技", "年数"),
         ("首位", 1, "rank", "云枢科技", "排名"),
         ("60款", 60, "count", "云枢科技", "智能体数量"),
     ]
@@ -231,3 +232,18 @@ def test_extract_figures_never_crashes(s: str) -> None:
     for o in extract_figures(sentence, spans, ents, base=BASE, region=REGION):
         assert s[o.start - OFFSET:o.end - OFFSET] == o.text
     fund_amounts(sentence, spans, ents)
+
+
+def test_indicator_labels_name_ontology_concepts() -> None:
+    from ecokg.graph.builder import known_indicators
+    from ecokg.loaders.figures import indicator_table
+
+    table = indicator_table()
+    labels = {table.rank, *table.fund.values(), *table.by_counter.values(), *table.by_unit.values(),
+              *(r.indicator for r in table.rules)}
+    known = known_indicators()
+    core = {"营业收入", "同比增长", "企业数量", "排名", "5G基站数量", "标准机架数量", "时延降低", "覆盖率", "产品数量",
+            "备案数量", "入选数量", "场景数量", "解决方案数量", "合作意向数量", "智能体数量", "案例数量", "市场份额", "面积",
+            "年数", "算力规模", "规模", "基金规模"}
+    assert core <= labels
+    assert {label for label in core if label not in known} == set()

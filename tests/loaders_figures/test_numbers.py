@@ -6,9 +6,10 @@ import itertools
 from decimal import Decimal
 
 import pytest
-from ecokg.loaders.numbers import Quantity, find_quantities, normalize_width, parse_number
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from ecokg.loaders.numbers import Quantity, find_quantities, normalize_width, parse_number
 
 
 @pytest.mark.parametrize(("text", "value"), [

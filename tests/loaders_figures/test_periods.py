@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from ecokg.loaders.periods import find_periods
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from ecokg.loaders.periods import find_periods
 
 BASE = date(2025, 12, 11)
 
