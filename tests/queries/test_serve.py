@@ -113,6 +113,8 @@ def test_cors_row_cap_views_and_negotiation(ecokg_serve: str, mini_store: Path, 
     assert body.decode().splitlines()[0] == "?c\t?l"
     base = ecokg_serve.rsplit("/", 1)[0]
     assert http(f"{base}/view/anything")[0] == 404
+    status, headers, body = http(f"{base}/view/")  # the views hook (ecokg.viz.web)
+    assert status == 200 and headers["Content-Type"].startswith("text/html") and b"companies-in-park" in body
     assert negotiate("application/sparql-results+xml, */*;q=0.1", table=True)[1] == "xml"
     assert negotiate(None, table=False) == ("text/turtle", "turtle")
 
