@@ -89,7 +89,7 @@ def build_view(graph: Graph, *, lang: str = "zh", classes: Iterable[str] | None 
             designations=index.designations(node), sources=index.node_sources(node),
             degree=degree[node],
         ))
-    class_labels = {c: vocab.label(_class_iri(c), lang) for c in sorted(set(entities.values()))}
+    class_labels = {c: _capitalized(vocab.label(_class_iri(c), lang)) for c in sorted(set(entities.values()))}
     view = ViewModel(title=title or "ecokg", lang=lang, nodes=view_nodes, edges=view_edges,
                      class_labels=class_labels, documents=index.documents)
     if len(view.nodes) > aggregate_above:
@@ -102,6 +102,11 @@ def build_view(graph: Graph, *, lang: str = "zh", classes: Iterable[str] | None 
 
         place(view)
     return view
+
+
+def _capitalized(label: str) -> str:
+    """English class labels are lower case in the ontology ("company"); a legend shows "Company"."""
+    return label[:1].upper() + label[1:]
 
 
 def _class_iri(name: str) -> URIRef:

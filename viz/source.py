@@ -154,7 +154,7 @@ def make_view(source: GraphSource, *, focus: str | None = None, depth: int = 1, 
     elif params:
         raise InputError("--param is only used with --query", hint="add --query NAME, or drop --param")
     elif focus is not None:
-        heading = f"{focus} ({depth})"
+        heading = f"{focus} · {depth} 层关系" if lang == "zh" else f"{focus} · depth {depth}"
     elif class_list:
         heading = " · ".join(class_list)
     else:

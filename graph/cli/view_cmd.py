@@ -27,7 +27,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
               help="The subgraph a named query (see 'ecokg queries') or a .rq file returns.")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 @click.option("--class", "classes", multiple=True, metavar="CLASS",
-              help="Only entities of this class, e.g. Company, IndustrialPark, 公司 (repeatable).")
+              help="Only entities of this class, e.g. Company, IndustrialPark, 企业 (repeatable).")
 @click.option("--show", "include", multiple=True, type=click.Choice(["designations", "observations"]),
               help="Also draw designations or figures as nodes (they are in the details anyway).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
