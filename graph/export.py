@@ -33,11 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecokg.errors import InputError, StoreError
 from ecokg.graph.iris import KIND_BY_CLASS
 from ecokg.graph.namespaces import DEFAULT_BASE, ECO, ONTOLOGY_GRAPH, OWL, PREFIXES, RDF, RDFS
 from ecokg.graph.store import EcoStore, atomic_write
-
-from ecokg.errors import InputError, StoreError
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -85,6 +84,7 @@ def export_dataset(source: Dataset | EcoStore, path: str | os.PathLike[str], fmt
     if isinstance(source, EcoStore):
         return export_store(source, path, fmt, document=document, ontology=ontology, inferred=inferred)
     import pyoxigraph as ox
+
     from ecokg.graph.oxconvert import dataset_to_quads
 
     mem = ox.Store()
@@ -290,6 +290,7 @@ def class_colour(cls: str) -> str:
 def _network(ox_store: Any, quads: list[Any], fmt: str) -> tuple[bytes, int]:
     import networkx as nx
     import pyoxigraph as ox
+
     from ecokg.graph.merge import class_depth
 
     classes: dict[str, set[str]] = {}

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ecokg.graph.namespaces import XSD
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
+
+from ecokg.graph.namespaces import XSD
 
 if TYPE_CHECKING:
     import pyoxigraph
