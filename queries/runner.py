@@ -39,7 +39,8 @@ SCOPE_QUERY = (
 )
 LABELS_QUERY = (
     f"SELECT DISTINCT ?s ?label WHERE {{ VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> <{SKOS.prefLabel}> }} "
-    f"?s ?p ?label ; <{ECO.mentionedIn}> ?doc . FILTER(isIRI(?s)) }}"
+    f"?s ?p ?label ; <{ECO.mentionedIn}> ?doc . FILTER(isIRI(?s)) "
+    f"FILTER NOT EXISTS {{ ?s a <{ECO.Observation}> }} }}"
 )
 
 
@@ -214,7 +215,7 @@ def resolve_name(param: str, value: str, labels: list[tuple[Node | None, ...]]) 
         raise QueryError(f"parameter {param}={value!r} is ambiguous: {len(partial)} entities have names containing it",
                          hint=f"use the full name: {', '.join(some)}")
     close = difflib.get_close_matches(value, names, n=4, cutoff=0.5)
-    hint = f"close names: {', '.join(close)}" if close else "'ecokg query entity-profile' needs a name from the graph"
+    hint = f"close names: {', '.join(close)}" if close else "use an entity's name or alias as the articles write it, or its IRI"
     raise QueryError(f"parameter {param}: no entity named {value!r} in the graph", hint=hint)
 
 
