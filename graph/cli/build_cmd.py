@@ -68,7 +68,7 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
         from ecokg.graph.store import EcoStore, resolve_store_path
 
         path = resolve_store_path(store_dir)
-        with EcoStore.open(path, create=True) as store:
+        with EcoStore.open(path, create=True, wait=30) as store:
             ing = store.ingest(extractions, builder)
             where = (f"→ store {path} ({len(ing.added)} added, {len(ing.unchanged)} unchanged, "
                      f"{len(ing.replaced)} replaced)")
