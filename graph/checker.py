@@ -11,7 +11,7 @@ Three independent checks over the union of the data files plus the ontology:
 Nothing here prints; problems that stop a check from running raise ``ecokg.errors``.
 """
 
-from __future__ import annotations  # noqa: I001 (ecokg.graph is first-party: see pyproject)
+from __future__ import annotations
 
 import contextlib
 import io

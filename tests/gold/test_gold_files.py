@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from ecokg.graph.namespaces import DEFAULT_BASE, ECO
 from rdflib import RDF, RDFS, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, XSD
 
+from ecokg.graph.namespaces import DEFAULT_BASE, ECO
 from ecokg.resources import ontology_file
 
 REPO = Path(__file__).resolve().parent.parent.parent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from ecokg.loaders.cleaner import (
     clean,
     fullwidth_punct,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ecokg.loaders.metadata import parse_date, read_document
-from ecokg.loaders.reader import RawArticle, iter_sources
 
 from ecokg.errors import InputError
+from ecokg.loaders.metadata import parse_date, read_document
+from ecokg.loaders.reader import RawArticle, iter_sources
 
 from .articles import DUMP, HTML_GBK, MARKDOWN, PLAIN, TITLE, TRADITIONAL
 

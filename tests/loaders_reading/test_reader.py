@@ -6,9 +6,9 @@ import io
 from pathlib import Path
 
 import pytest
-from ecokg.loaders.reader import MAX_BYTES, RawArticle, decode, iter_sources, sniff_media_type
 
 from ecokg.errors import InputError
+from ecokg.loaders.reader import MAX_BYTES, RawArticle, decode, iter_sources, sniff_media_type
 
 from .articles import HTML_GBK, PLAIN, TRADITIONAL
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 
-from ecokg.loaders.sentences import split_sentences
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from ecokg.loaders.sentences import split_sentences
 
 
 def texts(text: str) -> list[str]:

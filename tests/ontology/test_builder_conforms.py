@@ -4,7 +4,7 @@ This guards the data model (docs/data-model.md) against the ontology: a change o
 side that breaks the other fails here.
 """
 
-from __future__ import annotations  # noqa: I001 (ecokg.graph is first-party: see pyproject)
+from __future__ import annotations
 
 import shutil
 from datetime import date

@@ -1,6 +1,6 @@
 """ontology/ecokg.ttl implements every term of the public contract ../shared/spec/ONTOLOGY.md."""
 
-from __future__ import annotations  # noqa: I001 (ecokg.graph is first-party: see pyproject)
+from __future__ import annotations
 
 import os
 import re

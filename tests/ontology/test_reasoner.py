@@ -1,6 +1,6 @@
 """The ontology is OWL 2 DL that other tools read: rdflib round-trip, owlready2, HermiT."""
 
-from __future__ import annotations  # noqa: I001 (ecokg.graph is first-party: see pyproject)
+from __future__ import annotations
 
 import io
 import shutil

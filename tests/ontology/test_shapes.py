@@ -1,6 +1,6 @@
 """ontology/shapes.ttl: every shape is documented, and each constraint catches what it should."""
 
-from __future__ import annotations  # noqa: I001 (ecokg.graph is first-party: see pyproject)
+from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal
