@@ -17,7 +17,7 @@ SHAPES_IRI = URIRef("https://w3id.org/ecokg/shapes")
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
 
 #: Prefixes written in every export, in this order.
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type] = {
     "eco": ECO,
     "schema": SCHEMA,
     "org": ORG,

@@ -349,7 +349,7 @@ class EntityRecognizer:
 
     def _brand_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """Brand + company suffix anywhere, when the brand is not a dictionary word (汉澄汽车)."""
-        out = []
+        out: list[Candidate] = []
         for suffix in self.lex.company_suffixes:
             for m in re.finditer(re.escape(suffix), text):
                 for blen in (2, 3):
@@ -364,7 +364,7 @@ class EntityRecognizer:
         return out
 
     def _enumerations(self, text: str, known: list[Candidate]) -> list[Candidate]:
-        out = []
+        out: list[Candidate] = []
         for m in re.finditer("等", text):
             kind = next((cls for rx, cls in _ENUM_TYPE if rx.match(text, m.start())), None)
             j = m.start()

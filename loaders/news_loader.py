@@ -29,7 +29,7 @@ class NewsArticleLoader:
         """Read a ``RawArticle`` (see ``loaders/reader.py``) and extract it."""
         from ecokg.loaders.metadata import read_document
 
-        doc = read_document(raw, title=title, publisher=publisher, date=date, url=url)  # type: ignore[arg-type]
+        doc = read_document(raw, title=title, publisher=publisher, date=date, url=url)
         return self.extract(doc)
 
     def extract(self, doc: Document) -> Extraction:

@@ -23,7 +23,7 @@ Constructions handled (each rule's name goes to ``Relation.rule``):
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
 from ecokg.loaders.lexicon import lexicon
@@ -128,7 +128,7 @@ class RelationExtractor:
                     if re.fullmatch(r"(负责|建设)?运营的", gap):
                         rel(after[0].key, "operatedBy", s.key, "operated-adj")
                 # X 推出/研发 Y ; X 建成 platform Y
-                if c in ORG and s is first:
+                if c in ORG and first is not None and s is first:
                     for verbs, pred, targets, rule in ((_DEVELOP, "developedBy", PRODUCT | {"Platform"}, "developed-verb"),
                                                        (_OPERATE, "operatedBy", {"Platform", "Infrastructure"}, "operated")):
                         for a in after:
@@ -175,9 +175,9 @@ class RelationExtractor:
             earlier = [x for x in spans if x.end <= c0]
             if re.match(r"(目前|现已|已经|已|并|正式|今年)*(应用于|部署于|部署在|搭载于|走进|进入)", clause_text):
                 prods = [x for x in earlier if self.cls(x.key) in PRODUCT]
-                targets = [x for x in cs if self.cls(x.key) in ORG | PLACE]
-                if prods and targets and not any(self.cls(x.key) in PRODUCT for x in cs):
-                    rel(prods[-1].key, "deployedAt", targets[0].key, "deployed")
+                sites = [x for x in cs if self.cls(x.key) in ORG | PLACE]
+                if prods and sites and not any(self.cls(x.key) in PRODUCT for x in cs):
+                    rel(prods[-1].key, "deployedAt", sites[0].key, "deployed")
             if re.search(r"在此(落户|集聚|聚集|入驻|扎根)|落户于此|入驻于此", clause_text):
                 places = [x for x in earlier if self.cls(x.key) in PLACE]
                 if places:
@@ -224,7 +224,7 @@ class RelationExtractor:
                 "成立": "establishedBy", "建设": "establishedBy", "牵头": "ledBy", "领衔": "ledBy", "挂帅": "ledBy",
                 "研发": "developedBy", "开发": "developedBy"}
 
-    def _by_phrases(self, sent: Sentence, spans: Sequence[EntitySpan], rel) -> None:  # type: ignore[no-untyped-def]
+    def _by_phrases(self, sent: Sentence, spans: Sequence[EntitySpan], rel: Callable[..., None]) -> None:
         """由 X 主办的 Y / Y …，由 X 牵头 / 由 X 负责日常运营 → Y pred X."""
         for m in self._BY.finditer(sent.text):
             a, b = sent.start + m.start(1), sent.start + m.end(1)
@@ -254,7 +254,7 @@ class RelationExtractor:
                 return v
         return None
 
-    def _by_actor(self, rel, obj: str, pred: str, who: str | None, rule: str) -> None:  # type: ignore[no-untyped-def]
+    def _by_actor(self, rel: Callable[..., None], obj: str, pred: str, who: str | None, rule: str) -> None:
         if who and who != obj:
             rel(obj, pred, who, rule)
         elif self.actor and self.actor != obj:

@@ -62,7 +62,7 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
         from ecokg.graph.export import export_dataset
 
         ds = builder.build(extractions)
-        report = export_dataset(ds, output, ontology=False)  # type: ignore[arg-type]
+        report = export_dataset(ds, output, ontology=False)
         where = f"→ {output} ({report.statements} statements)"
     else:
         from ecokg.graph.store import EcoStore, resolve_store_path
@@ -87,10 +87,10 @@ def _sample_paths(stack: ExitStack) -> list[str]:
 
     from ecokg.resources import sample_articles
 
-    return [str(stack.enter_context(as_file(f))) for f in sample_articles()]  # type: ignore[arg-type]
+    return [str(stack.enter_context(as_file(f))) for f in sample_articles()]
 
 
-def _summary(extractions: list) -> str:  # type: ignore[type-arg]
+def _summary(extractions: list) -> str:
     n = len(extractions)
     ents = sum(len(e.entities) for e in extractions)
     rels = sum(len(e.relations) for e in extractions)
@@ -101,7 +101,7 @@ def _summary(extractions: list) -> str:  # type: ignore[type-arg]
             f"{des} designations, {obs} figures")
 
 
-def _progress(disabled: bool):  # type: ignore[no-untyped-def]
+def _progress(disabled: bool):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 

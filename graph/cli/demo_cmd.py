@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 MARKER = ".ecokg-demo"
-QUESTIONS = (
+QUESTIONS: tuple[tuple[str, dict[str, str], str], ...] = (
     ("companies-in-park", {}, "CQ1 园区内的企业 | Which companies are located in the park?"),
     ("figures", {}, "CQ7 报告的数据 | Which figures are reported, for whom, for which period?"),
     ("models-robots-platforms", {}, "CQ5 模型、机器人与平台 | Who developed which model or robot, where is it deployed?"),
@@ -51,7 +51,7 @@ def command(store_dir: str, out_dir: str, rows: int) -> int:
     loader = NewsArticleLoader()
     extractions = []
     for f in sample_articles():
-        with as_file(f) as path:  # type: ignore[arg-type]
+        with as_file(f) as path:
             for raw in iter_sources([str(path)]):
                 extractions.append(loader.load(raw))
                 click.echo(f"read   {Path(raw.source).name}: {len(extractions[-1].entities)} entities, "
