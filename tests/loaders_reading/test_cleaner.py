@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ecokg.loaders.cleaner import (
-    clean,
-    fullwidth_punct,
-    html_fallback_text,
-    markdown_to_text,
-    normalize_width,
-    strip_site_suffix,
-)
+from ecokg.loaders.cleaner import clean
+from ecokg.loaders.html_text import html_fallback_text, strip_site_suffix
+from ecokg.loaders.markdown_text import markdown_to_text
+from ecokg.loaders.normalize import fullwidth_punct, normalize_width
 
 from .articles import BODY, DUMP, HTML_GBK, MARKDOWN, TITLE
 

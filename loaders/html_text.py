@@ -1,0 +1,99 @@
+"""HTML pages: their metadata tags, a plain-text fallback walk, and the site suffix of a title.
+
+``html_meta`` reads ``<meta>`` (keys from ``boilerplate.yaml``), ``<title>``, ``<h1>`` and
+``<link rel=canonical>``; ``html_fallback_text`` is the body text without scripts, navigation,
+footers and link lists, used when trafilatura finds nothing; ``strip_site_suffix`` splits
+"标题_信网" into headline and site name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ecokg.loaders.boilerplate_rules import Rules, load_rules
+from ecokg.loaders.normalize import squash
+
+_BLOCK_TAGS = ("p", "div", "section", "article", "li", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4",
+               "h5", "h6", "blockquote", "pre", "dd", "dt", "dl", "figcaption", "main", "td", "th")
+_SKIP_TAGS = ("script", "style", "nav", "footer", "header", "aside", "noscript", "form", "iframe",
+              "template", "svg", "select", "button", "object", "embed", "canvas", "head")
+_SKIP_CLASS = re.compile(r"(?i)\b(nav|menu|footer|breadcrumb|share|copyright|sidebar|toolbar|comment)")
+
+
+def html_tree(html: str) -> Any:
+    from lxml import html as lxml_html
+
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+    try:
+        return lxml_html.document_fromstring(html)
+    except Exception:  # lxml raises several types on junk input
+        return None
+
+
+def html_meta(root: Any, rules: Rules) -> dict[str, str]:
+    """Metadata from <meta>, <title>, <h1> and <link rel=canonical>."""
+    found: dict[str, str] = {}
+    tags: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = el.get("name") or el.get("property") or el.get("itemprop")
+        content = (el.get("content") or "").strip()
+        if key and content:
+            tags.setdefault(key.lower(), content)
+    for name, keys in rules.html_meta.items():
+        for key in keys:
+            if tags.get(key.lower()):
+                found[name] = tags[key.lower()]
+                break
+    title = root.find(".//title")
+    if "title" not in found:
+        h1 = root.find(".//h1")
+        h1_text = " ".join(h1.text_content().split()) if h1 is not None else ""
+        title_text = " ".join(title.text_content().split()) if title is not None else ""
+        if h1_text and (not title_text or squash(h1_text) in squash(title_text)):
+            found["title"] = h1_text
+        elif title_text:
+            found["title"] = title_text
+    for link in root.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href") and "url" not in found:
+            found["url"] = link.get("href").strip()
+    return found
+
+
+def html_fallback_text(html: str) -> str:
+    """Text of a page without scripts, styles, navigation, footers and link lists (no trafilatura)."""
+    root = html_tree(html)
+    return _html_fallback_text(root) if root is not None else ""
+
+
+def _html_fallback_text(root: Any) -> str:
+    for el in list(root.iter(*_SKIP_TAGS)):
+        el.drop_tree()
+    for el in list(root.iter("div", "ul", "ol", "section", "p", "li", "table")):
+        if el.getparent() is None:
+            continue
+        if _SKIP_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            el.drop_tree()
+            continue
+        text = " ".join(el.text_content().split())
+        links = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+        if text and links >= 0.7 * len(text) and len(text) < 300:
+            el.drop_tree()
+    for el in root.iter(*_BLOCK_TAGS, "br"):
+        el.tail = "\n" + (el.tail or "")
+        if el.tag != "br":
+            el.text = "\n" + (el.text or "")
+    body = root.find(".//body")
+    return (body if body is not None else root).text_content()
+
+
+def strip_site_suffix(title: str, rules: Rules | None = None) -> tuple[str, str | None]:
+    """``("标题", "信网")`` for ``"标题_信网"``; the site part only when it looks like a site name."""
+    rules = rules or load_rules()
+    for sep in rules.title_separators:
+        head, found, tail = title.rpartition(sep)
+        tail = tail.strip()
+        if found and head.strip() and 0 < len(tail) <= 20 and len(head.strip()) >= 4 \
+                and tail.endswith(rules.site_name_endings):
+            return head.strip(), tail
+    return title.strip(), None

@@ -1,0 +1,102 @@
+"""Metadata harvested from the lines the cleaner drops: publisher, authors, issued date, url.
+
+Labelled lines (来源：…, 编辑：…, 原文链接：…, also a label on its own line followed by its value),
+byline lines (本报记者 …), bare dates and copyright notices each give a candidate; the lowest
+priority number wins per field. Labels and byline patterns come from ``boilerplate.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ecokg.loaders.boilerplate_rules import Rules
+
+#: A calendar date, optionally with a time: 2025-12-11 15:47, 2025年12月11日, 2025 12/11 15:47.
+DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.年]\s*|\s+)(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    r"(?:\s*T?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{2})(?:\s*[:：分]\s*(?P<S>\d{2}))?)?"
+)
+_URL = re.compile(r"https?://[^\s\u3000-\u303f\uff00-\uffef\"'<>]+")
+_COPYRIGHT_HOLDER = re.compile(r"(?i)(?:copyright|©)\s*(?:\(c\)|©)?\s*[\d\s\-–—,]*\s*([\u4e00-\u9fff]{2,20})")
+_NAME = re.compile(r"^(?:[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}|[A-Za-z][A-Za-z .'\-]{1,40})$")
+
+
+class Harvest:
+    """Metadata found in removed lines, with priorities (lower wins)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.found: dict[str, tuple[int, str]] = {}
+        self.authors: list[str] = []
+        self.pending: str | None = None  # a label line ("· 来源 ·") waits for its value line
+
+    def put(self, name: str, value: str, priority: int) -> None:
+        value = value.strip(" \t·•|｜-—:：[]【】()（）")
+        if value and (name not in self.found or priority < self.found[name][0]):
+            self.found[name] = (priority, value)
+
+    def line(self, line: str) -> None:
+        if not line:
+            return
+        if self.pending:
+            name, self.pending = self.pending, None
+            if len(line) <= 40 and not self.rules.label_only_re.match(line):
+                self.field(name, line, 1)
+                return
+        only = self.rules.label_only_re.match(line)
+        if only:
+            self.pending = self.rules.label_field[only.group(1)]
+            return
+        labelled = list(self.rules.label_re.finditer(line)) if len(line) <= 200 else []
+        for k, m in enumerate(labelled):
+            end = labelled[k + 1].start() if k + 1 < len(labelled) else len(line)
+            self.field(self.rules.label_field[m.group(1)], line[m.end():end], 0)
+        for kind, pattern in self.rules.bylines:
+            if kind == "line":
+                byline = pattern.search(line)
+                if byline:
+                    self.names(byline.group("names"))
+        if len(line) <= 80:
+            date = DATE_RE.search(line)
+            if date:
+                rest = len(line) - len(date.group(0))
+                self.put("issued", date.group(0), 2 if rest <= 20 else 3)
+            holder = _COPYRIGHT_HOLDER.search(line)
+            if holder:
+                self.put("publisher", holder.group(1), 5)
+
+    def field(self, name: str, value: str, priority: int) -> None:
+        value = value.strip()
+        if name == "issued":
+            date = DATE_RE.search(value)
+            if date:
+                self.put("issued", date.group(0), priority)
+        elif name == "url":
+            url = _URL.search(value)
+            if url:
+                self.put("url", url.group(0), priority)
+        elif name == "authors":
+            self.names(value)
+        elif name == "publisher":
+            value = DATE_RE.sub(" ", value)
+            value = re.split(r"\s+(?=[^\s:：]{1,8}\s*[:：])|\s{2,}|[|｜丨\]】）)\[【]", value.strip())[0].strip()
+            if 0 < len(value) <= 40 and not _URL.match(value):
+                self.put("publisher", value, priority + 1)
+
+    def names(self, text: str) -> None:
+        for token in re.split(r"[\s、，,;；/／|｜]+", text):
+            for role in self.rules.byline_roles:
+                token = token.removeprefix(role).removesuffix(role)
+            token = token.strip("（）()[]【】:：")
+            if _NAME.match(token) and token not in self.authors:
+                self.authors.append(token)
+
+    def result(self) -> dict[str, Any]:
+        meta: dict[str, Any] = {name: value for name, (_p, value) in self.found.items()}
+        publisher = meta.get("publisher", "")
+        authors = [a for a in self.authors
+                   if a != publisher and not a.endswith(self.rules.org_suffixes)]
+        if authors:
+            meta["authors"] = authors
+        return meta
