@@ -14,9 +14,9 @@ from typing import Any
 
 from ecokg.errors import InputError
 from ecokg.graph.iris import KIND_BY_CLASS
-from ecokg.graph.merge import normalize
 from ecokg.graph.namespaces import ECO, sparql_prefixes
 from ecokg.graph.store import EcoStore
+from ecokg.names import name_key
 
 
 class EntityNotFound(InputError):
@@ -129,9 +129,9 @@ def find_entities(store: EcoStore, name: str) -> list[Candidate]:
         rows = store.select(head + "?e rdfs:label|skos:altLabel|skos:prefLabel ?l . FILTER(str(?l) = ?name) }",
                             {"name": Literal(name)})
     if not rows:
-        key = normalize(name)
+        key = name_key(name)
         scan = store.select(head + "?e rdfs:label|skos:altLabel|skos:prefLabel ?l . BIND(str(?l) AS ?name) }")
-        rows = [r for r in scan if normalize(str(r["name"])) == key] if key else []
+        rows = [r for r in scan if name_key(str(r["name"])) == key] if key else []
     found: dict[str, Candidate] = {}
     for r in rows:
         iri = str(r["e"])

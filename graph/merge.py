@@ -26,7 +26,6 @@ shortest, then the lexicographically first; the most specific class of the famil
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,8 +33,8 @@ from typing import Any
 
 from ecokg.graph import iris
 from ecokg.graph.namespaces import DCTERMS, ECO, RDF, RDFS, SKOS
+from ecokg.names import name_key
 
-_QUOTES = set("“”‘’\"'「」『』《》〈〉【】")
 #: Trailing characters of administrative place names (青岛市, 山东省, 崂山区 …).
 _ADMIN_SUFFIXES = ("省", "市", "区", "县", "州", "镇", "乡")
 #: The generic root of each family: every other class of the family is more specific.
@@ -46,15 +45,11 @@ _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _MATCH, _LOCATED, _SPATIAL = str(SKOS.exactMatch), str(ECO.locatedIn), str(DCTERMS.spatial)
 
 
-def normalize(name: str) -> str:
-    """The key under which two names are the same: NFKC, no quotes or spaces, case-folded."""
-    text = unicodedata.normalize("NFKC", name)
-    return "".join(ch for ch in text if ch not in _QUOTES and not ch.isspace()).casefold()
 
 
 def region_key(name: str) -> str:
     """A region name without its administrative suffix: 青岛市 → 青岛 (so 青岛 matches 青岛市)."""
-    n = normalize(name)
+    n = name_key(name)
     return n[:-1] if len(n) > 2 and n.endswith(_ADMIN_SUFFIXES) else n
 
 
@@ -183,17 +178,17 @@ class _Index:
         for o in self.occ:
             if o.cls == "Place":
                 for name in (o.label, *o.alts):
-                    n = normalize(name)
+                    n = name_key(name)
                     self.place_prefixes.update(n[:i] for i in range(2, len(n) + 1))
                     if len(n) > 2 and n.endswith(_ADMIN_SUFFIXES):
                         self.admin_places.add(n)
         for o in self.occ:
-            names = {normalize(o.label), *(normalize(e) for e in o.en)}
+            names = {name_key(o.label), *(name_key(e) for e in o.en)}
             names |= {v for n in list(names) for v in self._variants(n)}
             self.primary.append({n for n in names if n})
         names_by_family: dict[str, set[str]] = defaultdict(set)
         for o, prim in zip(self.occ, self.primary, strict=True):
-            names_by_family[o.family] |= prim | {normalize(a) for a in o.alts}
+            names_by_family[o.family] |= prim | {name_key(a) for a in o.alts}
         for o, prim in zip(self.occ, self.primary, strict=True):
             for p in prim:
                 for q, tail in self.qualified_splits(p):
@@ -244,7 +239,7 @@ def resolve(occurrences: Iterable[Occurrence]) -> dict[tuple[str, str], Resoluti
                     by_region[r] = i
     # label = alternative name of another occurrence
     for j, o in enumerate(occ):
-        for alt in {normalize(a) for a in o.alts}:
+        for alt in {name_key(a) for a in o.alts}:
             key = (o.family, alt)
             for i in by_name.get(key, ()):
                 if key in index.generic:
@@ -282,7 +277,7 @@ def _choose(members: list[Occurrence], index: _Index) -> Resolution:
             gaz.add(o.label)
 
     def generic(label: str) -> bool:
-        return (family, normalize(label)) in index.generic
+        return (family, name_key(label)) in index.generic
 
     label = min(docs_by_label, key=lambda lb: (lb not in gaz, generic(lb), -len(docs_by_label[lb]), len(lb), lb))
     docs_by_cls: dict[str, set[str]] = defaultdict(set)
@@ -299,7 +294,7 @@ def _choose(members: list[Occurrence], index: _Index) -> Resolution:
     iri_name = label
     if generic(label) and docs_by_region:
         region = min(docs_by_region, key=lambda r: (-len(docs_by_region[r]), len(r), r))
-        if not normalize(label).startswith(normalize(region)):
+        if not name_key(label).startswith(name_key(region)):
             iri_name = region + label
     raw = min(o.iri for o in members)
     base = raw.rsplit("/", 2)[0] + "/"
@@ -354,5 +349,5 @@ def rewrite(doc: str, triples: Iterable[Any], resolution: Mapping[tuple[str, str
     return sorted(out, key=str)
 
 
-__all__ = ["Occurrence", "Resolution", "class_depth", "normalize", "occurrences_from_triples",
+__all__ = ["Occurrence", "Resolution", "class_depth", "occurrences_from_triples",
            "region_key", "resolve", "rewrite"]

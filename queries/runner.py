@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import product
@@ -31,6 +30,7 @@ from rdflib.term import Node
 
 from ecokg.errors import QueryError
 from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, OWL, RDFS, SKOS, XSD
+from ecokg.names import match_key
 from ecokg.queries.sparqltext import check_syntax, has_dataset_clause, query_form, syntax_error
 
 SCOPE_QUERY = (
@@ -175,13 +175,6 @@ class Result:
 
 
 # -- parameter binding ---------------------------------------------------------------------------
-_STRIP = set("“”‘’\"'「」『』《》〈〉【】()（）·・-—_ \t\u3000")
-
-
-def normalize_name(name: str) -> str:
-    """Compare names the way readers do: full/half width, quotes, brackets and spaces ignored."""
-    text = unicodedata.normalize("NFKC", name)
-    return "".join(ch for ch in text if ch not in _STRIP and not ch.isspace()).casefold()
 
 
 class Backend(Protocol):
@@ -197,15 +190,15 @@ def resolve_name(param: str, value: str, labels: list[tuple[Node | None, ...]]) 
         if any(ch in value for ch in '<>"{}|\\^` '):
             raise QueryError(f"parameter {param}: {value!r} is not a valid IRI", hint="give a name or an IRI")
         return [URIRef(value)]
-    wanted = normalize_name(value)
+    wanted = match_key(value)
     if not wanted:
         raise QueryError(f"parameter {param} is empty", hint=f"give --param {param}=NAME")
-    exact = {s for s, label in labels if s is not None and label is not None and normalize_name(str(label)) == wanted}
+    exact = {s for s, label in labels if s is not None and label is not None and match_key(str(label)) == wanted}
     if exact:
         return sorted(exact, key=str)
     partial: dict[Node, str] = {}
     for s, label in labels:
-        if s is not None and label is not None and wanted in normalize_name(str(label)):
+        if s is not None and label is not None and wanted in match_key(str(label)):
             partial.setdefault(s, str(label))
     if len(partial) == 1:
         return list(partial)

@@ -7,7 +7,6 @@ observations and designations. The ``*_details`` methods fold those into view-mo
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
@@ -30,9 +29,6 @@ PLUMBING = frozenset({RDF.type, ECO.mentionedIn, ECO.about, ECO.inDocument, PROV
 FOLDED_PROPS = frozenset({ECO.hasDesignation})
 
 
-def normalize_name(text: str) -> str:
-    """Form for matching names: NFKC, case-folded, without whitespace."""
-    return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 class GraphIndex:
@@ -255,4 +251,4 @@ def _text(term: Node | None) -> str | None:
     return None if term is None else str(term)
 
 
-__all__ = ["DRAWABLE_EXTRAS", "NOT_ENTITIES", "GraphIndex", "normalize_name"]
+__all__ = ["DRAWABLE_EXTRAS", "NOT_ENTITIES", "GraphIndex"]

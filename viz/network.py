@@ -15,7 +15,8 @@ from rdflib.term import Node
 
 from ecokg.errors import InputError
 from ecokg.graph.namespaces import ECO
-from ecokg.viz.details import DRAWABLE_EXTRAS, PLUMBING, GraphIndex, normalize_name
+from ecokg.names import match_key
+from ecokg.viz.details import DRAWABLE_EXTRAS, PLUMBING, GraphIndex
 from ecokg.viz.model import ViewEdge, ViewModel, ViewNode
 from ecokg.viz.vocab import Vocabulary, local_name, vocabulary
 
@@ -126,14 +127,14 @@ def _edges(graph: Graph, entities: dict[URIRef, str], given: Iterable[Triple] | 
 
 def _match_focus(index: GraphIndex, entities: dict[URIRef, str], name: str) -> set[URIRef]:
     """Entities one of whose names is ``name``; else the one whose name contains it."""
-    wanted = normalize_name(name)
+    wanted = match_key(name)
     if not wanted:
         raise InputError("--focus needs a name", hint="e.g. --focus 青岛市")
     exact: set[URIRef] = set()
     partial: dict[URIRef, str] = {}
     for node in entities:
         names = index.names(node)
-        normalized = [normalize_name(n) for n in names]
+        normalized = [match_key(n) for n in names]
         if wanted in normalized:
             exact.add(node)
         elif any(wanted in n for n in normalized):
@@ -158,10 +159,10 @@ def _resolve_classes(classes: Iterable[str], entities: dict[URIRef, str], vocab:
     for cls in known:
         by_key.setdefault(cls.casefold(), cls)
         for label in vocab.labels.get(ECO[cls], {}).values():
-            by_key.setdefault(normalize_name(label), cls)
+            by_key.setdefault(match_key(label), cls)
     out = set()
     for arg in classes:
-        cls = by_key.get(arg.casefold()) or by_key.get(normalize_name(arg))
+        cls = by_key.get(arg.casefold()) or by_key.get(match_key(arg))
         if cls is None:
             raise InputError(f"unknown class {arg!r}",
                              hint="classes in this graph: " + ", ".join(sorted(present)))

@@ -14,12 +14,12 @@ from rdflib.compare import isomorphic
 
 from ecokg.errors import QueryError
 from ecokg.graph.namespaces import ECO, sparql_prefixes
+from ecokg.names import match_key as normalize_name
 from ecokg.queries.results import render, width
 from ecokg.queries.runner import (
     Result,
     list_queries,
     load_query,
-    normalize_name,
     run_local,
 )
 from ecokg.queries.sparqltext import check_syntax, inject_values

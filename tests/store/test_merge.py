@@ -8,9 +8,10 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
-from ecokg.graph.merge import Occurrence, normalize, resolve
+from ecokg.graph.merge import Occurrence, resolve
 from ecokg.graph.namespaces import ECO, RDF, RDFS, SKOS
 from ecokg.graph.store import EcoStore
+from ecokg.names import name_key as normalize
 
 ID = "https://w3id.org/ecokg/id/"
 
