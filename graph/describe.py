@@ -215,12 +215,7 @@ def describe(store: EcoStore, iri: str) -> EntityDescription:
         OPTIONAL {{ ?k1 eco:indicator ?i . OPTIONAL {{ ?i skos:prefLabel ?il FILTER(lang(?il) = "zh") }} }}
     }} ORDER BY ?k1""", e)
     srcs = _sources(store, "?k1 eco:observedEntity ?e ; prov:wasDerivedFrom ?m .", e)
-    seen_f: set[str] = set()
-    for r in rows:
-        k = str(r["k1"])
-        if k in seen_f:
-            continue
-        seen_f.add(k)
+    for k, r in _first_per_node(rows):
         period = _s(r.get("pl")) or ("/".join(x for x in (_s(r.get("ps")), _s(r.get("pe"))) if x) or None)
         figures.append(Figure(_s(r.get("label")), str(r["value"]), _s(r.get("unit")) or None,
                               _local(_s(r.get("q"))) or None, period or None, _s(r.get("il")) or None,
@@ -233,12 +228,7 @@ def describe(store: EcoStore, iri: str) -> EntityDescription:
         OPTIONAL {{ ?k1 eco:grantedBy ?g . OPTIONAL {{ ?g rdfs:label ?gl FILTER(lang(?gl) = "zh") }} }}
     }} ORDER BY ?k1""", e)
     srcs = _sources(store, "?e eco:hasDesignation ?k1 . ?k1 prov:wasDerivedFrom ?m .", e)
-    seen_d: set[str] = set()
-    for r in rows:
-        k = str(r["k1"])
-        if k in seen_d:
-            continue
-        seen_d.add(k)
+    for k, r in _first_per_node(rows):
         designations.append(DesignationInfo(str(r["title"]), _local(_s(r.get("level"))) or None,
                                             _s(r.get("batch")) or None, _s(r.get("gl")) or None, srcs.get((k,), [])))
 
@@ -248,6 +238,18 @@ def describe(store: EcoStore, iri: str) -> EntityDescription:
     return EntityDescription(iri, zh[0] if zh else None, en[0] if en else None, alts, types, attrs, facts,
                              figures, designations, docs)
 
+
+
+def _first_per_node(rows: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """The first row of each ``?k1`` node (OPTIONAL patterns repeat a node once per value)."""
+    seen: set[str] = set()
+    out = []
+    for r in rows:
+        k = str(r["k1"])
+        if k not in seen:
+            seen.add(k)
+            out.append((k, r))
+    return out
 
 __all__ = ["AmbiguousName", "Candidate", "EntityDescription", "EntityNotFound", "describe", "find_entities",
            "resolve_entity"]
