@@ -35,14 +35,13 @@ from typing import TYPE_CHECKING, Any
 
 from ecokg.errors import InputError, StoreError
 from ecokg.graph.iris import KIND_BY_CLASS
-from ecokg.graph.namespaces import DEFAULT_BASE, ECO, ONTOLOGY_GRAPH, OWL, PREFIXES, RDF, RDFS
+from ecokg.graph.namespaces import ECO, INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, PREFIXES, RDF, RDFS
 from ecokg.graph.store import EcoStore, atomic_write
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
 #: Named graph of the triples ``inferred=True`` adds.
-INFERRED_GRAPH = f"{DEFAULT_BASE}graph/inferred"
 
 RDF_FORMATS = ("ttl", "trig", "nt", "nq", "jsonld", "xml")
 FORMATS = (*RDF_FORMATS, "gexf", "graphml", "csv")
@@ -155,7 +154,7 @@ def infer(ox_store: Any, graphs: list[Any]) -> list[Any]:
     for sol in ox_store.query(_INFERENCE, prefixes=prefixes, default_graph=[*data, onto]):
         t = ox.Triple(sol["s"], sol["p"], sol["o"])
         if t not in stated and not isinstance(t.subject, ox.Literal):
-            out.append(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(INFERRED_GRAPH)))
+            out.append(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(INFERRED_GRAPH))))
     return out
 
 

@@ -15,6 +15,8 @@ SHAPES_IRI = URIRef("https://w3id.org/ecokg/shapes")
 
 # Named graph that holds the ontology inside a store.
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
+# Named graph of what ``ecokg export --inferred`` adds (entailed triples).
+INFERRED_GRAPH = URIRef(f"{DEFAULT_BASE}graph/inferred")
 
 #: Prefixes written in every export, in this order.
 PREFIXES: dict[str, Namespace | type] = {
@@ -54,6 +56,7 @@ __all__ = [
     "DEFAULT_BASE",
     "ECO",
     "FOAF",
+    "INFERRED_GRAPH",
     "ONTOLOGY_GRAPH",
     "ONTOLOGY_IRI",
     "ORG",

@@ -252,6 +252,14 @@ class LocalBackend:
         self.store = EcoStore.open(resolve_store_path(store_path), read_only=True)
         self._scope: list[Any] | None = None
 
+    @classmethod
+    def from_store(cls, store: Any) -> LocalBackend:
+        """A backend over an already open ``EcoStore`` (e.g. an in-memory one)."""
+        self = cls.__new__(cls)
+        self.store = store
+        self._scope = None
+        return self
+
     def close(self) -> None:
         self.store.close()
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
@@ -30,16 +29,6 @@ FORMATS = {
     ".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".jsonld": "json-ld", ".json": "json-ld",
     ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".trix": "trix", ".hext": "hext",
 }
-
-
-class _MemoryBackend(LocalBackend):
-    """The query runner's local backend over an in-memory store (for ``--input FILE``)."""
-
-    def __init__(self, ox_store: Any, name: str) -> None:
-        from ecokg.graph.store import EcoStore
-
-        self.store = EcoStore(Path(name), ox_store, True)
-        self._scope = None
 
 
 @dataclass
@@ -105,7 +94,9 @@ def open_file(path: str | os.PathLike[str]) -> GraphSource:
     graph = union_graph(ds)
     store = pyoxigraph.Store()
     store.extend(list(dataset_to_quads(ds)))
-    return GraphSource(graph, _MemoryBackend(store, str(p)), str(p))
+    from ecokg.graph.store import EcoStore
+
+    return GraphSource(graph, LocalBackend.from_store(EcoStore(Path(str(p)), store, True)), str(p))
 
 
 def open_source(input_file: str | os.PathLike[str] | None, store: str | os.PathLike[str] | None) -> GraphSource:
