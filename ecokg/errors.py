@@ -36,6 +36,10 @@ class QueryError(EcokgError):
     """A SPARQL query is malformed, unknown, or failed to run."""
 
 
+class EndpointError(QueryError):
+    """A remote SPARQL or Graph Store endpoint refused, failed or could not be reached."""
+
+
 class StoreError(EcokgError):
     """The persistent store is missing, locked, or unusable."""
 

@@ -22,7 +22,7 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from ecokg.errors import QueryError
+from ecokg.errors import EndpointError, QueryError
 from ecokg.queries.runner import SCOPE_QUERY, NamedQuery, Result, bind_params, plain
 from ecokg.queries.sparqltext import check_syntax, has_dataset_clause, inject_values, query_form
 
@@ -46,10 +46,10 @@ class Endpoint:
     def check(self) -> None:
         parts = urllib.parse.urlsplit(self.url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise QueryError(f"endpoint {self.url!r} is not an http(s) URL",
+            raise EndpointError(f"endpoint {self.url!r} is not an http(s) URL",
                              hint="e.g. http://127.0.0.1:7878/query (Oxigraph) or http://host:8890/sparql (Virtuoso)")
         if (self.user is None) != (self.password is None):
-            raise QueryError("give both --user and --password (or ECOKG_ENDPOINT_USER and ECOKG_ENDPOINT_PASSWORD)")
+            raise EndpointError("give both --user and --password (or ECOKG_ENDPOINT_USER and ECOKG_ENDPOINT_PASSWORD)")
 
 
 # -- JSON results -> rdflib terms ----------------------------------------------------------------
@@ -75,13 +75,13 @@ def _error(exc: BaseException, ep: Endpoint, what: str) -> QueryError:
     )
 
     if isinstance(exc, socket.timeout | TimeoutError) or "timed out" in str(exc):
-        return QueryError(f"{what} on {ep.url} stopped after {ep.timeout:g} s (the time limit)",
+        return EndpointError(f"{what} on {ep.url} stopped after {ep.timeout:g} s (the time limit)",
                           hint="raise --timeout, add LIMIT, or narrow the query with parameters")
     if isinstance(exc, Unauthorized):
-        return QueryError(f"{ep.url} refused the credentials (401)",
+        return EndpointError(f"{ep.url} refused the credentials (401)",
                           hint="check --user/--password or ECOKG_ENDPOINT_USER/ECOKG_ENDPOINT_PASSWORD, and --auth")
     if isinstance(exc, EndPointNotFound):
-        return QueryError(f"no SPARQL endpoint at {ep.url} (404)",
+        return EndpointError(f"no SPARQL endpoint at {ep.url} (404)",
                           hint="Oxigraph: http://HOST:PORT/query; Virtuoso: http://HOST:8890/sparql; "
                                "Fuseki: http://HOST:3030/DATASET/sparql")
     if isinstance(exc, QueryBadFormed):
@@ -89,13 +89,13 @@ def _error(exc: BaseException, ep: Endpoint, what: str) -> QueryError:
         return QueryError(f"{ep.url} rejected {what} as malformed: {first}", hint="check the query text")
     if isinstance(exc, EndPointInternalError):
         first = " ".join(str(exc).split())[:300]
-        return QueryError(f"{ep.url} failed on {what}: {first}", hint="see the server's log")
+        return EndpointError(f"{ep.url} failed on {what}: {first}", hint="see the server's log")
     if isinstance(exc, urllib.error.HTTPError):
-        return QueryError(f"{ep.url} answered HTTP {exc.code} {exc.reason} to {what}", hint="check the URL")
+        return EndpointError(f"{ep.url} answered HTTP {exc.code} {exc.reason} to {what}", hint="check the URL")
     if isinstance(exc, urllib.error.URLError | ConnectionError | OSError):
         reason = getattr(exc, "reason", exc)
-        return QueryError(f"cannot reach {ep.url}: {reason}", hint="is the server running? check host and port")
-    return QueryError(f"{what} on {ep.url} failed: {type(exc).__name__}: {exc}", hint="check the endpoint")
+        return EndpointError(f"cannot reach {ep.url}: {reason}", hint="is the server running? check host and port")
+    return EndpointError(f"{what} on {ep.url} failed: {type(exc).__name__}: {exc}", hint="check the endpoint")
 
 
 class RemoteBackend:
@@ -144,7 +144,7 @@ class RemoteBackend:
         except Exception as exc:
             raise _error(exc, self.ep, "the query") from exc
         if not isinstance(doc, dict):
-            raise QueryError(f"{self.ep.url} did not answer with SPARQL JSON results", hint="is it a SPARQL endpoint?")
+            raise EndpointError(f"{self.ep.url} did not answer with SPARQL JSON results", hint="is it a SPARQL endpoint?")
         if "boolean" in doc:
             return Result("ASK", boolean=bool(doc["boolean"]))
         names = list(doc.get("head", {}).get("vars", []))
@@ -171,7 +171,7 @@ class RemoteBackend:
             try:
                 g.parse(data=data, format="turtle")
             except Exception as exc:
-                raise QueryError(f"{self.ep.url} answered with unreadable Turtle: {exc}") from exc
+                raise EndpointError(f"{self.ep.url} answered with unreadable Turtle: {exc}") from exc
             triples = [(s, p, plain(o)) for s, p, o in g]
             truncated = limit is not None and len(triples) > limit
             return Result(form, triples=triples[:limit] if truncated else triples, truncated=truncated)
@@ -226,12 +226,12 @@ def send(ep: Endpoint, method: str, graph: str, body: bytes, *, retries: int = 4
                 detail = " ".join(exc.read(300).decode("utf-8", "replace").split())
                 hint = ("check --user/--password (Virtuoso: /sparql-graph-crud-auth with digest auth)"
                         if exc.code in (401, 403) else "check the Graph Store URL (Oxigraph: /store)")
-                raise QueryError(f"{method} of graph <{graph}> to {ep.url} failed: HTTP {exc.code} {detail}",
+                raise EndpointError(f"{method} of graph <{graph}> to {ep.url} failed: HTTP {exc.code} {detail}",
                                  hint=hint) from exc
         except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
             if attempt >= retries:
                 reason = getattr(exc, "reason", exc)
-                raise QueryError(f"{method} of graph <{graph}> to {ep.url} failed after {attempt + 1} tries: {reason}",
+                raise EndpointError(f"{method} of graph <{graph}> to {ep.url} failed after {attempt + 1} tries: {reason}",
                                  hint="is the server running? check host and port") from exc
         sleep(backoff * (2 ** attempt))
         attempt += 1
