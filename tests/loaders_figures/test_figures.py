@@ -236,7 +236,7 @@ def test_extract_figures_never_crashes(s: str) -> None:
 
 def test_indicator_labels_name_ontology_concepts() -> None:
     from ecokg.graph.builder import known_indicators
-    from ecokg.loaders.figures import indicator_table
+    from ecokg.loaders.indicators import indicator_table
 
     table = indicator_table()
     labels = {table.rank, *table.fund.values(), *table.by_counter.values(), *table.by_unit.values(),
