@@ -357,7 +357,7 @@ class EntityRecognizer:
                     if s < 0 or any(c.start < m.end() and s < c.end for c in known + out):
                         continue
                     name = text[s:m.end()]
-                    if (s == 0 or not is_cjk(text[s - 1]) or any(text.startswith(w, s - len(w)) for w in self.lex.boundaries)) \
+                    if (s == 0 or not is_cjk(text[s - 1]) or self.lex.boundary_ending_at(text, s)) \
                             and self._is_company_name(name, strict=True):
                         out.append(Candidate(s, m.end(), "Company", name, {name}, 1))
                         break

@@ -43,6 +43,22 @@ class Lexicon:
     provinces: dict[str, dict[str, Any]] = field(default_factory=dict)
     city_to_province: dict[str, str] = field(default_factory=dict)
     city_en: dict[str, str] = field(default_factory=dict)
+    boundaries_by_len: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_len: dict[int, set[str]] = {}
+        for w in self.boundaries:
+            by_len.setdefault(len(w), set()).add(w)
+        self.boundaries_by_len = {n: frozenset(ws) for n, ws in sorted(by_len.items())}
+
+    def boundary_ending_at(self, text: str, end: int, allow: tuple[str, ...] = ()) -> bool:
+        """Whether a boundary word (not in ``allow``) ends at ``end`` in ``text``."""
+        for length, words in self.boundaries_by_len.items():
+            if end >= length:
+                w = text[end - length:end]
+                if w in words and w not in allow:
+                    return True
+        return False
 
     def head_at_end(self, text: str, end: int) -> tuple[str, str] | None:
         """The longest head ending at ``end`` in ``text``."""

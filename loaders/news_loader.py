@@ -6,6 +6,7 @@ relations, figures → records. Knows Chinese, not RDF.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,12 +49,7 @@ class NewsArticleLoader:
         doc.region = region_key
         actor = self._actor(doc, entities, region)
         ex = Extraction(document=doc, sentences=sentences, entities=entities, spans=rec.spans + rec.inner)
-        by_sentence: dict[int, list[EntitySpan]] = {}
-        for sp in rec.spans:
-            for s in sentences:
-                if s.start <= sp.start < s.end:
-                    by_sentence.setdefault(s.index, []).append(sp)
-                    break
+        by_sentence = _spans_by_sentence(rec.spans, sentences)
         authority_keys = {name: index.by_name[name].name for name in authorities if index.by_name[name].name in entities}
         relx = RelationExtractor(entities, actor, region_key)
         base = doc.issued_date
@@ -67,7 +63,9 @@ class NewsArticleLoader:
                 if ent.amount is None:
                     ent.amount, ent.unit, ent.per_year, ent.amount_sentence = amount, unit, per_year, s.index
         first = {k: min(e.sentences) for k, e in entities.items() if e.sentences}
-        inner_pairs = [(outer.key, inn.key) for inn in rec.inner for outer in rec.spans
+        inner_by_sentence = _spans_by_sentence(rec.inner, sentences)
+        inner_pairs = [(outer.key, inn.key) for idx, inners in inner_by_sentence.items() for inn in inners
+                       for outer in by_sentence.get(idx, [])
                        if outer.start <= inn.start and inn.end <= outer.end and outer.key != inn.key]
         ex.relations += entity_relations(entities, region_key, region.short if region else None, first, inner_pairs)
         ex.relations = _dedupe(ex.relations)
@@ -105,6 +103,17 @@ class NewsArticleLoader:
                 if key in entities:
                     return key
         return None
+
+
+def _spans_by_sentence(spans: Sequence[EntitySpan], sentences: Sequence[Sentence]) -> dict[int, list[EntitySpan]]:
+    """Spans grouped by the index of the sentence they start in (sentences are in text order)."""
+    starts = [s.start for s in sentences]
+    out: dict[int, list[EntitySpan]] = {}
+    for sp in spans:
+        k = bisect_right(starts, sp.start) - 1
+        if k >= 0 and sp.start < sentences[k].end:
+            out.setdefault(sentences[k].index, []).append(sp)
+    return out
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:
