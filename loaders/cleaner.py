@@ -23,7 +23,7 @@ from ecokg.loaders.markdown_text import markdown_to_text
 from ecokg.loaders.meta_harvest import DATE_RE, Harvest
 from ecokg.loaders.normalize import fullwidth_punct, normalize_width, squash
 
-__all__ = ["DATE_RE", "CleanResult", "clean", "clean_lines", "load_rules", "strip_site_suffix"]
+__all__ = ["CleanResult", "clean", "clean_lines", "load_rules"]
 
 _SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")

@@ -13,7 +13,10 @@ from datetime import date as _date
 from datetime import datetime
 
 from ecokg.errors import InputError
-from ecokg.loaders.cleaner import DATE_RE, clean, load_rules, strip_site_suffix
+from ecokg.loaders.boilerplate_rules import load_rules
+from ecokg.loaders.cleaner import clean
+from ecokg.loaders.html_text import strip_site_suffix
+from ecokg.loaders.meta_harvest import DATE_RE
 from ecokg.loaders.reader import RawArticle, decode
 from ecokg.loaders.records import Document
 

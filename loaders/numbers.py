@@ -30,7 +30,7 @@ from ecokg.loaders.quantity import Quantity, clause_before, clause_start, is_per
 from ecokg.loaders.rankings import find_ranks
 from ecokg.resources import loader_data
 
-__all__ = ["Quantity", "UnitTable", "find_quantities", "normalize_width", "parse_number", "unit_table"]
+__all__ = ["Quantity", "UnitTable", "find_quantities", "unit_table"]
 
 _NUMBER = re.compile(r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?")
 _PERCENT_WORD = re.compile(r"百分之([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ecokg.loaders.numbers import normalize_width, parse_number
+from ecokg.loaders.numerals import normalize_width, parse_number
 
 __all__ = ["Period", "find_periods"]
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecokg.loaders.numbers import Quantity, find_quantities, normalize_width, parse_number
+from ecokg.loaders.numbers import Quantity, find_quantities
+from ecokg.loaders.numerals import normalize_width, parse_number
 
 
 @pytest.mark.parametrize(("text", "value"), [
