@@ -160,16 +160,25 @@ class EcoStore:
                                  hint="check the path; rebuild the store if it is damaged") from exc
             return cls(p, ox, True)
         meta = p / META_DIR
-        meta.mkdir(parents=True, exist_ok=True)
-        lock = _acquire_lock(meta / "lock", p, wait)
+        try:
+            meta.mkdir(parents=True, exist_ok=True)
+            lock = _acquire_lock(meta / "lock", p, wait)
+        except OSError as exc:
+            raise _write_error(p, exc, "cannot be opened for writing") from exc
         try:
             try:
                 ox = pyoxigraph.Store(str(p))
             except OSError as exc:
+                if "lock" not in str(exc).lower():
+                    raise _write_error(p, exc, "cannot be opened for writing") from exc
                 raise StoreError(f"store {p} is in use by another process and cannot be opened for writing: {exc}",
                                  hint="wait for the other process (an 'oxigraph serve' or another ecokg) to finish") from exc
             store = cls(p, ox, False, lock)
-            store._refresh_ontology()
+            try:
+                store._refresh_ontology()
+            except OSError as exc:
+                store.close()
+                raise _write_error(p, exc, "cannot load the ontology") from exc
             return store
         except BaseException:
             lock.close()
@@ -179,7 +188,8 @@ class EcoStore:
         if not hasattr(self, "ox"):
             return
         if not self.read_only:
-            self.ox.flush()
+            with contextlib.suppress(OSError):  # committed transactions are in the WAL already
+                self.ox.flush()
         del self.ox
         if self._lock is not None:
             self._lock.close()
@@ -393,11 +403,23 @@ class EcoStore:
             report.entities = self._entity_count()
             report.seconds = time.monotonic() - started
             return report
-        for record, triples in pending.values():
-            self._write_raw(record, triples)
+        try:
+            for record, triples in pending.values():
+                self._write_raw(record, triples)
+        except OSError as exc:
+            for doc in pending:
+                if doc not in state:
+                    self._delete_raw(doc)
+            raise _write_error(self.path, exc, "cannot take the new documents, nothing was changed") from exc
         after = {d: r for d, r in state.items() if d not in dropped}
         after.update({d: rec for d, (rec, _t) in pending.items()})
-        rewritten, quads = self._commit(state, after, {d: t for d, (_r, t) in pending.items()}, dropped)
+        try:
+            rewritten, quads = self._commit(state, after, {d: t for d, (_r, t) in pending.items()}, dropped)
+        except StoreError:
+            for doc in pending:
+                if doc not in state:
+                    self._delete_raw(doc)
+            raise
         report.rewritten = sorted(set(rewritten) - set(pending))
         report.quads = quads
         for doc in dropped - set(pending):
@@ -490,7 +512,10 @@ class EcoStore:
                 triples = [ox.Triple(q.subject, q.predicate, q.object)
                            for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(doc))]
                 state[doc] = _record(doc, triples, [])
-                self._write_raw(state[doc], triples)
+                try:
+                    self._write_raw(state[doc], triples)
+                except OSError as exc:
+                    raise _write_error(self.path, exc, "cannot record a document's raw graph") from exc
         return state
 
     def _commit(self, before: dict[str, _DocRecord], after: dict[str, _DocRecord],
@@ -514,7 +539,9 @@ class EcoStore:
         if ops:
             try:
                 self.ox.update(" ;\n".join(ops))
-            except (OSError, SyntaxError) as exc:
+            except OSError as exc:
+                raise _write_error(self.path, exc, "could not be written, nothing was changed") from exc
+            except SyntaxError as exc:
                 raise StoreError(f"writing to the store {self.path} failed, nothing was changed: {exc}",
                                  hint="check free disk space and permissions") from exc
         return rewritten, quads
@@ -571,6 +598,24 @@ def _ox_named(iri: str) -> Any:
     import pyoxigraph as ox
 
     return ox.NamedNode(iri)
+
+
+def _write_error(store: Path, exc: OSError, what: str) -> StoreError:
+    """A StoreError for a failed write: full disk, read-only file system, permissions."""
+    import errno
+
+    reason = exc.strerror or str(exc)
+    text = str(exc)
+    if exc.errno == errno.ENOSPC or "No space left" in text:
+        hint = "free disk space, or use another --store"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) or "Read-only" in text or "ermission" in text:
+        hint = "the store's directory is not writable; read it with query/export/show, or copy it elsewhere"
+    else:
+        hint = "check free disk space and permissions"
+    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+    if not where and ": " in text and "/" in text:
+        reason = text  # pyoxigraph puts the file name in the message
+    return StoreError(f"store {store} {what}: {reason}{where}", hint=hint)
 
 
 def _acquire_lock(path: Path, store: Path, wait: float) -> IO[str]:
