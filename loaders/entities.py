@@ -34,6 +34,13 @@ _TITLE_PERSON = ("院士", "教授", "研究员", "书记", "市长", "副市长
                  "总裁", "创始人", "首席科学家", "首席执行官")
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
 _BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: (?:[A-Z0-9][A-Za-z0-9.]*))?")
+_SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue", "IndustryCluster"}
+_FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单")
+_NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
+                 "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP", "HTML", "PDF", "QQ", "QR"}
+_GENERIC_DISTRICTS = {"城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区", "东区", "西区", "南区", "北区", "中区",
+                      "新区", "景区", "社区", "校区", "主城区", "中心城区", "郊区", "老城区"}
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Z0-9][A-Za-z0-9\-]*)?")
 
 
@@ -151,6 +158,9 @@ class EntityRecognizer:
         cands += self._enumerations(text, cands)
         cands += self._subject_companies(text, cands)
         cands += self._brand_companies(text, cands)
+        cands += self._described_companies(text, cands)
+        cands += self._districts(text, cands)
+        cands += self._latin_names(text, cands)
         cands += self._latin_products(text, cands)
         # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
         spans = [(t.start - base, t.end - base) for t in titles]
@@ -305,7 +315,7 @@ class EntityRecognizer:
 
     def _shared_head(self, text: str, s: int, e: int, head: str, cls: str, name: str) -> list[Candidate]:
         """服务机器人、人形机器人省级制造业创新中心 → 服务机器人省级制造业创新中心 too."""
-        if s == 0 or text[s - 1] != "、" or cls in ("Company", "GovernmentBody"):
+        if s == 0 or text[s - 1] != "、" or cls not in _SHARED_HEAD_CLASSES:
             return []
         modifier = name[: len(name) - len(head)]
         shared = head
@@ -325,7 +335,7 @@ class EntityRecognizer:
 
     def _persons(self, text: str) -> list[Candidate]:
         out = []
-        for m in re.finditer("(" + "|".join(_TITLE_PERSON) + r")([\u4e00-\u9fff]{2,3}?)(?=牵头|领衔|挂帅|表示|介绍|指出|说|、|，|。|等|担任|带领|团队)", text):
+        for m in re.finditer("(" + "|".join(_TITLE_PERSON) + r")([\u4e00-\u9fff]{2,3}?)(?=牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|作|在|出席|致辞|发表|主持|带队|分享|、|，|。|等|担任|带领|团队|和|与)", text):
             name = m.group(2)
             if not self.lex.classify(name):
                 out.append(Candidate(m.start(2), m.end(2), "Person", name, {name, m.group(0)}, 3, region_ok=False))
@@ -339,13 +349,32 @@ class EntityRecognizer:
 
     def _is_company_name(self, name: str, strict: bool = False) -> bool:
         """国华智能, 澜图科技: a brand and a company suffix (strict: the brand is no common word)."""
+        if name in self.lex.industries or any(name.endswith(w) and len(name) - len(w) < 2 for w in self.lex.industries):
+            return False  # 人形机器人, 具身智能: a sector, not a company
         for suffix in self.lex.company_suffixes:
             brand = name[: -len(suffix)]
             if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_cjk(ch) for ch in brand) \
-                    and brand not in self.lex.common_brands and not any(w in name for w in self.lex.industries
-                                                                         if len(w) > 2):
-                return not strict or _word_frequency(brand) < 60
+                    and brand not in self.lex.common_brands:
+                return _word_frequency(brand) < (60 if strict else 200)
         return False
+
+    def _described_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        """研发激光雷达的曜途感知, 医疗影像算法企业知微医影: a new brand right after 的/企业/公司."""
+        out: list[Candidate] = []
+        for m in re.finditer(r"(?:的|企业|公司|厂商|服务商|供应商)([\u3400-\u9fff]{4,6}?)(?=[、，。；]|也|将|已|拟|在|于|与|和|及|等|同步|正式|成功|完成|推出|发布|签约)", text):
+            s, e = m.start(1), m.end(1)
+            name = text[s:e]
+            if any(c.start < e and s < c.end for c in known + out):
+                continue
+            if self.lex.classify(name) or name in self.lex.industries:
+                continue
+            brand, rest = name[:2], name[2:]
+            if any(ch in _FUNCTION_CHARS for ch in brand) or brand in self.lex.common_brands:
+                continue
+            if (rest in self.lex.company_suffixes or rest in self.lex.industries) and _word_frequency(brand) < 30 \
+                    and _word_frequency(name) == 0:
+                out.append(Candidate(s, e, "Company", name, {name}, 1))
+        return out
 
     def _brand_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """Brand + company suffix anywhere, when the brand is not a dictionary word (汉澄汽车)."""
@@ -399,6 +428,45 @@ class EntityRecognizer:
             name = text[s:m.end(1)]
             if self._is_company_name(name) and not any(c.start <= s < c.end for c in known):
                 out.append(Candidate(s, s + len(name), "Company", name, {name}, 1))
+        return out
+
+    def _districts(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        """天津市滨海新区, 深圳南山区: a district right after its city is a Place."""
+        out: list[Candidate] = []
+        for c in known:
+            if c.cls != "Place" or c.entry is None:
+                continue
+            m = re.match(r"([\u3400-\u9fff]{2,3}?(?:新区|区|县))(?![\u3400-\u9fff]{0,1}(?:园|城|中心))", text[c.end:c.end + 5])
+            if not m or m.group(1) in _GENERIC_DISTRICTS or any(k.start < c.end + m.end() and c.end < k.end for k in known
+                                                               if k is not c and k.cls != "Place"):
+                continue
+            name = m.group(1)
+            if any(o.start == c.end for o in out):
+                continue
+            out.append(Candidate(c.end, c.end + len(name), "Place", name, {name, text[c.start:c.end + len(name)]}, 3,
+                                 region_ok=False))
+        return out
+
+    def _latin_names(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        """推出人形机器人Atlasia R3 / 具身大模型QC-Mind 2.0: a Latin product name in product context."""
+        out: list[Candidate] = []
+        for m in _LATIN_NAME.finditer(text):
+            s, e = m.start(), m.end()
+            name = m.group(0).strip()
+            if len(name) < 3 or name.upper() in _NOT_PRODUCTS or not re.search(r"[A-Za-z]{2}", name) \
+                    or any(c.start < e and s < c.end for c in known + out):
+                continue
+            if (s > 0 and text[s - 1].isascii() and text[s - 1].isalnum()) or (e < len(text) and text[e].isascii()
+                                                                             and text[e].isalnum()):
+                continue
+            before, after = text[max(0, s - 12):s], text[e:e + 6]
+            if not re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|大模型|模型|芯片|系统)$", before) \
+                    and not re.match(r"(机器人|人形机器人|大模型|模型|芯片|系统|平台|已|由|身高|可|是|的)", after):
+                continue
+            near = before[-6:] + after[:4]
+            cls = ("Robot" if "机器人" in near else "AIModel" if "模型" in near or name.upper().endswith(("GPT", "LM"))
+                   else "Platform" if "平台" in after[:3] else "Product")
+            out.append(Candidate(s, s + len(name), cls, name, {name}, 3, region_ok=False))
         return out
 
     def _latin_products(self, text: str, known: list[Candidate]) -> list[Candidate]:
