@@ -32,6 +32,9 @@ MEDIA_TYPES: dict[str, str] = {
 }
 #: Largest article accepted, in bytes.
 MAX_BYTES = 50 * 1024 * 1024
+#: Most characters of one decoded article: extraction stays within minutes (a long government
+#: plan has ~100,000; a news article a few thousand).
+MAX_CHARS = 2_000_000
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -83,7 +86,7 @@ def iter_sources(sources: Sequence[str], stdin: BinaryIO | None = None) -> Itera
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = stream.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
-                raise InputError(f"standard input is larger than the {MAX_BYTES // (1024 * 1024)} MB limit",
+                raise InputError(f"standard input is larger than the {_limit()} limit",
                                  hint="split the input into smaller articles")
             _check_bytes(data, "standard input")
             yield RawArticle("-", data, sniff_media_type(data))
@@ -109,6 +112,10 @@ def iter_sources(sources: Sequence[str], stdin: BinaryIO | None = None) -> Itera
             raise InputError(f"{source}: no such file or directory", hint="check the path")
 
 
+def _limit() -> str:
+    return f"{MAX_BYTES // (1024 * 1024)} MB ({MAX_BYTES:,} bytes)"
+
+
 def _article_files(root: Path) -> list[Path]:
     found = []
     for path in root.rglob("*"):
@@ -124,9 +131,8 @@ def _read_file(path: Path, source: str) -> RawArticle:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(
-                f"{source}: file is {size / (1024 * 1024):.1f} MB, over the {MAX_BYTES // (1024 * 1024)} MB limit",
-                hint="split it into smaller articles")
+            raise InputError(f"{source}: file is {size:,} bytes, over the {_limit()} limit",
+                             hint="split it into smaller articles")
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{source}: cannot read file ({exc.strerror or exc})", hint="check its permissions") from exc
@@ -173,6 +179,9 @@ def sniff_media_type(data: bytes) -> str:
 def decode(data: bytes, source: str, media_type: str) -> tuple[str, str]:
     """``(text, encoding)`` of an article's bytes; line endings normalized to ``\\n``."""
     text, encoding = _decode(data, source, media_type)
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{source}: {len(text):,} characters ({encoding}), over the limit of {MAX_CHARS:,} "
+                         "characters for one article", hint="split it into smaller articles")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding
 

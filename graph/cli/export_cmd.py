@@ -18,7 +18,7 @@ _FORMATS = "ttl|trig|nt|nq|jsonld|xml|gexf|graphml|csv"
 @click.option("--no-ontology", is_flag=True, help="Leave the ontology graph out.")
 @click.option("--inferred", is_flag=True,
               help="Add what the ontology entails: locatedIn closure, superclasses, super- and inverse properties.")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=None,
+@click.option("--store", "store_dir", type=click.Path(), default=None,
               help="Store directory (default: $ECOKG_STORE, else ./ecokg-data).")
 def command(output: str, fmt: str | None, document: str | None, no_ontology: bool, inferred: bool,
             store_dir: str | None) -> None:

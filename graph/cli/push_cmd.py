@@ -11,7 +11,7 @@ import click
                    "Fuseki http://HOST:3030/DATASET/data.")
 @click.option("--graph", "graph", metavar="IRI", help="Push only this named graph of the store.")
 @click.option("--document", metavar="DOC", help="Push only this document (IRI, sha256 prefix, file name or title).")
-@click.option("--store", type=click.Path(file_okay=False), help="Store directory (default $ECOKG_STORE or ./ecokg-data).")
+@click.option("--store", type=click.Path(), help="Store directory (default $ECOKG_STORE or ./ecokg-data).")
 @click.option("--user", envvar="ECOKG_ENDPOINT_USER", help="User (or $ECOKG_ENDPOINT_USER).")
 @click.option("--password", envvar="ECOKG_ENDPOINT_PASSWORD", help="Password (or $ECOKG_ENDPOINT_PASSWORD).")
 @click.option("--chunk", "chunk", type=click.IntRange(min=1), default=20000, show_default=True,

@@ -25,7 +25,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("-f", "--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "csv", "tsv", "json", "md", "ttl", "xml"]),
               help="Output: a table, SPARQL 1.1 results (csv/tsv/json/xml), Markdown, or Turtle for graphs.")
-@click.option("--store", type=click.Path(file_okay=False), help="Store directory (default $ECOKG_STORE or ./ecokg-data).")
+@click.option("--store", type=click.Path(), help="Store directory (default $ECOKG_STORE or ./ecokg-data).")
 @click.option("--endpoint", help="Query a SPARQL 1.1 endpoint instead of the local store.")
 @click.option("--user", envvar="ECOKG_ENDPOINT_USER", help="Endpoint user (or $ECOKG_ENDPOINT_USER).")
 @click.option("--password", envvar="ECOKG_ENDPOINT_PASSWORD", help="Endpoint password (or $ECOKG_ENDPOINT_PASSWORD).")

@@ -7,7 +7,7 @@ import click
 
 @click.command("remove")
 @click.argument("doc")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=None,
+@click.option("--store", "store_dir", type=click.Path(), default=None,
               help="Store directory (default: $ECOKG_STORE, else ./ecokg-data).")
 def command(doc: str, store_dir: str | None) -> None:
     """Remove document DOC (its IRI, a sha256 prefix, its file name or its title) from the store.

@@ -54,7 +54,7 @@ def render_text(d: Any) -> str:
 
 @click.command("show")
 @click.argument("name")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=None,
+@click.option("--store", "store_dir", type=click.Path(), default=None,
               help="Store directory (default: $ECOKG_STORE, else ./ecokg-data).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(name: str, store_dir: str | None, fmt: str) -> int:

@@ -8,7 +8,7 @@ import click
 
 
 @click.command("stats")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=None,
+@click.option("--store", "store_dir", type=click.Path(), default=None,
               help="Store directory (default: $ECOKG_STORE, else ./ecokg-data).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(store_dir: str | None, fmt: str) -> None:
