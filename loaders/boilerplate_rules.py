@@ -1,7 +1,8 @@
 """The boilerplate rules of ``loaders/data/boilerplate.yaml``, compiled once.
 
 Which lines of a page are furniture (roles such as ``chrome``, ``drop``, ``end``), the byline
-patterns, the metadata labels (来源, 编辑 …), organisation suffixes, title separators and site-name
+patterns, the metadata labels (来源, 编辑, 文号 …) and which of them make a line page metadata,
+the document-number pattern, organisation and issuer suffixes, title separators and site-name
 endings, and the HTML ``<meta>`` keys. The cleaner and the metadata harvester read them.
 """
 
@@ -30,8 +31,13 @@ class Rules:
     menu_sep: re.Pattern[str]
     menu_min: int
     label_re: re.Pattern[str]
+    label_cell_re: re.Pattern[str]  # a label followed by ":" or by a space (a table cell)
     label_only_re: re.Pattern[str]
     label_field: dict[str, str]
+    line_fields: frozenset[str]
+    line_label_min_len: int
+    doc_number_re: re.Pattern[str]
+    issuer_suffixes: tuple[str, ...]
     bylines: tuple[tuple[str, re.Pattern[str]], ...]
     byline_roles: tuple[str, ...]
     org_suffixes: tuple[str, ...]
@@ -71,8 +77,13 @@ def load_rules() -> Rules:
             menu_sep=re.compile(raw["menu_separators"]),
             menu_min=int(raw["menu_min_separators"]),
             label_re=re.compile(rf"(?<![\u4e00-\u9fff])({labels})\s*[:：]\s*"),
+            label_cell_re=re.compile(rf"(?<![\u4e00-\u9fff])({labels})(?:\s*[:：]\s*|\s+(?=\S))"),
             label_only_re=re.compile(rf"^[\[【(（·•\-\s]*({labels})[\]】)）·•\-\s:：]*$"),
             label_field=label_field,
+            line_fields=frozenset(raw["line_fields"]),
+            line_label_min_len=int(raw["line_label_min_len"]),
+            doc_number_re=re.compile(raw["doc_number"]),
+            issuer_suffixes=tuple(sorted(raw["issuer_suffixes"], key=len, reverse=True)),
             bylines=bylines,
             byline_roles=tuple(sorted(raw["byline_roles"], key=len, reverse=True)),
             org_suffixes=tuple(raw["org_suffixes"]),

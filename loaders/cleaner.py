@@ -20,7 +20,7 @@ from typing import Any
 from ecokg.loaders.boilerplate_rules import Rules, load_rules
 from ecokg.loaders.html_text import html_fallback_text, html_meta, html_tree, strip_site_suffix
 from ecokg.loaders.markdown_text import markdown_to_text
-from ecokg.loaders.meta_harvest import DATE_RE, Harvest
+from ecokg.loaders.meta_harvest import DATE_RE, Harvest, doc_number_line, table_fields
 from ecokg.loaders.normalize import fullwidth_punct, normalize_width, squash
 
 __all__ = ["CleanResult", "clean", "clean_lines", "load_rules"]
@@ -34,7 +34,8 @@ class CleanResult:
     """The cleaned text and the raw metadata strings found while cleaning.
 
     ``meta`` keys (each only when found): ``title``, ``publisher``, ``issued`` (the date as
-    written), ``url`` (strings) and ``authors`` (a list of names).
+    written), ``url``, ``written`` (a government document's signing date, 成文日期, as written),
+    ``doc_number`` (its 文号, e.g. 杭政办函〔2026〕12号) (strings) and ``authors`` (a list of names).
     """
 
     text: str
@@ -67,9 +68,30 @@ def _meta_like(line: str, rules: Rules) -> bool:
     return date is not None and len(line) - len(date.group(0)) <= 20
 
 
+def _metadata_line(line: str, rules: Rules) -> bool:
+    """Page metadata wherever it stands: a document number alone, a line of two or more
+    labelled fields (发布时间：… 来源：… 责任编辑：…), or a government-table row that starts
+    with a table label (索引号, 成文日期, 文号 …) and has no sentence punctuation."""
+    if len(line) > 200 or "。" in line:
+        return False
+    if doc_number_line(line, rules):
+        return True
+    fields = table_fields(line, rules)
+    if len(fields) >= 2:
+        return True
+    if not fields or len(line) > 120 or _has_punct(line):
+        return False
+    first = fields[0]
+    label = first.group(1)
+    return first.start() == len(line) - len(line.lstrip("[【(·•- ")) and (
+        rules.label_field[label] in rules.line_fields or len(label) >= rules.line_label_min_len)
+
+
 def _roles(line: str, rules: Rules) -> set[str]:
     roles = {r.role for r in rules.rules
              if (r.max_len is None or len(line) <= r.max_len) and r.pattern.search(line)}
+    if _metadata_line(line, rules):
+        roles.add("drop")
     if len(rules.menu_sep.findall(line)) >= rules.menu_min:
         roles.add("chrome")
     elif not _has_punct(line) and len(line) <= 60:
@@ -96,6 +118,25 @@ def _strip_bylines(line: str, rules: Rules, harvest: Harvest) -> str:
     return line
 
 
+def _drop_label_values(norm: list[str], roles: list[set[str]], rules: Rules) -> None:
+    """A dropped label line with no value ("发布机构：") drops its value line below it too."""
+    for i, line in enumerate(norm):
+        if not line or "drop" not in roles[i] or not rules.label_only_re.match(line):
+            continue
+        j = next((k for k in range(i + 1, len(norm)) if norm[k]), None)
+        if j is not None and len(norm[j]) <= 40 and not _has_punct(norm[j]) \
+                and not rules.label_only_re.match(norm[j]):
+            roles[j].add("drop")
+
+
+def _signed_above(norm: list[str], i: int, rules: Rules) -> bool:
+    """``norm[i]`` is a date alone under a short line naming an issuer (a notice's signature)."""
+    if not DATE_RE.fullmatch(norm[i].strip("()（）[]【】 ")):
+        return False
+    above = next((norm[k] for k in range(i - 1, -1, -1) if norm[k]), "")
+    return 0 < len(above) <= 30 and not _has_punct(above) and above.endswith(rules.issuer_suffixes)
+
+
 def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: bool = True) -> CleanResult:
     """Clean a text dump given as lines (see the module docstring).
 
@@ -109,6 +150,7 @@ def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: b
     roles = [_roles(line, rules) if line else set() for line in norm]
     byline = [_byline_line(line, rules) for line in norm]
     n = len(norm)
+    _drop_label_values(norm, roles, rules)
     para = [bool(norm[i]) and not roles[i] and not byline[i] and _is_paragraph(norm[i]) for i in range(n)]
     first = next((i for i in range(n) if para[i]), n)
 
@@ -164,6 +206,8 @@ def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: b
         if not in_body or "drop" in roles[i] or byline[i] \
                 or (roles[i] and not _has_punct(line)):
             harvest.line(line)
+            if in_body and _signed_above(norm, i, rules):
+                harvest.signature_date(line)
             continue
         harvest.pending = None
         line = _strip_bylines(line, rules, harvest)

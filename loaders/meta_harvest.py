@@ -1,8 +1,14 @@
-"""Metadata harvested from the lines the cleaner drops: publisher, authors, issued date, url.
+"""Metadata harvested from the lines the cleaner drops: publisher, authors, dates, url, 文号.
 
-Labelled lines (来源：…, 编辑：…, 原文链接：…, also a label on its own line followed by its value),
-byline lines (本报记者 …), bare dates and copyright notices each give a candidate; the lowest
-priority number wins per field. Labels and byline patterns come from ``boilerplate.yaml``.
+Labelled lines (来源：…, 编辑：…, 原文链接：…, also a label on its own line followed by its value,
+and government-table rows without colons: "索引号 … 发布机构 …"), byline lines (本报记者 …), bare
+dates, document numbers (杭政办函〔2026〕12号) and copyright notices each give a candidate; the
+lowest priority number wins per field. Labels, byline patterns and the document-number pattern
+come from ``boilerplate.yaml``.
+
+Fields: ``publisher``, ``authors``, ``issued`` (the publication date as written), ``written``
+(the signing date of a government document, 成文日期; also an ``issued`` candidate below any
+publication date), ``doc_number``, ``title`` (a 标题 cell) and ``url``.
 """
 
 from __future__ import annotations
@@ -20,6 +26,35 @@ DATE_RE = re.compile(
 _URL = re.compile(r"https?://[^\s\u3000-\u303f\uff00-\uffef\"'<>]+")
 _COPYRIGHT_HOLDER = re.compile(r"(?i)(?:copyright|©)\s*(?:\(c\)|©)?\s*[\d\s\-–—,]*\s*([\u4e00-\u9fff]{2,20})")
 _NAME = re.compile(r"^(?:[\u4e00-\u9fff][\u4e00-\u9fff·]{1,5}|[A-Za-z][A-Za-z .'\-]{1,40})$")
+_SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
+_WRAP = "()（）[]【】〔〕 "
+
+# Priorities (lower wins): a labelled value on its line, then a label line followed by its value
+# line, then bare dates and document numbers, then copyright holders. A signing date (成文日期)
+# is an issued candidate a step below the publication date of the same layout.
+LABELLED, NEXT_LINE, SIGNATURE, BARE, BARE_IN_TEXT, COPYRIGHT = 0, 10, 15, 20, 30, 50
+_WRITTEN_STEP = 5
+
+
+def table_fields(line: str, rules: Rules) -> list[re.Match[str]]:
+    """The labels of a metadata line: "label：" anywhere, or "label value" cells of a table row.
+
+    Cells without colons are read only when the line starts with a label and has no sentence
+    punctuation (a government table row: "索引号 113301/2026-00031 主题分类 工业").
+    """
+    labelled = list(rules.label_re.finditer(line))
+    if _SENTENCE_PUNCT.search(line):
+        return labelled
+    cells = list(rules.label_cell_re.finditer(line))
+    if cells and cells[0].start() == len(line) - len(line.lstrip("[【(（·•- ")) and len(cells) > len(labelled):
+        return cells
+    return labelled
+
+
+def doc_number_line(line: str, rules: Rules) -> str | None:
+    """The document number when ``line`` is one and nothing else ("杭政办函〔2026〕12号")."""
+    core = line.strip(_WRAP)
+    return core if core and rules.doc_number_re.fullmatch(core) else None
 
 
 class Harvest:
@@ -42,16 +77,20 @@ class Harvest:
         if self.pending:
             name, self.pending = self.pending, None
             if len(line) <= 40 and not self.rules.label_only_re.match(line):
-                self.field(name, line, 1)
+                self.field(name, line, NEXT_LINE)
                 return
         only = self.rules.label_only_re.match(line)
         if only:
             self.pending = self.rules.label_field[only.group(1)]
             return
-        labelled = list(self.rules.label_re.finditer(line)) if len(line) <= 200 else []
+        number = doc_number_line(line, self.rules)
+        if number:
+            self.put("doc_number", number, BARE)
+            return
+        labelled = table_fields(line, self.rules) if len(line) <= 200 else []
         for k, m in enumerate(labelled):
             end = labelled[k + 1].start() if k + 1 < len(labelled) else len(line)
-            self.field(self.rules.label_field[m.group(1)], line[m.end():end], 0)
+            self.field(self.rules.label_field[m.group(1)], line[m.end():end], LABELLED)
         for kind, pattern in self.rules.bylines:
             if kind == "line":
                 byline = pattern.search(line)
@@ -61,17 +100,37 @@ class Harvest:
             date = DATE_RE.search(line)
             if date:
                 rest = len(line) - len(date.group(0))
-                self.put("issued", date.group(0), 2 if rest <= 20 else 3)
+                self.put("issued", date.group(0), BARE if rest <= 20 else BARE_IN_TEXT)
+        if len(line) <= 80:
             holder = _COPYRIGHT_HOLDER.search(line)
             if holder:
-                self.put("publisher", holder.group(1), 5)
+                self.put("publisher", holder.group(1), COPYRIGHT)
+
+    def signature_date(self, line: str) -> None:
+        """A date line under a notice's signature: the document's 成文日期."""
+        date = DATE_RE.search(line)
+        if date:
+            self.put("written", date.group(0), SIGNATURE)
+            self.put("issued", date.group(0), SIGNATURE)
 
     def field(self, name: str, value: str, priority: int) -> None:
         value = value.strip()
-        if name == "issued":
+        if name in ("issued", "written"):
             date = DATE_RE.search(value)
             if date:
+                if name == "written":
+                    self.put("written", date.group(0), priority)
+                    priority += _WRITTEN_STEP
                 self.put("issued", date.group(0), priority)
+        elif name == "doc_number":
+            number = self.rules.doc_number_re.search(value)
+            if number:
+                self.put("doc_number", number.group(0), priority)
+            elif 0 < len(value) <= 40 and not _SENTENCE_PUNCT.search(value):
+                self.put("doc_number", value, priority + 1)
+        elif name == "title":
+            if 4 <= len(value) <= 200:
+                self.put("title", value, priority)
         elif name == "url":
             url = _URL.search(value)
             if url:
