@@ -23,6 +23,9 @@ _CLOSE = "”’」』》〉)）"
 _PREFIX_WORDS = ("截至目前", "截止目前", "目前", "当前", "同时", "此外", "另外", "其中", "据统计", "数据显示",
                  "近年来", "近期", "仅", "并", "还", "也", "而", "已", "共", "的", "在此基础上")
 _ORDINAL_PREFIX = re.compile(r"第[一二三四五六七八九十百\d]+[届期批次]")
+#: Goal verbs before a target period (提出到2028年全省…, 力争到2027年…): skipped with the period.
+_GOAL_WORDS = ("提出", "力争", "预计", "计划", "争取", "确保", "目标是", "目标为")
+_TO = ("到", "至")
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,8 @@ def clause_of(ctx: SentenceContext, pos: int) -> int:
 
 
 def clause_head(ctx: SentenceContext, n: int, periods: list[Period]) -> int:
-    """Where the clause's own words start, after time phrases and connectives."""
+    """Where the clause's own words start, after time phrases, connectives and a goal verb before a
+    target period (提出到2028年)."""
     a, b = ctx.clauses[n]
     t, pos = ctx.text, a
     moved = True
@@ -123,6 +127,14 @@ def clause_head(ctx: SentenceContext, n: int, periods: list[Period]) -> int:
         for p in periods:
             if p.span_start == pos:
                 pos, moved = p.span_end, True
+                break
+        if moved:
+            continue
+        for w in (*_GOAL_WORDS, *_TO):
+            nxt = pos + len(w)
+            if t.startswith(w, pos) and (any(p.span_start == nxt for p in periods) or (
+                    w not in _TO and t.startswith(_TO, nxt) and any(p.span_start == nxt + 1 for p in periods))):
+                pos, moved = nxt, True
                 break
         if moved:
             continue

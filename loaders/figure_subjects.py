@@ -1,18 +1,24 @@
 """The subject of a figure: which entity of its sentence, or the region, a figure is about.
 
-In this order (``subject_of`` decides 2–6; ``figures`` links funds first and falls back to 7):
+In this order (``subject_of`` decides 2–8; ``figures`` links funds first and falls back to 9):
 
   1. the Fund/Subsidy whose amount it is (设立总规模100亿元的产业发展基金);
-  2. the entity it qualifies as a modifier (千亩级人工智能产业园 → the park);
-  3. after 建成后/投用后 … the entity the previous clause builds (开工建设Y，建成后…);
-  4. a figure that opens its clause ("3个案例入选…") is about the region, unless an event,
-     fund or subsidy of an earlier clause is what the sentence reports on;
-  5. the clause's topic: the entity that opens the clause once time words are skipped
-     (X汇聚了A、B等300余家企业 → X), a relative head (由…主办的X / 位于…的X → X),
-     全市/我市/本市 → the region, an anaphor (园区, 该公司, 大会 …) → the latest such entity;
-  6. the topic carried from the previous clause of the sentence (卡奥斯…，依托…开发了110款智能体),
-     or an event/fund/subsidy named in an earlier clause (举办X对接会，累计发布…1400项);
-  7. else the article's region, ``implicit=True``.
+  2. the entity it qualifies as a modifier (千亩级人工智能产业园 → the park); a name that starts
+     with the figure (8场平行论坛) is a counted category, not a subject;
+  3. the head of the relative clause the figure sits in (联合…等12家单位组建的X → X);
+  4. a place it follows in an enumeration (其中合肥18个、芜湖9个 → 芜湖);
+  5. after 建成后/投用后 … the entity the previous clause builds (开工建设Y，建成后…);
+  6. a figure that opens its clause ("3个案例入选…") is about the region, unless an event,
+     fund or subsidy of an earlier clause (or an event the sentence is about) is what it reports on;
+  7. the clause's topic: the entity that opens the clause once time words are skipped
+     (X汇聚了A、B等300余家企业 → X), a described or relative head (区内的X, 整机企业X,
+     研发…的X, 由…主办的X → X), 全市/我市 → the region, 全省/我省 → the province of the region,
+     an anaphor (园区, 该公司, 公司, 本届峰会 …) → the latest such entity;
+  8. the topic carried from the previous clause of the sentence (卡奥斯…，依托…开发了110款智能体),
+     an event/fund/subsidy named in an earlier clause (举办X对接会，累计发布…1400项), an event
+     frame (在…签约环节，/ X上，/ 峰会期间，), or what an earlier clause builds (签约建设X，投资额…);
+     clauses of agents (由A、B主办，C、D承办 / 由X领投、Y跟投) neither set nor carry a topic;
+  9. else the article's region, ``implicit=True``.
 """
 
 from __future__ import annotations
@@ -20,28 +26,59 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ecokg.loaders.figure_context import CLAUSE_END, OPEN, SentenceContext
+from ecokg.loaders.figure_context import CLAUSE_END, OPEN, SentenceContext, Span
+from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.quantity import Quantity
 
-__all__ = ["Topic", "carried_topics", "subject_of"]
+__all__ = ["ClauseTopic", "Topic", "carried_topics", "subject_of"]
 
 _CARRIED_CLASSES = frozenset({"Event", "Fund", "Subsidy"})
 #: Classes that are rarely what a figure is about unless they open the clause.
 _OBJECT_CLASSES = frozenset({"Product", "AIModel", "Robot", "Policy", "PolicyDocument", "Industry"})
-_REGION_WORDS = ("全市", "我市", "本市", "全区", "全县", "全省", "我省", "本省")
+#: Classes that are not built, nor described by a figure that follows them in an enumeration.
+_NOT_BUILT = frozenset({"Place", "GovernmentBody", "Person", "Committee"})
+_CITY_WORDS = ("全市", "我市", "本市", "全区", "全县")
+_PROVINCE_WORDS = ("全省", "我省", "本省")
 _AFTER_BUILT = re.compile(r"(?:全面)?(?:建成|投用|投产|建成投用|建成投产|投入使用|运营|落地|竣工)后")
 _RELATIVE_OPENERS = ("由", "位于", "作为", "经")
 _PLACE_CLASSES = frozenset({"Place", "IndustrialPark", "Venue"})
 _PLACE_TAILS = ("", "内", "里", "中", "区域内", "范围内")
-_ANAPHORA: dict[str, frozenset[str]] = {
-    "该园区": frozenset({"IndustrialPark"}), "这座园区": frozenset({"IndustrialPark"}),
-    "这一园区": frozenset({"IndustrialPark"}), "园区": frozenset({"IndustrialPark"}),
-    "该公司": frozenset({"Company"}), "该企业": frozenset({"Company"}),
-    "本届大会": frozenset({"Event"}), "大会": frozenset({"Event"}), "该活动": frozenset({"Event"}),
-    "该平台": frozenset({"Platform"}),
-    "该中心": frozenset({"InnovationCenter", "Infrastructure", "Venue"}),
-    "该基金": frozenset({"Fund"}),
+_LIST_LINKS = ("、", "和", "与", "及", "以及")
+_STOPS = "，,、；;：:。！？!?\n"
+
+# Anaphors: the word, the classes it refers to, and a noun the referent's name should hold.
+_EVENT_NOUNS = ("峰会", "大会", "论坛", "博览会", "展览会", "展会", "年会", "发布会", "对接会", "推介会", "洽谈会",
+                "大赛", "赛事", "活动")
+_DETERMINERS = ("本届", "本次", "此次", "这次", "该", "")
+_ANAPHORA: dict[str, tuple[frozenset[str], str | None]] = {
+    "该园区": (frozenset({"IndustrialPark"}), None), "这座园区": (frozenset({"IndustrialPark"}), None),
+    "这一园区": (frozenset({"IndustrialPark"}), None), "园区": (frozenset({"IndustrialPark"}), None),
+    "该公司": (frozenset({"Company"}), None), "该企业": (frozenset({"Company"}), None),
+    "公司": (frozenset({"Company"}), None),
+    "该平台": (frozenset({"Platform"}), None),
+    "该中心": (frozenset({"InnovationCenter", "Infrastructure", "Venue"}), None),
+    "该基金": (frozenset({"Fund"}), None),
+    **{d + noun: (frozenset({"Event"}), noun) for noun in _EVENT_NOUNS for d in _DETERMINERS},
 }
+_ANAPHORA_LONGEST = sorted(_ANAPHORA, key=len, reverse=True)
+
+# Described heads at the opening of a clause: 区内的X, 上一代产品X, 集群内整机企业X, 研发…的X.
+_DESCRIPTOR_NOUNS = ("企业", "公司", "产品", "厂商", "机构", "品牌", "集团", "龙头")
+_NOT_DESCRIPTIVE = ("引进", "引入", "支持", "推动", "吸引", "培育", "建设", "打造", "发布", "推出", "举办",
+                    "召开", "设立", "成立", "签约", "联合", "携手", "带动", "服务", "鼓励", "依托", "围绕",
+                    "面向", "聚焦", "对", "向", "为", "与", "和", "将", "把", "被", "给", "从", "在", "由")
+_PREPOSITIONS = ("对", "向", "为", "给", "与", "和", "把", "将", "从", "在", "支持", "鼓励", "推动")
+
+# Agents of a passive frame: 由A、B主办，C、D承办 / 由X领投、Y跟投 / 由Y负责运营 / 由X牵头.
+_AGENT_VERBS = ("主办", "承办", "协办", "联办", "指导", "领投", "跟投", "参投", "出资", "运营", "牵头", "供货",
+                "配套", "发起", "支持")
+_BY = re.compile(r"(?<!自)由(?!于|此)")
+# What a clause builds: 签约建设X / 在…建设X / 落户X (the figures of the next clauses are X's).
+_BUILD_VERBS = ("建设", "新建", "建成", "打造", "落户", "投建", "筹建", "兴建", "开工", "引进", "引入")
+# Event frames: 在…签约环节， / 开幕式上， / X对接会上， / 峰会期间， ; 现场/会上 open a clause at the event.
+_FRAME_TAILS = ("上", "期间", "现场", "环节", "环节中")
+_FRAME_WORDS = (*_EVENT_NOUNS, "环节", "仪式", "开幕式", "闭幕式", "会上", "现场")
+_AT_EVENT = ("现场", "会上", "会议期间", "活动期间")
 
 
 @dataclass(frozen=True)
@@ -53,17 +90,64 @@ class Topic:
     rule: str
 
 
-def _latest_entity(ctx: SentenceContext, classes: frozenset[str], before: int) -> str | None:
-    for s in reversed(ctx.spans):
-        if s.end <= before and s.cls in classes:
-            return s.key
-    best: tuple[int, str] | None = None
+def _cls(ctx: SentenceContext, key: str | None) -> str | None:
+    if key is None:
+        return None
+    ent = ctx.entities.get(key)
+    if ent is not None:
+        return ent.cls
+    return next((s.cls for s in ctx.spans if s.key == key), None)
+
+
+def _latest_entity(ctx: SentenceContext, classes: frozenset[str], before: int, noun: str | None = None) -> str | None:
+    """The entity of ``classes`` named last before ``before`` (this sentence, then earlier ones);
+    among them the first whose name holds ``noun``, when one does."""
+    found: list[str] = [s.key for s in reversed(ctx.spans) if s.end <= before and s.cls in classes]
+    earlier: list[tuple[int, int, str]] = []
     for key, ent in ctx.entities.items():
         if ent.cls in classes:
-            earlier = [i for i in ent.sentences if i < ctx.index]
-            if earlier and (best is None or max(earlier) > best[0]):
-                best = (max(earlier), key)
-    return best[1] if best else None
+            seen = [i for i in ent.sentences if i < ctx.index]
+            if seen:
+                earlier.append((max(seen), len(ent.sentences), key))
+    found += [key for _, _, key in sorted(earlier, key=lambda e: (-e[0], -e[1]))]
+    if noun is not None:
+        for key in found:
+            ent = ctx.entities.get(key)
+            if noun in key or (ent is not None and any(noun in a for a in ent.alt_labels)):
+                return key
+    return found[0] if found else None
+
+
+def _province(ctx: SentenceContext) -> str | None:
+    """The province entity of a 全省/我省 figure: the region's province, else the one province named."""
+    lex = lexicon()
+    places = {k for k, e in ctx.entities.items() if e.cls == "Place"}
+    if ctx.region:
+        short = ctx.region[:-1] if ctx.region.endswith("市") and len(ctx.region) > 2 else ctx.region
+        province = lex.city_to_province.get(short)
+        if province and province in places:
+            return province
+    named = [k for k in places if k in lex.provinces and not lex.provinces[k].get("municipality")]
+    return named[0] if len(named) == 1 else None
+
+
+def _described_head(ctx: SentenceContext, n: int, head: int) -> Topic | None:
+    """区内的X / 上一代产品X / 整机企业X / 研发…的X at the opening of the clause: X."""
+    t = ctx.text
+    mine = [s for s in ctx.by_clause[n] if s.start > head]
+    if not mine:
+        return None
+    first = mine[0]
+    gap = t[head:first.start]
+    if len(gap) > 14 or any(ch in _STOPS for ch in gap):
+        return None
+    if len(mine) > 1 and t[first.end:mine[1].start] in _LIST_LINKS:
+        return None  # A、B等企业: a list, no topic
+    if gap.endswith("的") and not gap.startswith(_PREPOSITIONS):
+        return Topic(first.key, True, "described-head")
+    if gap.endswith(_DESCRIPTOR_NOUNS) and not any(w in gap for w in _NOT_DESCRIPTIVE):
+        return Topic(first.key, True, "described-head")
+    return None
 
 
 def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
@@ -71,11 +155,11 @@ def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     t = ctx.text
     mine = ctx.by_clause[n]
     for k, s in enumerate(mine):
-        if s.start in (head, head - 1):
+        if s.start <= head < s.end or s.start == head - 1:
             nxt = mine[k + 1] if k + 1 < len(mine) else None
             if nxt is not None and (
                     (nxt.start == s.end and s.cls == "Place")  # 成都蓉芯产业园: the place names the park
-                    or t[s.end:nxt.start] in ("、", "和", "与", "及")):  # A、B等企业: a list, no topic
+                    or t[s.end:nxt.start] in _LIST_LINKS):  # A、B等企业: a list, no topic
                 if nxt.start == s.end and s.cls == "Place":
                     return Topic(nxt.key, True, "clause-topic")
                 return None
@@ -87,12 +171,19 @@ def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
         for s in mine:
             if s.start == head:
                 return Topic(s.key, True, "clause-topic")
-    for w in _REGION_WORDS:
+    for w in _CITY_WORDS:
         if t.startswith(w, head):
             return Topic(None, True, "region-word")
-    for w in sorted(_ANAPHORA, key=len, reverse=True):
+    for w in _PROVINCE_WORDS:
         if t.startswith(w, head):
-            key = _latest_entity(ctx, _ANAPHORA[w], head)
+            return Topic(_province(ctx), True, "region-word")
+    described = _described_head(ctx, n, head)
+    if described is not None:
+        return described
+    for w in _ANAPHORA_LONGEST:
+        if t.startswith(w, head):
+            classes, noun = _ANAPHORA[w]
+            key = _latest_entity(ctx, classes, head, noun)
             if key is not None:
                 return Topic(key, True, "anaphor")
     if t.startswith("在", head):  # 在合肥高新区，… : the place frames what follows
@@ -107,45 +198,151 @@ def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     return None
 
 
-def carried_topics(ctx: SentenceContext, heads: list[int]) -> list[tuple[Topic | None, bool]]:
-    """Per clause: (the topic in force when it starts or its own topic, whether that is an event/fund
-    named in an earlier clause)."""
-    out: list[tuple[Topic | None, bool]] = []
+def _body(ctx: SentenceContext, n: int) -> tuple[int, int]:
+    """The clause without its closing punctuation and spaces."""
+    a, b = ctx.clauses[n]
+    while b > a and (ctx.text[b - 1] in CLAUSE_END or ctx.text[b - 1].isspace()):
+        b -= 1
+    return a, b
+
+
+def _is_agent_clause(ctx: SentenceContext, n: int, head: int) -> bool:
+    """由A、B主办 / C、D承办 (after 由…) / 由X领投、Y跟投: agents, not what the sentence is about."""
+    a, b = _body(ctx, n)
+    t = ctx.text
+    if not t[a:b].endswith(_AGENT_VERBS):
+        return False
+    if t.startswith("由", head):
+        return True
+    return not _BY.search(t, a, b) and _BY.search(t, 0, a) is not None
+
+
+def _has_agents(ctx: SentenceContext, n: int) -> bool:
+    a, b = _body(ctx, n)
+    return ctx.text[a:b].endswith(_AGENT_VERBS) and _BY.search(ctx.text, 0, b) is not None
+
+
+def _built_object(ctx: SentenceContext, n: int) -> Span | None:
+    """签约建设X， / 在…建设X， : the X a clause builds, when X ends it."""
+    a, b = _body(ctx, n)
+    mine = ctx.by_clause[n]
+    if not mine or mine[-1].end != b or mine[-1].cls in _NOT_BUILT:
+        return None
+    s = mine[-1]
+    return s if ctx.text[a:s.start].endswith(_BUILD_VERBS) else None
+
+
+def _event_frame(ctx: SentenceContext, n: int) -> Topic | None:
+    """在…签约环节， / X对接会上， / 开幕式上， / 峰会期间， : the event the clause frames."""
+    a, b = _body(ctx, n)
+    body = ctx.text[a:b]
+    if not body.endswith(_FRAME_TAILS) or body.endswith(("其中", "以上")):
+        return None
+    events = [s for s in ctx.by_clause[n] if s.cls == "Event"]
+    if events:
+        return Topic(events[-1].key, True, "event-frame")
+    if not any(w in body for w in _FRAME_WORDS):
+        return None
+    noun = next((w for w in _EVENT_NOUNS if w in body), None)
+    key = _latest_entity(ctx, frozenset({"Event"}), a, noun)
+    return Topic(key, True, "event-frame") if key is not None else None
+
+
+@dataclass(frozen=True)
+class ClauseTopic:
+    """What one clause is about: its own topic, the topic in force in it, and whether that one is an
+    event/fund named in an earlier clause, an event frame or a built object."""
+
+    own: Topic | None
+    current: Topic | None
+    from_object: bool
+
+
+def carried_topics(ctx: SentenceContext, heads: list[int], figure_clauses: set[int]) -> list[ClauseTopic]:
+    """Per clause: its own topic and the topic in force in it (rules 7 and 8). What a clause builds
+    is carried through the clauses of figures right after it (``figure_clauses``) only."""
+    out: list[ClauseTopic] = []
     current: Topic | None = None
     from_object = False
+    frame: Topic | None = None
+    unbuilt: tuple[Topic | None, bool] | None = None  # what was in force before a built object
+    t = ctx.text
     for n in range(len(ctx.clauses)):
-        own = _topic(ctx, n, heads[n])
+        if unbuilt is not None and n not in figure_clauses:
+            (current, from_object), unbuilt = unbuilt, None
+        agents = _is_agent_clause(ctx, n, heads[n])
+        own = None if agents else _topic(ctx, n, heads[n])
+        if own is None and frame is not None and t.startswith(_AT_EVENT, heads[n]):
+            own = Topic(frame.key, True, "at-event")
         if own is not None:
             current, from_object = own, False
-        out.append((current, from_object))
+        out.append(ClauseTopic(own, current, from_object))
+        if agents or _has_agents(ctx, n):
+            continue  # 由X领投、Y跟投: the investors are not what follows is about
+        framed = _event_frame(ctx, n)
+        if framed is not None:
+            frame = current = framed
+            from_object = True
+            continue
         objects = [s for s in ctx.by_clause[n] if s.cls in _CARRIED_CLASSES and (own is None or s.key != own.key)]
         if objects:
             current, from_object = Topic(objects[-1].key, True, "event-carry"), True
+        built = _built_object(ctx, n) if own is None else None
+        if built is not None:
+            unbuilt = unbuilt or (current, from_object)
+            current, from_object = Topic(built.key, True, "built-object"), True
     return out
 
 
-def subject_of(ctx: SentenceContext, q: Quantity, n: int, heads: list[int],
-               carried: list[tuple[Topic | None, bool]]) -> Topic | None:
-    """What figure ``q`` of clause ``n`` is about (rules 2–6); ``None``: the region, assumed."""
+def _relative_head_after(ctx: SentenceContext, q: Quantity, n: int) -> Topic | None:
+    """联合…等12家单位组建的X / 拥有300家企业的X园区: the figure describes the head X."""
     t = ctx.text
-    for s in ctx.by_clause[n]:  # modifier: 千亩级人工智能产业园
-        if s.cls not in _OBJECT_CLASSES and (s.start <= q.start < s.end or (
-                s.start == q.end and q.text.endswith("级"))):
+    after = [s for s in ctx.by_clause[n] if s.start >= q.end]
+    if not after:
+        return None
+    s = after[0]
+    gap = t[q.end:s.start]
+    if s.start > 0 and t[s.start - 1] == "的" and len(gap) <= 12 and not any(ch in _STOPS for ch in gap):
+        return Topic(s.key, True, "relative-head")
+    return None
+
+
+def _enumerated_place(ctx: SentenceContext, q: Quantity, head: int) -> Topic | None:
+    """其中合肥18个、芜湖9个: the place right before the figure, in an enumeration."""
+    t = ctx.text
+    for s in ctx.spans:
+        if s.end == q.start and s.cls in _PLACE_CLASSES and (s.start <= head or t[s.start - 1:s.start] == "、") \
+                and t[q.end:q.end + 1] not in ("市", "区", "县", "省", "地", "城"):
+            return Topic(s.key, True, "enumerated-place")
+    return None
+
+
+def subject_of(ctx: SentenceContext, q: Quantity, n: int, heads: list[int],
+               clauses: list[ClauseTopic]) -> Topic | None:
+    """What figure ``q`` of clause ``n`` is about (rules 2–8); ``None``: the region, assumed."""
+    t = ctx.text
+    for s in ctx.by_clause[n]:  # modifier: 千亩级人工智能产业园 (not 8场平行论坛: a counted category)
+        if s.cls not in _OBJECT_CLASSES and (
+                (s.start <= q.start < s.end and (s.start < q.start or q.text.endswith("级")
+                                                  or t.startswith("级", q.end)))
+                or (s.start == q.end and q.text.endswith("级"))):
             return Topic(s.key, True, "modifier")
     head = heads[n]
+    for rule in (_relative_head_after(ctx, q, n), _enumerated_place(ctx, q, head)):
+        if rule is not None:
+            return rule
     if _AFTER_BUILT.match(t, head) and n > 0:
         built = [s for s in ctx.by_clause[n - 1] if s.cls not in _OBJECT_CLASSES]
         if built:
             return Topic(built[-1].key, True, "after-completion")
+    state = clauses[n]
+    topic = state.current
     if q.start <= head:
-        topic, from_object = carried[n]
-        if from_object and topic is not None:
+        if topic is not None and (state.from_object or _cls(ctx, topic.key) == "Event"):
             return topic
         return None
-    own = _topic(ctx, n, head)
-    if own is not None:
-        return own
-    topic, _ = carried[n]
+    if state.own is not None:
+        return state.own
     if topic is not None:
         return Topic(topic.key, topic.explicit, "carried-" + topic.rule)
     return None

@@ -112,7 +112,7 @@ def extract_figures(sentence: Sentence, spans: list[EntitySpan], entities: Mappi
     by_clause = _periods_by_clause(ctx, periods)
     entering = _entering_periods(ctx, by_clause)
     heads = [clause_head(ctx, n, periods) for n in range(len(clauses))]
-    carried = carried_topics(ctx, heads)
+    clause_topics = carried_topics(ctx, heads, {clause_of(ctx, q.start) for q in quantities})
     links = _fund_links(ctx, quantities)
     classes = {s.key: s.cls for s in ctx.spans}
     out: list[Observation] = []
@@ -121,7 +121,7 @@ def extract_figures(sentence: Sentence, spans: list[EntitySpan], entities: Mappi
         if i in links:
             topic: Topic | None = Topic(links[i], True, "fund-amount")
         else:
-            topic = subject_of(ctx, q, n, heads, carried)
+            topic = subject_of(ctx, q, n, heads, clause_topics)
         if topic is None or topic.key is None:
             subject, implicit = region, bool(topic is None or not topic.explicit)
             rule = topic.rule if topic is not None else "region-default"
