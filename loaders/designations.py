@@ -92,6 +92,15 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
             if text.startswith("建设", t0):
                 t0 += 2
             add(t0, clause_end(t0), m.start(), "trigger")
+    # 公布首批省级人工智能产业示范园区名单，X名列其中 / …名单，X、Y入选
+    for m in re.finditer(r"(公布|发布|印发|公示|评选出|遴选出)了?(?:的)?([^，。；]{4,40}?)名单", text):
+        k = re.search(r"(名列其中|位列其中|在列|榜上有名|入选|上榜|入围)", text[m.end():])
+        if not k:
+            continue
+        t0 = m.start(2)
+        if text.startswith("的", t0):
+            t0 += 1
+        add(t0, m.end(2), m.end() + k.start(), "list")
     # 建设国家人工智能创新应用先导区 / 深化全国首批“双千兆城市”建设: a level word right after the verb
     for verb in BUILD_VERBS:
         for m in re.finditer(re.escape(verb), text):
@@ -135,6 +144,18 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             granted = granted or before[-1].key
             before = before[:-1]
         holder, implicit = None, False
+        if t.kind == "list":  # the names right before 名列其中 / 入选 in that clause
+            for sp in before:
+                out.append(Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
+                                       batch=t.batch, granted_by=granted, rule="designation-list"))
+            continue
+        if before and re.search(r"分别|均|都", text[before[-1].end - sentence.start:trig]):
+            # A、B 分别获评 …: every name of the enumeration holds it
+            for sp in before:
+                if entities[sp.key].cls != "GovernmentBody":
+                    out.append(Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
+                                           batch=t.batch, granted_by=granted, rule="designation-each"))
+            continue
         if before:
             last = max(before, key=lambda s: s.end)
             gap = text[last.end - sentence.start: trig]
@@ -146,6 +167,8 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             if prev and entities[prev[-1].key].cls not in ("GovernmentBody",) and not re.search(
                     r"\d", text[clause_start:trig]):
                 holder = prev[-1].key
+        if holder is None and t.kind == "possessive":
+            continue  # 对新认定的国家级…: no one holds a title described this way
         if holder is None:
             # a count before the trigger (3个案例入选) names no holder
             lead = text[clause_start: t.trigger_start - sentence.start]

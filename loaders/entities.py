@@ -354,7 +354,7 @@ class EntityRecognizer:
         for suffix in self.lex.company_suffixes:
             brand = name[: -len(suffix)]
             if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_cjk(ch) for ch in brand) \
-                    and brand not in self.lex.common_brands:
+                    and brand not in self.lex.common_brands and not any(ch in _FUNCTION_CHARS for ch in brand):
                 return _word_frequency(brand) < (60 if strict else 200)
         return False
 

@@ -24,15 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import ClassVar
 
+from ecokg.loaders import relation_frames as frames
+from ecokg.loaders.classes import ORG, PLACE, POLICY, PRODUCT
 from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.records import Entity, EntitySpan, Relation, Sentence
 
-ORG = {"Organization", "GovernmentBody", "Company", "InnovationCenter", "Committee"}
-PLACE = {"Place", "IndustrialPark", "Venue"}
-PRODUCT = {"Product", "AIModel", "Robot"}
-POLICY = {"Policy", "PolicyDocument", "Fund", "Subsidy"}
 _CLAUSE = re.compile(r"[，。；：,;:！？\n]")
 _GATHER = ("汇聚了", "集聚了", "聚集了", "吸引了", "汇聚", "集聚", "聚集", "吸引", "入驻了", "引进了", "引进")
 _SETTLE = ("入驻", "落户", "落地", "位于", "坐落于", "坐落在", "扎根")
@@ -65,6 +62,7 @@ class RelationExtractor:
         self.actor = actor  # the article's issuing body (implicit subject of releases)
         self.region = region
         self.last_park: str | None = None
+        self.last_company: str | None = None  # the company the last sentence that named one was about
 
     def cls(self, key: str) -> str:
         return self.entities[key].cls
@@ -212,37 +210,14 @@ class RelationExtractor:
                 if self._verb_before(text, s.start - sent.start, c0 - sent.start, ("落地", "落户")) and \
                         c not in PLACE and self.region and not any(self.cls(x.key) in PLACE for x in cs if x.start > s.end):
                     rel(s.key, "locatedIn", self.region, "located-land", implicit=True)
-        self._by_phrases(sent, spans, rel)
+        frames.apply(self, sent, spans, rel)
         parks = [x for x in spans if self.cls(x.key) == "IndustrialPark"]
         if parks:
             self.last_park = parks[-1].key
+        companies = [x for x in spans if self.cls(x.key) == "Company"]
+        if companies:
+            self.last_company = companies[0].key
         return out
-
-    _BY = re.compile(r"由([^，。；]{2,30}?)(?:联合[^，。；]{0,12}?)?(主办|承办|举办|负责日常运营|负责运营|运营|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设)(的)?")
-    _BY_PRED: ClassVar[dict[str, str]] = {"主办": "organizedBy", "承办": "organizedBy", "举办": "organizedBy", "负责日常运营": "operatedBy",
-                "负责运营": "operatedBy", "运营": "operatedBy", "组建": "establishedBy", "设立": "establishedBy",
-                "成立": "establishedBy", "建设": "establishedBy", "牵头": "ledBy", "领衔": "ledBy", "挂帅": "ledBy",
-                "研发": "developedBy", "开发": "developedBy"}
-
-    def _by_phrases(self, sent: Sentence, spans: Sequence[EntitySpan], rel: Callable[..., None]) -> None:
-        """由 X 主办的 Y / Y …，由 X 牵头 / 由 X 负责日常运营 → Y pred X."""
-        for m in self._BY.finditer(sent.text):
-            a, b = sent.start + m.start(1), sent.start + m.end(1)
-            pred = self._BY_PRED[m.group(2)]
-            agents = [s for s in spans if a <= s.start and s.end <= b and self.cls(s.key) in ORG | {"Person"}]
-            if pred == "ledBy" and any(self.cls(s.key) == "Person" for s in agents):
-                agents = [s for s in agents if self.cls(s.key) == "Person"]
-            agents = [s for s in agents if pred == "ledBy" or self.cls(s.key) != "Person"]
-            if not agents:
-                continue
-            if m.group(3):  # 由 X 主办的 Y
-                targets = [s for s in spans if s.start >= sent.start + m.end()]
-                target = targets[0] if targets else None
-            else:  # Y …，由 X 牵头
-                before = [s for s in spans if s.end <= sent.start + m.start() and self.cls(s.key) not in PLACE]
-                target = before[-1] if before else None
-            if target is not None:
-                rel(target.key, pred, agents[0].key, "by-phrase")
 
     @staticmethod
     def _verb_before(text: str, pos: int, clause_start: int, verbs: Sequence[str]) -> str | None:

@@ -1,0 +1,195 @@
+"""Relation frames that reach across clauses or sentences (part of the rules of ``relations.py``).
+
+  by-phrase        由 X（、Y）主办/运营/组建/牵头/研发 的 Z, or Z …，由 X 牵头 → Z pred X (each agent)
+  led-then-built   由 X 牵头，联合 … 组建的 Z → Z ledBy X, Z establishedBy X
+  co-organized     Z 由 A 主办，B、C 承办 → Z organizedBy B, C
+  park-anaphora    签约落户园区 / 迁入园区 / 在园区建设 / 同步签约入驻 → the companies locatedIn the park last named
+  inside-park      园区内的 X → X locatedIn the park; 区内的 X → X locatedIn the district or park
+  park-operator    园区运营方 X → the park operatedBy X
+  located-at       位于 P 的 X (the place right before 的); 位于 P 的公司总部 → the company locatedIn P
+  city-of          东莞的 X (a company) → X locatedIn 东莞
+  supplied-by      零部件由 X 供货/配套, 来自 X → X suppliesTo the company the passage is about;
+                   X 与 Y 签订 … 供货协议 → X suppliesTo Y
+  led-by-title     X 董事长/总裁/总经理 P → X ledBy P
+  event-venue      Z 在 P 开幕/举行/召开 → Z locatedIn P
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ecokg.loaders.classes import ORG, PLACE, PRODUCT, SITE
+from ecokg.loaders.records import EntitySpan, Sentence
+
+if TYPE_CHECKING:
+    from ecokg.loaders.relations import RelationExtractor
+
+Rel = Callable[..., None]
+
+_BY = re.compile(r"由([^，。；]{2,40}?)(?:共同|联合[^，。；]{0,12}?)?"
+                 r"(主办|承办|举办|负责日常运营|负责运营|运营|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设|发起)(的)?")
+_BY_PRED = {"主办": "organizedBy", "承办": "organizedBy", "举办": "organizedBy", "负责日常运营": "operatedBy",
+            "负责运营": "operatedBy", "运营": "operatedBy", "组建": "establishedBy", "设立": "establishedBy",
+            "成立": "establishedBy", "建设": "establishedBy", "发起": "establishedBy", "牵头": "ledBy",
+            "领衔": "ledBy", "挂帅": "ledBy", "研发": "developedBy", "开发": "developedBy"}
+_PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)(了)?(园区|该园区|园内)|(在|于|入驻)(园区|该园区)"
+                            r"|签约入驻|完成入驻|同步签约|签约落户|入驻装修")
+_TITLES = ("董事长", "总裁", "总经理", "首席执行官", "CEO", "创始人", "理事长", "院长")
+
+
+def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel: Rel) -> None:
+    text = sent.text
+    off = sent.start
+
+    def cls(sp: EntitySpan) -> str:
+        return x.cls(sp.key)
+
+    def after(pos: int) -> list[EntitySpan]:
+        return [sp for sp in spans if sp.start >= off + pos]
+
+    def before(pos: int) -> list[EntitySpan]:
+        return [sp for sp in spans if sp.end <= off + pos]
+
+    _by_phrases(x, sent, spans, rel)
+    # 由 X 牵头，联合 … 组建的 Z
+    for m in re.finditer(r"由([^，。；]{2,24}?)牵头[，,]?[^。；]{0,60}?(组建|成立|建设|发起)的", text):
+        leads = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in ORG]
+        made = after(m.end())
+        if leads and made:
+            rel(made[0].key, "ledBy", leads[0].key, "led-then-built")
+            rel(made[0].key, "establishedBy", leads[0].key, "led-then-built")
+    # Z 由 A 主办，B、C 承办
+    for m in re.finditer(r"[，,]([^，。；]{2,40}?)(承办|协办|联合主办)", text):
+        orgs = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in ORG]
+        events = [sp for sp in before(m.start()) if cls(sp) == "Event"]
+        if orgs and events and text[m.start(1):m.end(1)].replace("、", "").replace("和", "") and \
+                all(t in "、和及与" for t in _gaps(text, off, orgs, m.start(1), m.end(1))):
+            for o in orgs:
+                rel(events[-1].key, "organizedBy", o.key, "co-organized")
+    # parks by anaphora, inside parks, park operators
+    park = _last(before(len(text)), "IndustrialPark") or x.last_park
+    for seg_start, seg in _segments(text):
+        if park and _PARK_ANAPHORA.search(seg):
+            for sp in spans:
+                if off + seg_start <= sp.start < off + seg_start + len(seg) and cls(sp) == "Company" and sp.key != park:
+                    rel(sp.key, "locatedIn", park, "park-anaphora")
+    for m in re.finditer(r"(园区|园内|该园区|区内)(的|建成的|新建的)?", text):
+        inside = after(m.end())
+        if not inside or inside[0].start != off + m.end() or cls(inside[0]) not in SITE | {"IndustrialPark"}:
+            continue
+        where = park
+        if m.group(1) == "区内":
+            districts = [sp for sp in before(m.start()) if cls(sp) in PLACE and sp.surface.endswith("区")]
+            where = districts[-1].key if districts else park
+        if where and where != inside[0].key:
+            rel(inside[0].key, "locatedIn", where, "inside-park")
+    for m in re.finditer(r"运营方", text):
+        ops = after(m.end())
+        if park and ops and ops[0].start == off + m.end() and cls(ops[0]) in ORG:
+            rel(park, "operatedBy", ops[0].key, "park-operator")
+    # 位于 P 的 X / 位于 P 的公司总部
+    for m in re.finditer(r"位于", text):
+        k = text.find("的", m.end(), m.end() + 16)
+        if k < 0:
+            continue
+        places = [sp for sp in spans if off + m.end() <= sp.start and sp.end == off + k and cls(sp) in PLACE]
+        if not places:
+            continue
+        nxt = after(k + 1)
+        if nxt and nxt[0].start == off + k + 1 and cls(nxt[0]) not in PLACE - {"IndustrialPark", "Venue"}:
+            rel(nxt[0].key, "locatedIn", places[0].key, "located-at")
+        elif re.match(r"(公司)?总部", text[k + 1:]):
+            company = _last(before(m.start()), "Company") or x.last_company
+            if company:
+                rel(company, "locatedIn", places[0].key, "located-at")
+    # 东莞的衡齿精密
+    for sp in spans:
+        if cls(sp) == "Place" and text.startswith("的", sp.end - off):
+            nxt = after(sp.end - off + 1)
+            if nxt and nxt[0].start == sp.end + 1 and cls(nxt[0]) == "Company":
+                rel(nxt[0].key, "locatedIn", sp.key, "city-of")
+    # suppliers
+    buyer = x.last_company
+    for m in re.finditer(r"(由|来自)", text):
+        sup = after(m.end())
+        if not sup or sup[0].start > off + m.end() + 4 or cls(sup[0]) != "Company":
+            continue
+        tail = text[sup[0].end - off: sup[0].end - off + 4]
+        if m.group(1) == "由" and not re.match(r"(供货|配套|供应|提供|生产)", tail):
+            continue
+        if m.group(1) == "来自" and not any(cls(sp) in PRODUCT for sp in before(m.start())) and \
+                not re.search(r"(零部件|模组|电池|芯片|部件|减速器|电机|材料|器件)", text[max(0, m.start() - 12):m.start()]):
+            continue
+        if buyer and buyer != sup[0].key:
+            rel(sup[0].key, "suppliesTo", buyer, "supplied-by")
+    for m in re.finditer(r"与", text):
+        a, b = before(m.start()), after(m.end())
+        if a and b and a[-1].end == off + m.start() and b[0].start == off + m.end() and cls(a[-1]) == "Company" \
+                and cls(b[0]) == "Company" and re.search(r"签[订署]了?[^，。；]{0,16}(供货|供应|采购)", text[m.end():]):
+            rel(a[-1].key, "suppliesTo", b[0].key, "supplied-by")
+    # X 董事长 P
+    for sp in spans:
+        if cls(sp) != "Person":
+            continue
+        for t in _TITLES:
+            k = sp.start - off - len(t)
+            if k > 0 and text.startswith(t, k):
+                orgs = [o for o in before(k) if o.end == off + k and cls(o) in ORG]
+                if orgs:
+                    rel(orgs[0].key, "ledBy", sp.key, "led-by-title")
+    # Z 在 P 开幕/举行
+    for m in re.finditer(r"在([^，。；]{2,20}?)(隆重)?(开幕|举行|召开|举办|启幕)", text):
+        places = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in PLACE]
+        events = [sp for sp in before(m.start()) if cls(sp) == "Event"] or \
+                 [sp for sp in after(m.end()) if cls(sp) == "Event"][:1]
+        if places and events:
+            rel(events[-1].key, "locatedIn", places[-1].key, "event-venue")
+
+
+def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel: Rel) -> None:
+    """由 X 主办的 Y / Y …，由 X 牵头 / 由 X 与 Y 联合研发 → Y pred X (every agent named)."""
+    for m in _BY.finditer(sent.text):
+        a, b = sent.start + m.start(1), sent.start + m.end(1)
+        pred = _BY_PRED[m.group(2)]
+        agents = [s for s in spans if a <= s.start and s.end <= b and x.cls(s.key) in ORG | {"Person"}]
+        if pred == "ledBy" and any(x.cls(s.key) == "Person" for s in agents):
+            agents = [s for s in agents if x.cls(s.key) == "Person"]
+        agents = [s for s in agents if pred == "ledBy" or x.cls(s.key) != "Person"]
+        if not agents:
+            continue
+        if pred == "ledBy" and not m.group(3):
+            agents = agents[:1]
+        if m.group(3):  # 由 X 主办的 Y
+            targets = [s for s in spans if s.start >= sent.start + m.end()]
+            target = targets[0] if targets else None
+        else:  # Y …，由 X 牵头
+            prior = [s for s in spans if s.end <= sent.start + m.start() and x.cls(s.key) not in PLACE]
+            target = prior[-1] if prior else None
+        if target is not None:
+            for agent in agents:
+                rel(target.key, pred, agent.key, "by-phrase")
+
+
+def _segments(text: str) -> list[tuple[int, str]]:
+    """The parts of a sentence between semicolons."""
+    out, start = [], 0
+    for m in re.finditer(r"[；;]", text):
+        out.append((start, text[start:m.start()]))
+        start = m.end()
+    out.append((start, text[start:]))
+    return out
+
+
+def _last(spans: Sequence[EntitySpan], cls_name: str) -> str | None:
+    found = [sp for sp in spans if sp.cls == cls_name]
+    return found[-1].key if found else None
+
+
+def _gaps(text: str, off: int, spans: Sequence[EntitySpan], start: int, end: int) -> str:
+    """The characters of text[start:end] that are not inside ``spans``."""
+    covered: set[int] = set()
+    for sp in spans:
+        covered.update(range(sp.start - off, sp.end - off))
+    return "".join(ch for i, ch in enumerate(text[start:end], start) if i not in covered)
