@@ -18,9 +18,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ecokg.loaders.boilerplate_rules import Rules, load_rules
-from ecokg.loaders.html_text import html_fallback_text, html_meta, html_tree, strip_site_suffix
+from ecokg.loaders.html_text import (
+    html_fallback_text,
+    html_label_lines,
+    html_meta,
+    html_tree,
+    strip_site_suffix,
+)
 from ecokg.loaders.markdown_text import markdown_to_text
-from ecokg.loaders.meta_harvest import DATE_RE, Harvest, doc_number_line, table_fields
+from ecokg.loaders.meta_harvest import DATE_RE, Harvest, metadata_line
 from ecokg.loaders.normalize import fullwidth_punct, normalize_width, squash
 
 __all__ = ["CleanResult", "clean", "clean_lines", "load_rules"]
@@ -68,29 +74,10 @@ def _meta_like(line: str, rules: Rules) -> bool:
     return date is not None and len(line) - len(date.group(0)) <= 20
 
 
-def _metadata_line(line: str, rules: Rules) -> bool:
-    """Page metadata wherever it stands: a document number alone, a line of two or more
-    labelled fields (发布时间：… 来源：… 责任编辑：…), or a government-table row that starts
-    with a table label (索引号, 成文日期, 文号 …) and has no sentence punctuation."""
-    if len(line) > 200 or "。" in line:
-        return False
-    if doc_number_line(line, rules):
-        return True
-    fields = table_fields(line, rules)
-    if len(fields) >= 2:
-        return True
-    if not fields or len(line) > 120 or _has_punct(line):
-        return False
-    first = fields[0]
-    label = first.group(1)
-    return first.start() == len(line) - len(line.lstrip("[【(·•- ")) and (
-        rules.label_field[label] in rules.line_fields or len(label) >= rules.line_label_min_len)
-
-
 def _roles(line: str, rules: Rules) -> set[str]:
     roles = {r.role for r in rules.rules
              if (r.max_len is None or len(line) <= r.max_len) and r.pattern.search(line)}
-    if _metadata_line(line, rules):
+    if metadata_line(line, rules):
         roles.add("drop")
     if len(rules.menu_sep.findall(line)) >= rules.menu_min:
         roles.add("chrome")
@@ -251,6 +238,12 @@ def _clean_html(html: str) -> CleanResult:
         lines.insert(0, title)
     result = clean_lines(lines, title_hint=title, trim_tail=False)
     meta = dict(result.meta)
+    if root is not None:  # metadata cells the extraction left out (an index table, info spans)
+        cells = Harvest(rules)
+        for line in html_label_lines(root, rules):
+            cells.line(line)
+        for key, value in cells.result().items():
+            meta.setdefault(key, value)
     if title:
         meta["title"] = title
     if tags.get("publisher"):

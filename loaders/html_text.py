@@ -1,7 +1,8 @@
 """HTML pages: their metadata tags, a plain-text fallback walk, and the site suffix of a title.
 
 ``html_meta`` reads ``<meta>`` (keys from ``boilerplate.yaml``), ``<title>``, ``<h1>`` and
-``<link rel=canonical>``; ``html_fallback_text`` is the body text without scripts, navigation,
+``<link rel=canonical>``; ``html_label_lines`` the metadata cells of a page (索引号/发布机构/
+成文日期/文号 tables, 发布时间/来源 spans) as "label：value" lines, wherever they stand; ``html_fallback_text`` is the body text without scripts, navigation,
 footers and link lists, used when trafilatura finds nothing; ``strip_site_suffix`` splits
 "标题_信网" into headline and site name.
 """
@@ -12,13 +13,20 @@ import re
 from typing import Any
 
 from ecokg.loaders.boilerplate_rules import Rules, load_rules
-from ecokg.loaders.normalize import squash
+from ecokg.loaders.meta_harvest import metadata_line
+from ecokg.loaders.normalize import normalize_width, squash
 
 _BLOCK_TAGS = ("p", "div", "section", "article", "li", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4",
                "h5", "h6", "blockquote", "pre", "dd", "dt", "dl", "figcaption", "main", "td", "th")
 _SKIP_TAGS = ("script", "style", "nav", "footer", "header", "aside", "noscript", "form", "iframe",
               "template", "svg", "select", "button", "object", "embed", "canvas", "head")
-_SKIP_CLASS = re.compile(r"(?i)\b(nav|menu|footer|breadcrumb|share|copyright|sidebar|toolbar|comment)")
+_SKIP_CLASS = re.compile(r"(?i)\b(nav|menu|footer|breadcrumb|share|copyright|sidebar|toolbar|comment|print"
+                         r"|fontsize|font-size|bdshare|related)")
+# Elements that hold one metadata cell of a page (a table cell, an info span): "label" with its
+# value in the next element, or "label：value". Paragraph-like elements count only when their text
+# is clearly page metadata (``metadata_line``), not "时间：…" in an event notice.
+_CELL_TAGS = ("td", "th", "dt", "span", "em", "i", "b", "strong", "label", "font", "small")
+_LINE_TAGS = ("p", "div", "li", "dd")
 
 
 def html_tree(html: str) -> Any:
@@ -58,6 +66,27 @@ def html_meta(root: Any, rules: Rules) -> dict[str, str]:
         if (link.get("rel") or "").lower() == "canonical" and link.get("href") and "url" not in found:
             found["url"] = link.get("href").strip()
     return found
+
+
+def html_label_lines(root: Any, rules: Rules) -> list[str]:
+    """"label：value" lines of the page's metadata cells, in document order, without repeats."""
+    lines: list[str] = []
+    for el in root.iter(*_CELL_TAGS, *_LINE_TAGS):
+        if not isinstance(el.tag, str) or any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el):
+            continue
+        text = normalize_width(" ".join(el.text_content().split()))
+        if not text or len(text) > 120:
+            continue
+        only = rules.label_only_re.match(text)
+        if only and el.tag in _CELL_TAGS:
+            nxt = el.getnext()
+            value = " ".join((nxt.text_content() if nxt is not None else el.tail or "").split())
+            if value and len(value) <= 120 and not rules.label_only_re.match(normalize_width(value)):
+                lines.append(f"{only.group(1)}：{normalize_width(value)}")
+        elif not only and (metadata_line(text, rules)
+                           or (el.tag in _CELL_TAGS and rules.label_re.match(text) and len(text) <= 60)):
+            lines.append(text)
+    return list(dict.fromkeys(lines))
 
 
 def html_fallback_text(html: str) -> str:

@@ -62,7 +62,8 @@ def markdown_to_text(text: str) -> tuple[list[str], dict[str, str], str | None]:
         out.append(line)
     meta = {}
     for key, name in (("title", "title"), ("date", "issued"), ("author", "authors"), ("authors", "authors"),
-                      ("source", "publisher"), ("publisher", "publisher"), ("url", "url"), ("link", "url")):
+                      ("source", "publisher"), ("publisher", "publisher"), ("url", "url"), ("link", "url"),
+                      ("doc_number", "doc_number")):
         if front.get(key) and name not in meta:
             meta[name] = front[key]
     return out, meta, h1

@@ -57,6 +57,25 @@ def doc_number_line(line: str, rules: Rules) -> str | None:
     return core if core and rules.doc_number_re.fullmatch(core) else None
 
 
+def metadata_line(line: str, rules: Rules) -> bool:
+    """Page metadata wherever it stands: a document number alone, a line of two or more
+    labelled fields (发布时间：… 来源：… 责任编辑：…), or a government-table row that starts
+    with a table label (索引号, 成文日期, 文号 …) and has no sentence punctuation."""
+    if len(line) > 200 or "。" in line:
+        return False
+    if doc_number_line(line, rules):
+        return True
+    fields = table_fields(line, rules)
+    if len(fields) >= 2:
+        return True
+    if not fields or len(line) > 120 or _SENTENCE_PUNCT.search(line):
+        return False
+    first = fields[0]
+    label = first.group(1)
+    return first.start() == len(line) - len(line.lstrip("[【(（·•- ")) and (
+        rules.label_field[label] in rules.line_fields or len(label) >= rules.line_label_min_len)
+
+
 class Harvest:
     """Metadata found in removed lines, with priorities (lower wins)."""
 
