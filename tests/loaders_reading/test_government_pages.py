@@ -176,3 +176,26 @@ def test_hangzhou_release_metadata() -> None:
     assert not any(line.startswith(("发布时间", "各区", "杭政办函", "2026年3月12日")) for line in lines)
     assert "人民政府，市政府各部门" not in doc.text
     assert lines[0] == doc.title and any(line.startswith("一、") for line in lines)
+
+
+@pytest.mark.parametrize(("header", "publisher", "issued"), [
+    ("来源：星河市科技局 | 发布时间：2026-04-20 | 【大 中 小】 | 【打印】", "星河市科技局", "2026-04-20"),
+    ("【发布单位：星河市科技局】【发布日期：2026-04-20】【字体：大 中 小】", "星河市科技局", "2026-04-20"),
+    ("信息来源：星河市科技局\u3000\u3000发布时间：2026-04-20 08:30\u00a0\u00a0【字号：大 中 小】\u3000【打印】【关闭】",
+     "星河市科技局", "2026-04-20 08:30"),
+    ("发布日期：2026-04-20　来源：星河市科技局　点击数：88　【打印本页】", "星河市科技局", "2026-04-20"),
+])
+def test_government_header_line_variants(header: str, publisher: str, issued: str) -> None:
+    for page in (f"{g.NEWS_TITLE}\n{header}\n" + "\n".join(g.NEWS_BODY),
+                 f"# {g.NEWS_TITLE}\n\n{header}\n\n" + "\n\n".join(g.NEWS_BODY)):
+        result = clean(page, "text/markdown" if page.startswith("#") else "text/plain")
+        assert result.text.split("\n") == NEWS_LINES
+        assert (result.meta["publisher"], result.meta["issued"]) == (publisher, issued)
+
+
+def test_closing_record_of_a_government_document_is_removed() -> None:
+    page = "\n\n".join([f"# {g.TITLE}", g.SALUTATION, g.FORWARD, *g.BODY, "签发人：张小河",
+                        "抄送：市委各部门，市人大常委会办公厅，市政协办公厅。", "星河市人民政府办公厅 2026年4月16日印发"])
+    result = clean(page, "text/markdown")
+    assert result.text.split("\n") == [g.TITLE, g.FORWARD, *map(fullwidth_punct, g.BODY)]
+    assert "authors" not in result.meta
