@@ -9,7 +9,7 @@ import pytest
 
 from ecokg.loaders.boilerplate_rules import load_rules
 from ecokg.loaders.cleaner import clean
-from ecokg.loaders.html_text import html_label_lines, html_tree
+from ecokg.loaders.html_text import html_fallback_text, html_label_lines, html_tree
 from ecokg.loaders.metadata import read_document
 from ecokg.loaders.normalize import fullwidth_punct
 from ecokg.loaders.reader import iter_sources
@@ -199,3 +199,11 @@ def test_closing_record_of_a_government_document_is_removed() -> None:
     result = clean(page, "text/markdown")
     assert result.text.split("\n") == [g.TITLE, g.FORWARD, *map(fullwidth_punct, g.BODY)]
     assert "authors" not in result.meta
+
+
+def test_html_fallback_walk_keeps_a_print_content_article() -> None:
+    """Without trafilatura's extraction: share and font-size bars go, the #printContent article stays."""
+    page = g.NOTICE_HTML.replace('<div id="zoom">', '<div id="printContent" class="print-area">')
+    text = html_fallback_text(page)
+    assert g.FORWARD in text and g.BODY[-1] in text
+    assert "分享到" not in text and "字号" not in text
