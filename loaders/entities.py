@@ -36,6 +36,8 @@ _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]
 _BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: (?:[A-Z0-9][A-Za-z0-9.]*))?")
 _SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue", "IndustryCluster"}
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)$")
+_POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|行动|若干|实施|战略|标准|路线图|目录")
 _FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单")
 _NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
                  "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP", "HTML", "PDF", "QQ", "QR"}
@@ -175,8 +177,8 @@ class EntityRecognizer:
         out = []
         for m in re.finditer(r"《([^《》]{2,120})》", text):
             title = m.group(1).strip()
-            if title.endswith(("报", "杂志", "周刊", "网", "志", "刊")):
-                continue
+            if title.endswith(("报", "杂志", "周刊", "网", "志", "刊")) or not _POLICY_WORDS.search(title):
+                continue  # a newspaper, a report or a speech title, not a policy
             c = Candidate(m.start(), m.end(), "PolicyDocument", title, {title, m.group(0)}, 4, "pattern", region_ok=False)
             y = _YEAR_RANGE.search(title)
             if y and int(y.group(1)) <= int(y.group(2)):
@@ -301,6 +303,8 @@ class EntityRecognizer:
                 if cls == "AIModel" and (text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域", "创新")
                                          or not re.search(r"(推出|发布|上线|研发|开发|打造|训练|部署|推)[^，。；]{0,8}$", text[max(0, s - 12):s])):
                     break
+                if _COUNTED.search(text, max(0, s - 8), s):
+                    break  # 11家国家级智能制造示范工厂, 8场平行论坛: a count of things, not a name
                 c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
                 if cls == "PolicyDocument":
                     b = _BATCH.match(text, e)
@@ -335,7 +339,7 @@ class EntityRecognizer:
 
     def _persons(self, text: str) -> list[Candidate]:
         out = []
-        for m in re.finditer("(" + "|".join(_TITLE_PERSON) + r")([\u4e00-\u9fff]{2,3}?)(?=牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|作|在|出席|致辞|发表|主持|带队|分享|、|，|。|等|担任|带领|团队|和|与)", text):
+        for m in re.finditer("(" + "|".join(_TITLE_PERSON) + r")([\u4e00-\u9fff]{2,3}?)(?=牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|作|在|出席|致辞|发表|主持|带队|分享|围绕|就|以|对|从|、|，|。|等|担任|带领|团队|和|与)", text):
             name = m.group(2)
             if not self.lex.classify(name):
                 out.append(Candidate(m.start(2), m.end(2), "Person", name, {name, m.group(0)}, 3, region_ok=False))
@@ -361,7 +365,7 @@ class EntityRecognizer:
     def _described_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """研发激光雷达的曜途感知, 医疗影像算法企业知微医影: a new brand right after 的/企业/公司."""
         out: list[Candidate] = []
-        for m in re.finditer(r"(?:的|企业|公司|厂商|服务商|供应商)([\u3400-\u9fff]{4,6}?)(?=[、，。；]|也|将|已|拟|在|于|与|和|及|等|同步|正式|成功|完成|推出|发布|签约)", text):
+        for m in re.finditer(r"(?:的|企业|公司|厂商|服务商|供应商)([\u3400-\u9fff]{4,6}?)(?=[、，。；]|也|将|已|拟|在|于|与|和|及|等|的|同步|正式|成功|完成|推出|发布|签约|牵头|联合|共同|承担|负责|主导|参与|作为|为|是)", text):
             s, e = m.start(1), m.end(1)
             name = text[s:e]
             if any(c.start < e and s < c.end for c in known + out):
@@ -433,6 +437,11 @@ class EntityRecognizer:
     def _districts(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """天津市滨海新区, 深圳南山区: a district right after its city is a Place."""
         out: list[Candidate] = []
+        for m in re.finditer(r"(?:在|于|位于|落户|地处)([\u3400-\u9fff]{2}(?:新区|区|县))", text):
+            name, s = m.group(1), m.start(1)
+            if name not in _GENERIC_DISTRICTS and not self.lex.classify(name) and \
+                    not any(k.start < m.end() and s < k.end for k in known + out):
+                out.append(Candidate(s, m.end(), "Place", name, {name}, 2, region_ok=False))
         for c in known:
             if c.cls != "Place" or c.entry is None:
                 continue

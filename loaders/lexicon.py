@@ -44,21 +44,28 @@ class Lexicon:
     city_to_province: dict[str, str] = field(default_factory=dict)
     city_en: dict[str, str] = field(default_factory=dict)
     boundaries_by_len: dict[int, frozenset[str]] = field(default_factory=dict)
+    heads_by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         by_len: dict[int, set[str]] = {}
         for w in self.boundaries:
             by_len.setdefault(len(w), set()).add(w)
         self.boundaries_by_len = {n: frozenset(ws) for n, ws in sorted(by_len.items())}
+        self.heads_by_prefix = {w: tuple(h for h, _ in self.heads if h.startswith(w) and len(h) > len(w))
+                                for w in self.boundaries if any(h.startswith(w) and len(h) > len(w) for h, _ in self.heads)}
 
     def boundary_ending_at(self, text: str, end: int, allow: tuple[str, ...] = ()) -> bool:
         """Whether a boundary word (not in ``allow``) ends at ``end`` in ``text``."""
         for length, words in self.boundaries_by_len.items():
             if end >= length:
                 w = text[end - length:end]
-                if w in words and w not in allow:
+                if w in words and w not in allow and not self._inside_head(text, end - length, w):
                     return True
         return False
+
+    def _inside_head(self, text: str, start: int, word: str) -> bool:
+        """开发 in 开发区, 建设 in 建设局: a boundary word that begins a head word is part of a name."""
+        return any(text.startswith(h, start) for h in self.heads_by_prefix.get(word, ()))
 
     def head_at_end(self, text: str, end: int) -> tuple[str, str] | None:
         """The longest head ending at ``end`` in ``text``."""
