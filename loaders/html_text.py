@@ -98,7 +98,7 @@ def html_fallback_text(html: str) -> str:
 def _html_fallback_text(root: Any) -> str:
     for el in list(root.iter(*_SKIP_TAGS)):
         el.drop_tree()
-    for el in list(root.iter("div", "ul", "ol", "section", "p", "li", "table")):
+    for el in list(root.iter("div", "ul", "ol", "section", "p", "li", "table", "span")):
         if el.getparent() is None:
             continue
         if _SKIP_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):

@@ -206,4 +206,4 @@ def test_html_fallback_walk_keeps_a_print_content_article() -> None:
     page = g.NOTICE_HTML.replace('<div id="zoom">', '<div id="printContent" class="print-area">')
     text = html_fallback_text(page)
     assert g.FORWARD in text and g.BODY[-1] in text
-    assert "分享到" not in text and "字号" not in text
+    assert "分享到" not in text and "【字号" not in text
