@@ -104,6 +104,8 @@ def _html_fallback_text(root: Any) -> str:
         if _SKIP_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
             el.drop_tree()
             continue
+        if el.tag == "span":  # inline: only its class says it is furniture, never its links
+            continue
         text = " ".join(el.text_content().split())
         links = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
         if text and links >= 0.7 * len(text) and len(text) < 300:

@@ -203,7 +203,9 @@ def test_closing_record_of_a_government_document_is_removed() -> None:
 
 def test_html_fallback_walk_keeps_a_print_content_article() -> None:
     """Without trafilatura's extraction: share and font-size bars go, the #printContent article stays."""
-    page = g.NOTICE_HTML.replace('<div id="zoom">', '<div id="printContent" class="print-area">')
+    linked = g.BODY[-1].replace("本政策", '<span><a href="/zc/1.html">本政策</a></span>')
+    page = g.NOTICE_HTML.replace('<div id="zoom">', '<div id="printContent" class="print-area">') \
+        .replace(g.BODY[-1], linked)
     text = html_fallback_text(page)
     assert g.FORWARD in text and g.BODY[-1] in text
     assert "分享到" not in text and "【字号" not in text
