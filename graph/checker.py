@@ -202,9 +202,36 @@ def load_files(paths: Iterable[str | Path], into: Graph | None = None) -> Graph:
             where = _printable(_locate_syntax_error(path, fmt, exc))
             raise RDFSyntaxError(f"{path}: not valid {_FORMAT_NAMES[fmt]}: {where}",
                                  hint="fix the file or give it the right extension") from None
+        if fmt in _STRICT_FORMATS:
+            problem = _strict_syntax_error(path, fmt)
+            if problem:
+                raise RDFSyntaxError(f"{path}: not valid {_FORMAT_NAMES[fmt]}: {_printable(problem)}",
+                                     hint="fix the file or give it the right extension")
         for s, p_, o, _g in ds.quads((None, None, None, None)):
             union.add((s, p_, o))
     return union
+
+
+#: Grammars rdflib parses leniently (IRIs with spaces, bad language tags …): pyoxigraph checks them.
+_STRICT_FORMATS = ("turtle", "trig", "nt", "nquads")
+
+
+def _strict_syntax_error(path: Path, fmt: str) -> str | None:
+    """pyoxigraph's located message when the file breaks the W3C grammar, else None."""
+    import pyoxigraph as ox
+
+    try:
+        for _ in ox.parse(path=str(path), format=getattr(ox.RdfFormat, _OX_FORMATS[fmt]),
+                          base_iri=path.resolve().as_uri()):
+            pass
+    except SyntaxError as exc:
+        msg = re.sub(r"\s*\([^()]*, line \d+\)$", "", str(exc.msg or exc))
+        if "line" not in msg and exc.lineno:
+            msg = f"line {exc.lineno}: {msg}"
+        return msg
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def load_ontology(extra: Sequence[str | Path] = ()) -> Graph:
