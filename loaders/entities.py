@@ -437,11 +437,11 @@ class EntityRecognizer:
     def _districts(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """天津市滨海新区, 深圳南山区: a district right after its city is a Place."""
         out: list[Candidate] = []
-        for m in re.finditer(r"(?:在|于|位于|落户|地处)([\u3400-\u9fff]{2}(?:新区|区|县))", text):
-            name, s = m.group(1), m.start(1)
+        for found in re.finditer(r"(?:在|于|位于|落户|地处)([\u3400-\u9fff]{2}(?:新区|区|县))", text):
+            name, s = found.group(1), found.start(1)
             if name not in _GENERIC_DISTRICTS and not self.lex.classify(name) and \
-                    not any(k.start < m.end() and s < k.end for k in known + out):
-                out.append(Candidate(s, m.end(), "Place", name, {name}, 2, region_ok=False))
+                    not any(k.start < found.end() and s < k.end for k in known + out):
+                out.append(Candidate(s, found.end(), "Place", name, {name}, 2, region_ok=False))
         for c in known:
             if c.cls != "Place" or c.entry is None:
                 continue

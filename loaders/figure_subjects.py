@@ -72,6 +72,7 @@ _PREPOSITIONS = ("对", "向", "为", "给", "与", "和", "把", "将", "从", 
 # Agents of a passive frame: 由A、B主办，C、D承办 / 由X领投、Y跟投 / 由Y负责运营 / 由X牵头.
 _AGENT_VERBS = ("主办", "承办", "协办", "联办", "指导", "领投", "跟投", "参投", "出资", "运营", "牵头", "供货",
                 "配套", "发起", "支持")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届期批次]")  # 第四届X峰会: the ordinal is part of the name
 _BY = re.compile(r"(?<!自)由(?!于|此)")
 # What a clause builds: 签约建设X / 在…建设X / 落户X (the figures of the next clauses are X's).
 _BUILD_VERBS = ("建设", "新建", "建成", "打造", "落户", "投建", "筹建", "兴建", "开工", "引进", "引入")
@@ -155,7 +156,8 @@ def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     t = ctx.text
     mine = ctx.by_clause[n]
     for k, s in enumerate(mine):
-        if s.start <= head < s.end or s.start == head - 1:
+        if s.start == head or (s.start == head - 1 and t[s.start] in OPEN) or (
+                s.start < head < s.end and _ORDINAL.fullmatch(t, s.start, head)):
             nxt = mine[k + 1] if k + 1 < len(mine) else None
             if nxt is not None and (
                     (nxt.start == s.end and s.cls == "Place")  # 成都蓉芯产业园: the place names the park

@@ -36,6 +36,7 @@ _BY_PRED = {"主办": "organizedBy", "承办": "organizedBy", "举办": "organiz
             "领衔": "ledBy", "挂帅": "ledBy", "研发": "developedBy", "开发": "developedBy"}
 _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)(了)?(园区|该园区|园内)|(在|于|入驻)(园区|该园区)"
                             r"|签约入驻|完成入驻|同步签约|签约落户|入驻装修")
+_EVENT_ANAPHOR = re.compile(r"(本届|该|此次|本次)?(峰会|大会|论坛|会议|活动|展会|博览会|对接会)$")
 _TITLES = ("董事长", "总裁", "总经理", "首席执行官", "CEO", "创始人", "理事长", "院长")
 
 
@@ -63,11 +64,12 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
     # Z 由 A 主办，B、C 承办
     for m in re.finditer(r"[，,]([^，。；]{2,40}?)(承办|协办|联合主办)", text):
         orgs = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in ORG]
-        events = [sp for sp in before(m.start()) if cls(sp) == "Event"]
+        events = [sp.key for sp in before(m.start()) if cls(sp) == "Event"] or \
+            ([x.last_event] if x.last_event else [])
         if orgs and events and text[m.start(1):m.end(1)].replace("、", "").replace("和", "") and \
                 all(t in "、和及与" for t in _gaps(text, off, orgs, m.start(1), m.end(1))):
             for o in orgs:
-                rel(events[-1].key, "organizedBy", o.key, "co-organized")
+                rel(events[-1], "organizedBy", o.key, "co-organized")
     # parks by anaphora, inside parks, park operators
     park = _last(before(len(text)), "IndustrialPark") or x.last_park
     for seg_start, seg in _segments(text):
@@ -108,7 +110,8 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
     for sp in spans:
         if cls(sp) == "Place" and text.startswith("的", sp.end - off):
             nxt = after(sp.end - off + 1)
-            if nxt and nxt[0].start == sp.end + 1 and cls(nxt[0]) == "Company":
+            if nxt and nxt[0].start == sp.end + 1 and cls(nxt[0]) in ORG | SITE | {"IndustrialPark"} \
+                    and cls(nxt[0]) != "GovernmentBody":
                 rel(nxt[0].key, "locatedIn", sp.key, "city-of")
     # suppliers
     buyer = x.last_company
@@ -139,6 +142,28 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
                 orgs = [o for o in before(k) if o.end == off + k and cls(o) in ORG]
                 if orgs:
                     rel(orgs[0].key, "ledBy", sp.key, "led-by-title")
+    # X 在 P 落户/建设 …; X (与 Y) 签约建设 Z
+    for m in re.finditer(r"在([^，。；]{2,16}?)(落户|落地|建设|设立|投资建设|入驻)", text):
+        places = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in PLACE]
+        subj = [sp for sp in before(m.start()) if cls(sp) == "Company" and sp.end >= off + m.start() - 2]
+        if places and subj:
+            rel(subj[-1].key, "locatedIn", places[-1].key, "settle-in")
+    for m in re.finditer(r"(签约建设|投资建设|出资建设|牵头建设|建设运营|投资兴建)", text):
+        made = after(m.end())
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；") + 1
+        subj = [sp for sp in spans if off + clause_start <= sp.start and sp.end <= off + m.start() and cls(sp) == "Company"]
+        if made and made[0].start == off + m.end() and cls(made[0]) in SITE - {"Company"} and subj:
+            rel(made[0].key, "establishedBy", subj[0].key, "built-by")
+    # 集群内(的)整机企业 Y → Y memberOf the cluster
+    for m in re.finditer(r"(集群|联盟)(内|成员)", text):
+        clusters = [sp for sp in before(m.end()) if cls(sp) in {"IndustryCluster", "Committee"}] or \
+            ([x.last_cluster] if x.last_cluster and m.group(1) == "集群" else [])
+        end = min([i for i in (text.find(c, m.end()) for c in "，。；") if i >= 0] + [len(text)])
+        members = [sp for sp in spans if off + m.end() <= sp.start and sp.end <= off + end and cls(sp) == "Company"]
+        if clusters and members:
+            target = clusters[-1].key if isinstance(clusters[-1], EntitySpan) else clusters[-1]
+            for mem in members:
+                rel(mem.key, "memberOf", target, "member-of")
     # Z 在 P 开幕/举行
     for m in re.finditer(r"在([^，。；]{2,20}?)(隆重)?(开幕|举行|召开|举办|启幕)", text):
         places = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in PLACE]
@@ -161,15 +186,18 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
             continue
         if pred == "ledBy" and not m.group(3):
             agents = agents[:1]
+        target: str | None = None
         if m.group(3):  # 由 X 主办的 Y
             targets = [s for s in spans if s.start >= sent.start + m.end()]
-            target = targets[0] if targets else None
+            target = targets[0].key if targets else None
+        elif _EVENT_ANAPHOR.search(sent.text, 0, m.start()) and x.last_event:  # 峰会由 X 主办
+            target = x.last_event
         else:  # Y …，由 X 牵头
             prior = [s for s in spans if s.end <= sent.start + m.start() and x.cls(s.key) not in PLACE]
-            target = prior[-1] if prior else None
+            target = prior[-1].key if prior else None
         if target is not None:
             for agent in agents:
-                rel(target.key, pred, agent.key, "by-phrase")
+                rel(target, pred, agent.key, "by-phrase")
 
 
 def _segments(text: str) -> list[tuple[int, str]]:

@@ -63,6 +63,8 @@ class RelationExtractor:
         self.region = region
         self.last_park: str | None = None
         self.last_company: str | None = None  # the company the last sentence that named one was about
+        self.last_event: str | None = None
+        self.last_cluster: str | None = None
 
     def cls(self, key: str) -> str:
         return self.entities[key].cls
@@ -217,6 +219,10 @@ class RelationExtractor:
         companies = [x for x in spans if self.cls(x.key) == "Company"]
         if companies:
             self.last_company = companies[0].key
+        for attr, cls_name in (("last_event", "Event"), ("last_cluster", "IndustryCluster")):
+            found = [x for x in spans if self.cls(x.key) == cls_name]
+            if found:
+                setattr(self, attr, found[-1].key)
         return out
 
     @staticmethod
