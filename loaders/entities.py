@@ -37,6 +37,8 @@ _BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: (?:[A-Z0-9][A-Za-z0-9.]*))?")
 _SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue", "IndustryCluster"}
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)$")
+_COUNT_HEAD = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)")
+_COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所)")
 _POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|行动|若干|实施|战略|标准|路线图|目录")
 _FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单")
 _NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
@@ -59,6 +61,14 @@ class Candidate:
     batch: str | None = None
     period: tuple[date, date, str] | None = None
     region_ok: bool = True  # may be qualified by the region
+
+
+def _only_sectors(modifier: str, lex: Lexicon) -> bool:
+    """人工智能 / 人工智能产业: a modifier made only of sector words (and 产业)."""
+    rest = modifier.replace("产业", "")
+    for w in lex.industries:
+        rest = rest.replace(w, "")
+    return bool(modifier) and not rest
 
 
 def _word_frequency(word: str) -> int:
@@ -303,8 +313,12 @@ class EntityRecognizer:
                 if cls == "AIModel" and (text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域", "创新")
                                          or not re.search(r"(推出|发布|上线|研发|开发|打造|训练|部署|推)[^，。；]{0,8}$", text[max(0, s - 12):s])):
                     break
-                if _COUNTED.search(text, max(0, s - 8), s):
-                    break  # 11家国家级智能制造示范工厂, 8场平行论坛: a count of things, not a name
+                if _COUNTED.search(text, max(0, s - 8), s) or _COUNT_HEAD.match(surface) or _COUNT_AFTER.match(text, e):
+                    break  # 11家国家级智能制造示范工厂, 8场平行论坛, 示范工厂11家: a count of things, not a name
+                if cls == "Venue" and name.startswith(("国家级", "省级", "市级")):
+                    break  # 国家级智能制造示范工厂: a category that is granted, not one place
+                if cls == "IndustryCluster" and _only_sectors(name[: len(name) - len(head)], self.lex):
+                    break  # 打造人工智能产业集群: an aim, not a named cluster
                 c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
                 if cls == "PolicyDocument":
                     b = _BATCH.match(text, e)
@@ -365,8 +379,8 @@ class EntityRecognizer:
     def _described_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """研发激光雷达的曜途感知, 医疗影像算法企业知微医影: a new brand right after 的/企业/公司."""
         out: list[Candidate] = []
-        for m in re.finditer(r"(?:的|企业|公司|厂商|服务商|供应商)([\u3400-\u9fff]{4,6}?)(?=[、，。；]|也|将|已|拟|在|于|与|和|及|等|的|同步|正式|成功|完成|推出|发布|签约|牵头|联合|共同|承担|负责|主导|参与|作为|为|是)", text):
-            s, e = m.start(1), m.end(1)
+        for m in re.finditer(r"(的|企业|公司|厂商|服务商|供应商|来自)([\u3400-\u9fff]{4,6}?)(?=[、，。；]|也|将|已|拟|在|于|与|和|及|等|的|同步|正式|成功|完成|推出|发布|签约|牵头|联合|共同|承担|负责|主导|参与|作为|为|是)", text):
+            s, e = m.start(2), m.end(2)
             name = text[s:e]
             if any(c.start < e and s < c.end for c in known + out):
                 continue
@@ -375,8 +389,9 @@ class EntityRecognizer:
             brand, rest = name[:2], name[2:]
             if any(ch in _FUNCTION_CHARS for ch in brand) or brand in self.lex.common_brands:
                 continue
-            if (rest in self.lex.company_suffixes or rest in self.lex.industries) and _word_frequency(brand) < 30 \
-                    and _word_frequency(name) == 0:
+            apposition = m.group(1) in ("企业", "公司", "厂商", "服务商", "供应商")  # 算法企业知微医影
+            if (apposition or rest in self.lex.company_suffixes or rest in self.lex.industries) \
+                    and _word_frequency(brand) < 30 and _word_frequency(name) == 0:
                 out.append(Candidate(s, e, "Company", name, {name}, 1))
         return out
 

@@ -77,7 +77,7 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             for sp in spans:
                 if off + seg_start <= sp.start < off + seg_start + len(seg) and cls(sp) == "Company" and sp.key != park:
                     rel(sp.key, "locatedIn", park, "park-anaphora")
-    for m in re.finditer(r"(园区|园内|该园区|区内)(的|建成的|新建的)?", text):
+    for m in re.finditer(r"(该园区内|园区内|园内|区内)(的|建成的|新建的)?", text):
         inside = after(m.end())
         if not inside or inside[0].start != off + m.end() or cls(inside[0]) not in SITE | {"IndustrialPark"}:
             continue
@@ -116,8 +116,8 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
     # suppliers
     buyer = x.last_company
     for m in re.finditer(r"(由|来自)", text):
-        sup = after(m.end())
-        if not sup or sup[0].start > off + m.end() + 4 or cls(sup[0]) != "Company":
+        sup = [sp for sp in after(m.end()) if sp.start <= off + m.end() + 10 and cls(sp) == "Company"]
+        if not sup or cls(after(m.end())[0]) not in {"Company", "Place"}:
             continue
         tail = text[sup[0].end - off: sup[0].end - off + 4]
         if m.group(1) == "由" and not re.match(r"(供货|配套|供应|提供|生产)", tail):

@@ -34,6 +34,8 @@ _CLAUSE = re.compile(r"[，。；：,;:！？\n]")
 _GATHER = ("汇聚了", "集聚了", "聚集了", "吸引了", "汇聚", "集聚", "聚集", "吸引", "入驻了", "引进了", "引进")
 _SETTLE = ("入驻", "落户", "落地", "位于", "坐落于", "坐落在", "扎根")
 _ESTABLISH = ("成立", "设立", "组建", "建立", "组建了", "成立了", "设立了")
+# adverbs between a subject and its verb: 则已在, 目前已经, 是一家入驻 …
+_ADVERBS = re.compile(r"(?:了|已经|已|正式|成功|先后|率先|累计|是一家|是|还|也|均|都|则|目前|近期|今年|同时|将|正在|陆续)*")
 _ISSUE = ("出台", "发布", "印发", "制定", "出炉", "颁布")
 _DEVELOP = ("推出", "发布", "研发", "开发", "上线", "自主研发", "打造", "研制", "推", "发布了", "推出了")
 _OPERATE = ("建成", "运营", "建设运营")
@@ -86,12 +88,11 @@ class RelationExtractor:
                 close = text.find("）", i)
                 if 0 < close - i < 30:
                     i = close + 1
-            for skip in ("", "了", "已", "正式", "已经", "成功", "先后", "率先", "累计", "是一家", "是", "还", "也", "均"):
-                if skip and not text.startswith(skip, i):
-                    continue
-                for w in sorted(words, key=len, reverse=True):
-                    if text.startswith(w, i + len(skip)):
-                        return w
+            skip = _ADVERBS.match(text, i)
+            i = skip.end() if skip else i
+            for w in sorted(words, key=len, reverse=True):
+                if text.startswith(w, i):
+                    return w
             return None
 
         for c0, c1 in _clauses(sent):
@@ -114,7 +115,7 @@ class RelationExtractor:
                 w = at(s.end, _SETTLE)
                 if w and (c not in PLACE | {"Person"} or w in ("位于", "坐落于", "坐落在")):
                     for a in after:
-                        if self.cls(a.key) in PLACE:
+                        if self.cls(a.key) in PLACE and a.key != s.key:
                             rel(s.key, "locatedIn", a.key, "located-settle")
                             break
                 # maker right before its product: 优必选Walker S, 乐聚智家“夸父”机器人
@@ -138,12 +139,8 @@ class RelationExtractor:
                                 rel(a.key, pred, s.key, rule)
                 # Y 进入/在 Z … → deployedAt
                 if c in PRODUCT and at(s.end, _DEPLOY):
-                    for a in after:
-                        owner_of_next = re.match(r"(负责|建设)?运营的|旗下的?|的", text[a.end - sent.start:])
-                        if self.cls(a.key) in ORG | PLACE | {"Infrastructure"} and not (
-                                owner_of_next and a is not after[-1]):
-                            rel(s.key, "deployedAt", a.key, "deployed")
-                            break
+                    for a in _deploy_sites(text, sent.start, after, self.cls):
+                        rel(s.key, "deployedAt", a.key, "deployed")
                 # X 进入 Z 的供应链 / 搭载于 Z 的 / 为 Z 配套
                 if c in ORG and re.search(r"供应链|供应体系|配套|搭载于|供货|供应给", clause_text):
                     for a in after:
@@ -173,11 +170,13 @@ class RelationExtractor:
                         rel(x.key, "locatedIn", self.last_park, "located-gather")
             # …，已应用于 Z / 在此落户: the product or place named earlier in the sentence
             earlier = [x for x in spans if x.end <= c0]
-            if re.match(r"(目前|现已|已经|已|并|正式|今年)*(应用于|部署于|部署在|搭载于|走进|进入)", clause_text):
+            if re.match(r"(目前|现已|已经|已|并|正式|今年|近期|则)*(应用于|部署于|部署在|搭载于|走进|进入)", clause_text) or \
+                    (re.match(r"(目前|现已|已经|已|并|正式|今年|近期|则)*在", clause_text) and \
+                    re.search(r"(上岗|投入使用|投用|部署|应用|运行|实训|作业)", clause_text)):
                 prods = [x for x in earlier if self.cls(x.key) in PRODUCT]
-                sites = [x for x in cs if self.cls(x.key) in ORG | PLACE]
-                if prods and sites and not any(self.cls(x.key) in PRODUCT for x in cs):
-                    rel(prods[-1].key, "deployedAt", sites[0].key, "deployed")
+                if prods and not any(self.cls(x.key) in PRODUCT for x in cs):
+                    for a in _deploy_sites(text, sent.start, cs, self.cls):
+                        rel(prods[-1].key, "deployedAt", a.key, "deployed")
             if re.search(r"在此(落户|集聚|聚集|入驻|扎根)|落户于此|入驻于此", clause_text):
                 places = [x for x in earlier if self.cls(x.key) in PLACE]
                 if places:
@@ -248,6 +247,27 @@ class RelationExtractor:
             if nxt != "的":
                 return spans[0].key
         return None
+
+
+def _deploy_sites(text: str, off: int, spans: Sequence[EntitySpan], cls: Callable[[str], str]) -> list[EntitySpan]:
+    """Where a product is deployed: the first site, and the sites joined to it by 和/、/及.
+    X运营的Y → Y; 岭海汽车的焊装车间 → 岭海汽车 (the workshop is no entity)."""
+    sites: list[EntitySpan] = []
+    for n, a in enumerate(spans):
+        if cls(a.key) not in ORG | PLACE | {"Infrastructure"}:
+            continue
+        rest = text[a.end - off:]
+        nxt = spans[n + 1] if n + 1 < len(spans) else None
+        if re.match(r"(负责|建设)?运营的|旗下的?", rest) and nxt is not None:
+            continue  # the operator of the next site
+        if rest.startswith("的") and nxt is not None and nxt.start == a.end + 1 and \
+                cls(nxt.key) in PLACE | {"Infrastructure"}:
+            continue  # the owner of the next site
+        if sites and not re.fullmatch(r"[^，。；]{0,8}?(和|、|及|以及|与)[^，。；]{0,2}",
+                                      text[sites[-1].end - off:a.start - off]):
+            break
+        sites.append(a)
+    return sites
 
 
 def entity_relations(entities: Mapping[str, Entity], region: str | None, region_short: str | None,
