@@ -43,6 +43,7 @@ _AFTER_BUILT = re.compile(r"(?:全面)?(?:建成|投用|投产|建成投用|建�
 _RELATIVE_OPENERS = ("由", "位于", "作为", "经")
 _PLACE_CLASSES = frozenset({"Place", "IndustrialPark", "Venue"})
 _PLACE_TAILS = ("", "内", "里", "中", "区域内", "范围内")
+_ENUMERATED_CLASSES = frozenset({"Place", "IndustrialPark"})
 _LIST_LINKS = ("、", "和", "与", "及", "以及")
 _STOPS = "，,、；;：:。！？!?\n"
 
@@ -61,6 +62,8 @@ _ANAPHORA: dict[str, tuple[frozenset[str], str | None]] = {
     **{d + noun: (frozenset({"Event"}), noun) for noun in _EVENT_NOUNS for d in _DETERMINERS},
 }
 _ANAPHORA_LONGEST = sorted(_ANAPHORA, key=len, reverse=True)
+#: An anaphor followed by these is a generic noun: 公司数量, 园区总数, 活动类型.
+_GENERIC_TAILS = ("数量", "总数", "家数", "总量", "类型", "数达", "数超", "数已")
 
 # Described heads at the opening of a clause: 区内的X, 上一代产品X, 集群内整机企业X, 研发…的X.
 _DESCRIPTOR_NOUNS = ("企业", "公司", "产品", "厂商", "机构", "品牌", "集团", "龙头")
@@ -183,7 +186,7 @@ def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     if described is not None:
         return described
     for w in _ANAPHORA_LONGEST:
-        if t.startswith(w, head):
+        if t.startswith(w, head) and not t.startswith(_GENERIC_TAILS, head + len(w)):
             classes, noun = _ANAPHORA[w]
             key = _latest_entity(ctx, classes, head, noun)
             if key is not None:
@@ -313,7 +316,7 @@ def _enumerated_place(ctx: SentenceContext, q: Quantity, head: int) -> Topic | N
     """其中合肥18个、芜湖9个: the place right before the figure, in an enumeration."""
     t = ctx.text
     for s in ctx.spans:
-        if s.end == q.start and s.cls in _PLACE_CLASSES and (s.start <= head or t[s.start - 1:s.start] == "、") \
+        if s.end == q.start and s.cls in _ENUMERATED_CLASSES and (s.start <= head or t[s.start - 1:s.start] == "、") \
                 and t[q.end:q.end + 1] not in ("市", "区", "县", "省", "地", "城"):
             return Topic(s.key, True, "enumerated-place")
     return None

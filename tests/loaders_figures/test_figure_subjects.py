@@ -218,3 +218,14 @@ def test_seats_on_a_list_are_a_count() -> None:
 
 def test_a_seat_idiom_is_no_figure() -> None:
     assert find_quantities("在全国算力版图中占有一席之地。") == []
+
+
+def test_a_generic_company_count_is_not_the_company_of_the_article() -> None:
+    found = _subjects("公司数量达到1200家，较上年增加150家。", {}, earlier=[COMPANY])
+    assert _only_subjects(found) == {"1200家": REGION, "150家": REGION}
+
+
+def test_a_counted_category_after_a_list_is_no_enumerated_place() -> None:
+    text = "截至2025年底，累计建成智能工厂、数字化车间300余个。"
+    found = _subjects(text, {"智能工厂": ("智能工厂", "Venue"), "数字化车间": ("数字化车间", "Venue")})
+    assert _only_subjects(found) == {"300余个": REGION}
