@@ -63,6 +63,43 @@ class Candidate:
     region_ok: bool = True  # may be qualified by the region
 
 
+# Classes whose short mention (数据采集训练场) names the same thing as a longer one in the article.
+_SHORT_NAME_CLASSES = {"Venue", "Infrastructure", "Platform", "Program", "Event", "PolicyDocument"}
+
+
+def _merge_short_names(result: Recognized, region_short: str | None) -> None:
+    """Merge an entity into another of the same class whose name ends with (for a policy: contains)
+    its name: 数据采集训练场 → 具身智能数据采集训练场; 若干措施 → 《杭州市加快…若干措施（2026—2028年）》."""
+    ents = result.entities
+
+    def core(key: str) -> str:
+        return key[len(region_short):] if region_short and key.startswith(region_short) else key
+
+    into: dict[str, str] = {}
+    for short in sorted(ents, key=len):
+        e = ents[short]
+        if e.cls not in _SHORT_NAME_CLASSES or len(core(short)) < 4 or e.source != "pattern":
+            continue
+        longer = [k for k in ents if k != short and ents[k].cls == e.cls and len(core(k)) > len(core(short))
+                  and (core(k).endswith(core(short)) or (e.cls == "PolicyDocument" and core(short) in core(k)))]
+        if len(longer) == 1:  # only when the longer name is unambiguous
+            into[short] = longer[0]
+    for short, long_key in into.items():
+        while long_key in into:
+            long_key = into[long_key]
+        src, dst = ents.pop(short), ents[long_key]
+        dst.alt_labels |= src.alt_labels | {short}
+        dst.alt_labels.discard(long_key)
+        dst.sentences |= src.sentences
+    if into:
+        def final(key: str) -> str:
+            while key in into:
+                key = into[key]
+            return key
+        result.spans = [EntitySpan(final(s.key), s.cls, s.start, s.end, s.surface) for s in result.spans]
+        result.inner = [EntitySpan(final(s.key), s.cls, s.start, s.end, s.surface) for s in result.inner]
+
+
 def _only_sectors(modifier: str, lex: Lexicon) -> bool:
     """人工智能 / 人工智能产业: a modifier made only of sector words (and 产业)."""
     rest = modifier.replace("产业", "")
@@ -542,6 +579,7 @@ class EntityRecognizer:
             (result.spans if n < n_top else result.inner).append(span)
         if region is not None and region.city in entities and region.en:
             entities[region.city].en_label = entities[region.city].en_label or region.en
+        _merge_short_names(result, region.short if region else None)
         return result
 
 

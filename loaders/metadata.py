@@ -43,6 +43,24 @@ def parse_date(raw: str | None) -> str | None:
     return moment.isoformat()
 
 
+_HTTP = re.compile(r"^https?://[^/?#\s]+", re.IGNORECASE)
+# Characters an IRI may not hold (RFC 3987): percent-encoded so the URL can be dcterms:source.
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f-\x9f\ufffc\ufffd]')
+
+
+def safe_url(url: str) -> str:
+    """``url`` with the characters an IRI may not hold percent-encoded (spaces, <>"{}|\\^` …)."""
+    return _NOT_IN_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), url.strip())
+
+
+def _found_url(value: object) -> str | None:
+    """An http(s) URL the page declares (og:url, canonical …), made IRI-safe; anything else is dropped."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    return safe_url(value) if _HTTP.match(value) else None
+
+
 def _one_line(value: str | None) -> str | None:
     if value is None:
         return None
@@ -89,7 +107,7 @@ def read_document(raw: RawArticle, *, title: str | None = None, publisher: str |
         publisher=_one_line(publisher) or _one_line(meta.get("publisher")) or site,
         issued=issued,
         authors=list(dict.fromkeys(a.strip() for a in authors if a.strip())),
-        url=(url.strip() if url else None) or _one_line(meta.get("url")),
+        url=safe_url(url.strip()) if url else _found_url(meta.get("url")),
         source_path=raw.source,
         encoding=encoding,
         media_type=raw.media_type,

@@ -148,6 +148,10 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
         subj = [sp for sp in before(m.start()) if cls(sp) == "Company" and sp.end >= off + m.start() - 2]
         if places and subj:
             rel(subj[-1].key, "locatedIn", places[-1].key, "settle-in")
+        built = after(m.end())
+        if places and built and built[0].start == off + m.end() and cls(built[0]) in SITE | {"IndustrialPark"} \
+                and m.group(2) in ("建设", "设立", "投资建设"):  # 在余杭区建设X → X locatedIn 余杭区
+            rel(built[0].key, "locatedIn", places[-1].key, "built-in")
     for m in re.finditer(r"(签约建设|投资建设|出资建设|牵头建设|建设运营|投资兴建)", text):
         made = after(m.end())
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；") + 1
