@@ -223,7 +223,14 @@ def serialize_rdf(quads: Iterable[Any], fmt: str) -> tuple[bytes, int]:
             body.pop(0)
         header = [f"@prefix {p}: <{ns}> .".encode() for p, ns in _prefixes().items()]
         data = b"\n".join([*header, *body])
+    if fmt == "xml":
+        data = _xml_cr(data)
     return data, len(items)
+
+
+def _xml_cr(data: bytes) -> bytes:
+    """XML parsers read a raw carriage return as a line feed: write the ones in values as ``&#13;``."""
+    return data.replace(b"\r", b"&#13;")
 
 
 def _csv(quads: list[Any]) -> tuple[bytes, int]:
@@ -234,6 +241,8 @@ def _csv(quads: list[Any]) -> tuple[bytes, int]:
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
+    # a field holding a carriage return must be quoted too, or readers end the row there
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
     w.writerow(["graph", "subject", "predicate", "object", "object_kind", "datatype", "language"])
     rows = sorted({(
         "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value,
@@ -241,7 +250,8 @@ def _csv(quads: list[Any]) -> tuple[bytes, int]:
         q.object.datatype.value if isinstance(q.object, ox.Literal) and not q.object.language else "",
         q.object.language or "" if isinstance(q.object, ox.Literal) else "",
     ) for q in _canonical(quads)})
-    w.writerows(rows)
+    for row in rows:
+        (quoted if any("\r" in f for f in row) else w).writerow(row)
     return buf.getvalue().encode("utf-8-sig"), len(rows)
 
 
@@ -330,7 +340,7 @@ def _network(ox_store: Any, quads: list[Any], fmt: str) -> tuple[bytes, int]:
         nx.write_gexf(g, buf, encoding="utf-8", prettyprint=True)
     else:
         nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
-    return buf.getvalue(), g.number_of_nodes() + g.number_of_edges()
+    return _xml_cr(buf.getvalue()), g.number_of_nodes() + g.number_of_edges()
 
 
 def _property_labels(ox_store: Any, props: set[str]) -> dict[str, str]:

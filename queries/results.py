@@ -124,6 +124,9 @@ def to_json(result: Result) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
+_XML_CR = {"\r": "&#13;"}  # a raw carriage return would reach the reader as a line feed
+
+
 def to_xml(result: Result) -> str:
     out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
     if result.form == "ASK":
@@ -144,7 +147,7 @@ def to_xml(result: Result) -> str:
                 assert isinstance(t, Literal)
                 attr = (f" xml:lang={quoteattr(t.language)}" if t.language
                         else f" datatype={quoteattr(str(t.datatype))}" if t.datatype else "")
-                inner = f"<literal{attr}>{escape(str(t))}</literal>"
+                inner = f"<literal{attr}>{escape(str(t), _XML_CR)}</literal>"
             out.append(f"<binding name={quoteattr(v)}>{inner}</binding>")
         out.append("</result>")
     out += ["</results>", "</sparql>"]
