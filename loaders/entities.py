@@ -40,7 +40,7 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|�
 _COUNT_HEAD = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)")
 _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所)")
 _POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|行动|若干|实施|战略|标准|路线图|目录")
-_FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单")
+_FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单年月日全市省县")
 _NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
                  "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP", "HTML", "PDF", "QQ", "QR"}
 _GENERIC_DISTRICTS = {"城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区", "东区", "西区", "南区", "北区", "中区",
@@ -78,7 +78,7 @@ def _merge_short_names(result: Recognized, region_short: str | None) -> None:
     into: dict[str, str] = {}
     for short in sorted(ents, key=len):
         e = ents[short]
-        if e.cls not in _SHORT_NAME_CLASSES or len(core(short)) < 4 or e.source != "pattern":
+        if e.cls not in _SHORT_NAME_CLASSES or len(core(short)) < 4 or e.source not in ("pattern", "article"):
             continue
         longer = [k for k in ents if k != short and ents[k].cls == e.cls and len(core(k)) > len(core(short))
                   and (core(k).endswith(core(short)) or (e.cls == "PolicyDocument" and core(short) in core(k)))]
@@ -98,6 +98,17 @@ def _merge_short_names(result: Recognized, region_short: str | None) -> None:
             return key
         result.spans = [EntitySpan(final(s.key), s.cls, s.start, s.end, s.surface) for s in result.spans]
         result.inner = [EntitySpan(final(s.key), s.cls, s.start, s.end, s.surface) for s in result.inner]
+
+
+def _article_names(rec: Recognized, region: Region | None) -> list[Entry]:
+    """Entries for the names the first pass found by pattern (three characters or more)."""
+    out = []
+    for key, ent in sorted(rec.entities.items()):
+        if ent.source != "pattern" or ent.cls in ("Place", "Person"):
+            continue
+        names = tuple(sorted(n for n in ent.alt_labels | {key} if len(n.strip("“”《》")) >= 3 and n != key))
+        out.append(Entry(name=key, cls=ent.cls, aliases=names, source="article"))
+    return out
 
 
 def _only_sectors(modifier: str, lex: Lexicon) -> bool:
@@ -155,6 +166,16 @@ class EntityRecognizer:
     def recognize(self, doc: Document, sentences: Sequence[Sentence], titles: dict[int, list[TitleSpan]],
                   region: Region | None, index: NameIndex) -> Recognized:
         index = self._with_abbreviations(doc.text, index, region)
+        first = self._pass(sentences, titles, region, index)
+        # Second pass: a name recognized once by its context (研发激光雷达的曜途感知, “衡行H2”人形机器人) is
+        # that entity wherever else the article writes it (曜途感知拟投资…, “衡行H2”的单台成本…).
+        seen = _article_names(first, region)
+        if not seen:
+            return first
+        return self._pass(sentences, titles, region, NameIndex(seen + list(index.by_name.values())))
+
+    def _pass(self, sentences: Sequence[Sentence], titles: dict[int, list[TitleSpan]], region: Region | None,
+              index: NameIndex) -> Recognized:
         chosen: list[tuple[Sentence, Candidate]] = []
         inner: list[tuple[Sentence, Candidate]] = []
         last_company: Candidate | None = None
