@@ -1,6 +1,7 @@
-"""Generality of extraction: five articles of the genre written for these tests (not shipped as
+"""Generality of extraction: articles of the genre written for these tests (not shipped as
 samples; see README.md), each built with ``ecokg build`` and scored against its gold file with
-the shared scorer. Only loose floors are asserted; the score line is printed (``pytest -s``).
+the shared scorer. The ``heldout-*`` articles were written without looking at the extraction
+rules, so they measure how the rules carry over to unseen text. Only loose floors are asserted; the score line is printed (``pytest -s``).
 
 Measures that an article is known to miss are listed in KNOWN_BELOW_FLOOR with what the rules
 miss. Such an article's test ends as XFAIL while the measure stays below its floor, and FAILS as
@@ -31,7 +32,38 @@ ARTICLES = sorted(p for p in HERE.iterdir() if p.suffix in {".txt", ".md", ".htm
 FLOORS = {"entities": 0.9, "relations": 0.6, "observations": 0.9}
 
 # (article stem, measure) -> what the rules miss there (see README.md for the full list).
-KNOWN_BELOW_FLOOR: dict[tuple[str, str], str] = {}
+# The heldout-* articles were written without looking at the rules; their entries are the
+# first-look gaps (README.md, "Held-out articles").
+KNOWN_BELOW_FLOOR: dict[tuple[str, str], str] = {
+    ("heldout-guangzhou-center-unveiling", "entities"):
+        "共建…联合实验室 and 南沙港区四期自动化码头 are not entities",
+    ("heldout-guangzhou-center-unveiling", "relations"):
+        "在南沙区明珠湾揭牌 (locatedIn goes to the city), 签署共建协议, 负责…运营, 首期投入…建设X, "
+        "已在X试运行 (deployedAt), 顺德家电企业X (locatedIn)",
+    ("heldout-chengdu-fund-qa", "entities"):
+        "A会同B is one GovernmentBody; 锦江区的蓉芯智元 (蓉芯智元 read as the gazetteer's 智元机器人); "
+        "《办法》 and 市级财政每年安排…专项资金 are second nodes",
+    ("heldout-chengdu-fund-qa", "relations"):
+        "A会同B制定印发《…》 gives issuedBy to the joined name; 锦江区的X gives no locatedIn",
+    ("heldout-suzhou-english-brands", "entities"):
+        "English-only company, investor and person names (Kestrel Mind, Tarsis Robotics, Harborlight "
+        "Capital, Leo Fang) are not entities or are Products (NovaSense, Voltrek); T-Arm 3 is missed",
+    ("heldout-suzhou-english-brands", "relations"):
+        "no relation reaches an English-named company (发布…Orion-7B, 推出…T-Arm 3, 进入X的供应链, "
+        "创始人兼CEO, 园区设立的基金, 已投资…均在其中)",
+    ("heldout-xiamen-flash-table", "entities"):
+        "Markdown table rows (企业名称 | 产品 | 应用场景) yield few entities; 海沧区的X, 思明区, 翔安区 missed",
+    ("heldout-xiamen-flash-table", "relations"):
+        "table rows give no developedBy/deployedAt; 海沧区的X gives no locatedIn",
+    ("heldout-changsha-annual-report", "entities"):
+        "入选工业和信息化部第三批…名单 swallows the ministry into a cluster name; 湘韵机床 missed",
+    ("heldout-pudong-ai-town", "entities"):
+        "“曜江”人工智能小镇 and its anaphor 小镇, 浦东新区科技和经济委员会 (read as 经济委员会), 推进会, "
+        "场景开放清单, “…”项目 names, 董事长贺星遥, 江湾医学院 missed; 院士工作站 typed Person",
+    ("heldout-pudong-ai-town", "relations"):
+        "小镇 anaphora (在小镇揭牌, 小镇内的X), X领衔的Y工作站, 当选首任理事长, 董事长X, “…”项目由Y揭榜, "
+        "召开…推进会, 发布《…》 by the district government, 负责开发运营",
+}
 
 
 def norm(text: str) -> str:
