@@ -84,6 +84,7 @@ def _job(conn: Any, store: str, text: str, limit: int) -> None:
 class SparqlHandler(BaseHTTPRequestHandler):
     server_version = "ecokg-serve"
     timeout = 60  # seconds a client may take to send its request (slow or short bodies)
+    default_request_version = "HTTP/1.0"  # errors to garbage request lines still get a status line
     config: ServerConfig
     run_query: Callable[[str], Any]
 
