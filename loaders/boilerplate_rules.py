@@ -3,7 +3,7 @@
 Which lines of a page are furniture (roles such as ``chrome``, ``drop``, ``end``), the byline
 patterns, the metadata labels (来源, 编辑, 文号 …) and which of them make a line page metadata,
 the document-number pattern, organisation and issuer suffixes, title separators and site-name
-endings, and the HTML ``<meta>`` keys. The cleaner and the metadata harvester read them.
+endings, how an unlabelled outlet in a date line looks, and the HTML ``<meta>`` keys. The cleaner and the metadata harvester read them.
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ class Rules:
     org_suffixes: tuple[str, ...]
     title_separators: tuple[str, ...]
     site_name_endings: tuple[str, ...]
+    outlet_endings: tuple[str, ...]
+    outlet_min_cjk: int
+    outlet_exclude: re.Pattern[str]
     html_meta: dict[str, tuple[str, ...]]
 
 
@@ -89,6 +92,9 @@ def load_rules() -> Rules:
             org_suffixes=tuple(raw["org_suffixes"]),
             title_separators=tuple(raw["title_separators"]),
             site_name_endings=tuple(raw["site_name_endings"]),
+            outlet_endings=tuple(raw["outlet_endings"]),
+            outlet_min_cjk=int(raw["outlet_min_cjk"]),
+            outlet_exclude=re.compile(raw["outlet_exclude"]),
             html_meta={k: tuple(v) for k, v in raw["html_meta"].items()},
         )
     except (KeyError, TypeError, ValueError, re.error, yaml.YAMLError) as exc:

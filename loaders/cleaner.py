@@ -25,7 +25,8 @@ from ecokg.loaders.html_text import (
     html_tree,
     strip_site_suffix,
 )
-from ecokg.loaders.markdown_text import markdown_to_text
+from ecokg.loaders.markdown_text import DELIMITER_ROW as _DELIMITER_ROW
+from ecokg.loaders.markdown_text import markdown_to_text, split_row, table_row_line
 from ecokg.loaders.meta_harvest import DATE_RE, Harvest, metadata_line
 from ecokg.loaders.normalize import fullwidth_punct, normalize_width, squash
 
@@ -97,9 +98,13 @@ def _strip_bylines(line: str, rules: Rules, harvest: Harvest) -> str:
         if kind in ("prefix", "suffix"):
             m = pattern.search(line)
             if m:
-                harvest.names(m.group("names"))
+                if m.group("names"):
+                    harvest.names(m.group("names"))
+                if "agency" in pattern.groupindex and m.group("agency"):
+                    harvest.agency(m.group("agency"))
                 if "cut" in pattern.groupindex:  # remove only the marked part (a dateline stays)
-                    line = (line[:m.start("cut")] + line[m.end("cut"):]).strip()
+                    if m.group("cut"):
+                        line = (line[:m.start("cut")] + line[m.end("cut"):]).strip()
                 else:
                     line = (line[m.end():] if kind == "prefix" else line[:m.start()]).strip()
     return line
@@ -211,6 +216,16 @@ def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: b
 # ---------------------------------------------------------------- HTML
 
 
+def _html_table_line(line: str) -> str:
+    """A "| a | b |" row of trafilatura's text as ``table_row_line``; a delimiter row goes."""
+    core = line.strip()
+    if len(core) < 2 or not (core.startswith("|") and core.endswith("|")):
+        return line
+    if _DELIMITER_ROW.match(core):
+        return ""
+    return table_row_line(split_row(core))
+
+
 def _clean_html(html: str) -> CleanResult:
     rules = load_rules()
     root = html_tree(html)
@@ -226,8 +241,8 @@ def _clean_html(html: str) -> CleanResult:
         extracted = None
     if not extracted or not re.search(r"[\u4e00-\u9fffA-Za-z]", extracted):
         extracted = html_fallback_text(html)
-    # trafilatura writes table rows as "| a | b |": keep the cells, lose the pipes
-    extracted = re.sub(r"(?m)^\|\s*(.*?)\s*\|\s*$", lambda m: re.sub(r"\s*\|\s*", " ", m.group(1)), extracted)
+    # trafilatura writes table rows as "| a | b |": one line per row, cells joined as in Markdown
+    extracted = "\n".join(_html_table_line(line) for line in extracted.split("\n"))
     title = tags.get("title") or (getattr(doc_meta, "title", None) or None)
     site = None
     if title:

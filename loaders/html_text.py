@@ -2,9 +2,11 @@
 
 ``html_meta`` reads ``<meta>`` (keys from ``boilerplate.yaml``), ``<title>``, ``<h1>`` and
 ``<link rel=canonical>``; ``html_label_lines`` the metadata cells of a page (索引号/发布机构/
-成文日期/文号 tables, 发布时间/来源 spans) as "label：value" lines, wherever they stand; ``html_fallback_text`` is the body text without scripts, navigation,
+成文日期/文号 tables, 发布时间/来源 spans) as "label：value" lines, and a date line of inline
+cells as "cell · cell · cell", wherever they stand; ``html_fallback_text`` is the body text without scripts, navigation,
 footers and link lists, used when trafilatura finds nothing; ``strip_site_suffix`` splits
-"标题_信网" into headline and site name.
+"标题_信网" (or "标题-星河财经观察") into headline and site name; a page without <h1> takes its
+headline from the <h2>/<h3> that the <title> starts with before its site suffix.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from typing import Any
 
 from ecokg.loaders.boilerplate_rules import Rules, load_rules
-from ecokg.loaders.meta_harvest import metadata_line
+from ecokg.loaders.meta_harvest import DATE_RE, metadata_line
 from ecokg.loaders.normalize import normalize_width, squash
 
 _BLOCK_TAGS = ("p", "div", "section", "article", "li", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4",
@@ -27,6 +29,11 @@ _SKIP_CLASS = re.compile(r"(?i)\b(nav|menu|footer|breadcrumb|share|copyright|sid
 # is clearly page metadata (``metadata_line``), not "时间：…" in an event notice.
 _CELL_TAGS = ("td", "th", "dt", "span", "em", "i", "b", "strong", "label", "font", "small")
 _LINE_TAGS = ("p", "div", "li", "dd")
+_INLINE_TAGS = ("span", "em", "i", "b", "strong", "font", "small", "time", "a", "label")
+_BARE_DASHES = "-"
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+_SEPARATOR_CHARS = "_-–—|｜丨: "
+_SENTENCE_PUNCT = re.compile(r"[。！？；!?;]")
 
 
 def html_tree(html: str) -> Any:
@@ -62,10 +69,29 @@ def html_meta(root: Any, rules: Rules) -> dict[str, str]:
             found["title"] = h1_text
         elif title_text:
             found["title"] = title_text
+            headline = _headline_before_site(root, title_text)
+            if headline:
+                found["title"], site = headline
+                if site and "site_name" not in found:
+                    found["site_name"] = site
     for link in root.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href") and "url" not in found:
             found["url"] = link.get("href").strip()
     return found
+
+
+def _headline_before_site(root: Any, title: str) -> tuple[str, str | None] | None:
+    """A page without <h1>: the <h2>/<h3> headline the <title> starts with, followed by a
+    separator and the site name ("标题-星河财经观察" over <h2>标题</h2>), and that site name."""
+    for el in root.iter("h2", "h3"):
+        heading = " ".join(el.text_content().split())
+        if len(heading) < 4 or not title.startswith(heading):
+            continue
+        rest = title[len(heading):]
+        if rest[:1] in _SEPARATOR_CHARS and rest.strip(_SEPARATOR_CHARS):
+            site = rest.strip(_SEPARATOR_CHARS)
+            return heading, site if len(site) <= 20 else None
+    return None
 
 
 def html_label_lines(root: Any, rules: Rules) -> list[str]:
@@ -86,7 +112,25 @@ def html_label_lines(root: Any, rules: Rules) -> list[str]:
         elif not only and (metadata_line(text, rules)
                            or (el.tag in _CELL_TAGS and rules.label_re.match(text) and len(text) <= 60)):
             lines.append(text)
+        elif not only:
+            row = _date_row(el, text)
+            if row:
+                lines.append(row)
     return list(dict.fromkeys(lines))
+
+
+def _date_row(el: Any, text: str) -> str | None:
+    """A page's date line laid out as inline cells (<span>2026-07-09 09:20</span> <span>星河财经观察</span>
+    <span>作者：…</span>): its cells joined by " · ", so the harvester sees where each one ends."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) < 2 or any(c.tag not in _INLINE_TAGS for c in children) \
+            or _SENTENCE_PUNCT.search(text) or not DATE_RE.search(text):
+        return None
+    parts = [el.text or ""]
+    for child in children:
+        parts += [child.text_content(), child.tail or ""]
+    cells = [normalize_width(" ".join(p.split())) for p in parts]
+    return " · ".join(c for c in cells if c)
 
 
 def html_fallback_text(html: str) -> str:
@@ -124,6 +168,8 @@ def strip_site_suffix(title: str, rules: Rules | None = None) -> tuple[str, str 
     for sep in rules.title_separators:
         head, found, tail = title.rpartition(sep)
         tail = tail.strip()
+        if sep.strip() == sep and len(sep) == 1 and sep in _BARE_DASHES and _LATIN_OR_DIGIT.search(tail):
+            continue  # "Orion-7B", "2026-2028": a hyphen inside a name or a range
         if found and head.strip() and 0 < len(tail) <= 20 and len(head.strip()) >= 4 \
                 and tail.endswith(rules.site_name_endings):
             return head.strip(), tail

@@ -33,6 +33,11 @@ _WRAP = "()（）[]【】〔〕 "
 # line, then bare dates and document numbers, then copyright holders. A signing date (成文日期)
 # is an issued candidate a step below the publication date of the same layout.
 LABELLED, NEXT_LINE, SIGNATURE, BARE, BARE_IN_TEXT, COPYRIGHT = 0, 10, 15, 20, 30, 50
+# An unlabelled publisher: the agency of a dateline (新华社北京3月17日电), then an outlet named
+# without a label in a page's date line; both below any labelled 来源, above a copyright holder.
+DATELINE, DATE_LINE_OUTLET = 22, 25
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ROW_FIELD_SEP = re.compile(r"[\s·•|｜丨/／]+")
 _WRITTEN_STEP = 5
 
 
@@ -120,10 +125,43 @@ class Harvest:
             if date:
                 rest = len(line) - len(date.group(0))
                 self.put("issued", date.group(0), BARE if rest <= 20 else BARE_IN_TEXT)
+        outlet = self.date_line_outlet(line, labelled)
+        if outlet:
+            self.put("publisher", outlet, DATE_LINE_OUTLET)
         if len(line) <= 80:
             holder = _COPYRIGHT_HOLDER.search(line)
             if holder:
                 self.put("publisher", holder.group(1), COPYRIGHT)
+
+    def date_line_outlet(self, line: str, labelled: list[re.Match[str]]) -> str | None:
+        """The outlet a page's date line names without a label ("星河快讯 · 2026-09-03 16:40 ·
+        编辑：…"): a field before the first label that looks like an outlet name. Only in a short
+        line without sentence punctuation whose date has a time or that also has a labelled field,
+        so a related-news link ("标题 2025-11-20") is not read as one."""
+        if len(line) > 120 or _SENTENCE_PUNCT.search(line):
+            return None
+        date = DATE_RE.search(line)
+        if date is None or (date.group("H") is None and not labelled):
+            return None
+        head = line[:labelled[0].start()] if labelled else line
+        rules = self.rules
+        for cell in _ROW_FIELD_SEP.split(DATE_RE.sub(" ", head)):
+            cell = cell.strip("()（）[]【】<>《》:：,，、")
+            cjk = len(_CJK.findall(cell))
+            if cjk < 2 or len(cell) > 20 or cell.startswith(("本报", "本网", "本台", "本刊")):
+                continue
+            if cjk < rules.outlet_min_cjk and not cell.endswith(rules.outlet_endings):
+                continue
+            if rules.outlet_exclude.search(cell) or rules.label_only_re.match(cell) \
+                    or any(r.pattern.search(cell) for r in rules.rules):
+                continue
+            return cell
+        return None
+
+    def agency(self, name: str) -> None:
+        """The news agency of a dateline (新华社 in 新华社北京3月17日电), not "本报"/"本网"."""
+        if not name.startswith("本"):
+            self.put("publisher", name, DATELINE)
 
     def signature_date(self, line: str) -> None:
         """A date line under a notice's signature: the document's 成文日期."""
