@@ -57,8 +57,17 @@ def width(text: str) -> int:
                for ch in text)
 
 
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a terminal: control characters (ESC, BEL …) and bidi overrides shown escaped."""
+    return "".join(ch.encode("unicode_escape").decode("ascii")
+                   if ch in _BIDI or unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
 def _clip(text: str, limit: int = MAX_CELL) -> str:
-    text = " ".join(text.split())
+    text = terminal_safe(" ".join(text.split()))
     if width(text) <= limit:
         return text
     out, used = [], 0
@@ -94,7 +103,7 @@ def to_markdown(result: Result) -> str:
     nm = _namespaces()
 
     def cell(t: Node | None) -> str:
-        return " ".join(display(t, nm).split()).replace("\\", "\\\\").replace("|", "\\|")
+        return terminal_safe(" ".join(display(t, nm).split()).replace("\\", "\\\\").replace("|", "\\|"))
 
     lines = ["| " + " | ".join(result.variables) + " |", "|" + "---|" * len(result.variables)]
     lines += ["| " + " | ".join(cell(t) for t in row) + " |" for row in result.rows]

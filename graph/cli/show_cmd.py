@@ -49,7 +49,9 @@ def render_text(d: Any) -> str:
         out.append("mentioned in")
     for s in d.documents:
         out.append(f"  {s.title or s.document}" + (f" ({s.issued[:10]})" if s.issued else "") + f"  <{s.document}>")
-    return "\n".join(out)
+    from ecokg.queries.results import terminal_safe
+
+    return "\n".join(terminal_safe(line) for line in out)
 
 
 @click.command("show")
@@ -74,9 +76,11 @@ def command(name: str, store_dir: str | None, fmt: str) -> int:
                 click.echo(json.dumps({"ambiguous": name, "candidates": [vars(c) for c in exc.candidates]},
                                       ensure_ascii=False, indent=2))
             else:
-                click.echo(f"'{name}' names {len(exc.candidates)} entities:", err=True)
+                from ecokg.queries.results import terminal_safe
+
+                click.echo(terminal_safe(f"'{name}' names {len(exc.candidates)} entities:"), err=True)
                 for c in exc.candidates:
-                    click.echo(f"  {c.label}  [{c.cls}]  {c.iri}", err=True)
+                    click.echo(terminal_safe(f"  {c.label}  [{c.cls}]  {c.iri}"), err=True)
             return 1
         desc = describe(store, iri)
     if fmt == "json":
