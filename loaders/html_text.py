@@ -1,12 +1,13 @@
 """HTML pages: their metadata tags, a plain-text fallback walk, and the site suffix of a title.
 
 ``html_meta`` reads ``<meta>`` (keys from ``boilerplate.yaml``), ``<title>``, ``<h1>`` and
-``<link rel=canonical>``; ``html_label_lines`` the metadata cells of a page (索引号/发布机构/
-成文日期/文号 tables, 发布时间/来源 spans) as "label：value" lines, and a date line of inline
-cells as "cell · cell · cell", wherever they stand; ``html_fallback_text`` is the body text without scripts, navigation,
-footers and link lists, used when trafilatura finds nothing; ``strip_site_suffix`` splits
-"标题_信网" (or "标题-星河财经观察") into headline and site name; a page without <h1> takes its
-headline from the <h2>/<h3> that the <title> starts with before its site suffix.
+``<link rel=canonical>``; a page without ``<h1>`` takes its headline from the ``<h2>``/``<h3>``
+that the ``<title>`` starts with before its site suffix. ``html_label_lines`` gives the metadata
+cells of a page (索引号/发布机构/成文日期/文号 tables, 发布时间/来源 spans) as "label：value" lines,
+and a date line of inline cells as "cell · cell · cell", wherever they stand;
+``html_fallback_text`` is the body text without scripts, navigation, footers and link lists,
+used when trafilatura finds nothing; ``strip_site_suffix`` splits "标题_信网" (or
+"标题-星河财经观察") into headline and site name.
 """
 
 from __future__ import annotations
