@@ -34,13 +34,18 @@ _TITLE_PERSON = ("院士", "教授", "研究员", "书记", "市长", "副市长
                  "总裁", "创始人", "首席科学家", "首席执行官")
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
 _BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: (?:[A-Z0-9][A-Za-z0-9.]*))?")
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: (?:[A-Z][A-Za-z0-9.\-]*|[0-9][0-9.]{0,2}(?![0-9])))?")
+_LATIN_PERSON_BEFORE = r"(创始人|董事长|总裁|首席执行官|CEO|CTO|总经理|负责人|院士|教授)(兼CEO|兼总裁)? ?$"
+_LATIN_COMPANY_BEFORE = r"(企业|公司|车企|厂商|股东|由|初创|独角兽|供应商|客户)$"
+_LATIN_COMPANY_AFTER = (r"[^，。；]{0,12}?(完成[^，。；]{0,8}融资|融资|上市|估值|创始人|董事长|总裁|总部|宣布|成立于|设立|设在|"
+                        r"领投|跟投|营业收入|营收|公司|的供应链|招股书)")
 _SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue", "IndustryCluster"}
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)$")
 _COUNT_HEAD = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)")
 _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所)")
 _POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|行动|若干|实施|战略|标准|路线图|目录")
-_FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单年月日全市省县")
+_GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会", "商务委员会")
+_FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单年月日全市省县后前")
 _NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
                  "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP", "HTML", "PDF", "QQ", "QR"}
 _GENERIC_DISTRICTS = {"城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区", "东区", "西区", "南区", "北区", "中区",
@@ -356,9 +361,10 @@ class EntityRecognizer:
                 if e < len(text) and text[e] in "长":
                     break
                 allow = (("和", "与", "及") if cls in ("PolicyDocument", "Event")
-                         else ("和",) if cls == "GovernmentBody" else ())
+                         else ("和",) if cls in ("GovernmentBody", "Committee") else ())
                 floor = max([c.end for c in gaz_orgs if c.end <= hs] + [0]) if cls in PRODUCT_CLASSES else 0
-                s = left_edge(text, hs, lex, floor=floor, allow=allow)
+                s = left_edge(text, hs, lex, floor=floor, allow=allow,
+                              quotes=cls in ("Event", "IndustrialPark", "Program", "PolicyDocument"))
                 surface = text[s:e]
                 # 中国算力平台首个城市节点: an ordinal between two name parts
                 if s >= 2 and text[s - 2:s] == "首个" and s - 2 > 0:
@@ -377,6 +383,8 @@ class EntityRecognizer:
                     break  # 国家级智能制造示范工厂: a category that is granted, not one place
                 if cls == "IndustryCluster" and _only_sectors(name[: len(name) - len(head)], self.lex):
                     break  # 打造人工智能产业集群: an aim, not a named cluster
+                if cls == "Committee" and head == "委员会" and ("和" in name or name.endswith(_GOV_COMMISSIONS)):
+                    cls = "GovernmentBody"  # 发展和改革委员会, 科技和经济委员会: commissions of a government
                 c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
                 if cls == "PolicyDocument":
                     b = _BATCH.match(text, e)
@@ -510,11 +518,14 @@ class EntityRecognizer:
     def _districts(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """天津市滨海新区, 深圳南山区: a district right after its city is a Place."""
         out: list[Candidate] = []
-        for found in re.finditer(r"(?:在|于|位于|落户|地处)([\u3400-\u9fff]{2}(?:新区|区|县))", text):
-            name, s = found.group(1), found.start(1)
-            if name not in _GENERIC_DISTRICTS and not self.lex.classify(name) and \
-                    not any(k.start < found.end() and s < k.end for k in known + out):
-                out.append(Candidate(s, found.end(), "Place", name, {name}, 2, region_ok=False))
+        for found in re.finditer(r"(?:(?:在|于|位于|落户|地处)([\u3400-\u9fff]{2}(?:新区|区|县))|"
+                                 r"(?:^|[，。；、：])([\u3400-\u9fff]{2}(?:新区|区|县))"
+                                 r"(?=的|内|已|在|去年|今年|入选|发布|位列|共|累计|[，。、；]|人民政府|政府))", text):
+            g = 1 if found.group(1) else 2
+            name, s = found.group(g), found.start(g)
+            if name not in _GENERIC_DISTRICTS and not self.lex.classify(name) and name[0] not in _FUNCTION_CHARS and \
+                    not any(k.start < found.end(g) and s < k.end for k in known + out):
+                out.append(Candidate(s, found.end(g), "Place", name, {name}, 2, region_ok=False))
         for c in known:
             if c.cls != "Place" or c.entry is None:
                 continue
@@ -542,11 +553,20 @@ class EntityRecognizer:
                                                                              and text[e].isalnum()):
                 continue
             before, after = text[max(0, s - 12):s], text[e:e + 6]
-            if not re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|大模型|模型|芯片|系统)$", before) \
-                    and not re.match(r"(机器人|人形机器人|大模型|模型|芯片|系统|平台|已|由|身高|可|是|的)", after):
+            if re.search(_LATIN_PERSON_BEFORE, before) and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", name):
+                out.append(Candidate(s, e, "Person", name, {name}, 3, region_ok=False))  # 创始人兼CEO Leo Fang
+                continue
+            wide_after = text[e:e + 24]
+            if re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|Inc\.?|Ltd\.?|Group|Systems|Motors|"
+                         r"Partners|AI)$", name) or re.search(_LATIN_COMPANY_BEFORE, before) or \
+                    re.match(_LATIN_COMPANY_AFTER, wide_after):
+                out.append(Candidate(s, e, "Company", name, {name}, 3))
+                continue
+            if not re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|大模型|模型|芯片|系统|机械臂|雷达|版本)$",
+                             before) and not re.match(r"(机器人|人形机器人|大模型|模型|芯片|系统|平台|已|由|身高|可|是|的)", after):
                 continue
             near = before[-6:] + after[:4]
-            cls = ("Robot" if "机器人" in near else "AIModel" if "模型" in near or name.upper().endswith(("GPT", "LM"))
+            cls = ("Robot" if re.search("机器人|机械臂", near) else "AIModel" if "模型" in near or name.upper().endswith(("GPT", "LM"))
                    else "Platform" if "平台" in after[:3] else "Product")
             out.append(Candidate(s, s + len(name), cls, name, {name}, 3, region_ok=False))
         return out

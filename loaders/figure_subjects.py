@@ -37,7 +37,13 @@ _CARRIED_CLASSES = frozenset({"Event", "Fund", "Subsidy"})
 _OBJECT_CLASSES = frozenset({"Product", "AIModel", "Robot", "Policy", "PolicyDocument", "Industry"})
 #: Classes that are not built, nor described by a figure that follows them in an enumeration.
 _NOT_BUILT = frozenset({"Place", "GovernmentBody", "Person", "Committee"})
-_CITY_WORDS = ("全市", "我市", "本市", "全区", "全县")
+_CITY_WORDS = ("全市", "我市", "本市")
+#: District words: the district named last (南沙区…，全区现有企业超过300家), else the region.
+_DISTRICT_WORDS = ("全区", "我区", "本区", "全县", "我县", "本县")
+_DISTRICT_INSIDE = re.compile(r"(?:^|带动|推动|引领|助力|使|让|在)区内(?!的)")
+_DISTRICT_ENDS = ("区", "县")
+_NOT_DISTRICT_ENDS = ("园区", "景区", "港区", "片区", "社区", "街区", "城区", "校区", "厂区", "矿区", "功能区",
+                      "示范区", "先导区", "试验区", "实验区", "集聚区", "开发区", "保税区", "地区")
 _PROVINCE_WORDS = ("全省", "我省", "本省")
 _AFTER_BUILT = re.compile(r"(?:全面)?(?:建成|投用|投产|建成投用|建成投产|投入使用|运营|落地|竣工)后")
 _RELATIVE_OPENERS = ("由", "位于", "作为", "经")
@@ -78,7 +84,17 @@ _AGENT_VERBS = ("主办", "承办", "协办", "联办", "指导", "领投", "跟
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届期批次]")  # 第四届X峰会: the ordinal is part of the name
 _BY = re.compile(r"(?<!自)由(?!于|此)")
 # What a clause builds: 签约建设X / 在…建设X / 落户X (the figures of the next clauses are X's).
-_BUILD_VERBS = ("建设", "新建", "建成", "打造", "落户", "投建", "筹建", "兴建", "开工", "引进", "引入")
+_BUILD_VERBS = ("建设", "新建", "建成", "打造", "落户", "投建", "筹建", "兴建", "开工", "引进", "引入", "共建",
+                "组建")
+#: A clause that opens with a phase (首批派驻科研人员60名, 首期组建研究团队30人) is about what the
+#: clause before it builds, even when that clause has its own subject (A与B共建X，首批…).
+_PHASE_OPENERS = ("首批", "首期", "一期")
+#: Money spent on building: 首期投入12亿元建设X → X.
+_INVESTED_IN = re.compile(r"(?:，|,)?(?:用于|专项用于|主要用于)?(?:建设|新建|打造|投建|兴建|筹建|建成|改造|升级|扩建)")
+#: A clause that opens with these lists the contents of what the clause before it issued:
+#: 发布首批场景开放清单，涵盖…共40个场景 → the list.
+_CONTENT_VERBS = ("涵盖", "包括", "包含", "覆盖", "囊括", "共有", "共计", "共包含")
+_CONTENT_CLASSES = frozenset({"Policy", "PolicyDocument", "Program", "Platform", "Fund", "Subsidy", "Event"})
 # Event frames: 在…签约环节， / 开幕式上， / X对接会上， / 峰会期间， ; 现场/会上 open a clause at the event.
 _FRAME_TAILS = ("上", "期间", "现场", "环节", "环节中")
 _FRAME_WORDS = (*_EVENT_NOUNS, "环节", "仪式", "开幕式", "闭幕式", "会上", "现场")
@@ -154,6 +170,113 @@ def _described_head(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     return None
 
 
+#: The relative clause or modifier between an opening noun and the head it describes:
+#: 研发的港口调度大模型“ / 的 / 今年4月发布的开源大模型 / 推出的协作机械臂.
+_RELATIVE_GAP = re.compile(r"[^，,。；;：:的、“”]{0,9}的[^，,。；;：:的、]{0,9}[“「『‘]?")
+_RELATIVE_BLOCKERS = ("将", "向", "在", "对", "为", "把", "被", "从", "给", "已", "正", "要", "会", "也", "还", "与",
+                      "和", "及", "同", "跟", "让", "使", "等", "是", "有", "占", "达", "以")
+#: Titles between an organisation and a person (中国科学院院士徐承岳领衔的X): a bridge, not a head.
+_TITLE_BRIDGES = ("院士", "教授", "研究员", "董事长", "总经理", "创始人", "总裁", "首席科学家", "专家", "团队")
+_BARE_DIGITS = re.compile(r"[0-9]+(?![0-9.]*[年月日])")
+
+
+def _relative_head(ctx: SentenceContext, n: int, end: int) -> Span | None:
+    """The head noun after the opening noun of a clause (ending at ``end``) and a relative clause or
+    a place modifier: 舶联科技研发的港口调度大模型“海衡” → 海衡; 锦江区的蓉芯智元 → 蓉芯智元;
+    中国科学院院士徐承岳领衔的X → X; X…发布的开源大模型Orion-7B → Orion-7B. None: no such head."""
+    t = ctx.text
+    found: Span | None = None
+    pos = end
+    for s in ctx.by_clause[n]:
+        if s.start < pos:
+            continue
+        gap = t[pos:s.start]
+        if found is not None and gap.strip() == "":
+            found, pos = s, s.end  # apposition: 开源大模型Orion-7B
+            continue
+        if _RELATIVE_GAP.fullmatch(gap) and not gap.startswith(_RELATIVE_BLOCKERS) \
+                and not _BARE_DIGITS.search(gap):
+            found, pos = s, s.end
+            continue
+        if gap in _TITLE_BRIDGES:
+            pos = s.end
+            continue
+        break
+    return found
+
+
+def _recent_entities(ctx: SentenceContext, before: int, within: int = 3) -> list[str]:
+    """Entities named before ``before`` in this sentence (latest first), then in the ``within``
+    sentences before it (latest first)."""
+    keys = [s.key for s in reversed(ctx.spans) if s.end <= before]
+    earlier: list[tuple[int, str]] = []
+    for key, ent in ctx.entities.items():
+        seen = [i for i in ent.sentences if ctx.index - within <= i < ctx.index]
+        if seen:
+            earlier.append((max(seen), key))
+    keys += [k for _, k in sorted(earlier, key=lambda e: -e[0]) if k not in keys]
+    return keys
+
+
+#: Head nouns that name a recent entity when a clause opens with them: 小镇已入驻…, 工作站将…,
+#: 创新中心将累计孵化… (the tail of 广州南沙人工智能创新中心).
+_TAIL_NOUNS = ("小镇", "园区", "产业园", "基地", "中心", "工作站", "实验室", "研究院", "联盟", "平台", "基金", "集群",
+               "科学城", "科技城", "示范区", "先导区", "项目", "工厂")
+_TAIL_DETERMINERS = ("该", "本", "这个", "这一", "这座", "此")
+_TAIL_FOLLOW = "将已还也现共拥累内里的是在于正计目首自同，,"
+
+
+def _tail_anaphor(ctx: SentenceContext, head: int, b: int) -> Topic | None:
+    """A clause that opens with the tail of a recent entity's name (小镇已…, 创新中心将…): that entity."""
+    t = ctx.text
+    pos = head
+    for d in _TAIL_DETERMINERS:
+        if t.startswith(d, pos):
+            pos += len(d)
+            break
+    for size in range(min(8, b - pos), 1, -1):
+        word = t[pos:pos + size]
+        if not word.endswith(_TAIL_NOUNS) or t[pos + size:pos + size + 1] not in _TAIL_FOLLOW \
+                or pos + size >= b:
+            continue
+        for key in _recent_entities(ctx, head):
+            ent = ctx.entities.get(key)
+            if _cls(ctx, key) in ("Person", "Place", "GovernmentBody"):
+                continue
+            names = {key, *(ent.alt_labels if ent is not None else ())}
+            if any(nm.endswith(word) and nm != word for nm in names):
+                return Topic(key, True, "anaphor")
+    return None
+
+
+def _district(ctx: SentenceContext, before: int) -> str | None:
+    """The district (a Place named …区/…县) mentioned last before ``before``: in this sentence, even
+    inside a longer name (南沙区科技局), else in an earlier one; None: none."""
+    best: tuple[int, int, str] | None = None
+    for key, ent in ctx.entities.items():
+        if ent.cls != "Place" or key == ctx.region:
+            continue
+        names = [nm for nm in {key, *ent.alt_labels} if nm.endswith(_DISTRICT_ENDS)
+                 and not nm.endswith(_NOT_DISTRICT_ENDS) and len(nm) >= 3]
+        if not names:
+            continue
+        here = max((ctx.text.rfind(nm, 0, before) for nm in names), default=-1)
+        seen = [i for i in ent.sentences if i < ctx.index]
+        rank = (1, here, key) if here >= 0 else ((0, max(seen), key) if seen else None)
+        if rank is not None and (best is None or rank > best):
+            best = rank
+    return best[2] if best is not None else None
+
+
+def _district_topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
+    """全区/我区 at the head, or 带动区内… before the figure: the district, else the region."""
+    a, b = ctx.clauses[n]
+    t = ctx.text
+    if t.startswith(_DISTRICT_WORDS, head) or _DISTRICT_INSIDE.search(t[head:b]):
+        return Topic(_district(ctx, head), True, "district-word")
+    return None
+
+
 def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     b = ctx.clauses[n][1]
     t = ctx.text
@@ -168,6 +291,9 @@ def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
                 if nxt.start == s.end and s.cls == "Place":
                     return Topic(nxt.key, True, "clause-topic")
                 return None
+            rel = _relative_head(ctx, n, s.end)
+            if rel is not None:
+                return Topic(rel.key, True, "relative-head")
             return Topic(s.key, True, "clause-topic")
         if s.start > head:
             break
@@ -179,6 +305,9 @@ def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     for w in _CITY_WORDS:
         if t.startswith(w, head):
             return Topic(None, True, "region-word")
+    district = _district_topic(ctx, n, head)
+    if district is not None:
+        return district
     for w in _PROVINCE_WORDS:
         if t.startswith(w, head):
             return Topic(_province(ctx), True, "region-word")
@@ -190,7 +319,11 @@ def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
             classes, noun = _ANAPHORA[w]
             key = _latest_entity(ctx, classes, head, noun)
             if key is not None:
-                return Topic(key, True, "anaphor")
+                rel = _relative_head(ctx, n, head + len(w))  # 公司推出的协作机械臂T-Arm 3
+                return Topic(rel.key if rel is not None else key, True, "anaphor")
+    tail = _tail_anaphor(ctx, head, b)
+    if tail is not None:
+        return tail
     if t.startswith("在", head):  # 在合肥高新区，… : the place frames what follows
         inner = t[head + 1:b].rstrip(CLAUSE_END)
         for s in mine:

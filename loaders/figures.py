@@ -31,6 +31,10 @@ _RESET_WORDS = ("目前", "截至目前", "截止目前", "当前")
 _AMOUNT_CUES = ("规模", "总额", "额度", "资金", "金额", "最高", "补贴", "奖补", "补助", "奖励", "支持", "每年",
                 "可获得")
 _FUND_GAP = re.compile(r"^的?[“\"「『‘]?$")
+#: Between a fund's name and its amount right after it: 专项资金5亿元, 基金为10亿元, 基金（首期）规模…
+_FUND_AFTER_GAP = re.compile(r"^[”\"」』’]?(?:为|达|共|合计|总计|约为)?$")
+#: What makes a figure of a heading's measure the cap of the subsidy: 最高, 每家, 每年 …
+_CAP_CUES = ("最高", "每家", "每年", "单个", "单家", "一次性", "给予", "补贴", "补助", "奖励", "资助")
 
 
 # --------------------------------------------------------------------------- funds
@@ -60,11 +64,32 @@ def _fund_links(ctx: SentenceContext, quantities: list[Quantity]) -> dict[int, s
         s = before[-1]
         clause_start = ctx.clauses[clause_of(ctx, q.start)][0]
         cue_zone = t[max(s.end, clause_start):q.end]
-        if any(c in cue_zone for c in _AMOUNT_CUES) and not any(
+        right_after = _FUND_AFTER_GAP.match(t[s.end:q.start]) is not None  # 专项资金5亿元 / 基金为10亿元
+        if (right_after or any(c in cue_zone for c in _AMOUNT_CUES)) and not any(
                 o.start >= s.end and o.end <= q.start and o.cls in _FUND_CLASSES for o in ctx.spans):
             links[i] = s.key
             used.add(s.key)
+    if not funds and not links:
+        heading = _heading_fund(ctx)
+        if heading is not None:
+            for i, q in money:  # ——算力券。对…的企业，…每家企业每年最高500万元。
+                cue_zone = t[ctx.clauses[clause_of(ctx, q.start)][0]:q.end]
+                if q.qualifier == "AtMost" or any(c in cue_zone for c in _CAP_CUES):
+                    links[i] = heading
+                    break
     return links
+
+
+def _heading_fund(ctx: SentenceContext) -> str | None:
+    """The Fund/Subsidy that the previous sentence alone names (a heading such as ——算力券。 or
+    （一）人才补贴。), whose terms this sentence states; None when it names none or several."""
+    if ctx.index <= 0:
+        return None
+    named = [k for k, e in ctx.entities.items() if e.cls in _FUND_CLASSES and ctx.index - 1 in e.sentences]
+    if len(named) != 1 or any(e.cls in _FUND_CLASSES and ctx.index in e.sentences and k != named[0]
+                              for k, e in ctx.entities.items()):
+        return None
+    return named[0]
 
 
 # --------------------------------------------------------------------------- periods
@@ -101,14 +126,15 @@ def _period_for(n: int, q: Quantity, by_clause: list[list[Period]],
 # --------------------------------------------------------------------------- figures
 
 def extract_figures(sentence: Sentence, spans: list[EntitySpan], entities: Mapping[str, Entity],
-                    *, base: date | None, region: str | None) -> list[Observation]:
-    """One ``Observation`` per figure of ``sentence`` (offsets into the document text)."""
+                    *, base: date | None, region: str | None, report: int | None = None) -> list[Observation]:
+    """One ``Observation`` per figure of ``sentence`` (offsets into the document text); ``report``:
+    the year the article reports on when it is an annual report (``periods.reported_year``)."""
     quantities = find_quantities(sentence.text)
     if not quantities:
         return []
     ctx = sentence_context(sentence, spans, entities, region)
     clauses = ctx.clauses
-    periods = find_periods(sentence.text, base)
+    periods = find_periods(sentence.text, base, report)
     by_clause = _periods_by_clause(ctx, periods)
     entering = _entering_periods(ctx, by_clause)
     heads = [clause_head(ctx, n, periods) for n in range(len(clauses))]

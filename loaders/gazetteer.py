@@ -162,8 +162,12 @@ _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
 def _boundary_ok(text: str, start: int, end: int) -> bool:
-    """A Latin name must not sit inside a longer Latin word."""
+    """A Latin name must not sit inside a longer Latin word; a two-character Chinese name (智元)
+    must not sit inside a longer Chinese name (蓉芯智元)."""
     first, last = text[start], text[end - 1]
+    if end - start <= 2 and is_cjk(first) and start > 0 and is_cjk(text[start - 1]) and end < len(text) \
+            and is_cjk(text[end]) and not lexicon().boundary_ending_at(text, start):
+        return False
     if first.isascii() and first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
         return False
     return not (last.isascii() and last.isalnum() and end < len(text) and text[end].isascii()

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from ecokg.loaders.boilerplate_rules import Rules, load_rules
+from ecokg.loaders.markdown_text import table_row_line
 from ecokg.loaders.meta_harvest import DATE_RE, metadata_line
 from ecokg.loaders.normalize import normalize_width, squash
 
@@ -155,6 +156,12 @@ def _html_fallback_text(root: Any) -> str:
         links = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
         if text and links >= 0.7 * len(text) and len(text) < 300:
             el.drop_tree()
+    for row in list(root.iter("tr")):  # one line per table row, cells joined as in Markdown
+        cells = [" ".join(c.text_content().split()) for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        if cells and not any(c.find(".//table") is not None for c in row if isinstance(c.tag, str)):
+            tail = row.tail
+            row.clear()
+            row.text, row.tail = table_row_line(cells), tail
     for el in root.iter(*_BLOCK_TAGS, "br"):
         el.tail = "\n" + (el.tail or "")
         if el.tag != "br":

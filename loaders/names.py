@@ -20,12 +20,18 @@ def name_char(ch: str) -> bool:
 
 
 def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
-              allow: tuple[str, ...] = ()) -> int:
-    """Where a name that ends with a head starting at ``head_start`` begins."""
+              allow: tuple[str, ...] = (), quotes: bool = False) -> int:
+    """Where a name that ends with a head starting at ``head_start`` begins. With ``quotes``, a
+    quoted part belongs to the name (“曜江”人工智能小镇建设推进会)."""
     i = head_start
     limit = max(floor, head_start - MAX_NAME)
     while i > limit:
         ch = text[i - 1]
+        if quotes and ch == "”":
+            k = text.rfind("“", limit, i - 1)
+            if k >= 0 and "”" not in text[k:i - 1] and i - k <= 16:
+                i = k
+                continue
         if not name_char(ch):
             break
         if ch in "（(":

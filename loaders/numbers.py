@@ -51,6 +51,7 @@ class UnitTable:
     words: tuple[tuple[str, str, str, Decimal], ...]  # (word, kind, unit, factor), longest first
     latin: dict[str, str]
     money_cues: tuple[str, ...]
+    count_cues: tuple[str, ...]
     before: tuple[tuple[str, str], ...]  # (word, qualifier), longest first
     filler: frozenset[str]
     after: tuple[tuple[str, str], ...]
@@ -72,6 +73,7 @@ def unit_table() -> UnitTable:
             words=tuple(sorted(words, key=lambda x: -len(x[0]))),
             latin={str(k): str(v) for k, v in data["latin"].items()},
             money_cues=tuple(data["money_cues"]),
+            count_cues=tuple(data.get("count_cues", ())),
             before=tuple(sorted(before, key=lambda x: -len(x[0]))),
             filler=frozenset(data["qualifier_filler"]),
             after=tuple(sorted(after, key=lambda x: -len(x[0]))),
@@ -134,6 +136,16 @@ def _unit_at(t: str, i: int, table: UnitTable) -> tuple[str, str, Decimal, int, 
         if t.startswith(word, i):
             return kind, unit, factor, i + len(word), word
     return None
+
+
+def _money_clause(clause: str, table: UnitTable) -> bool:
+    """Whether a bare magnitude after ``clause`` is money: a money cue is there, and no count noun
+    comes after it or qualifies it (参数规模为70亿 and 用户超1亿 are counts; 营收220亿 is money)."""
+    money = max((clause.rfind(c) for c in table.money_cues), default=-1)
+    if money < 0:
+        return False
+    count = max((clause.rfind(c) + len(c) for c in table.count_cues if c in clause), default=-1)
+    return count < money
 
 
 def _enumeration_summary(t: str, start: int, value: Decimal) -> bool:
@@ -212,8 +224,7 @@ def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool
             return None
         if not has_magnitude:
             return None
-        clause = clause_before(t, start)
-        unit = "CNY" if (any(c in clause for c in table.money_cues) or t.startswith("级", i)) else "count"
+        unit = "CNY" if (_money_clause(clause_before(t, start), table) or t.startswith("级", i)) else "count"
     if t.startswith("级", i):
         i += 1
         qualifier = "Approximately" if qualifier == "Exactly" else qualifier

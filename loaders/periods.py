@@ -12,6 +12,9 @@ the article's date; without a base date they are skipped. Choices, for the genre
 - 以来 runs from the start of the period to the base date (“十四五”以来, 2020年以来).
 - 年底/年末 and 月底/月末 are points at the last day; 年初/月初 points at the first day.
 - Five-year plans: “十四五” = 2021-2025 (the Nth plan, N >= 6, starts in 1981 + 5 (N - 6)).
+- Annual reports: an article published in the first months of a year about the work of the year
+  before (``reported_year``: "2025年工作总结" dated 2026-01) reads 全年, 一年来 and sub-periods
+  without a year (上半年, 四季度, 年底) in the reported year, not in the publication year.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from datetime import date
 
 from ecokg.loaders.numerals import normalize_width, parse_number
 
-__all__ = ["Period", "find_periods"]
+__all__ = ["Period", "find_periods", "reported_year"]
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ _SUB = (
     r"|前(?P<nm>" + _MONTH + r")个?月"
     r"|(?P<m1>" + _MONTH + r")月?" + _DASH + r"(?P<m2>" + _MONTH + r")月份?(?P<rpos>底|末)?"
     r"|(?P<mm>" + _MONTH + r")月份?(?:(?P<dd>" + _DAY + r")[日号]|(?P<mpos>底|末|初))?"
-    r"|(?P<whole>全年)"
+    r"|(?P<whole>全年|一年来|过去一年)"
     r"|(?P<ypos>年底|年末|年初)"
 )
 _HEAD = r"(?:(?P<year>" + _YEAR + r")年(?:度)?|(?P<rel>" + _REL + r"))(?:(?P<ypos2>底|末|初)(?!步|期|心|衷))?"
@@ -125,11 +128,15 @@ def _sub_period(m: re.Match[str], year: int) -> tuple[date, date] | None:
     return date(year, 1, 1), date(year, 12, 31)  # 全年, or a year alone
 
 
-def _main_period(m: re.Match[str], base: date | None) -> tuple[date, date] | None:
+def _main_period(m: re.Match[str], base: date | None, report: int | None = None) -> tuple[date, date] | None:
     if m.group("year"):
         year = _number(m.group("year"))
     elif m.group("rel"):
         year = base.year + _REL_OFFSET[m.group("rel")] if base else None
+    elif report is not None and not (m.group("mm") and (m.group("dd") or m.group("mpos"))):
+        year = report  # 全年 / 上半年 / 四季度 of an annual report: the reported year
+    elif m.group("whole") and m.group("whole") != "全年":
+        return None  # 一年来 outside an annual report: no calendar period
     else:
         year = base.year if base else None
     if year is None or not 1900 <= year <= 2100:
@@ -144,8 +151,31 @@ def _main_period(m: re.Match[str], base: date | None) -> tuple[date, date] | Non
     return dates
 
 
-def find_periods(text: str, base: date | None) -> list[Period]:
-    """Every period phrase of ``text``, in text order, without overlaps."""
+#: Words of a report on a past year's work.
+_REPORT_WORDS = ("全年", "一年来", "过去一年", "这一年", "年度", "工作总结", "工作报告", "总结")
+#: How far into the text (title and lead) the reported year is looked for.
+_REPORT_LEAD = 300
+
+
+def reported_year(text: str, base: date | None) -> int | None:
+    """The year an annual report is about, when ``text`` is one: published by April of a year,
+    it names the year before as a whole year in its title or lead (2025年工作总结, "2025年，…") before
+    any mention of its own year, and it speaks of the year's work (全年, 一年来, 总结 …). Else None."""
+    if base is None or base.month > 4 or not any(w in text for w in _REPORT_WORDS):
+        return None
+    for p in find_periods(text[:_REPORT_LEAD], base):
+        if p.start.year != p.end.year:
+            continue
+        if p.start.year == base.year:
+            return None
+        if p.start.year == base.year - 1 and (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31):
+            return base.year - 1
+    return None
+
+
+def find_periods(text: str, base: date | None, report: int | None = None) -> list[Period]:
+    """Every period phrase of ``text``, in text order, without overlaps; ``report``: the year of
+    an annual report (``reported_year``), for 全年 and sub-periods without a year."""
     t = normalize_width(text)
     candidates: list[tuple[int, int, date, date]] = []
     for m in _RANGE.finditer(t):
@@ -169,7 +199,7 @@ def find_periods(text: str, base: date | None) -> list[Period]:
             continue
         if not (m.group("year") or m.group("rel")) and m.start("sub") and t[m.start("sub") - 1] in "0123456789年":
             continue
-        dates = _main_period(m, base)
+        dates = _main_period(m, base, report)
         if dates is not None:
             candidates.append((m.start(), m.end(), *dates))
     result: list[Period] = []

@@ -29,11 +29,13 @@ if TYPE_CHECKING:
 Rel = Callable[..., None]
 
 _BY = re.compile(r"由([^，。；]{2,40}?)(?:共同|联合[^，。；]{0,12}?)?"
-                 r"(主办|承办|举办|负责日常运营|负责运营|运营|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设|发起)(的)?")
+                 r"(主办|承办|举办|负责日常运营|负责开发运营|负责建设运营|负责运营|运营|组建|设立|成立|牵头|领衔|挂帅|研发|开发|"
+                 r"建设|发起|揭榜)(的)?")
 _BY_PRED = {"主办": "organizedBy", "承办": "organizedBy", "举办": "organizedBy", "负责日常运营": "operatedBy",
             "负责运营": "operatedBy", "运营": "operatedBy", "组建": "establishedBy", "设立": "establishedBy",
             "成立": "establishedBy", "建设": "establishedBy", "发起": "establishedBy", "牵头": "ledBy",
-            "领衔": "ledBy", "挂帅": "ledBy", "研发": "developedBy", "开发": "developedBy"}
+            "领衔": "ledBy", "挂帅": "ledBy", "研发": "developedBy", "开发": "developedBy", "揭榜": "ledBy",
+            "负责开发运营": "operatedBy", "负责建设运营": "operatedBy"}
 _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)(了)?(园区|该园区|园内)|(在|于|入驻)(园区|该园区)"
                             r"|签约入驻|完成入驻|同步签约|签约落户|入驻装修")
 _EVENT_ANAPHOR = re.compile(r"(本届|该|此次|本次)?(峰会|大会|论坛|会议|活动|展会|博览会|对接会)$")
@@ -77,7 +79,7 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             for sp in spans:
                 if off + seg_start <= sp.start < off + seg_start + len(seg) and cls(sp) == "Company" and sp.key != park:
                     rel(sp.key, "locatedIn", park, "park-anaphora")
-    for m in re.finditer(r"(该园区内|园区内|园内|区内)(的|建成的|新建的)?", text):
+    for m in re.finditer(r"(该园区内|园区内|园内|小镇内|镇内|基地内|城内|区内)(的|建成的|新建的)?", text):
         inside = after(m.end())
         if not inside or inside[0].start != off + m.end() or cls(inside[0]) not in SITE | {"IndustrialPark"}:
             continue
@@ -168,6 +170,28 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             target = clusters[-1].key if isinstance(clusters[-1], EntitySpan) else clusters[-1]
             for mem in members:
                 rel(mem.key, "memberOf", target, "member-of")
+    # P 领衔的 Y → Y ledBy P; … 当选首任理事长 → the alliance ledBy P
+    for sp in spans:
+        if cls(sp) not in {"Person"} | ORG:
+            continue
+        k = sp.end - off
+        if re.match(r"(领衔|牵头|挂帅)的", text[k:]):
+            nxt = after(k + 3)
+            if nxt and nxt[0].start <= off + k + 4 and cls(nxt[0]) in ORG | {"Program"} | SITE:
+                rel(nxt[0].key, "ledBy", sp.key, "led-by-adj")
+        if cls(sp) == "Person" and re.match(r"(当选|担任|出任)(首任|新一届|第[一二三四五六七八九十]+届)?(理事长|会长|主任|主席|秘书长)", text[k:]):
+            bodies = [o for o in before(sp.start - off) if cls(o) in {"Committee", "Organization"}]
+            if bodies:
+                rel(bodies[-1].key, "ledBy", sp.key, "elected")
+    # X 在 P 揭牌/落成/启用 (P may be 园区/小镇: the park last named)
+    for m in re.finditer(r"在(园区|小镇|基地|[^，。；]{2,20}?)(揭牌|落成|投用|开业|启用|挂牌|正式运营)", text):
+        things = [sp for sp in before(m.start()) if cls(sp) in SITE | {"Program"} and sp.end >= off + m.start() - 2]
+        if not things:
+            continue
+        places = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in PLACE]
+        where = places[-1].key if places else (park if m.group(1) in ("园区", "小镇", "基地") else None)
+        if where and where != things[-1].key:
+            rel(things[-1].key, "locatedIn", where, "unveiled-in")
     # Z 在 P 开幕/举行
     for m in re.finditer(r"在([^，。；]{2,20}?)(隆重)?(开幕|举行|召开|举办|启幕)", text):
         places = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in PLACE]

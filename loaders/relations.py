@@ -34,6 +34,9 @@ _CLAUSE = re.compile(r"[，。；：,;:！？\n]")
 _GATHER = ("汇聚了", "集聚了", "聚集了", "吸引了", "汇聚", "集聚", "聚集", "吸引", "入驻了", "引进了", "引进")
 _SETTLE = ("入驻", "落户", "落地", "位于", "坐落于", "坐落在", "扎根")
 _ESTABLISH = ("成立", "设立", "组建", "建立", "组建了", "成立了", "设立了")
+# a leading time clause before a sentence's subject: 10月14日，… / 近日，…
+_TIME_LEAD = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日|\d{1,2}月|近日|日前|今年以来|今年|近年来|目前|上午|下午)"
+                        r"[^，。；]{0,4}[，,]")
 # adverbs between a subject and its verb: 则已在, 目前已经, 是一家入驻 …
 _ADVERBS = re.compile(r"(?:了|已经|已|正式|成功|先后|率先|累计|是一家|是|还|也|均|都|则|目前|近期|今年|同时|将|正在|陆续)*")
 _ISSUE = ("出台", "发布", "印发", "制定", "出炉", "颁布")
@@ -242,7 +245,9 @@ class RelationExtractor:
 
     def _sentence_subject(self, sent: Sentence, spans: Sequence[EntitySpan]) -> str | None:
         """The organization(s) a sentence starts with (市委、市政府将 …): the first one."""
-        if spans and spans[0].start - sent.start <= 2 and self.cls(spans[0].key) in ORG:
+        lead = _TIME_LEAD.match(sent.text)
+        start = sent.start + (lead.end() if lead else 0)
+        if spans and 0 <= spans[0].start - start <= 2 and self.cls(spans[0].key) in ORG:
             nxt = sent.text[spans[0].end - sent.start: spans[0].end - sent.start + 1]
             if nxt != "的":
                 return spans[0].key
