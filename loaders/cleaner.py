@@ -6,9 +6,11 @@ share prompts, copyright). ``loaders/data/boilerplate.yaml`` (``boilerplate_rule
 lines are furniture; the body starts at the first paragraph and ends at the "end" marker after
 which little paragraph text remains. Header and footer lines other than the headline are
 dropped, and metadata (来源 → publisher, 编辑/记者/作者 → authors, dates → issued, 原文链接 → url)
-is harvested from every dropped line (``meta_harvest``). Then width and punctuation are
+is harvested from every dropped line (``meta_harvest``), and a dateline's agency and reporters
+(新华社北京3月17日电（记者 …）) from the first paragraph. Then width and punctuation are
 normalized, one character for one character (``normalize``). Markdown and HTML are first turned
-into lines (``markdown_text``, ``html_text``).
+into lines (``markdown_text``, ``html_text``); a table row of either becomes one line of cells
+joined by "，" (one sentence, one clause per cell).
 """
 
 from __future__ import annotations

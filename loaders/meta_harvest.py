@@ -2,8 +2,9 @@
 
 Labelled lines (来源：…, 编辑：…, 原文链接：…, also a label on its own line followed by its value,
 and government-table rows without colons: "索引号 … 发布机构 …"), byline lines (本报记者 …), bare
-dates, document numbers (杭政办函〔2026〕12号) and copyright notices each give a candidate; the
-lowest priority number wins per field. Labels, byline patterns and the document-number pattern
+dates, document numbers (杭政办函〔2026〕12号), the agency of a dateline (新华社北京3月17日电, passed
+in by the cleaner), an outlet named without a label in a date line ("星河快讯 · 2026-09-03 16:40 ·
+编辑：…") and copyright notices each give a candidate; the lowest priority number wins per field. Labels, byline patterns and the document-number pattern
 come from ``boilerplate.yaml``.
 
 Fields: ``publisher``, ``authors``, ``issued`` (the publication date as written), ``written``

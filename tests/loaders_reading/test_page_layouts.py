@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from ecokg.loaders.cleaner import clean
-from ecokg.loaders.html_text import strip_site_suffix
+from ecokg.loaders.html_text import html_fallback_text, strip_site_suffix
 from ecokg.loaders.markdown_text import markdown_to_text
 from ecokg.loaders.metadata import read_document
 from ecokg.loaders.normalize import fullwidth_punct
@@ -177,6 +177,14 @@ def test_html_table_rows_are_lines_of_clauses() -> None:
     lines = clean(page, "text/html").text.split("\n")
     assert lines == [TITLE, LEAD, "企业名称，产品，应用场景", "星河智能，视觉质检平台，汽车总装车间",
                      "银河科技，港口码头", fullwidth_punct(BODY[1])]
+
+
+def test_html_fallback_walk_writes_table_rows_the_same_way() -> None:
+    page = ("<html><body><p>前文段落。</p><table><tr><th>企业名称</th><th>产品</th></tr>"
+            "<tr><td>星河智能</td><td>视觉质检平台</td></tr>"
+            "<tr><td>索引号：</td><td>0001/2026</td><td>发布机构：</td><td>星河市科技局</td></tr></table></body></html>")
+    lines = [line for line in html_fallback_text(page).split("\n") if line.strip()]
+    assert lines == ["前文段落。", "企业名称，产品", "星河智能，视觉质检平台", "索引号： 0001/2026 发布机构： 星河市科技局"]
 
 
 # ---------------------------------------------------------------- the articles of tests/articles
