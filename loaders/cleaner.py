@@ -199,7 +199,7 @@ def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: b
             continue
         if not in_body or "drop" in roles[i] or byline[i] \
                 or (roles[i] and not _has_punct(line)):
-            harvest.line(line)
+            harvest.line(line, header=i < first)
             if in_body and _signed_above(norm, i, rules):
                 harvest.signature_date(line)
             continue

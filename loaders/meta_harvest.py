@@ -96,7 +96,10 @@ class Harvest:
         if value and (name not in self.found or priority < self.found[name][0]):
             self.found[name] = (priority, value)
 
-    def line(self, line: str) -> None:
+    def line(self, line: str, *, header: bool = True) -> None:
+        """Harvest one removed line; ``header``: it stands above the article body (an outlet named
+        without a label is read anywhere in the header, below the body only when its name ends
+        like an outlet's, so a related-news headline with its date is not taken for one)."""
         if not line:
             return
         if self.pending:
@@ -127,7 +130,7 @@ class Harvest:
                 rest = len(line) - len(date.group(0))
                 self.put("issued", date.group(0), BARE if rest <= 20 else BARE_IN_TEXT)
         outlet = self.date_line_outlet(line, labelled)
-        if outlet:
+        if outlet and (header or outlet.endswith(self.rules.outlet_endings)):
             self.put("publisher", outlet, DATE_LINE_OUTLET)
         if len(line) <= 80:
             holder = _COPYRIGHT_HOLDER.search(line)

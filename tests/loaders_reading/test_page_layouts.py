@@ -52,7 +52,7 @@ def test_outlet_named_without_a_label(line: str, publisher: str | None) -> None:
 
 def test_related_news_with_a_date_is_not_an_outlet_and_is_dropped() -> None:
     related = "相关阅读：星河市发布首批人工智能典型应用案例 15个案例入选（2025-11-20）"
-    page = "\n".join([TITLE, *BODY, related, "星河市人工智能产业规划出炉 2025-10-02"])
+    page = "\n".join([TITLE, *BODY, related, "星河市人工智能产业规划出炉 2025-10-02 09:30"])
     result = clean(page, "text/markdown")
     assert "publisher" not in result.meta
     assert "相关阅读" not in result.text and "15个案例" not in result.text
@@ -80,6 +80,11 @@ def test_html_span_date_line_and_dash_site_suffix() -> None:
         (TITLE, "星河财经观察", "2026-07-09T09:20:00", ["林晓月"])
     assert doc.text.split("\n")[0] == TITLE
     assert doc.text.count(TITLE) == 1 and "星河财经观察" not in doc.text
+
+
+def test_outlet_line_below_the_body_needs_an_outlet_ending() -> None:
+    page = "\n".join([TITLE, *BODY, "星河日报 2026-09-03 16:40"])
+    assert clean(page, "text/plain").meta["publisher"] == "星河日报"
 
 
 def test_span_date_line_outlet_does_not_override_a_labelled_source() -> None:
