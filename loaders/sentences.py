@@ -1,8 +1,8 @@
 """Split cleaned Chinese text into sentences with character offsets.
 
-Boundaries: 。！？； and newlines (a heading line is a sentence of its own); ASCII . ! ? ;
-only when followed by a CJK character or the end of the line; a run of two or more … (not
-followed by 等). Closing quotes and brackets (”’）》」』) stay with the sentence they end, and
+Boundaries: 。！？； and newlines (a heading line, a table row, is a sentence of its own); ASCII
+. ! ? ; only when followed by a CJK character (not ，、：) or the end of the line; a run of two
+or more … (not followed by 等). Closing quotes and brackets (”’）》」』) stay with the sentence they end, and
 runs such as ？！ or 。” stay together. Nothing splits inside “…”, 《…》, （…） and the other
 paired brackets; an opener never closed on its line is ignored. Sentences are stripped of
 surrounding whitespace and ``text[s.start:s.end] == s.text`` always holds. A sentence longer
@@ -25,6 +25,8 @@ _RUN = frozenset("。！？；!?;.…") | _CLOSERS
 _SPECIAL = re.compile("[" + re.escape("".join(_STRONG) + "".join(_ASCII_END) + "…"
                                       + "".join(_PAIRS) + "".join(_CLOSERS)) + "]")
 _SPACE = " \t\u3000\u00a0\r\f\v"
+#: After an ASCII period these continue the sentence ("Co., Ltd.，…", a table cell "Inc.，…").
+_CLAUSE_PUNCT = frozenset("，、：")
 LONG_SENTENCE = 2000
 CHUNK = 500
 
@@ -79,7 +81,7 @@ def _cuts(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[int],
             after = j
             while after < end and text[after] in _SPACE:
                 after += 1
-            if after >= end or _is_cjk(text[after]):
+            if after >= end or (_is_cjk(text[after]) and text[after] not in _CLAUSE_PUNCT):
                 cut = j
         if cut >= 0:
             cuts.append(cut)

@@ -84,3 +84,8 @@ def test_offsets_property(text: str) -> None:
     assert all(a.end <= b.start for a, b in itertools.pairwise(sents))
     covered = "".join(s.text for s in sents)
     assert "".join(covered.split()) == "".join(text.split())  # nothing but whitespace is lost
+
+
+def test_ascii_period_before_a_comma_continues_the_sentence() -> None:
+    assert texts("星河智能 Inc.，大模型，星河港\n他来了.我们走。Co., Ltd.、银河公司") == \
+        ["星河智能 Inc.，大模型，星河港", "他来了.", "我们走。", "Co., Ltd.、银河公司"]
