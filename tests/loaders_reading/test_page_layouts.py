@@ -129,6 +129,17 @@ def test_labelled_source_wins_over_the_dateline_agency() -> None:
     assert clean(page, "text/plain").meta["publisher"] == "星河日报"
 
 
+@pytest.mark.parametrize("tag", ["【快讯】", "[速递] "])
+def test_column_tag_opening_a_paragraph_is_cut(tag: str) -> None:
+    text = clean("\n".join([TITLE, tag + LEAD, *BODY[1:]]), "text/plain").text
+    assert text.split("\n")[1] == LEAD
+
+
+def test_a_bracketed_word_that_is_no_column_tag_stays() -> None:
+    text = clean("\n".join([TITLE, "【星河智能】" + LEAD, *BODY[1:]]), "text/plain").text
+    assert text.split("\n")[1] == "【星河智能】" + LEAD
+
+
 # ---------------------------------------------------------------- tables
 
 MD_TABLE = "\n".join([
