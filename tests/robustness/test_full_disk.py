@@ -14,7 +14,7 @@ from ecokg.graph.store import EcoStore
 
 from .conftest import assert_one_line_error, sample_article, snapshot, tmpfs
 
-LEFT_KB = [0, 8, 64, 200, 400, 800]
+LEFT_KB = [0, 64, 400]
 
 
 def _fill(mnt: Path, leave_kb: int) -> None:

@@ -25,7 +25,7 @@ MIXED = st.lists(st.sampled_from(FRAGMENTS), min_size=2000, max_size=8000).map("
 
 
 @pytest.mark.timeout(300)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.one_of(LONG, MIXED))
 def test_quantities_on_long_inputs(text: str) -> None:
     last = 0
@@ -36,7 +36,7 @@ def test_quantities_on_long_inputs(text: str) -> None:
 
 
 @pytest.mark.timeout(300)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.one_of(LONG, MIXED), st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2090, 12, 31))))
 def test_periods_on_long_inputs(text: str, base: date | None) -> None:
     last = 0
@@ -47,7 +47,7 @@ def test_periods_on_long_inputs(text: str, base: date | None) -> None:
 
 
 @pytest.mark.timeout(300)
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.one_of(LONG, MIXED))
 def test_sentences_on_long_inputs(text: str) -> None:
     sents = split_sentences(text)

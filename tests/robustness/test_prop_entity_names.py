@@ -42,7 +42,7 @@ def _labels(g: Graph) -> set[str]:
     return {str(o) for o in g.objects(None, RDFS.label) if isinstance(o, Literal)}
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(NAMES)
 def test_entity_name_round_trips(name: str) -> None:
     assume(name.strip() == name and name)

@@ -43,7 +43,7 @@ def _gap(name: str) -> bool:
                for c in unicodedata.normalize("NFKC", name))
 
 
-@settings(max_examples=120, deadline=None,
+@settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(NAMES)
 def test_names_bind_as_parameters(store_path: Path, name: str) -> None:
