@@ -44,11 +44,12 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|�
 _COUNT_HEAD = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)")
 _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所)")
 _POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|行动|若干|实施|战略|标准|路线图|目录")
+_ORG_CLASSES = {"GovernmentBody", "Company", "InnovationCenter"}
 _GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会", "商务委员会")
 _FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单年月日全市省县后前")
 _NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
                  "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP", "HTML", "PDF", "QQ", "QR"}
-_GENERIC_DISTRICTS = {"城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区", "东区", "西区", "南区", "北区", "中区",
+_GENERIC_DISTRICTS = {"行政区", "自治区", "城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区", "东区", "西区", "南区", "北区", "中区",
                       "新区", "景区", "社区", "校区", "主城区", "中心城区", "郊区", "老城区"}
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Z0-9][A-Za-z0-9\-]*)?")
 
@@ -201,7 +202,14 @@ class EntityRecognizer:
     def _with_abbreviations(self, text: str, index: NameIndex, region: Region | None) -> NameIndex:
         """X（以下简称“Y”）: Y names X for the rest of the article."""
         extra = []
-        for m in re.finditer(r"（(?:以下)?简称[“\"]([^”\"]{1,15})[”\"]）", text):
+        for m in re.finditer(r"（(?:以下)?简称[“\"《]([^”\"》]{1,15})[”\"》]）", text):
+            if text[m.start() - 1:m.start()] == "》":  # 《…办法》（以下简称《办法》）
+                k = text.rfind("《", 0, m.start())
+                if k >= 0:
+                    title = text[k + 1:m.start() - 1].strip()
+                    extra.append(Entry(name=title, cls="PolicyDocument",
+                                       aliases=(m.group(1), f"《{m.group(1)}》"), source="abbreviation"))
+                continue
             found = self.lex.head_at_end(text, m.start())
             if not found:
                 continue
@@ -445,7 +453,7 @@ class EntityRecognizer:
     def _described_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """研发激光雷达的曜途感知, 医疗影像算法企业知微医影: a new brand right after 的/企业/公司."""
         out: list[Candidate] = []
-        for m in re.finditer(r"(的|企业|公司|厂商|服务商|供应商|来自)([\u3400-\u9fff]{4,6}?)(?=[、，。；]|也|将|已|拟|在|于|与|和|及|等|的|同步|正式|成功|完成|推出|发布|签约|牵头|联合|共同|承担|负责|主导|参与|作为|为|是)", text):
+        for m in re.finditer(r"(的|企业|公司|厂商|服务商|供应商|来自)([\u3400-\u9fff]{4,6}?)(?=[、，。；]|也|将|已|拟|在|于|与|和|及|等|的|同步|正式|成功|完成|推出|发布|签约|牵头|联合|共同|承担|负责|主导|参与|作为|为|是|获得|获|入选|荣获|成为|被)", text):
             s, e = m.start(2), m.end(2)
             name = text[s:e]
             if any(c.start < e and s < c.end for c in known + out):
@@ -518,14 +526,15 @@ class EntityRecognizer:
     def _districts(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """天津市滨海新区, 深圳南山区: a district right after its city is a Place."""
         out: list[Candidate] = []
-        for found in re.finditer(r"(?:(?:在|于|位于|落户|地处)([\u3400-\u9fff]{2}(?:新区|区|县))|"
-                                 r"(?:^|[，。；、：])([\u3400-\u9fff]{2}(?:新区|区|县))"
-                                 r"(?=的|内|已|在|去年|今年|入选|发布|位列|共|累计|[，。、；]|人民政府|政府))", text):
-            g = 1 if found.group(1) else 2
-            name, s = found.group(g), found.start(g)
-            if name not in _GENERIC_DISTRICTS and not self.lex.classify(name) and name[0] not in _FUNCTION_CHARS and \
-                    not any(k.start < found.end(g) and s < k.end for k in known + out):
-                out.append(Candidate(s, found.end(g), "Place", name, {name}, 2, region_ok=False))
+        for found in re.finditer(r"([\u3400-\u9fff]{2}(?:新区|区|县))(?=的|内|已|在|去年|今年|入选|发布|位列|共|累计|现有|"
+                                 r"[，。、；]|人民政府|政府|建设|设立)", text):
+            name, s = found.group(1), found.start(1)
+            lead_ok = s == 0 or text[s - 1] in "，。；、：在于" or self.lex.boundary_ending_at(text, s) \
+                or text.endswith(("位于", "落户", "地处", "其中"), 0, s)
+            if not lead_ok or name in _GENERIC_DISTRICTS or self.lex.classify(name) or name[0] in _FUNCTION_CHARS \
+                    or self.lex.boundary_ending_at(name, 2) or any(k.start < found.end(1) and s < k.end for k in known + out):
+                continue
+            out.append(Candidate(s, found.end(1), "Place", name, {name}, 2, region_ok=False))
         for c in known:
             if c.cls != "Place" or c.entry is None:
                 continue
@@ -627,6 +636,9 @@ class EntityRecognizer:
 def _resolve(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """Non-overlapping candidates, longest (then highest priority) first; gazetteer names nested
     inside a chosen name are returned as inner mentions."""
+    known_ends = {(c.end, c.cls) for c in cands if c.source in ("gazetteer", "template") and c.cls in _ORG_CLASSES}
+    cands = [c for c in cands if not (c.source == "pattern" and c.cls in _ORG_CLASSES and (c.end, c.cls) in known_ends
+                                      and not any(k.start == c.start and k.end == c.end for k in cands if k is not c))]
     ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     top: list[Candidate] = []
     nested: list[Candidate] = []

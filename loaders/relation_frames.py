@@ -192,6 +192,42 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
         where = places[-1].key if places else (park if m.group(1) in ("园区", "小镇", "基地") else None)
         if where and where != things[-1].key:
             rel(things[-1].key, "locatedIn", where, "unveiled-in")
+    # A 会同 B 制定/印发 《…》 → issuedBy both
+    for m in re.finditer(r"会同|联合", text):
+        a, b = before(m.start()), after(m.end())
+        if a and b and a[-1].end == off + m.start() and b[0].start == off + m.end() and cls(a[-1]) in ORG \
+                and cls(b[0]) in ORG:
+            pol = [sp for sp in after(b[0].end - off) if cls(sp) in {"PolicyDocument", "Policy", "Fund", "Subsidy"}]
+            if pol and re.match(r"[^，。；]{0,8}(制定|印发|发布|出台|联合印发)", text[b[0].end - off:]):
+                for agent in (a[-1], b[0]):
+                    rel(pol[0].key, "issuedBy", agent.key, "co-issued")
+    # X 负责(创新中心的)(日常)运营 → operatedBy; A 与 B 共建 C / 签署共建协议 → establishedBy
+    site = _last(before(len(text)), "InnovationCenter") or x.last_site
+    for m in re.finditer(r"负责([^，。；]{0,16}?)的?(日常)?(运营|管理)", text):
+        agents = [sp for sp in before(m.start()) if sp.end >= off + m.start() - 1 and cls(sp) in ORG]
+        inside = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1)]
+        target = inside[0].key if inside else (site if re.search(r"中心|平台|园区|基地|小镇", m.group(1)) else None)
+        if agents and target and target != agents[-1].key:
+            rel(target, "operatedBy", agents[-1].key, "operates")
+    for m in re.finditer(r"共建", text):
+        made = [sp for sp in after(m.end()) if sp.start <= off + m.end() + 1 and cls(sp) in SITE - {"Company"}]
+        partners = [sp for sp in spans if sp.end <= off + m.start() and cls(sp) in ORG
+                    and sp.start >= off + max(text.rfind(c, 0, m.start()) for c in "，。；")]
+        if made:
+            for p in partners:
+                rel(made[0].key, "establishedBy", p.key, "co-built")
+            if re.search(r"与(创新中心|中心|平台|园区)共建", text[max(0, m.start() - 8):m.end()]) and site:
+                rel(made[0].key, "establishedBy", site, "co-built")
+        elif re.match(r"协议|合作协议", text[m.end():]) and site:
+            for p in partners:
+                if cls(p) in {"GovernmentBody"} | ORG:
+                    rel(site, "establishedBy", p.key, "co-built")
+                    break
+    for m in re.finditer(r"(投入|投资)[^，。；]{0,10}?建设", text):
+        made = after(m.end())
+        subject = [sp for sp in before(m.start()) if cls(sp) == "Company"]
+        if made and made[0].start == off + m.end() and cls(made[0]) in SITE - {"Company"} and subject:
+            rel(made[0].key, "establishedBy", subject[-1].key, "built-by")
     # Z 在 P 开幕/举行
     for m in re.finditer(r"在([^，。；]{2,20}?)(隆重)?(开幕|举行|召开|举办|启幕)", text):
         places = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in PLACE]

@@ -70,6 +70,7 @@ class RelationExtractor:
         self.last_company: str | None = None  # the company the last sentence that named one was about
         self.last_event: str | None = None
         self.last_cluster: str | None = None
+        self.last_site: str | None = None
 
     def cls(self, key: str) -> str:
         return self.entities[key].cls
@@ -221,7 +222,8 @@ class RelationExtractor:
         companies = [x for x in spans if self.cls(x.key) == "Company"]
         if companies:
             self.last_company = companies[0].key
-        for attr, cls_name in (("last_event", "Event"), ("last_cluster", "IndustryCluster")):
+        for attr, cls_name in (("last_event", "Event"), ("last_cluster", "IndustryCluster"),
+                               ("last_site", "InnovationCenter")):
             found = [x for x in spans if self.cls(x.key) == cls_name]
             if found:
                 setattr(self, attr, found[-1].key)
