@@ -40,7 +40,7 @@ _NOT_BUILT = frozenset({"Place", "GovernmentBody", "Person", "Committee"})
 _CITY_WORDS = ("全市", "我市", "本市")
 #: District words: the district named last (南沙区…，全区现有企业超过300家), else the region.
 _DISTRICT_WORDS = ("全区", "我区", "本区", "全县", "我县", "本县")
-_DISTRICT_INSIDE = re.compile(r"(?:^|带动|推动|引领|助力|使|让|在)区内(?!的)")
+_DISTRICT_INSIDE = re.compile(r"(?:^(?:在|使|让)?|带动|推动|引领|助力)区内(?!的)")
 _DISTRICT_ENDS = ("区", "县")
 _NOT_DISTRICT_ENDS = ("园区", "景区", "港区", "片区", "社区", "街区", "城区", "校区", "厂区", "矿区", "功能区",
                       "示范区", "先导区", "试验区", "实验区", "集聚区", "开发区", "保税区", "地区")
@@ -167,6 +167,8 @@ def _described_head(ctx: SentenceContext, n: int, head: int) -> Topic | None:
         return Topic(first.key, True, "described-head")
     if gap.endswith(_DESCRIPTOR_NOUNS) and not any(w in gap for w in _NOT_DESCRIPTIVE):
         return Topic(first.key, True, "described-head")
+    if _RELATIVE_GAP.fullmatch(gap) and not gap.startswith(_PREPOSITIONS) and not _BARE_DIGITS.search(gap):
+        return Topic(first.key, True, "described-head")  # 面向金融客服的行业版本X
     return None
 
 
@@ -205,13 +207,13 @@ def _relative_head(ctx: SentenceContext, n: int, end: int) -> Span | None:
     return found
 
 
-def _recent_entities(ctx: SentenceContext, before: int, within: int = 3) -> list[str]:
-    """Entities named before ``before`` in this sentence (latest first), then in the ``within``
-    sentences before it (latest first)."""
+def _recent_entities(ctx: SentenceContext, before: int) -> list[str]:
+    """Entities named before ``before`` in this sentence (latest first), then in earlier sentences
+    (latest first)."""
     keys = [s.key for s in reversed(ctx.spans) if s.end <= before]
     earlier: list[tuple[int, str]] = []
     for key, ent in ctx.entities.items():
-        seen = [i for i in ent.sentences if ctx.index - within <= i < ctx.index]
+        seen = [i for i in ent.sentences if i < ctx.index]
         if seen:
             earlier.append((max(seen), key))
     keys += [k for _, k in sorted(earlier, key=lambda e: -e[0]) if k not in keys]
@@ -270,7 +272,7 @@ def _district(ctx: SentenceContext, before: int) -> str | None:
 
 def _district_topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     """全区/我区 at the head, or 带动区内… before the figure: the district, else the region."""
-    a, b = ctx.clauses[n]
+    b = ctx.clauses[n][1]
     t = ctx.text
     if t.startswith(_DISTRICT_WORDS, head) or _DISTRICT_INSIDE.search(t[head:b]):
         return Topic(_district(ctx, head), True, "district-word")
@@ -281,6 +283,9 @@ def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     b = ctx.clauses[n][1]
     t = ctx.text
     mine = ctx.by_clause[n]
+    district = _district_topic(ctx, n, head)
+    if district is not None:
+        return district
     for k, s in enumerate(mine):
         if s.start == head or (s.start == head - 1 and t[s.start] in OPEN) or (
                 s.start < head < s.end and _ORDINAL.fullmatch(t, s.start, head)):
@@ -305,9 +310,6 @@ def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     for w in _CITY_WORDS:
         if t.startswith(w, head):
             return Topic(None, True, "region-word")
-    district = _district_topic(ctx, n, head)
-    if district is not None:
-        return district
     for w in _PROVINCE_WORDS:
         if t.startswith(w, head):
             return Topic(_province(ctx), True, "region-word")
@@ -405,11 +407,20 @@ def carried_topics(ctx: SentenceContext, heads: list[int], figure_clauses: set[i
     frame: Topic | None = None
     unbuilt: tuple[Topic | None, bool] | None = None  # what was in force before a built object
     t = ctx.text
+    previous_built: Span | None = None  # what the clause before builds, subject or not
+    previous_issued: Span | None = None  # the last list, policy, event … the clause before names
     for n in range(len(ctx.clauses)):
         if unbuilt is not None and n not in figure_clauses:
             (current, from_object), unbuilt = unbuilt, None
         agents = _is_agent_clause(ctx, n, heads[n])
         own = None if agents else _topic(ctx, n, heads[n])
+        if own is None and previous_built is not None and t.startswith(_PHASE_OPENERS, ctx.clauses[n][0]):
+            current, from_object = Topic(previous_built.key, True, "phase-of-built"), True
+        elif own is None and previous_issued is not None and t.startswith(_CONTENT_VERBS, heads[n]):
+            current, from_object = Topic(previous_issued.key, True, "contents-of"), True
+        previous_built = _built_object(ctx, n)
+        issued = [sp for sp in ctx.by_clause[n] if sp.cls in _CONTENT_CLASSES and (own is None or sp.key != own.key)]
+        previous_issued = issued[-1] if issued else None
         if own is None and frame is not None and t.startswith(_AT_EVENT, heads[n]):
             own = Topic(frame.key, True, "at-event")
         if own is not None:
@@ -445,6 +456,19 @@ def _relative_head_after(ctx: SentenceContext, q: Quantity, n: int) -> Topic | N
     return None
 
 
+def _invested_in(ctx: SentenceContext, q: Quantity, n: int) -> Topic | None:
+    """首期投入12亿元建设X / 投资5亿元用于建设X: money spent on building X is X's."""
+    if q.unit in ("percent", "count", "rank") or not (q.unit.isupper() and len(q.unit) == 3):
+        return None
+    m = _INVESTED_IN.match(ctx.text, q.end)
+    if m is None:
+        return None
+    for s in ctx.by_clause[n]:
+        if s.start == m.end() and s.cls not in _NOT_BUILT:
+            return Topic(s.key, True, "invested-in")
+    return None
+
+
 def _enumerated_place(ctx: SentenceContext, q: Quantity, head: int) -> Topic | None:
     """其中合肥18个、芜湖9个: the place right before the figure, in an enumeration."""
     t = ctx.text
@@ -466,7 +490,7 @@ def subject_of(ctx: SentenceContext, q: Quantity, n: int, heads: list[int],
                 or (s.start == q.end and q.text.endswith("级"))):
             return Topic(s.key, True, "modifier")
     head = heads[n]
-    for rule in (_relative_head_after(ctx, q, n), _enumerated_place(ctx, q, head)):
+    for rule in (_invested_in(ctx, q, n), _relative_head_after(ctx, q, n), _enumerated_place(ctx, q, head)):
         if rule is not None:
             return rule
     if _AFTER_BUILT.match(t, head) and n > 0:
