@@ -16,6 +16,7 @@ from ecokg.loaders.gazetteer import Entry, Gazetteer, NameIndex
 from ecokg.loaders.lexicon import Lexicon, Region, is_cjk, lexicon
 from ecokg.loaders.names import has_place_prefix, is_generic, left_edge, name_char, strip_descriptors
 from ecokg.loaders.records import Document, Entity, EntitySpan, Sentence
+from ecokg.loaders.tables import Row, find_rows, product_class, product_name
 
 PRODUCT_CLASSES = {"Product", "AIModel", "Robot"}
 # Generic names of these classes are qualified by the article's region (人工智能产业园 in a Qingdao
@@ -106,6 +107,23 @@ def _merge_short_names(result: Recognized, region_short: str | None) -> None:
         result.inner = [EntitySpan(final(s.key), s.cls, s.start, s.end, s.surface) for s in result.inner]
 
 
+def _row_candidates(text: str, base: int, row: Row) -> list[Candidate]:
+    """A table row's company and product cells are names (offsets relative to the sentence)."""
+    out = []
+    if "company" in row.cells:
+        a, b = row.cells["company"]
+        name = text[a - base:b - base].strip()
+        if 2 <= len(name) <= 20:
+            out.append(Candidate(a - base, b - base, "Company", name, {name}, 4))
+    if "product" in row.cells:
+        a, b = row.cells["product"]
+        cell = text[a - base:b - base].strip()
+        name = product_name(cell)
+        if 2 <= len(name) <= 24:
+            out.append(Candidate(a - base, b - base, product_class(cell), name, {name, cell}, 4, region_ok=False))
+    return out
+
+
 def _article_names(rec: Recognized, region: Region | None) -> list[Entry]:
     """Entries for the names the first pass found by pattern (three characters or more)."""
     out = []
@@ -164,6 +182,7 @@ class EntityRecognizer:
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.load()
         self.lex = lexicon()
+        self._rows: dict[int, Row] = {}
         self._heads_by_last: dict[str, list[tuple[str, str]]] = {}
         for head, cls in self.lex.heads:
             self._heads_by_last.setdefault(head[-1], []).append((head, cls))
@@ -172,6 +191,7 @@ class EntityRecognizer:
     def recognize(self, doc: Document, sentences: Sequence[Sentence], titles: dict[int, list[TitleSpan]],
                   region: Region | None, index: NameIndex) -> Recognized:
         index = self._with_abbreviations(doc.text, index, region)
+        self._rows = {row.sentence: row for row in find_rows(sentences)}
         first = self._pass(sentences, titles, region, index)
         # Second pass: a name recognized once by its context (研发激光雷达的曜途感知, “衡行H2”人形机器人) is
         # that entity wherever else the article writes it (曜途感知拟投资…, “衡行H2”的单台成本…).
@@ -234,6 +254,9 @@ class EntityRecognizer:
             cands.append(Candidate(m.start, m.end, m.entry.cls, m.entry.name, {m.surface}, 5,
                                    m.entry.source, m.entry))
         quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]{1,40}”|《[^《》]{1,120}》", text)]
+        row = self._rows.get(sent.index)
+        if row is not None:
+            cands += _row_candidates(text, base, row)
         cands += self._book_titles(text)
         cands += self._quoted(text, cands)
         cands += self._heads(text, cands, quoted)
@@ -526,7 +549,7 @@ class EntityRecognizer:
     def _districts(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """天津市滨海新区, 深圳南山区: a district right after its city is a Place."""
         out: list[Candidate] = []
-        for found in re.finditer(r"([\u3400-\u9fff]{2}(?:新区|区|县))(?=的|内|已|在|去年|今年|入选|发布|位列|共|累计|现有|"
+        for found in re.finditer(r"([\u3400-\u9fff]{2}(?:新区|区|县))(?=的|内|已|在|去年|今年|入选|发布|位列|共|累计|现有|\d|"
                                  r"[，。、；]|人民政府|政府|建设|设立)", text):
             name, s = found.group(1), found.start(1)
             lead_ok = s == 0 or text[s - 1] in "，。；、：在于" or self.lex.boundary_ending_at(text, s) \

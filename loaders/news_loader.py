@@ -10,12 +10,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
-from ecokg.loaders.designations import attach, find_titles
+from ecokg.loaders.designations import TitleSpan, attach, find_titles
 from ecokg.loaders.entities import EntityRecognizer, Recognized, detect_region
 from ecokg.loaders.gazetteer import Gazetteer
 from ecokg.loaders.lexicon import Region, lexicon
-from ecokg.loaders.records import Document, Entity, EntitySpan, Extraction, Relation, Sentence
+from ecokg.loaders.records import Designation, Document, Entity, EntitySpan, Extraction, Relation, Sentence
 from ecokg.loaders.relations import RelationExtractor, entity_relations
+from ecokg.loaders.tables import Row, find_rows, row_holders, row_relations
 
 
 class NewsArticleLoader:
@@ -62,6 +63,10 @@ class NewsArticleLoader:
                 ent = entities[key]
                 if ent.amount is None:
                     ent.amount, ent.unit, ent.per_year, ent.amount_sentence = amount, unit, per_year, s.index
+        rows = find_rows(sentences)
+        if rows:
+            ex.relations += row_relations(rows, by_sentence, lambda k: entities[k].cls)
+            ex.designations += self._listed_in_table(titles, ex, rows, by_sentence)
         first = {k: min(e.sentences) for k, e in entities.items() if e.sentences}
         inner_by_sentence = _spans_by_sentence(rec.inner, sentences)
         inner_pairs = [(outer.key, inn.key) for idx, inners in inner_by_sentence.items() for inn in inners
@@ -73,6 +78,21 @@ class NewsArticleLoader:
             if r.predicate == "targetsIndustry":
                 ex.industries.setdefault(r.object, set()).add(r.sentence)
         return ex
+
+    @staticmethod
+    def _listed_in_table(titles: dict[int, list[TitleSpan]], ex: Extraction, rows: list[Row],
+                         by_sentence: dict[int, list[EntitySpan]]) -> list[Designation]:
+        """公布…名单 with no holder named in the sentence, then a table: each row's company holds it."""
+        out: list[Designation] = []
+        held = {d.sentence for d in ex.designations if d.rule == "designation-list"}
+        for idx, spans in sorted(titles.items()):
+            for t in spans:
+                if t.kind != "list" or idx in held:
+                    continue
+                for holder, row_idx in row_holders(rows, by_sentence, idx):
+                    out.append(Designation(holder=holder, title=t.title, sentence=row_idx, level=t.level,
+                                           batch=t.batch, rule="designation-table"))
+        return out
 
     @staticmethod
     def _region_entity(rec: Recognized, region: Region | None, sentences: Sequence[Sentence]) -> str | None:

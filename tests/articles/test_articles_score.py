@@ -44,10 +44,6 @@ KNOWN_BELOW_FLOOR: dict[tuple[str, str], str] = {
     ("heldout-suzhou-english-brands", "relations"):
         "no relation reaches an English-named company (发布…Orion-7B, 推出…T-Arm 3, 进入X的供应链, "
         "创始人兼CEO, 园区设立的基金, 已投资…均在其中)",
-    ("heldout-xiamen-flash-table", "entities"):
-        "Markdown table rows (企业名称 | 产品 | 应用场景) yield few entities; 海沧区的X, 思明区, 翔安区 missed",
-    ("heldout-xiamen-flash-table", "relations"):
-        "table rows give no developedBy/deployedAt; 海沧区的X gives no locatedIn",
     ("heldout-changsha-annual-report", "entities"):
         "入选工业和信息化部第三批…名单 swallows the ministry into a cluster name; 湘韵机床 missed",
     ("heldout-pudong-ai-town", "entities"):
