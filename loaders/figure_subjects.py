@@ -180,6 +180,7 @@ _RELATIVE_BLOCKERS = ("将", "向", "在", "对", "为", "把", "被", "从", "�
 #: Titles between an organisation and a person (中国科学院院士徐承岳领衔的X): a bridge, not a head.
 _TITLE_BRIDGES = ("院士", "教授", "研究员", "董事长", "总经理", "创始人", "总裁", "首席科学家", "专家", "团队")
 _BARE_DIGITS = re.compile(r"[0-9]+(?![0-9.]*[年月日])")
+_NOT_HEADS = frozenset({"Place", "Person", "GovernmentBody"})
 
 
 def _relative_head(ctx: SentenceContext, n: int, end: int) -> Span | None:
@@ -198,6 +199,8 @@ def _relative_head(ctx: SentenceContext, n: int, end: int) -> Span | None:
             continue
         if _RELATIVE_GAP.fullmatch(gap) and not gap.startswith(_RELATIVE_BLOCKERS) \
                 and not _BARE_DIGITS.search(gap):
+            if s.cls in _NOT_HEADS:
+                break  # 讯飞的合肥基地, 公司的董事长X: a modifier or a person, not what the clause is about
             found, pos = s, s.end
             continue
         if gap in _TITLE_BRIDGES:

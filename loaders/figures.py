@@ -82,10 +82,12 @@ def _fund_links(ctx: SentenceContext, quantities: list[Quantity]) -> dict[int, s
 
 def _heading_fund(ctx: SentenceContext) -> str | None:
     """The Fund/Subsidy that the previous sentence alone names (a heading such as ——算力券。 or
-    （一）人才补贴。), whose terms this sentence states; None when it names none or several."""
+    （一）人才补贴。), whose terms this sentence states; None when it names none or several, or when
+    the previous sentence already gave its amount (设立10亿元的X基金。对…给予最高…)."""
     if ctx.index <= 0:
         return None
-    named = [k for k, e in ctx.entities.items() if e.cls in _FUND_CLASSES and ctx.index - 1 in e.sentences]
+    named = [k for k, e in ctx.entities.items()
+             if e.cls in _FUND_CLASSES and ctx.index - 1 in e.sentences and e.amount_sentence != ctx.index - 1]
     if len(named) != 1 or any(e.cls in _FUND_CLASSES and ctx.index in e.sentences and k != named[0]
                               for k, e in ctx.entities.items()):
         return None

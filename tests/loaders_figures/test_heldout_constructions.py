@@ -220,3 +220,15 @@ def test_the_contents_of_a_list_issued_in_the_clause_before() -> None:
     text = "会上，市数据局发布首批数据开放清单，涵盖交通、医疗等领域共60个场景，需求总金额约3亿元。"
     found = _subjects(text, {"市数据局": ("南京市数据局", "GovernmentBody"), "首批数据开放清单": ("首批数据开放清单", "Program")})
     assert found == {"60个": "首批数据开放清单", "约3亿元": "首批数据开放清单"}
+
+
+def test_no_heading_amount_for_a_fund_whose_amount_the_sentence_before_gave() -> None:
+    fund = Entity("天使基金", "Fund", sentences={4}, amount=Decimal("1000000000"), amount_sentence=4)
+    text = "对入驻园区的企业，给予最高500万元奖励。"
+    assert _amounts(text, {}, earlier=[fund]) == []
+
+
+def test_a_place_after_a_relative_clause_is_a_modifier_not_the_head() -> None:
+    text = "青禾科技的南京研发中心去年营收增长30%。"
+    found = _subjects(text, {"青禾科技": ("青禾科技", "Company"), "南京": (REGION, "Place")})
+    assert found == {"30%": "青禾科技"}
