@@ -2,21 +2,28 @@
 
 In this order (``subject_of`` decides 2–8; ``figures`` links funds first and falls back to 9):
 
-  1. the Fund/Subsidy whose amount it is (设立总规模100亿元的产业发展基金);
+  1. the Fund/Subsidy whose amount it is (设立总规模100亿元的产业发展基金, 专项资金5亿元, or the
+     subsidy a heading sentence names: ——算力券。对…每家企业每年最高500万元);
   2. the entity it qualifies as a modifier (千亩级人工智能产业园 → the park); a name that starts
      with the figure (8场平行论坛) is a counted category, not a subject;
-  3. the head of the relative clause the figure sits in (联合…等12家单位组建的X → X);
+  3. what money is spent building (首期投入12亿元建设X → X); the head of the relative clause the
+     figure sits in (联合…等12家单位组建的X → X);
   4. a place it follows in an enumeration (其中合肥18个、芜湖9个 → 芜湖);
   5. after 建成后/投用后 … the entity the previous clause builds (开工建设Y，建成后…);
   6. a figure that opens its clause ("3个案例入选…") is about the region, unless an event,
      fund or subsidy of an earlier clause (or an event the sentence is about) is what it reports on;
   7. the clause's topic: the entity that opens the clause once time words are skipped
      (X汇聚了A、B等300余家企业 → X), a described or relative head (区内的X, 整机企业X,
-     研发…的X, 由…主办的X → X), 全市/我市 → the region, 全省/我省 → the province of the region,
-     an anaphor (园区, 该公司, 公司, 本届峰会 …) → the latest such entity;
+     研发…的X, 由…主办的X, 面向…的行业版本X → X), the head after an opening noun and a relative
+     clause or place modifier (A研发的大模型“X”, 锦江区的X, 公司推出的机械臂X → X; never a place
+     or person), 全市/我市 → the region, 全省/我省 → the province of the region, 全区/区内 → the
+     district named last, an anaphor (园区, 该公司, 公司, 本届峰会 …) → the latest such entity,
+     the tail of a recent name (小镇已…, 创新中心将…, 工作站将… → that entity);
   8. the topic carried from the previous clause of the sentence (卡奥斯…，依托…开发了110款智能体),
      an event/fund/subsidy named in an earlier clause (举办X对接会，累计发布…1400项), an event
-     frame (在…签约环节，/ X上，/ 峰会期间，), or what an earlier clause builds (签约建设X，投资额…);
+     frame (在…签约环节，/ X上，/ 峰会期间，), or what an earlier clause builds (签约建设X，投资额…;
+     A与B共建X，首批… → X even though A is the subject), the contents of what it issued
+     (发布X清单，涵盖…共40个场景 → X);
      clauses of agents (由A、B主办，C、D承办 / 由X领投、Y跟投) neither set nor carry a topic;
   9. else the article's region, ``implicit=True``.
 """
