@@ -159,12 +159,20 @@ def write_html(view: ViewModel, path: str | os.PathLike[str]) -> Path:
     if not parent.is_dir():
         raise InputError(f"the folder {parent} does not exist", hint="create it first or choose another -o")
     text = render_html(view)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise InputError(f"cannot write {target}: {exc.strerror or exc}",
+                         hint="check that the folder is writable and has free space") from exc
     try:
         os.fchmod(fd, 0o644)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write {target}: {exc.strerror or exc}",
+                         hint="check that the folder is writable and has free space") from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -8,7 +8,7 @@ _FORMATS = "ttl|trig|nt|nq|jsonld|xml|gexf|graphml|csv"
 
 
 @click.command("export")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+@click.option("-o", "--output", required=True, type=click.Path(),
               help="File to write; the format follows its extension unless --format is given.")
 @click.option("--format", "fmt", metavar=_FORMATS, default=None,
               help="ttl, nt, xml: the union; trig, nq, jsonld: a graph per document; gexf, graphml: "

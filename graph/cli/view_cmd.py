@@ -17,7 +17,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 
 @click.command("view")
 @click.option("-o", "--output", default="ecokg-view.html", show_default=True,
-              type=click.Path(dir_okay=False), help="The HTML file to write.")
+              type=click.Path(), help="The HTML file to write.")
 @click.option("--open", "open_page", is_flag=True, help="Open the page in the default browser.")
 @click.option("--all", "show_all", is_flag=True, help="The whole ecosystem (the default).")
 @click.option("--focus", metavar="NAME", help="The neighbourhood of one entity (any of its names).")
@@ -33,7 +33,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Labels in Chinese, or English where known.")
 @click.option("--title", help="The page heading.")
-@click.option("--input", "input_file", type=click.Path(dir_okay=False),
+@click.option("--input", "input_file", type=click.Path(),
               help="Read an RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) instead of the store.")
 @click.option("--store", metavar="DIR", help="The store (default: $ECOKG_STORE or ./ecokg-data).")
 def command(output: str, open_page: bool, show_all: bool, focus: str | None, depth: int, query: str | None,
