@@ -199,8 +199,8 @@ def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool
     counter: str | None = None
     if i < len(t) and t[i] == "年":
         continuous = t[max(0, start - 2):start] == "连续"
-        if not (continuous or t.startswith("年来", i)):
-            return None
+        if not (continuous or t.startswith("年来", i)) or (raw == "一" and not continuous):
+            return None  # 一年来 is a period (the past year), not a count of years
         unit, counter, i = "count", "年", i + 1
         start -= 2 if continuous else 0
     elif unit_hit is not None:

@@ -232,3 +232,8 @@ def test_a_place_after_a_relative_clause_is_a_modifier_not_the_head() -> None:
     text = "青禾科技的南京研发中心去年营收增长30%。"
     found = _subjects(text, {"青禾科技": ("青禾科技", "Company"), "南京": (REGION, "Place")})
     assert found == {"30%": "青禾科技"}
+
+
+def test_one_year_since_is_no_count_but_ten_years_since_is() -> None:
+    assert [q.text for q in find_quantities("一年来，全市新增企业58家")] == ["58家"]
+    assert [q.text for q in find_quantities("10年来累计引进企业300家")] == ["10年", "300家"]
