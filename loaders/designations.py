@@ -101,6 +101,20 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
         if text.startswith("的", t0):
             t0 += 1
         add(t0, m.end(2), m.end() + k.start(), "list")
+    # 新增国家级专精特新“小巨人”企业12家，其中A、B进入第七批名单: the category holds for the names after 其中
+    for m in re.finditer(r"新增([^，。；]{4,30}?)[\d一二三四五六七八九十百]+(?:家|个|项)[，,]其中", text):
+        k = re.search(r"(进入|入选|列入|获评|获批)(第[一二三四五六七八九十\d]+批)?", text[m.end():])
+        if not k:
+            continue
+        t0, t1 = m.start(1), m.end(1)
+        if any(s <= t0 < e for s, e in taken):
+            continue
+        raw = text[t0:t1]
+        in_title = BATCH_RE.search(raw)
+        batch = k.group(2) or (in_title.group(1) if in_title else None)
+        taken.append((t0, t1))
+        found.append(TitleSpan(base + t0, base + t1, raw, _level_of(raw, None), batch, None,
+                               base + m.end() + k.start(), "list"))
     # 建设国家人工智能创新应用先导区 / 深化全国首批“双千兆城市”建设: a level word right after the verb
     for verb in BUILD_VERBS:
         for m in re.finditer(re.escape(verb), text):

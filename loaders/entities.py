@@ -36,9 +36,9 @@ _TITLE_PERSON = ("院士", "教授", "研究员", "书记", "市长", "副市长
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
 _BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: (?:[A-Z][A-Za-z0-9.\-]*|[0-9][0-9.]{0,2}(?![0-9])))?")
-_LATIN_PERSON_BEFORE = r"(创始人|董事长|总裁|首席执行官|CEO|CTO|总经理|负责人|院士|教授)(兼CEO|兼总裁)? ?$"
+_LATIN_PERSON_BEFORE = r"(创始人|董事长|总裁|首席执行官|CEO|CTO|总经理|负责人|院士|教授)(兼CEO|兼总裁|兼 ?CEO)? ?$"
 _LATIN_COMPANY_BEFORE = r"(企业|公司|车企|厂商|股东|由|初创|独角兽|供应商|客户)$"
-_LATIN_COMPANY_AFTER = (r"[^，。；]{0,12}?(完成[^，。；]{0,8}融资|融资|上市|估值|创始人|董事长|总裁|总部|宣布|成立于|设立|设在|"
+_LATIN_COMPANY_AFTER = (r"[^，。；]{0,20}?(完成[^，。；]{0,8}融资|融资|上市|估值|创始人|董事长|总裁|总部|宣布|成立于|设立|设在|"
                         r"领投|跟投|营业收入|营收|公司|的供应链|招股书)")
 _SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue", "IndustryCluster"}
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)$")
@@ -208,13 +208,14 @@ class EntityRecognizer:
         for sent in sentences:
             cands = self._sentence_candidates(sent, index, titles.get(sent.index, []))
             if last_company is not None:  # 该公司 / 该企业: the company last named
-                for m in re.finditer(r"该公司|该企业|该集团", sent.text):
+                for m in re.finditer(r"该公司|该企业|该集团|(?:^|(?<=[，。；]))公司(?=推出|发布|研发|已|将|在|正|今年|目前|计划|预计)",
+                                     sent.text):
                     cands.append(Candidate(sent.start + m.start(), sent.start + m.end(), "Company", last_company.name,
                                            set(), 3, last_company.source, last_company.entry))
             top, nested = _resolve(cands)
             companies = [c for c in top if c.cls == "Company"]
             if companies:
-                last_company = companies[-1]
+                last_company = companies[0]  # the company the sentence is about
             chosen.extend((sent, c) for c in top)
             inner.extend((sent, c) for c in nested)
         return self._entities(chosen, inner, region, index)
@@ -269,9 +270,9 @@ class EntityRecognizer:
         cands += self._latin_names(text, cands)
         cands += self._latin_products(text, cands)
         # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
-        spans = [(t.start - base, t.end - base) for t in titles]
+        spans = [(t.start - base, t.end - base, t.trigger_start - base) for t in titles]
         cands = [c for c in cands if c.source in ("gazetteer", "template", "places")
-                 or not any(s <= c.start and c.end <= e for s, e in spans)]
+                 or not any((s <= c.start and c.end <= e) or (trig < c.end <= e and c.start < s) for s, e, trig in spans)]
         for c in cands:
             c.start += base
             c.end += base
@@ -391,7 +392,8 @@ class EntityRecognizer:
                     break
                 if e < len(text) and text[e] in "长":
                     break
-                allow = (("和", "与", "及") if cls in ("PolicyDocument", "Event")
+                allow = (("和", "与", "及", "建设", "发展", "推进") if cls == "Event"
+                         else ("和", "与", "及") if cls == "PolicyDocument"
                          else ("和",) if cls in ("GovernmentBody", "Committee") else ())
                 floor = max([c.end for c in gaz_orgs if c.end <= hs] + [0]) if cls in PRODUCT_CLASSES else 0
                 s = left_edge(text, hs, lex, floor=floor, allow=allow,
@@ -402,8 +404,13 @@ class EntityRecognizer:
                     s2 = left_edge(text, s - 2, lex)
                     if s2 < s - 2 and lex.classify(text[s2:s - 2]):
                         surface, s = text[s2:s - 2] + text[s:e], s2
+                batch = re.search(r"(首批|第[一二三四五六七八九十\d]+批)$", text[max(0, s - 5):s])
+                if cls == "PolicyDocument" and batch and s == hs:  # 发布首批场景开放清单
+                    s -= len(batch.group(1))
+                    surface = text[s:e]
                 name = strip_descriptors(surface)
-                if not name.endswith(head) or (is_generic(name, head, lex) and cls != "Product"):
+                if not name.endswith(head) or (is_generic(name, head, lex) and cls != "Product" and not (
+                        cls == "PolicyDocument" and batch)):
                     break
                 if cls == "AIModel" and (text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域", "创新")
                                          or not re.search(r"(推出|发布|上线|研发|开发|打造|训练|部署|推)[^，。；]{0,8}$", text[max(0, s - 12):s])):
@@ -450,7 +457,7 @@ class EntityRecognizer:
 
     def _persons(self, text: str) -> list[Candidate]:
         out = []
-        for m in re.finditer("(" + "|".join(_TITLE_PERSON) + r")([\u4e00-\u9fff]{2,3}?)(?=牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|作|在|出席|致辞|发表|主持|带队|分享|围绕|就|以|对|从|、|，|。|等|担任|带领|团队|和|与)", text):
+        for m in re.finditer("(" + "|".join(_TITLE_PERSON) + r")([\u4e00-\u9fff]{2,3}?)(?=牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|作|在|出席|致辞|发表|主持|带队|分享|围绕|就|以|对|从|、|，|。|等|担任|带领|团队|和|与|当选|出任|获|荣获|率|带|向|为)", text):
             name = m.group(2)
             if not self.lex.classify(name):
                 out.append(Candidate(m.start(2), m.end(2), "Person", name, {name, m.group(0)}, 3, region_ok=False))
@@ -578,6 +585,13 @@ class EntityRecognizer:
         for m in _LATIN_NAME.finditer(text):
             s, e = m.start(), m.end()
             name = m.group(0).strip()
+            while " " in name and name.split(" ", 1)[0].upper() in _NOT_PRODUCTS:  # CEO Leo Fang → Leo Fang
+                head_word = name.split(" ", 1)[0]
+                s += len(head_word) + 1
+                name = name[len(head_word) + 1:]
+                rest = _LATIN_NAME.match(text, s)
+                if rest:
+                    name, e = rest.group(0).strip(), rest.end()
             if len(name) < 3 or name.upper() in _NOT_PRODUCTS or not re.search(r"[A-Za-z]{2}", name) \
                     or any(c.start < e and s < c.end for c in known + out):
                 continue
@@ -589,13 +603,14 @@ class EntityRecognizer:
                 out.append(Candidate(s, e, "Person", name, {name}, 3, region_ok=False))  # 创始人兼CEO Leo Fang
                 continue
             wide_after = text[e:e + 24]
-            if re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|Inc\.?|Ltd\.?|Group|Systems|Motors|"
-                         r"Partners|AI)$", name) or re.search(_LATIN_COMPANY_BEFORE, before) or \
-                    re.match(_LATIN_COMPANY_AFTER, wide_after):
+            product_before = re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|大模型|模型|芯片|系统|"
+                                       r"机械臂|雷达|版本)$", before)
+            if not product_before and (re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|Inc\.?|Ltd\.?|Group|Systems|Motors|"
+                         r"Partners|AI)$", name) or re.search(_LATIN_COMPANY_BEFORE, before) or
+                                       re.match(_LATIN_COMPANY_AFTER, wide_after)):
                 out.append(Candidate(s, e, "Company", name, {name}, 3))
                 continue
-            if not re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|大模型|模型|芯片|系统|机械臂|雷达|版本)$",
-                             before) and not re.match(r"(机器人|人形机器人|大模型|模型|芯片|系统|平台|已|由|身高|可|是|的)", after):
+            if not product_before and not re.match(r"(机器人|人形机器人|大模型|模型|芯片|系统|平台|已|由|身高|可|是|的)", after):
                 continue
             near = before[-6:] + after[:4]
             cls = ("Robot" if re.search("机器人|机械臂", near) else "AIModel" if "模型" in near or name.upper().endswith(("GPT", "LM"))

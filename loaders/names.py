@@ -37,7 +37,7 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
         if ch in "（()）":
             break
         # a quantity ends a name: 500万元补贴 → 补贴
-        if ch in "元个家项款亿万台套名" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "一二三四五六七八九十百千万亿两"):
+        if ch in "元个家项款亿万台套名年" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "一二三四五六七八九十百千万亿两"):
             break
         if lex.boundary_ending_at(text, i, allow):
             break

@@ -39,7 +39,7 @@ _BY_PRED = {"主办": "organizedBy", "承办": "organizedBy", "举办": "organiz
 _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)(了)?(园区|该园区|园内)|(在|于|入驻)(园区|该园区)"
                             r"|签约入驻|完成入驻|同步签约|签约落户|入驻装修")
 _EVENT_ANAPHOR = re.compile(r"(本届|该|此次|本次)?(峰会|大会|论坛|会议|活动|展会|博览会|对接会)$")
-_TITLES = ("董事长", "总裁", "总经理", "首席执行官", "CEO", "创始人", "理事长", "院长")
+_TITLE_BEFORE = re.compile(r"(董事长|总裁|总经理|首席执行官|CEO|创始人|理事长|院长|党委书记)(兼 ?(CEO|总裁|总经理|董事长))? ?$")
 
 
 def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel: Rel) -> None:
@@ -134,16 +134,27 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
         if a and b and a[-1].end == off + m.start() and b[0].start == off + m.end() and cls(a[-1]) == "Company" \
                 and cls(b[0]) == "Company" and re.search(r"签[订署]了?[^，。；]{0,16}(供货|供应|采购)", text[m.end():]):
             rel(a[-1].key, "suppliesTo", b[0].key, "supplied-by")
-    # X 董事长 P
+    # X 董事长 P / X 创始人兼CEO P
     for sp in spans:
         if cls(sp) != "Person":
             continue
-        for t in _TITLES:
-            k = sp.start - off - len(t)
-            if k > 0 and text.startswith(t, k):
-                orgs = [o for o in before(k) if o.end == off + k and cls(o) in ORG]
-                if orgs:
-                    rel(orgs[0].key, "ledBy", sp.key, "led-by-title")
+        t = _TITLE_BEFORE.search(text, 0, sp.start - off)
+        if t:
+            orgs = [o for o in before(t.start()) if o.end == off + t.start() and cls(o) in ORG]
+            if orgs:
+                rel(orgs[0].key, "ledBy", sp.key, "led-by-title")
+    # 其主力产品 X / 其最新产品 X → X developedBy the company the sentence is about
+    for m in re.finditer(r"其(主力|核心|最新|旗舰|自研)?(产品|模型|大模型|机器人)", text):
+        prods = [sp for sp in after(m.end()) if sp.start <= off + m.end() + 1 and cls(sp) in PRODUCT]
+        owner = _last(before(m.start()), "Company") or x.last_company
+        if prods and owner:
+            rel(prods[0].key, "developedBy", owner, "its-product")
+            # … 已进入 Y 的供应链: the owner supplies Y
+            k = re.match(r"[^，。；]{0,12}?进入([^，。；]{1,20}?)的?(供应链|供应体系|采购体系)", text[prods[0].end - off:])
+            if k:
+                buyers = [sp for sp in after(prods[0].end - off) if sp.end <= prods[0].end + k.end() and cls(sp) == "Company"]
+                if buyers and buyers[-1].key != owner:
+                    rel(owner, "suppliesTo", buyers[-1].key, "supplies")
     # X 在 P 落户/建设 …; X (与 Y) 签约建设 Z
     for m in re.finditer(r"在([^，。；]{2,16}?)(落户|落地|建设|设立|投资建设|入驻)", text):
         places = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in PLACE]
@@ -256,8 +267,9 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
             target = targets[0].key if targets else None
         elif _EVENT_ANAPHOR.search(sent.text, 0, m.start()) and x.last_event:  # 峰会由 X 主办
             target = x.last_event
-        else:  # Y …，由 X 牵头
-            prior = [s for s in spans if s.end <= sent.start + m.start() and x.cls(s.key) not in PLACE]
+        else:  # Y …，由 X 牵头 (a park or venue may be run by X)
+            keep = {"IndustrialPark", "Venue"} if pred in ("operatedBy", "establishedBy") else set()
+            prior = [s for s in spans if s.end <= sent.start + m.start() and x.cls(s.key) not in PLACE - keep]
             target = prior[-1].key if prior else None
         if target is not None:
             for agent in agents:
