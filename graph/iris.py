@@ -48,6 +48,14 @@ _QUOTES = "“”‘’\"'「」『』《》〈〉【】"
 _ENCODE = set('<>"{}|\\^`#?/%[]')
 
 
+def _iri_char(ch: str) -> bool:
+    """Whether RFC 3987 allows the character unescaped in a path (ucschar or ASCII)."""
+    cp = ord(ch)
+    if cp < 0x80 or 0xA0 <= cp <= 0xD7FF or 0xF900 <= cp <= 0xFDCF or 0xFDF0 <= cp <= 0xFFEF:
+        return True
+    return 0x10000 <= cp <= 0xEFFFD and (cp & 0xFFFF) <= 0xFFFD and not 0xE0000 <= cp <= 0xE0FFF
+
+
 def slug(name: str) -> str:
     """A readable, valid IRI path segment for a name: NFKC, quotes dropped, spaces as ``_``."""
     text = unicodedata.normalize("NFKC", name).strip()
@@ -56,7 +64,7 @@ def slug(name: str) -> str:
     out = []
     for ch in text:
         cat = unicodedata.category(ch)
-        if ch in _ENCODE or cat.startswith("C") or cat.startswith("Z"):
+        if ch in _ENCODE or cat.startswith("C") or cat.startswith("Z") or not _iri_char(ch):
             out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
         else:
             out.append(ch)

@@ -43,7 +43,8 @@ def html_tree(html: str) -> Any:
 
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
     try:
-        return lxml_html.document_fromstring(html)
+        parser = lxml_html.HTMLParser(huge_tree=True)  # deep nesting must not lose the article
+        return lxml_html.document_fromstring(html, parser=parser)
     except Exception:  # lxml raises several types on junk input
         return None
 

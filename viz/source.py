@@ -93,7 +93,10 @@ def open_file(path: str | os.PathLike[str]) -> GraphSource:
             ds.remove_graph(ctx)
     graph = union_graph(ds)
     store = pyoxigraph.Store()
-    store.extend(list(dataset_to_quads(ds)))
+    try:
+        store.extend(list(dataset_to_quads(ds)))
+    except (ValueError, SyntaxError) as exc:  # an IRI rdflib let through but RDF does not allow
+        raise RDFSyntaxError(f"{p}: not valid {fmt}: {exc}", hint="check the file's IRIs") from exc
     from ecokg.graph.store import EcoStore
 
     return GraphSource(graph, LocalBackend.from_store(EcoStore(Path(str(p)), store, True)), str(p))

@@ -8,6 +8,7 @@ modules import rdflib, pyoxigraph, jieba … inside their functions.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from importlib import import_module, resources
@@ -63,15 +64,20 @@ def fail(message: str, code: int = 2) -> int:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the group and turn every failure into one line and an exit code."""
     debug = os.environ.get("ECOKG_DEBUG") == "1"
+    if not debug:  # libraries' warnings about bad input would add lines to our one-line errors
+        logging.getLogger("rdflib").setLevel(logging.ERROR)
     try:
         rv = cli.main(args=argv, prog_name="ecokg", standalone_mode=False)
     except click.exceptions.Abort:
         code = fail("interrupted", 130)
     except click.exceptions.Exit as exc:
         code = exc.exit_code
+    except click.UsageError as exc:
+        hint = f" (see 'ecokg {exc.ctx.command_path.split(' ', 1)[1]} --help')" if exc.ctx and " " in exc.ctx.command_path \
+            else " (see 'ecokg --help')"
+        code = fail(exc.format_message() + hint, exc.exit_code)
     except click.ClickException as exc:
-        exc.show()
-        code = exc.exit_code
+        code = fail(exc.format_message(), exc.exit_code)
     except EcokgError as exc:
         if debug:
             raise

@@ -14,7 +14,7 @@ import click
 @click.command(name="build")
 @click.argument("sources", nargs=-1)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the graph to FILE (.ttl .trig .nt .nq .jsonld …).")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False), default=None,
+@click.option("--store", "store_dir", type=click.Path(), default=None,
               help="Persistent store directory (default: $ECOKG_STORE, else ./ecokg-data).")
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra gazetteer YAML file (repeatable).")

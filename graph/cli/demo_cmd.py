@@ -16,9 +16,9 @@ QUESTIONS: tuple[tuple[str, dict[str, str], str], ...] = (
 
 
 @click.command(name="demo")
-@click.option("--store", "store_dir", default="ecokg-demo-data", show_default=True, type=click.Path(file_okay=False),
+@click.option("--store", "store_dir", default="ecokg-demo-data", show_default=True, type=click.Path(),
               help="Directory of the fresh demo store (recreated if it is an earlier demo store).")
-@click.option("--out-dir", default=".", show_default=True, type=click.Path(file_okay=False),
+@click.option("--out-dir", default=".", show_default=True, type=click.Path(),
               help="Where ecosystem.ttl and ecosystem.html are written.")
 @click.option("--rows", default=8, show_default=True, help="Rows shown per question.")
 def command(store_dir: str, out_dir: str, rows: int) -> int:

@@ -22,10 +22,7 @@ def test_check_reports_malformed_turtle(tmp_path, ecokg, name: str) -> None:
     assert_one_line_error(proc, name, codes=(2,))
 
 
-_VIEW_CASES = [pytest.param(n, marks=pytest.mark.xfail(
-    strict=True, reason="viz/source.py: rdflib accepts the IRI with a space, then graph/oxconvert.to_ox "
-                        "raises ValueError (internal error); reported")) if n == "badiri.ttl" else n
-    for n in sorted(BAD)]
+_VIEW_CASES = sorted(BAD)
 
 
 @pytest.mark.parametrize("name", _VIEW_CASES)

@@ -36,8 +36,6 @@ def test_unclosed_nesting(tmp_path, ecokg) -> None:
         assert_one_line_error(proc, "unclosed.html")
 
 
-@pytest.mark.xfail(strict=True, reason="loaders/cleaner.py: lxml's HTML parser drops content nested deeper "
-                                      "than 255 elements, so the article text is lost (reported)")
 def test_text_under_300_levels_is_found(tmp_path, ecokg) -> None:
     page = tmp_path / "deep300.html"
     page.write_text(_page(300), encoding="utf-8")

@@ -18,11 +18,9 @@ COMMANDS = {
     "view": ["view", "-o", "{tmp}/v.html"],
     "push": ["push", "--endpoint", "http://127.0.0.1:9/store"],
 }
-_BUILD = pytest.mark.xfail(strict=True, reason="graph/cli/build_cmd.py declares --store as click.Path(file_okay=False): "
-                                               "click prints a 3-line usage error (reported)")
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=_BUILD) if n == "build" else n for n in COMMANDS])
+@pytest.mark.parametrize("name", list(COMMANDS))
 def test_store_option_is_a_file(tmp_path, ecokg, name: str) -> None:
     blocker = tmp_path / "not-a-store"
     blocker.write_bytes(b"precious")
