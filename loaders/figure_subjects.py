@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from ecokg.loaders.figure_context import CLAUSE_END, OPEN, SentenceContext, Span
 from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.quantity import Quantity
+from ecokg.loaders.records import Entity
 
 __all__ = ["ClauseTopic", "Topic", "carried_topics", "subject_of"]
 
@@ -217,17 +218,23 @@ def _relative_head(ctx: SentenceContext, n: int, end: int) -> Span | None:
     return found
 
 
-def _recent_entities(ctx: SentenceContext, before: int) -> list[str]:
-    """Entities named before ``before`` in this sentence (latest first), then in earlier sentences
-    (latest first)."""
-    keys = [s.key for s in reversed(ctx.spans) if s.end <= before]
-    earlier: list[tuple[int, str]] = []
-    for key, ent in ctx.entities.items():
-        seen = [i for i in ent.sentences if i < ctx.index]
-        if seen:
-            earlier.append((max(seen), key))
-    keys += [k for _, k in sorted(earlier, key=lambda e: -e[0]) if k not in keys]
-    return keys
+def _last_seen(ent: Entity, index: int, window: int = 64) -> int:
+    """The last sentence before ``index`` that names ``ent``; -1: none. Looks back ``window``
+    sentences one by one first, so that an entity named in every sentence costs nothing."""
+    for i in range(index - 1, max(-1, index - 1 - window), -1):
+        if i in ent.sentences:
+            return i
+    return max((i for i in ent.sentences if i < index - window), default=-1)
+
+
+def _named_last(ctx: SentenceContext, keys: list[str], before: int) -> str | None:
+    """Of ``keys``, the one named last before ``before`` in this sentence, else in an earlier one."""
+    here = [s.key for s in reversed(ctx.spans) if s.end <= before and s.key in keys]
+    if here:
+        return here[0]
+    seen = [(_last_seen(ctx.entities[k], ctx.index), k) for k in keys if k in ctx.entities]
+    seen = [(i, k) for i, k in seen if i >= 0]
+    return max(seen, key=lambda e: e[0])[1] if seen else None
 
 
 #: Head nouns that name a recent entity when a clause opens with them: 小镇已入驻…, 工作站将…,
@@ -251,13 +258,11 @@ def _tail_anaphor(ctx: SentenceContext, head: int, b: int) -> Topic | None:
         if not word.endswith(_TAIL_NOUNS) or t[pos + size:pos + size + 1] not in _TAIL_FOLLOW \
                 or pos + size >= b:
             continue
-        for key in _recent_entities(ctx, head):
-            ent = ctx.entities.get(key)
-            if _cls(ctx, key) in ("Person", "Place", "GovernmentBody"):
-                continue
-            names = {key, *(ent.alt_labels if ent is not None else ())}
-            if any(nm.endswith(word) and nm != word for nm in names):
-                return Topic(key, True, "anaphor")
+        named = [key for key, ent in ctx.entities.items() if ent.cls not in _NOT_HEADS
+                 and any(nm.endswith(word) and nm != word for nm in (key, *ent.alt_labels))]
+        key = _named_last(ctx, named, head)
+        if key is not None:
+            return Topic(key, True, "anaphor")
     return None
 
 
@@ -273,8 +278,8 @@ def _district(ctx: SentenceContext, before: int) -> str | None:
         if not names:
             continue
         here = max((ctx.text.rfind(nm, 0, before) for nm in names), default=-1)
-        seen = [i for i in ent.sentences if i < ctx.index]
-        rank = (1, here, key) if here >= 0 else ((0, max(seen), key) if seen else None)
+        seen = _last_seen(ent, ctx.index)
+        rank = (1, here, key) if here >= 0 else ((0, seen, key) if seen >= 0 else None)
         if rank is not None and (best is None or rank > best):
             best = rank
     return best[2] if best is not None else None
