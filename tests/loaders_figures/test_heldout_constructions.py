@@ -237,3 +237,12 @@ def test_a_place_after_a_relative_clause_is_a_modifier_not_the_head() -> None:
 def test_one_year_since_is_no_count_but_ten_years_since_is() -> None:
     assert [q.text for q in find_quantities("一年来，全市新增企业58家")] == ["58家"]
     assert [q.text for q in find_quantities("10年来累计引进企业300家")] == ["10年", "300家"]
+
+
+def test_a_name_tail_finds_an_entity_named_long_before() -> None:
+    town = Entity("“秦淮”人工智能小镇", "IndustrialPark", sentences={3})
+    other = Entity("江北人工智能小镇", "IndustrialPark", sentences={150})  # named only later
+    sentence, spans, ents = _doc("目前小镇已入驻人工智能企业64家。", {}, index=120,
+                                 entities={e.key: e for e in (town, other)})
+    (o,) = extract_figures(sentence, spans, ents, base=BASE, region=REGION)
+    assert (o.subject, o.rule) == (town.key, "anaphor")
