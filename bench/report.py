@@ -83,7 +83,7 @@ def mb(kb: int | None) -> str:
 def ratio(x: float | None, lower_bound: bool = False) -> str:
     if x is None:
         return "–"
-    text = f"{x:,.1f}×" if x < 100 else f"{x:,.0f}×"
+    text = f"{x:.2g}×" if x < 1 else f"{x:,.1f}×" if x < 100 else f"{x:,.0f}×"
     return ("≥ " + text) if lower_bound else text
 
 
@@ -192,7 +192,7 @@ def query_section(r: dict[str, Any]) -> str:
                 rat = f"≤ {ratio(base / ours)}"
             else:
                 rat = "–"
-            rows_n = qs.get(name, {}).get("rows")
+            rows_n = qs.get(name, {}).get("rows", rq.get(name, {}).get("rows"))
             rows.append([f"`{name}`", num(rows_n), ours_txt, base_txt, rat])
         rss = f"peak RSS: store {mb((sc.get('query_store') or {}).get('rss_kb'))}, rdflib {mb(rd.get('queries_rss_kb'))}"
         if rd.get("status") == "skipped":

@@ -131,7 +131,8 @@ def query_store(store: str, queries: list[str], params: dict[str, dict[str, str]
                 return sum(len(backend.run(q.text, s).rows) for s in subs)
 
             for res in _timed_runs(name, run, runs, budget):
-                emit("run", bind_s=bind_s, bindings={k: str(v) for s in subs for k, v in s.items()}, **res)
+                emit("run", bind_s=bind_s, bindings={k: str(v) for s in subs for k, v in s.items()}, **res,
+                     **peak_rss())
     finally:
         backend.close()
 
@@ -193,7 +194,8 @@ def rdflib_baseline(nq: str, queries: list[str], bindings: dict[str, dict[str, s
             emit("run", query=name, timeout=True, limit=limit)
             continue
         if warm > budget / 2:  # slow: the warm-up run is the measurement
-            emit("run", query=name, rows=rows, warmup_s=warm, times=[warm], median_s=warm, single=True)
+            emit("run", query=name, rows=rows, warmup_s=warm, times=[warm], median_s=warm, single=True,
+                 **peak_rss())
             continue
         times: list[float] = []
         while len(times) < runs and (not times or sum(times) + warm < budget):
@@ -204,7 +206,8 @@ def rdflib_baseline(nq: str, queries: list[str], bindings: dict[str, dict[str, s
         if not times:
             emit("run", query=name, timeout=True, limit=limit, warmup_s=warm)
             continue
-        emit("run", query=name, rows=rows, warmup_s=warm, times=times, median_s=statistics.median(times))
+        emit("run", query=name, rows=rows, warmup_s=warm, times=times, median_s=statistics.median(times),
+             **peak_rss())
     emit("queries_done", **peak_rss())
     if turtle:
         emit("begin", export=True)
