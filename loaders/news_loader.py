@@ -36,6 +36,7 @@ class NewsArticleLoader:
 
     def extract(self, doc: Document) -> Extraction:
         from ecokg.loaders.figures import extract_figures, fund_amounts
+        from ecokg.loaders.periods import reported_year
         from ecokg.loaders.sentences import split_sentences
 
         sentences = split_sentences(doc.text)
@@ -54,11 +55,12 @@ class NewsArticleLoader:
         authority_keys = {name: index.by_name[name].name for name in authorities if index.by_name[name].name in entities}
         relx = RelationExtractor(entities, actor, region_key)
         base = doc.issued_date
+        report = reported_year(doc.text, base)  # an annual report published early the next year
         for s in sentences:
             spans = by_sentence.get(s.index, [])
             ex.designations += attach(titles[s.index], s, spans, entities, region_key, authority_keys)
             ex.relations += relx.extract(s, spans)
-            ex.observations += extract_figures(s, spans, entities, base=base, region=region_key)
+            ex.observations += extract_figures(s, spans, entities, base=base, region=region_key, report=report)
             for key, amount, unit, per_year in fund_amounts(s, spans, entities):
                 ent = entities[key]
                 if ent.amount is None:
