@@ -266,6 +266,7 @@ class EntityRecognizer:
         cands += self._subject_companies(text, cands)
         cands += self._brand_companies(text, cands)
         cands += self._described_companies(text, cands)
+        cands += self._investors(text, cands)
         cands += self._districts(text, cands)
         cands += self._latin_names(text, cands)
         cands += self._latin_products(text, cands)
@@ -308,7 +309,7 @@ class EntityRecognizer:
             tail = next((t for t in sorted(lex.quoted_tails, key=len, reverse=True) if text.startswith(t, qe)), None)
             if tail is None:  # “问津”多模态大模型 / “衡行H2”人形机器人: a short descriptor before the tail
                 for t in sorted(lex.quoted_tails, key=len, reverse=True):
-                    k = text.find(t, qe, qe + 6 + len(t))
+                    k = text.find(t, qe, qe + 8 + len(t))
                     if k > qe and lex.quoted_tails[t] in PRODUCT_CLASSES and all(is_cjk(ch) for ch in text[qe:k]):
                         tail = text[qe:k + len(t)]
                         lex_tail_cls = lex.quoted_tails[t]
@@ -471,8 +472,9 @@ class EntityRecognizer:
 
     def _is_company_name(self, name: str, strict: bool = False) -> bool:
         """国华智能, 澜图科技: a brand and a company suffix (strict: the brand is no common word)."""
-        if name in self.lex.industries or any(name.endswith(w) and len(name) - len(w) < 2 for w in self.lex.industries):
-            return False  # 人形机器人, 具身智能: a sector, not a company
+        if name in self.lex.industries or any(name.endswith(w) and len(name) - len(w) < 2 for w in self.lex.industries) \
+                or any(w in name for w in self.lex.industries if len(w) >= 4) or self.lex.boundary_ending_at(name, 2):
+            return False  # 人形机器人, 具身智能, 推动人工智能: a sector or a verb phrase, not a company
         for suffix in self.lex.company_suffixes:
             brand = name[: -len(suffix)]
             if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_cjk(ch) for ch in brand) \
@@ -504,7 +506,7 @@ class EntityRecognizer:
         out: list[Candidate] = []
         for suffix in self.lex.company_suffixes:
             for m in re.finditer(re.escape(suffix), text):
-                for blen in (2, 3):
+                for blen in (2, 3, 4):
                     s = m.start() - blen
                     if s < 0 or any(c.start < m.end() and s < c.end for c in known + out):
                         continue
@@ -553,18 +555,32 @@ class EntityRecognizer:
                 out.append(Candidate(s, s + len(name), "Company", name, {name}, 1))
         return out
 
+    def _investors(self, text: str, known: list[Candidate]) -> list[Candidate]:
+        """秣川智算投资42亿元的…项目: a name right before 投资+amount, at a clause start, is a company."""
+        out: list[Candidate] = []
+        for m in re.finditer(r"(?:^|[，。；、和])([\u3400-\u9fff]{4,6}?)(?=(?:拟|将|计划)?投资[\d.一二三四五六七八九十百千]+[亿万]?元)", text):
+            s, e = m.start(1), m.end(1)
+            name = text[s:e]
+            if any(c.start < e and s < c.end for c in known + out) or self.lex.classify(name) \
+                    or any(ch in _FUNCTION_CHARS for ch in name[:2]) or _word_frequency(name[:2]) > 200:
+                continue
+            out.append(Candidate(s, e, "Company", name, {name}, 1))
+        return out
+
     def _districts(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """天津市滨海新区, 深圳南山区: a district right after its city is a Place."""
         out: list[Candidate] = []
         for found in re.finditer(r"([\u3400-\u9fff]{2}(?:新区|区|县))(?=的|内|已|在|去年|今年|入选|发布|位列|共|累计|现有|\d|"
-                                 r"[，。、；]|人民政府|政府|建设|设立)", text):
-            name, s = found.group(1), found.start(1)
+                                 r"[，。、；]|人民政府|政府|建设|设立|举行|举办|召开|获评|获批)|"
+                                 r"(?<=在|于)([\u3400-\u9fff]{2}(?:新区|区|县))", text):
+            g = 1 if found.group(1) else 2
+            name, s = found.group(g), found.start(g)
             lead_ok = s == 0 or text[s - 1] in "，。；、：在于" or self.lex.boundary_ending_at(text, s) \
                 or text.endswith(("位于", "落户", "地处", "其中"), 0, s)
             if not lead_ok or name in _GENERIC_DISTRICTS or self.lex.classify(name) or name[0] in _FUNCTION_CHARS \
-                    or self.lex.boundary_ending_at(name, 2) or any(k.start < found.end(1) and s < k.end for k in known + out):
+                    or self.lex.boundary_ending_at(name, 2) or any(k.start < found.end(g) and s < k.end for k in known + out):
                 continue
-            out.append(Candidate(s, found.end(1), "Place", name, {name}, 2, region_ok=False))
+            out.append(Candidate(s, found.end(g), "Place", name, {name}, 2, region_ok=False))
         for c in known:
             if c.cls != "Place" or c.entry is None:
                 continue

@@ -141,7 +141,7 @@ class NameIndex:
                 e = self.by_name.get(key)
                 if e is None:
                     continue
-                if not _boundary_ok(text, i, i + length):
+                if not _boundary_ok(text, i, i + length, e.cls == "Place"):
                     continue
                 hit = Match(i, i + length, e, text[i:i + length])
                 break
@@ -161,11 +161,11 @@ def _fold(text: str) -> str:
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
-def _boundary_ok(text: str, start: int, end: int) -> bool:
+def _boundary_ok(text: str, start: int, end: int, place: bool = False) -> bool:
     """A Latin name must not sit inside a longer Latin word; a two-character Chinese name (智元)
     must not sit inside a longer Chinese name (蓉芯智元)."""
     first, last = text[start], text[end - 1]
-    if end - start <= 2 and is_cjk(first) and start > 0 and is_cjk(text[start - 1]) and end < len(text) \
+    if not place and end - start <= 2 and is_cjk(first) and start > 0 and is_cjk(text[start - 1]) and end < len(text) \
             and is_cjk(text[end]) and not lexicon().boundary_ending_at(text, start):
         return False
     if first.isascii() and first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():

@@ -38,7 +38,8 @@ _BY_PRED = {"主办": "organizedBy", "承办": "organizedBy", "举办": "organiz
             "负责开发运营": "operatedBy", "负责建设运营": "operatedBy"}
 _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)(了)?(园区|该园区|园内)|(在|于|入驻)(园区|该园区)"
                             r"|签约入驻|完成入驻|同步签约|签约落户|入驻装修")
-_EVENT_ANAPHOR = re.compile(r"(本届|该|此次|本次)?(峰会|大会|论坛|会议|活动|展会|博览会|对接会)$")
+_EVENT_ANAPHOR = re.compile(r"(本届|该|此次|本次)?(峰会|大会|论坛|会议|活动|展会|博览会|对接会|推介会|推进会|签约会|发布会|洽谈会|"
+                            r"交流会|调度会)$")
 _TITLE_BEFORE = re.compile(r"(董事长|总裁|总经理|首席执行官|CEO|创始人|理事长|院长|党委书记)(兼 ?(CEO|总裁|总经理|董事长))? ?$")
 
 
@@ -115,9 +116,15 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             if nxt and nxt[0].start == sp.end + 1 and cls(nxt[0]) in ORG | SITE | {"IndustrialPark"} \
                     and cls(nxt[0]) != "GovernmentBody":
                 rel(nxt[0].key, "locatedIn", sp.key, "city-of")
-    # suppliers
-    buyer = x.last_company
+    # suppliers: the buyer is the company named last before 由 in the same part of the sentence
     for m in re.finditer(r"(由|来自)", text):
+        c_start = max(text.rfind(c, 0, m.start()) for c in "，；。") + 1
+        near = [sp for sp in spans if off + c_start <= sp.start and sp.end <= off + m.start() and cls(sp) == "Company"]
+        if not near and c_start > 0 and text[c_start - 1] == "，":  # X建设的工厂，由Y提供 …: the previous clause
+            p_start = max(text.rfind(c, 0, c_start - 1) for c in "，；。") + 1
+            if not re.search(r"由|来自", text[p_start:c_start]):
+                near = [sp for sp in spans if off + p_start <= sp.start and sp.end <= off + c_start and cls(sp) == "Company"]
+        buyer = near[-1].key if near else x.last_company
         sup = [sp for sp in after(m.end()) if sp.start <= off + m.end() + 10 and cls(sp) == "Company"]
         if not sup or cls(after(m.end())[0]) not in {"Company", "Place"}:
             continue
@@ -144,8 +151,8 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             if orgs:
                 rel(orgs[0].key, "ledBy", sp.key, "led-by-title")
     # 其主力产品 X / 其最新产品 X → X developedBy the company the sentence is about
-    for m in re.finditer(r"其(主力|核心|最新|旗舰|自研)?(产品|模型|大模型|机器人)", text):
-        prods = [sp for sp in after(m.end()) if sp.start <= off + m.end() + 1 and cls(sp) in PRODUCT]
+    for m in re.finditer(r"其([\u3400-\u9fff]{0,6}?)(产品|模型|大模型|机器人|平台|系统)", text):
+        prods = [sp for sp in after(m.end()) if sp.start <= off + m.end() + 1 and cls(sp) in PRODUCT | {"Platform"}]
         owner = _last(before(m.start()), "Company") or x.last_company
         if prods and owner:
             rel(prods[0].key, "developedBy", owner, "its-product")
@@ -224,6 +231,9 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
         made = [sp for sp in after(m.end()) if sp.start <= off + m.end() + 1 and cls(sp) in SITE - {"Company"}]
         partners = [sp for sp in spans if sp.end <= off + m.start() and cls(sp) in ORG
                     and sp.start >= off + max(text.rfind(c, 0, m.start()) for c in "，。；")]
+        if not partners:
+            seg = max(text.rfind(c, 0, m.start()) for c in "；。") + 1
+            partners = [sp for sp in spans if off + seg <= sp.start and sp.end <= off + m.start() and cls(sp) in ORG]
         if made:
             for p in partners:
                 rel(made[0].key, "establishedBy", p.key, "co-built")
@@ -239,6 +249,39 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
         subject = [sp for sp in before(m.start()) if cls(sp) == "Company"]
         if made and made[0].start == off + m.end() and cls(made[0]) in SITE - {"Company"} and subject:
             rel(made[0].key, "establishedBy", subject[-1].key, "built-by")
+    # A、B、C 等七部门联合印发《…》 → issuedBy each
+    for m in re.finditer(r"(联合)?(印发|发布|出台|制定)", text):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
+        issuers = [sp for sp in spans if off + clause_start <= sp.start and sp.end <= off + m.start() and cls(sp) in ORG]
+        pol = [sp for sp in after(m.end()) if sp.start <= off + m.end() + 2 and cls(sp) in {"PolicyDocument", "Policy"}]
+        if len(issuers) >= 2 and pol and all(t in "、和与及等" or t.isdigit() or t in "一二三四五六七八九十部门家个单位联合共同"
+                                            for t in _gaps(text, off, issuers, issuers[0].start - off, m.start())):
+            for i in issuers:
+                rel(pol[0].key, "issuedBy", i.key, "co-issued")
+    # A 联合 B 开发了 Y → Y developedBy A and B
+    for m in re.finditer(r"联合([^，。；]{2,20}?)(共同)?(开发|研发|研制|打造|推出)(了)?", text):
+        a = [sp for sp in before(m.start()) if sp.end == off + m.start() and cls(sp) in ORG]
+        b = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in ORG]
+        clause_end = min([i for i in (text.find(c, m.end()) for c in "，。；") if i >= 0] + [len(text)])
+        made = [sp for sp in spans if off + m.end() <= sp.start and sp.end <= off + clause_end and cls(sp) in PRODUCT | {"Platform"}]
+        if a and made:
+            for agent in a + b:
+                rel(made[0].key, "developedBy", agent.key, "co-developed")
+    # A 投资…的 Y 项目 (签约落户 P) → Y establishedBy A; A 和 B 签约落户 P → each locatedIn P
+    for m in re.finditer(r"投资[^，。；]{0,12}?的", text):
+        inv = [sp for sp in before(m.start()) if sp.end == off + m.start() and cls(sp) == "Company"]
+        made = after(m.end())
+        if inv and made and made[0].start == off + m.end() and cls(made[0]) in SITE | {"Program"} - {"Company"}:
+            rel(made[0].key, "establishedBy", inv[0].key, "invested")
+    for m in re.finditer(r"(签约)?(落户|入驻|落地)(于|在)?", text):
+        places = [sp for sp in after(m.end()) if sp.start == off + m.end() and cls(sp) in PLACE]
+        if not places:
+            continue
+        clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
+        movers = [sp for sp in spans if off + clause_start <= sp.start and sp.end <= off + m.start()
+                  and cls(sp) in {"Company", "Program"} | SITE - {"InnovationCenter"}]
+        for mv in movers:
+            rel(mv.key, "locatedIn", places[0].key, "settled-at")
     # Z 在 P 开幕/举行
     for m in re.finditer(r"在([^，。；]{2,20}?)(隆重)?(开幕|举行|召开|举办|启幕)", text):
         places = [sp for sp in spans if off + m.start(1) <= sp.start and sp.end <= off + m.end(1) and cls(sp) in PLACE]
