@@ -47,7 +47,7 @@ _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:�
 _POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|行动|若干|实施|战略|标准|路线图|目录")
 _ORG_CLASSES = {"GovernmentBody", "Company", "InnovationCenter"}
 _GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会", "商务委员会")
-_FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单年月日全市省县后前")
+_FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单年月日全市省县后前有什么想说")
 _NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
                  "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP", "HTML", "PDF", "QQ", "QR"}
 _GENERIC_DISTRICTS = {"行政区", "自治区", "城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区", "东区", "西区", "南区", "北区", "中区",

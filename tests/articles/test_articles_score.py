@@ -46,8 +46,6 @@ KNOWN_BELOW_FLOOR: dict[tuple[str, str], str] = {
         "X运营的Y / A与B、C签订 companies (筑城数联, 贵州电网); 召开…建设调度会 event; 贵安新区",
     ("heldout2-guiyang-computing", "relations"):
         "召开调度会 (organizedBy, locatedIn); 集群内 anaphora; X运营的Y; 签订绿电直供协议 (suppliesTo); 牵头建设了X平台",
-    ("heldout2-shenzhen-lowaltitude", "entities"):
-        "宝安区 (a district) not an entity; “翔鹭-6” (hyphen-digit name in quotes); 由X负责建设运营的Y company",
     ("heldout2-shenzhen-lowaltitude", "relations"):
         "区内的X研发的“Y”; 由X负责建设运营的Y; 还将联合A、B等企业组建Z (0 of 3 establishedBy)",
 }
