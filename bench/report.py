@@ -276,9 +276,41 @@ def startup_section(r: dict[str, Any]) -> str:
         ["command", "first run", "median of 5", "over `python -c pass`"], rows)
 
 
+def extrapolation_section(r: dict[str, Any]) -> str:
+    """Linear extrapolation of the largest scale to 10M when 10M was not run (it is opt-in)."""
+    if not r["scales"] or any(sc["scale"] == "10M" for sc in r["scales"]):
+        return ""
+    sc = max(r["scales"], key=lambda x: x["graph"]["quads"])
+    f = 10_000_000 / sc["graph"]["quads"]
+    mem_gb = r["machine"]["memory_gb"]
+    rows = []
+
+    def row(what: str, seconds: float | None, kb: int | None) -> None:
+        if seconds is None and kb is None:
+            return
+        gb = kb * f / 1024 / 1024 if kb else None
+        verdict = "fits" if (gb or 0) < mem_gb / 2 and (seconds or 0) * f < 600 else "does not fit"
+        if gb and gb > mem_gb:
+            verdict = f"does not fit: ~{gb:.0f} GB > {mem_gb:g} GB"
+        elif gb and gb > mem_gb / 2:
+            verdict = f"does not fit: ~{gb:.0f} GB, over half the memory of a shared machine"
+        elif seconds and seconds * f > 600:
+            verdict = f"does not fit: ~{seconds * f / 60:.0f} min > 10 min"
+        rows.append([what, secs(seconds * f) if seconds else "–", f"{gb:.1f} GB" if gb else "–", verdict])
+
+    st, ex, rl = sc.get("load_store") or {}, sc.get("export_store") or {}, (sc.get("rdflib") or {}).get("load") or {}
+    row("load into the store", st.get("seconds"), st.get("rss_kb"))
+    row("ecokg export (Turtle)", ex.get("seconds"), ex.get("rss_kb"))
+    row("rdflib parse (baseline)", rl.get("seconds"), rl.get("rss_kb"))
+    return (f"## 10M (not in this run: opt-in with `--scales 10M`)\n\nLinear extrapolation ×{f:.0f} of the "
+            f"{sc['scale']} figures above; queries past the limit at {sc['scale']} stay past it.\n\n"
+            + table(["stage", "time", "peak RSS", "verdict (2 cores, 10 min, this machine's memory)"], rows))
+
+
 def render_markdown(r: dict[str, Any]) -> str:
     sections = [HEADER, machine_section(r), ingest_section(r), load_section(r), query_section(r), export_section(r),
-                view_section(r), memory_section(r), startup_section(r), METHOD]
+                view_section(r), memory_section(r), startup_section(r), extrapolation_section(r), METHOD]
+    sections = [s for s in sections if s]
     return "\n\n".join(s.strip("\n") for s in sections) + "\n"
 
 

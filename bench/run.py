@@ -458,11 +458,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--results", default=str(RESULTS), help="JSON results file")
     ap.add_argument("--doc", default=str(DOC), help="Markdown page with the tables ('' for none)")
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up stage")
+    ap.add_argument("--render", action="store_true", help="only write the Markdown page again from the results file")
     return ap.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.render:
+        results = json.loads(Path(args.results).read_text(encoding="utf-8"))
+        atomic_write(Path(args.doc), render_markdown(results))
+        return 0
     try:
         scales = [(s, parse_size(s)) for s in _labels(args.scales)]
         for s in _labels(args.ingest) + _labels(args.views) + _labels(args.draw):

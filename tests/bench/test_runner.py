@@ -105,3 +105,5 @@ def test_report_shows_limits_as_lower_bounds() -> None:
     assert "≥ 6.7×" in export
     load = next(line for line in text.splitlines() if line.startswith("| 1M |") and "1,000,000" in line)
     assert "10.0×" in load
+    assert "## 10M (not in this run" in text  # extrapolated from 1M, with a verdict per stage
+    assert "| rdflib parse (baseline) | 1000.0 s |" in text and "does not fit" in text
