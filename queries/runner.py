@@ -251,6 +251,7 @@ class LocalBackend:
 
         self.store = EcoStore.open(resolve_store_path(store_path), read_only=True)
         self._scope: list[Any] | None = None
+        self._all_ours: bool | None = None
 
     @classmethod
     def from_store(cls, store: Any) -> LocalBackend:
@@ -258,6 +259,7 @@ class LocalBackend:
         self = cls.__new__(cls)
         self.store = store
         self._scope = None
+        self._all_ours = None
         return self
 
     def close(self) -> None:
@@ -269,6 +271,14 @@ class LocalBackend:
             self._scope = [s["g"] for s in self.store.ox.query(SCOPE_QUERY)]
         return self._scope
 
+    def _only_scope(self) -> bool:
+        """Whether every named graph of the store is a document graph or the ontology graph."""
+        if self._all_ours is None:
+            names = {s.value for s in self.scope()}
+            self._all_ours = all(g.value in names for g in self.store.ox.named_graphs()) and \
+                not any(True for _ in self.store.ox.quads_for_pattern(None, None, None, _default_graph()))
+        return self._all_ours
+
     def _query(self, text: str, substitutions: dict[str, Node] | None = None) -> Any:
         import pyoxigraph as ox
 
@@ -277,9 +287,9 @@ class LocalBackend:
         kwargs: dict[str, Any] = {}
         if not has_dataset_clause(text):
             scope = self.scope()
-            if scope:
+            if scope and not self._only_scope():
                 kwargs = {"default_graph": scope, "named_graphs": scope}
-            else:
+            else:  # the store holds only our graphs: the union is the same data, and much faster
                 kwargs = {"use_default_graph_as_union": True}
         if substitutions:
             kwargs["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in substitutions.items()}
@@ -400,3 +410,8 @@ def run_local(query: NamedQuery, params: dict[str, str], store: str | None = Non
             backend.close()
     return run_with_deadline(_local_job, (store, query, params, limit), timeout, f"query {query.name}")
 
+
+def _default_graph() -> Any:
+    import pyoxigraph as ox
+
+    return ox.DefaultGraph()
