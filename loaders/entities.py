@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ecokg.loaders.classes import ORG, PRODUCT
 from ecokg.loaders.designations import TitleSpan
 from ecokg.loaders.gazetteer import Entry, Gazetteer, NameIndex
 from ecokg.loaders.lexicon import Lexicon, Region, is_cjk, lexicon
@@ -18,7 +19,7 @@ from ecokg.loaders.names import has_place_prefix, is_generic, left_edge, name_ch
 from ecokg.loaders.records import Document, Entity, EntitySpan, Sentence
 from ecokg.loaders.tables import Row, find_rows, product_class, product_name
 
-PRODUCT_CLASSES = {"Product", "AIModel", "Robot"}
+PRODUCT_CLASSES = PRODUCT
 # Generic names of these classes are qualified by the article's region (人工智能产业园 in a Qingdao
 # article is 青岛人工智能产业园; Wuhan's is another park).
 REGION_QUALIFIED = {"IndustrialPark", "IndustryCluster", "Committee", "Fund", "Subsidy", "Venue", "Infrastructure"}
@@ -45,7 +46,7 @@ _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|�
 _COUNT_HEAD = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)")
 _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所)")
 _POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|行动|若干|实施|战略|标准|路线图|目录")
-_ORG_CLASSES = {"GovernmentBody", "Company", "InnovationCenter"}
+_ORG_CLASSES = ORG - {"Organization", "Committee"}
 _GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会", "商务委员会")
 _FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单年月日全市省县后前有什么想说")
 _NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
@@ -400,11 +401,6 @@ class EntityRecognizer:
                 s = left_edge(text, hs, lex, floor=floor, allow=allow,
                               quotes=cls in ("Event", "IndustrialPark", "Program", "PolicyDocument"))
                 surface = text[s:e]
-                # 中国算力平台首个城市节点: an ordinal between two name parts
-                if s >= 2 and text[s - 2:s] == "首个" and s - 2 > 0:
-                    s2 = left_edge(text, s - 2, lex)
-                    if s2 < s - 2 and lex.classify(text[s2:s - 2]):
-                        surface, s = text[s2:s - 2] + text[s:e], s2
                 batch = re.search(r"(首批|第[一二三四五六七八九十\d]+批)$", text[max(0, s - 5):s])
                 if cls == "PolicyDocument" and batch and s == hs:  # 发布首批场景开放清单
                     s -= len(batch.group(1))

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ecokg.loaders.classes import PLACE
 from ecokg.loaders.figure_context import CLAUSE_END, OPEN, SentenceContext, Span
 from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.quantity import Quantity
@@ -55,7 +56,7 @@ _NOT_DISTRICT_ENDS = ("园区", "景区", "港区", "片区", "社区", "街区"
 _PROVINCE_WORDS = ("全省", "我省", "本省")
 _AFTER_BUILT = re.compile(r"(?:全面)?(?:建成|投用|投产|建成投用|建成投产|投入使用|运营|落地|竣工)后")
 _RELATIVE_OPENERS = ("由", "位于", "作为", "经")
-_PLACE_CLASSES = frozenset({"Place", "IndustrialPark", "Venue"})
+_PLACE_CLASSES = PLACE
 _PLACE_TAILS = ("", "内", "里", "中", "区域内", "范围内")
 _ENUMERATED_CLASSES = frozenset({"Place", "IndustrialPark"})
 _LIST_LINKS = ("、", "和", "与", "及", "以及")

@@ -1,0 +1,196 @@
+"""The default extraction components, in pipeline order.
+
+    sentences      doc.text → sentences
+    region         the article's region, the gazetteer index for it, the government names
+    titles         designation titles (入选/获批/认定 …) per sentence
+    names          entity recognition → entities, spans, inner spans, the region's Place entity
+    actor          who speaks in a release (implicit subject of 印发/成立 …)
+    discourse      salience and anaphora over the mentions (one tracker for every component)
+    relations      relation rules over clauses (relations.py, relation_frames.py)
+    frames         relation frames kept as data (data/frames.yaml, frame_rules.py)
+    designations   titles attached to their holders and grantors
+    figures        figures with subject, qualifier, period, indicator; amounts of funds
+    tables         table rows: row relations and designations listed in a table
+    name-relations relations that follow from names (located-name, part-of, targets)
+
+Each is a function of the ``DocState`` that adds its layer; ``default_pipeline`` puts them in
+order. ``NewsArticleLoader.pipeline`` is the pipeline a loader runs.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from pathlib import Path
+
+from ecokg.loaders.designations import attach, find_titles
+from ecokg.loaders.discourse import Discourse
+from ecokg.loaders.entities import EntityRecognizer, detect_region
+from ecokg.loaders.frame_rules import Frame, apply_frames, frames
+from ecokg.loaders.gazetteer import Gazetteer
+from ecokg.loaders.lexicon import lexicon
+from ecokg.loaders.pipeline import DocState, Pipeline
+from ecokg.loaders.records import Designation, Entity, EntitySpan, Sentence
+from ecokg.loaders.relations import RelationExtractor, entity_relations
+from ecokg.loaders.tables import find_rows, row_holders, row_relations
+
+
+def sentences(state: DocState) -> None:
+    from ecokg.loaders.sentences import split_sentences
+
+    state.sentences = split_sentences(state.doc.text)
+
+
+def make_region(gazetteer: Gazetteer):  # noqa: ANN201 - a component
+    def region(state: DocState) -> None:
+        state.region = detect_region(state.doc, lexicon())
+        state.index = gazetteer.for_region(state.region)
+        state.authorities = sorted({n for n, e in state.index.by_name.items() if e.cls == "GovernmentBody"},
+                                   key=len, reverse=True)
+    return region
+
+
+def titles(state: DocState) -> None:
+    state.titles = {s.index: find_titles(s, state.authorities) for s in state.sentences}
+
+
+def make_names(recognizer: EntityRecognizer):  # noqa: ANN201 - a component
+    def names(state: DocState) -> None:
+        rec = recognizer.recognize(state.doc, state.sentences, state.titles, state.region, state.index)
+        state.entities, state.spans, state.inner = rec.entities, rec.spans, rec.inner
+        state.region_key = _region_entity(state)
+        state.doc.region = state.region_key
+        state.by_sentence = spans_by_sentence(state.spans, state.sentences)
+    return names
+
+
+def actor(state: DocState) -> None:
+    """Who speaks in a release: the body its title names before a colon, else the city government."""
+    title = state.doc.title or ""
+    for sep in ("：", ":"):
+        if sep in title:
+            head = title.split(sep, 1)[0].strip()
+            for key, ent in state.entities.items():
+                if ent.cls in ("GovernmentBody", "Organization", "Company") and (head == key or head in ent.alt_labels):
+                    state.actor = key
+                    return
+    if state.region is not None:
+        for key in (f"{state.region.city}人民政府", f"{state.region.city}委"):
+            if key in state.entities:
+                state.actor = key
+                return
+
+
+def discourse(state: DocState) -> None:
+    state.discourse = Discourse(state.doc.text, state.spans, state.entities)
+
+
+def relations(state: DocState) -> None:
+    relx = RelationExtractor(state.entities, state.actor, state.region_key)
+    for s in state.sentences:
+        state.relations += relx.extract(s, state.by_sentence.get(s.index, []))
+
+
+def make_frames(chosen: Sequence[Frame]):  # noqa: ANN201 - a component
+
+    def frames_(state: DocState) -> None:
+        for s in state.sentences:
+            spans = state.by_sentence.get(s.index, [])
+            if spans:
+                state.relations += apply_frames(chosen, s, spans, state.entities, state.discourse)
+    return frames_
+
+
+def designations(state: DocState) -> None:
+    authority_keys = {n: state.index.by_name[n].name for n in state.authorities
+                      if state.index.by_name[n].name in state.entities}
+    for s in state.sentences:
+        state.designations += attach(state.titles[s.index], s, state.by_sentence.get(s.index, []),
+                                     state.entities, state.region_key, authority_keys)
+
+
+def figures(state: DocState) -> None:
+    from ecokg.loaders.figures import extract_figures, fund_amounts
+    from ecokg.loaders.periods import reported_year
+
+    base = state.doc.issued_date
+    report = reported_year(state.doc.text, base)  # an annual report published early the next year
+    for s in state.sentences:
+        spans = state.by_sentence.get(s.index, [])
+        state.observations += extract_figures(s, spans, state.entities, base=base, region=state.region_key,
+                                              report=report)
+        for key, amount, unit, per_year in fund_amounts(s, spans, state.entities):
+            ent = state.entities[key]  # the amount is the figures layer of a fund's record
+            if ent.amount is None:
+                ent.amount, ent.unit, ent.per_year, ent.amount_sentence = amount, unit, per_year, s.index
+
+
+def tables(state: DocState) -> None:
+    rows = find_rows(state.sentences)
+    if not rows:
+        return
+    state.relations += row_relations(rows, state.by_sentence, lambda k: state.entities[k].cls)
+    held = {d.sentence for d in state.designations if d.rule == "designation-list"}
+    for idx, spans in sorted(state.titles.items()):
+        for t in spans:
+            if t.kind != "list" or idx in held:
+                continue  # 公布…名单 with no holder in the sentence, then a table: each row's company
+            for holder, row_idx in row_holders(rows, state.by_sentence, idx):
+                state.designations.append(Designation(holder=holder, title=t.title, sentence=row_idx,
+                                                      level=t.level, batch=t.batch, rule="designation-table"))
+
+
+def name_relations(state: DocState) -> None:
+    first = {k: min(e.sentences) for k, e in state.entities.items() if e.sentences}
+    inner_by_sentence = spans_by_sentence(state.inner, state.sentences)
+    inner_pairs = [(outer.key, inn.key) for idx, inners in inner_by_sentence.items() for inn in inners
+                   for outer in state.by_sentence.get(idx, [])
+                   if outer.start <= inn.start and inn.end <= outer.end and outer.key != inn.key]
+    short = state.region.short if state.region else None
+    state.relations += entity_relations(state.entities, state.region_key, short, first, inner_pairs)
+
+
+def default_pipeline(gazetteer_files: Sequence[str | Path] = (), frame_files: Sequence[str | Path] = ()) -> Pipeline:
+    """The components in order, with the gazetteer (and the user's extra frames) loaded."""
+    gazetteer = Gazetteer.load(gazetteer_files)
+    pipe = Pipeline()
+    pipe.add("sentences", sentences, assigns=("sentences",), requires=("doc",))
+    pipe.add("region", make_region(gazetteer), assigns=("region", "index", "authorities"), requires=("doc",))
+    pipe.add("titles", titles, assigns=("titles",), requires=("sentences", "authorities"))
+    pipe.add("names", make_names(EntityRecognizer(gazetteer)), assigns=("entities", "spans", "region_key"),
+             requires=("sentences", "titles", "index"))
+    pipe.add("actor", actor, assigns=("actor",), requires=("entities",))
+    pipe.add("discourse", discourse, assigns=("discourse",), requires=("spans",))
+    pipe.add("relations", relations, assigns=("relations",), requires=("spans", "actor"))
+    pipe.add("frames", make_frames(frames(frame_files)), assigns=("relations",), requires=("spans", "discourse"))
+    pipe.add("designations", designations, assigns=("designations",), requires=("spans", "titles"))
+    pipe.add("figures", figures, assigns=("observations", "amounts"), requires=("spans",))
+    pipe.add("tables", tables, assigns=("relations", "designations"), requires=("spans", "designations"))
+    pipe.add("name-relations", name_relations, assigns=("relations",), requires=("entities",))
+    return pipe
+
+
+def _region_entity(state: DocState) -> str | None:
+    """The region's Place entity, created when the region is only named inside other names."""
+    region = state.region
+    if region is None:
+        return None
+    key = region.city
+    if key not in state.entities:
+        found = {s.index for s in state.sentences if region.short in s.text}
+        if not found:
+            return None
+        state.entities[key] = Entity(key=key, cls="Place", alt_labels={region.short}, en_label=region.en,
+                                     sentences=found, source="places")
+    return key
+
+
+def spans_by_sentence(spans: Sequence[EntitySpan], sentences: Sequence[Sentence]) -> dict[int, list[EntitySpan]]:
+    """Spans grouped by the index of the sentence they start in (sentences are in text order)."""
+    starts = [s.start for s in sentences]
+    out: dict[int, list[EntitySpan]] = {}
+    for sp in spans:
+        k = bisect_right(starts, sp.start) - 1
+        if k >= 0 and sp.start < sentences[k].end:
+            out.setdefault(sentences[k].index, []).append(sp)
+    return out

@@ -1,0 +1,106 @@
+"""Discourse: salience and anaphora over one document, for every component that needs it.
+
+``Discourse`` answers "which park / organisation / event was named last before this point" and
+"which list of entities was given last", and resolves anaphoric words (该园区, 该公司, 该院, 上述企业,
+两家机构 …, listed in ``loaders/data/anaphora.yaml``) to the entities they refer to. It reads only
+the entity layer (spans and their classes), so relations, designations and figures share one
+account of who is being talked about.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ecokg.loaders.class_groups import group
+from ecokg.loaders.records import Entity, EntitySpan
+from ecokg.loaders.rule_data import Validator, read_entries
+
+_LIST_JOINERS = re.compile(r"(?:、|和|及|与|以及|，)")
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """Words that refer back to the last entity (or list) of some classes."""
+
+    words: tuple[str, ...]
+    classes: frozenset[str]
+    plural: bool
+    example: str
+    refers: tuple[str, ...]
+
+
+@cache
+def anaphors() -> tuple[Anaphor, ...]:
+    v = Validator(required=("words", "classes", "example", "refers"), optional=("plural",))
+    out = []
+    for entry in read_entries("anaphora.yaml", "anaphors"):
+        v.keys(entry)
+        raw = entry.value
+        v.ontology_classes(entry, raw["classes"])
+        for w in raw["words"]:
+            v.unique(entry, w)
+        classes = frozenset().union(*(group(c) for c in raw["classes"]))
+        out.append(Anaphor(tuple(raw["words"]), classes, bool(raw.get("plural", False)), raw["example"],
+                           tuple(raw["refers"])))
+    return tuple(out)
+
+
+def anaphor_words(classes: frozenset[str]) -> list[str]:
+    """The anaphoric words that can refer to an entity of one of ``classes``, longest first."""
+    words = {w for a in anaphors() if a.classes & classes for w in a.words}
+    return sorted(words, key=len, reverse=True)
+
+
+class Discourse:
+    """Salience over the document's top-level mentions, in text order."""
+
+    def __init__(self, text: str, spans: Sequence[EntitySpan], entities: Mapping[str, Entity]) -> None:
+        self.text = text
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self.entities = entities
+        self._starts = [s.start for s in self.spans]
+
+    def cls(self, key: str) -> str:
+        return self.entities[key].cls
+
+    def latest(self, classes: frozenset[str], before: int, exclude: Sequence[str] = ()) -> str | None:
+        """The entity of ``classes`` mentioned last before offset ``before``."""
+        i = bisect_left(self._starts, before)
+        for sp in reversed(self.spans[:i]):
+            if sp.end <= before and self.cls(sp.key) in classes and sp.key not in exclude:
+                return sp.key
+        return None
+
+    def latest_list(self, classes: frozenset[str], before: int) -> list[str]:
+        """The last run of >= 2 entities of ``classes`` joined by 、/和/及/与 before ``before``."""
+        i = bisect_left(self._starts, before)
+        run: list[EntitySpan] = []
+        for sp in reversed(self.spans[:i]):
+            if sp.end > before:
+                continue
+            if self.cls(sp.key) not in classes:
+                if len(run) >= 2:
+                    break
+                run = []
+                continue
+            if run and not _LIST_JOINERS.fullmatch(self.text[sp.end:run[-1].start]):
+                if len(run) >= 2:
+                    break
+                run = []
+            run.append(sp)
+        return [sp.key for sp in reversed(run)] if len(run) >= 2 else []
+
+    def resolve(self, word: str, classes: frozenset[str], at: int) -> list[str]:
+        """The entities an anaphoric ``word`` at offset ``at`` refers to (restricted to ``classes``)."""
+        for a in anaphors():
+            if word in a.words and a.classes & classes:
+                wanted = a.classes & classes
+                if a.plural:
+                    return self.latest_list(wanted, at)
+                key = self.latest(wanted, at)
+                return [key] if key else []
+        return []

@@ -1,0 +1,174 @@
+"""Relation frames kept as data (``loaders/data/frames.yaml``) and the engine that applies them.
+
+A frame is a pattern over a sentence in which each entity mention stands for one symbol, with
+named slots for entities, and the relations its slots stand in:
+
+    - name: built-by-agents
+      pattern: "由{agent:Organization+}(?:共同)?投资建设的{thing:Infrastructure|Venue}"
+      relations: [[thing, establishedBy, agent]]
+      examples:
+        - text: "由华岳控股集团投资建设的滨江智算中心投用。"
+          expect: [[滨江智算中心, establishedBy, 华岳控股集团]]
+
+Slots: ``{name:Classes}`` one mention of one of the classes (ontology classes, each with its
+subclasses; ``*`` any); ``+`` after the classes: a list of mentions joined by 、/和/及/与/以及;
+``~``: an anaphoric word of those classes (该园区, 两家企业 …) is accepted and resolved by the
+discourse component. The rest of a pattern is a regular expression over the sentence's text.
+Adding a construction is one entry with its example; ``tests/loaders/test_rule_data.py`` runs
+every example through the whole loader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ecokg.loaders.class_groups import group
+from ecokg.loaders.discourse import Discourse, anaphor_words
+from ecokg.loaders.records import Entity, EntitySpan, Relation, Sentence
+from ecokg.loaders.rule_data import Located, RuleDataError, Validator, read_entries
+
+_MARK_BASE = 0xF0000  # supplementary private use area: one symbol per mention
+_MARK = "[\U000f0000-\U000ffffd]"
+_JOIN = "(?:、|和|及|与|以及)"
+_SLOT = re.compile(r"\{(\w+):([\w|*]+)([+~]*)\}")
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    classes: frozenset[str] | None  # None: any class
+    many: bool
+    anaphora: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    regex: re.Pattern[str]
+    slots: dict[str, Slot]
+    relations: tuple[tuple[str, str, str], ...]
+    examples: tuple[dict, ...]
+    where: str
+
+
+def _compile(entry: Located, v: Validator) -> Frame:
+    raw = entry.value
+    v.keys(entry)
+    name = str(raw["name"])
+    v.unique(entry, name)
+    slots: dict[str, Slot] = {}
+
+    def slot(m: re.Match[str]) -> str:
+        sname, cls_text, flags = m.group(1), m.group(2), m.group(3)
+        if sname in slots:
+            raise RuleDataError(f"{entry.where()}: slot {sname!r} appears twice in the pattern of {name!r}")
+        names = cls_text.split("|")
+        v.ontology_classes(entry, names)
+        classes = None if "*" in names else frozenset().union(*(group(c) for c in names))
+        words = tuple(anaphor_words(classes or frozenset(group("Organization")))) if "~" in flags else ()
+        slots[sname] = Slot(sname, classes, "+" in flags, words)
+        one = _MARK if not words else f"(?:{_MARK}|{'|'.join(map(re.escape, words))})"
+        body = f"{one}(?:{_JOIN}{one})*" if "+" in flags else one
+        return f"(?P<{sname}>{body})"
+
+    try:
+        regex = re.compile(_SLOT.sub(slot, str(raw["pattern"])))
+    except re.error as exc:
+        raise RuleDataError(f"{entry.where()}: the pattern of {name!r} does not compile ({exc})") from exc
+    rels = []
+    for triple in raw["relations"]:
+        if not (isinstance(triple, list) and len(triple) == 3):
+            raise RuleDataError(f"{entry.where()}: a relation of {name!r} is {triple!r}",
+                                hint="write [subject-slot, property, object-slot]")
+        s, p, o = (str(x) for x in triple)
+        v.ontology_property(entry, p)
+        for sl in (s, o):
+            if sl not in slots:
+                raise RuleDataError(f"{entry.where()}: relation slot {sl!r} is not in the pattern of {name!r}")
+        rels.append((s, p, o))
+    unused = set(slots) - {x for r in rels for x in (r[0], r[2])}
+    if unused:
+        raise RuleDataError(f"{entry.where()}: slot {sorted(unused)[0]!r} of {name!r} is used by no relation",
+                            hint="drop the slot's name or use it in a relation")
+    examples = raw["examples"]
+    if not examples or not all(isinstance(e, dict) and set(e) == {"text", "expect"} for e in examples):
+        raise RuleDataError(f"{entry.where()}: {name!r} needs examples of the form {{text: …, expect: [[s, p, o]]}}")
+    return Frame(name, regex, slots, tuple(rels), tuple(examples), entry.where())
+
+
+@cache
+def _frames(path: str | None = None) -> tuple[Frame, ...]:
+    v = Validator(required=("name", "pattern", "relations", "examples"), optional=("note",))
+    return tuple(_compile(e, v) for e in read_entries("frames.yaml", "frames", path))
+
+
+def frames(extra: Sequence[str | Path] = ()) -> tuple[Frame, ...]:
+    """The packaged frames, then those of the user's files."""
+    out = list(_frames())
+    for p in extra:
+        out += _frames(str(p))
+    return tuple(out)
+
+
+def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[EntitySpan],
+                 entities: Mapping[str, Entity], discourse: Discourse) -> list[Relation]:
+    """The relations the frames find in one sentence (``spans``: its top-level mentions)."""
+    spans = sorted((s for s in spans if sent.start <= s.start and s.end <= sent.end), key=lambda s: s.start)
+    chars: list[str] = []
+    real: list[int] = []  # the document offset of each character of the masked text
+    by_mark: dict[str, EntitySpan] = {}
+    pos = sent.start
+    for n, sp in enumerate(spans):
+        if sp.start < pos:
+            continue
+        chars += sent.text[pos - sent.start:sp.start - sent.start]
+        real += range(pos, sp.start)
+        mark = chr(_MARK_BASE + n)
+        by_mark[mark] = sp
+        chars.append(mark)
+        real.append(sp.start)
+        pos = sp.end
+    chars += sent.text[pos - sent.start:]
+    real += range(pos, sent.end)
+    real.append(sent.end)
+    text = "".join(chars)
+    out: list[Relation] = []
+    for fr in frames_:
+        for m in fr.regex.finditer(text):
+            filled = {}
+            for sname, slot in fr.slots.items():
+                keys = _fill(m.group(sname), slot, by_mark, entities, discourse, real[m.start(sname)])
+                if not keys:
+                    break
+                filled[sname] = keys
+            else:
+                for s, p, o in fr.relations:
+                    out += [Relation(a, p, b, sent.index, False, fr.name)
+                            for a in filled[s] for b in filled[o] if a != b]
+    return out
+
+
+def _fill(group_text: str, slot: Slot, by_mark: Mapping[str, EntitySpan], entities: Mapping[str, Entity],
+          discourse: Discourse, at: int) -> list[str]:
+    keys: list[str] = []
+    i = 0
+    while i < len(group_text):
+        ch = group_text[i]
+        if ch in by_mark:
+            key = by_mark[ch].key
+            if slot.classes is not None and entities[key].cls not in slot.classes:
+                return []
+            keys.append(key)
+            i += 1
+            continue
+        word = next((w for w in slot.anaphora if group_text.startswith(w, i)), None)
+        if word is not None:
+            keys += discourse.resolve(word, slot.classes or group("Organization"), at)
+            i += len(word)
+            continue
+        i += 1  # a joiner
+    return list(dict.fromkeys(keys))
