@@ -41,7 +41,7 @@ def sentences(state: DocState) -> None:
     state.sentences = split_sentences(state.doc.text)
 
 
-def make_region(gazetteer: Gazetteer):  # noqa: ANN201 - a component
+def make_region(gazetteer: Gazetteer):
     def region(state: DocState) -> None:
         state.region = detect_region(state.doc, lexicon())
         state.index = gazetteer.for_region(state.region)
@@ -54,7 +54,7 @@ def titles(state: DocState) -> None:
     state.titles = {s.index: find_titles(s, state.authorities) for s in state.sentences}
 
 
-def make_names(recognizer: EntityRecognizer):  # noqa: ANN201 - a component
+def make_names(recognizer: EntityRecognizer):
     def names(state: DocState) -> None:
         rec = recognizer.recognize(state.doc, state.sentences, state.titles, state.region, state.index)
         state.entities, state.spans, state.inner = rec.entities, rec.spans, rec.inner
@@ -91,7 +91,7 @@ def relations(state: DocState) -> None:
         state.relations += relx.extract(s, state.by_sentence.get(s.index, []))
 
 
-def make_frames(chosen: Sequence[Frame]):  # noqa: ANN201 - a component
+def make_frames(chosen: Sequence[Frame]):
 
     def frames_(state: DocState) -> None:
         for s in state.sentences:

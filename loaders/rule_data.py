@@ -41,7 +41,7 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    value = loader.construct_mapping(node, deep=True)
+    value = {str(k): v for k, v in loader.construct_mapping(node, deep=True).items()}
     value["__line__"] = node.start_mark.line + 1
     return value
 
@@ -61,7 +61,7 @@ def read_entries(name: str, section: str, path: str | Path | None = None) -> lis
             raise RuleDataError(f"cannot read rules file {path}: {exc}", hint="give a UTF-8 YAML file") from exc
         label = str(path)
     try:
-        doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        doc = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
