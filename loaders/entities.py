@@ -11,9 +11,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ecokg.loaders.candidates import FUNCTION_CHARS, Candidate
 from ecokg.loaders.classes import ORG, PRODUCT
+from ecokg.loaders.company_names import (
+    brand_companies,
+    described_companies,
+    enumerations,
+    investors,
+    subject_companies,
+)
 from ecokg.loaders.designations import TitleSpan
 from ecokg.loaders.gazetteer import Entry, Gazetteer, NameIndex
+from ecokg.loaders.latin_names import latin_names, latin_products
 from ecokg.loaders.lexicon import Lexicon, Region, is_cjk, lexicon
 from ecokg.loaders.names import has_place_prefix, is_generic, left_edge, name_char, strip_descriptors
 from ecokg.loaders.records import Document, Entity, EntitySpan, Sentence
@@ -27,20 +36,10 @@ _HEAD_STOP_BEFORE = {"格", "布", "当", "结", "全", "大", "开", "内", "�
                      "干", "头", "尾", "底", "顶", "党", "本", "各", "该", "广", "社"}
 _HEAD_STOP_AFTER = {"署", "分", "门", "员", "托", "面", "长", "属", "级", "位", "件"}
 _SINGLE_CHAR_GOV = {"局", "部", "委", "厅"}
-_SUBJECT_VERBS = ("推出", "发布", "研发", "开发", "建成", "入选", "获批", "进入", "连续", "依托", "获评", "成为", "牵头",
-                  "承建", "落户", "入驻", "上线", "打造", "实现", "完成", "签约", "中标", "在", "与", "将", "已", "正式",
-                  "自主", "联合", "携手", "率先", "推动", "参与")
-_ENUM_TYPE = [(re.compile(r"等[\d一二三四五六七八九十百千余多近超家个批]*(?:重点|龙头|骨干|知名|头部|优质|科技型)?(?:企业|公司|厂商|单位)"), "Company"),
-              (re.compile(r"等(?:关键)?(?:零部件|产品|核心部件|部件)"), "Product")]
 _TITLE_PERSON = ("院士", "教授", "研究员", "书记", "市长", "副市长", "省长", "副省长", "区长", "局长", "董事长", "总经理",
                  "总裁", "创始人", "首席科学家", "首席执行官")
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
 _BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: (?:[A-Z][A-Za-z0-9.\-]*|[0-9][0-9.]{0,2}(?![0-9])))?")
-_LATIN_PERSON_BEFORE = r"(创始人|董事长|总裁|首席执行官|CEO|CTO|总经理|负责人|院士|教授)(兼CEO|兼总裁|兼 ?CEO)? ?$"
-_LATIN_COMPANY_BEFORE = r"(企业|公司|车企|厂商|股东|由|初创|独角兽|供应商|客户)$"
-_LATIN_COMPANY_AFTER = (r"[^，。；]{0,20}?(完成[^，。；]{0,8}融资|融资|上市|估值|创始人|董事长|总裁|总部|宣布|成立于|设立|设在|"
-                        r"领投|跟投|营业收入|营收|公司|的供应链|招股书)")
 _SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue", "IndustryCluster"}
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)$")
 _COUNT_HEAD = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)")
@@ -48,29 +47,8 @@ _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:�
 _POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|行动|若干|实施|战略|标准|路线图|目录")
 _ORG_CLASSES = ORG - {"Organization", "Committee"}
 _GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会", "商务委员会")
-_FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单年月日全市省县后前有什么想说")
-_NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
-                 "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP", "HTML", "PDF", "QQ", "QR"}
 _GENERIC_DISTRICTS = {"行政区", "自治区", "城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区", "东区", "西区", "南区", "北区", "中区",
                       "新区", "景区", "社区", "校区", "主城区", "中心城区", "郊区", "老城区"}
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Z0-9][A-Za-z0-9\-]*)?")
-
-
-@dataclass
-class Candidate:
-    start: int
-    end: int
-    cls: str
-    name: str
-    aliases: set[str] = field(default_factory=set)
-    priority: int = 1
-    source: str = "pattern"
-    entry: Entry | None = None
-    batch: str | None = None
-    period: tuple[date, date, str] | None = None
-    region_ok: bool = True  # may be qualified by the region
-
-
 # Classes whose short mention (数据采集训练场) names the same thing as a longer one in the article.
 _SHORT_NAME_CLASSES = {"Venue", "Infrastructure", "Platform", "Program", "Event", "PolicyDocument"}
 
@@ -142,16 +120,6 @@ def _only_sectors(modifier: str, lex: Lexicon) -> bool:
     for w in lex.industries:
         rest = rest.replace(w, "")
     return bool(modifier) and not rest
-
-
-def _word_frequency(word: str) -> int:
-    """How common a word is in jieba's dictionary (0 for unknown words such as new brands)."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    if not jieba.dt.initialized:
-        jieba.dt.initialize()
-    return int(jieba.dt.FREQ.get(word, 0))
 
 
 @dataclass
@@ -263,14 +231,14 @@ class EntityRecognizer:
         cands += self._quoted(text, cands)
         cands += self._heads(text, cands, quoted)
         cands += self._persons(text)
-        cands += self._enumerations(text, cands)
-        cands += self._subject_companies(text, cands)
-        cands += self._brand_companies(text, cands)
-        cands += self._described_companies(text, cands)
-        cands += self._investors(text, cands)
+        cands += enumerations(self.lex, text, cands)
+        cands += subject_companies(self.lex, text, cands)
+        cands += brand_companies(self.lex, text, cands)
+        cands += described_companies(self.lex, text, cands)
+        cands += investors(self.lex, text, cands)
         cands += self._districts(text, cands)
-        cands += self._latin_names(text, cands)
-        cands += self._latin_products(text, cands)
+        cands += latin_names(text, cands)
+        cands += latin_products(text, cands)
         # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
         spans = [(t.start - base, t.end - base, t.trigger_start - base) for t in titles]
         cands = [c for c in cands if c.source in ("gazetteer", "template", "places")
@@ -466,103 +434,6 @@ class EntityRecognizer:
                     out.append(Candidate(s, m.end(), "Person", name, {name, name + title}, 3, region_ok=False))
         return out
 
-    def _is_company_name(self, name: str, strict: bool = False) -> bool:
-        """国华智能, 澜图科技: a brand and a company suffix (strict: the brand is no common word)."""
-        if name in self.lex.industries or any(name.endswith(w) and len(name) - len(w) < 2 for w in self.lex.industries) \
-                or any(w in name for w in self.lex.industries if len(w) >= 4) or self.lex.boundary_ending_at(name, 2):
-            return False  # 人形机器人, 具身智能, 推动人工智能: a sector or a verb phrase, not a company
-        for suffix in self.lex.company_suffixes:
-            brand = name[: -len(suffix)]
-            if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_cjk(ch) for ch in brand) \
-                    and brand not in self.lex.common_brands and not any(ch in _FUNCTION_CHARS for ch in brand):
-                return _word_frequency(brand) < (60 if strict else 200)
-        return False
-
-    def _described_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
-        """研发激光雷达的曜途感知, 医疗影像算法企业知微医影: a new brand right after 的/企业/公司."""
-        out: list[Candidate] = []
-        for m in re.finditer(r"(的|企业|公司|厂商|服务商|供应商|来自)([\u3400-\u9fff]{4,6}?)(?=[、，。；]|也|将|已|拟|在|于|与|和|及|等|的|同步|正式|成功|完成|推出|发布|签约|牵头|联合|共同|承担|负责|主导|参与|作为|为|是|获得|获|入选|荣获|成为|被)", text):
-            s, e = m.start(2), m.end(2)
-            name = text[s:e]
-            if any(c.start < e and s < c.end for c in known + out):
-                continue
-            if self.lex.classify(name) or name in self.lex.industries:
-                continue
-            brand, rest = name[:2], name[2:]
-            if any(ch in _FUNCTION_CHARS for ch in brand) or brand in self.lex.common_brands:
-                continue
-            apposition = m.group(1) in ("企业", "公司", "厂商", "服务商", "供应商")  # 算法企业知微医影
-            if (apposition or rest in self.lex.company_suffixes or rest in self.lex.industries) \
-                    and _word_frequency(brand) < 30 and _word_frequency(name) == 0:
-                out.append(Candidate(s, e, "Company", name, {name}, 1))
-        return out
-
-    def _brand_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
-        """Brand + company suffix anywhere, when the brand is not a dictionary word (汉澄汽车)."""
-        out: list[Candidate] = []
-        for suffix in self.lex.company_suffixes:
-            for m in re.finditer(re.escape(suffix), text):
-                for blen in (2, 3, 4):
-                    s = m.start() - blen
-                    if s < 0 or any(c.start < m.end() and s < c.end for c in known + out):
-                        continue
-                    name = text[s:m.end()]
-                    if (s == 0 or not is_cjk(text[s - 1]) or self.lex.boundary_ending_at(text, s)) \
-                            and self._is_company_name(name, strict=True):
-                        out.append(Candidate(s, m.end(), "Company", name, {name}, 1))
-                        break
-        return out
-
-    def _enumerations(self, text: str, known: list[Candidate]) -> list[Candidate]:
-        out: list[Candidate] = []
-        for m in re.finditer("等", text):
-            kind = next((cls for rx, cls in _ENUM_TYPE if rx.match(text, m.start())), None)
-            j = m.start()
-            items: list[tuple[int, int]] = []
-            while j > 0:
-                if text[j - 1] in "）)":  # 优必选科技（UBTech）: the parenthetical is an alias, not an item
-                    k = max(text.rfind("（", 0, j), text.rfind("(", 0, j))
-                    if k > 0 and j - k < 20:
-                        j = k
-                i = left_edge(text, j, self.lex)
-                if i == j:
-                    break
-                items.append((i, j))
-                if i == 0 or text[i - 1] != "、":
-                    break
-                j = i - 1
-            if len(items) < 2 and kind is None:
-                continue
-            for i, j in items:
-                item = text[i:j]
-                if any(c.start <= i and j <= c.end for c in known + out):
-                    continue
-                if (kind == "Company" and 2 <= len(item) <= 10 and not self.lex.classify(item)) \
-                        or self._is_company_name(item):
-                    out.append(Candidate(i, j, "Company", item, {item}, 1))
-        return out
-
-    def _subject_companies(self, text: str, known: list[Candidate]) -> list[Candidate]:
-        out = []
-        for m in re.finditer(r"(?:^|[，。；：、])([\u3400-\u9fff]{4,8}?)(?=" + "|".join(_SUBJECT_VERBS) + ")", text):
-            s = left_edge(text, m.end(1), self.lex, floor=m.start(1))
-            name = text[s:m.end(1)]
-            if self._is_company_name(name) and not any(c.start <= s < c.end for c in known):
-                out.append(Candidate(s, s + len(name), "Company", name, {name}, 1))
-        return out
-
-    def _investors(self, text: str, known: list[Candidate]) -> list[Candidate]:
-        """秣川智算投资42亿元的…项目: a name right before 投资+amount, at a clause start, is a company."""
-        out: list[Candidate] = []
-        for m in re.finditer(r"(?:^|[，。；、和])([\u3400-\u9fff]{4,6}?)(?=(?:拟|将|计划)?投资[\d.一二三四五六七八九十百千]+[亿万]?元)", text):
-            s, e = m.start(1), m.end(1)
-            name = text[s:e]
-            if any(c.start < e and s < c.end for c in known + out) or self.lex.classify(name) \
-                    or any(ch in _FUNCTION_CHARS for ch in name[:2]) or _word_frequency(name[:2]) > 200:
-                continue
-            out.append(Candidate(s, e, "Company", name, {name}, 1))
-        return out
-
     def _districts(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """天津市滨海新区, 深圳南山区: a district right after its city is a Place."""
         out: list[Candidate] = []
@@ -573,7 +444,7 @@ class EntityRecognizer:
             name, s = found.group(g), found.start(g)
             lead_ok = s == 0 or text[s - 1] in "，。；、：在于" or self.lex.boundary_ending_at(text, s) \
                 or text.endswith(("位于", "落户", "地处", "其中"), 0, s)
-            if not lead_ok or name in _GENERIC_DISTRICTS or self.lex.classify(name) or name[0] in _FUNCTION_CHARS \
+            if not lead_ok or name in _GENERIC_DISTRICTS or self.lex.classify(name) or name[0] in FUNCTION_CHARS \
                     or self.lex.boundary_ending_at(name, 2) or any(k.start < found.end(g) and s < k.end for k in known + out):
                 continue
             out.append(Candidate(s, found.end(g), "Place", name, {name}, 2, region_ok=False))
@@ -589,56 +460,6 @@ class EntityRecognizer:
                 continue
             out.append(Candidate(c.end, c.end + len(name), "Place", name, {name, text[c.start:c.end + len(name)]}, 3,
                                  region_ok=False))
-        return out
-
-    def _latin_names(self, text: str, known: list[Candidate]) -> list[Candidate]:
-        """推出人形机器人Atlasia R3 / 具身大模型QC-Mind 2.0: a Latin product name in product context."""
-        out: list[Candidate] = []
-        for m in _LATIN_NAME.finditer(text):
-            s, e = m.start(), m.end()
-            name = m.group(0).strip()
-            while " " in name and name.split(" ", 1)[0].upper() in _NOT_PRODUCTS:  # CEO Leo Fang → Leo Fang
-                head_word = name.split(" ", 1)[0]
-                s += len(head_word) + 1
-                name = name[len(head_word) + 1:]
-                rest = _LATIN_NAME.match(text, s)
-                if rest:
-                    name, e = rest.group(0).strip(), rest.end()
-            if len(name) < 3 or name.upper() in _NOT_PRODUCTS or not re.search(r"[A-Za-z]{2}", name) \
-                    or any(c.start < e and s < c.end for c in known + out):
-                continue
-            if (s > 0 and text[s - 1].isascii() and text[s - 1].isalnum()) or (e < len(text) and text[e].isascii()
-                                                                             and text[e].isalnum()):
-                continue
-            before, after = text[max(0, s - 12):s], text[e:e + 6]
-            if re.search(_LATIN_PERSON_BEFORE, before) and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", name):
-                out.append(Candidate(s, e, "Person", name, {name}, 3, region_ok=False))  # 创始人兼CEO Leo Fang
-                continue
-            wide_after = text[e:e + 24]
-            product_before = re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|大模型|模型|芯片|系统|"
-                                       r"机械臂|雷达|版本)$", before)
-            if not product_before and (re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|Inc\.?|Ltd\.?|Group|Systems|Motors|"
-                         r"Partners|AI)$", name) or re.search(_LATIN_COMPANY_BEFORE, before) or
-                                       re.match(_LATIN_COMPANY_AFTER, wide_after)):
-                out.append(Candidate(s, e, "Company", name, {name}, 3))
-                continue
-            if not product_before and not re.match(r"(机器人|人形机器人|大模型|模型|芯片|系统|平台|已|由|身高|可|是|的)", after):
-                continue
-            near = before[-6:] + after[:4]
-            cls = ("Robot" if re.search("机器人|机械臂", near) else "AIModel" if "模型" in near or name.upper().endswith(("GPT", "LM"))
-                   else "Platform" if "平台" in after[:3] else "Product")
-            out.append(Candidate(s, s + len(name), cls, name, {name}, 3, region_ok=False))
-        return out
-
-    def _latin_products(self, text: str, known: list[Candidate]) -> list[Candidate]:
-        out = []
-        for c in known:
-            if c.cls not in ("Company",) or c.end >= len(text):
-                continue
-            m = _LATIN.match(text, c.end)
-            if m and len(m.group(0)) >= 2:
-                cls = "Robot" if "机器人" in text else "AIModel" if "大模型" in text[m.end():m.end() + 4] else "Product"
-                out.append(Candidate(m.start(), m.end(), cls, m.group(0), {m.group(0)}, 3, region_ok=False))
         return out
 
     # -- the article-level pass ----------------------------------------------------------------

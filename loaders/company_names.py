@@ -1,0 +1,115 @@
+"""Company names without a gazetteer: a brand and a company suffix (国华智能), a new name after
+的/企业 (研发激光雷达的曜途感知), enumerations (A、B等企业), clause subjects before a company verb,
+investors (X投资42亿元的…). Each function returns candidates that do not overlap ``known``."""
+
+from __future__ import annotations
+
+import re
+
+from ecokg.loaders.candidates import FUNCTION_CHARS, Candidate, word_frequency
+from ecokg.loaders.lexicon import Lexicon, is_cjk
+from ecokg.loaders.names import left_edge
+
+_SUBJECT_VERBS = ("推出", "发布", "研发", "开发", "建成", "入选", "获批", "进入", "连续", "依托", "获评", "成为", "牵头",
+                  "承建", "落户", "入驻", "上线", "打造", "实现", "完成", "签约", "中标", "在", "与", "将", "已", "正式",
+                  "自主", "联合", "携手", "率先", "推动", "参与")
+_ENUM_TYPE = [(re.compile(r"等[\d一二三四五六七八九十百千余多近超家个批]*(?:重点|龙头|骨干|知名|头部|优质|科技型)?(?:企业|公司|厂商|单位)"), "Company"),
+              (re.compile(r"等(?:关键)?(?:零部件|产品|核心部件|部件)"), "Product")]
+
+
+def is_company_name(lex: Lexicon, name: str, strict: bool = False) -> bool:
+    """国华智能, 澜图科技: a brand and a company suffix (strict: the brand is no common word)."""
+    if name in lex.industries or any(name.endswith(w) and len(name) - len(w) < 2 for w in lex.industries) \
+            or any(w in name for w in lex.industries if len(w) >= 4) or lex.boundary_ending_at(name, 2):
+        return False  # 人形机器人, 具身智能, 推动人工智能: a sector or a verb phrase, not a company
+    for suffix in lex.company_suffixes:
+        brand = name[: -len(suffix)]
+        if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_cjk(ch) for ch in brand) \
+                and brand not in lex.common_brands and not any(ch in FUNCTION_CHARS for ch in brand):
+            return word_frequency(brand) < (60 if strict else 200)
+    return False
+
+def described_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    """研发激光雷达的曜途感知, 医疗影像算法企业知微医影: a new brand right after 的/企业/公司."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"(的|企业|公司|厂商|服务商|供应商|来自)([\u3400-\u9fff]{4,6}?)(?=[、，。；]|也|将|已|拟|在|于|与|和|及|等|的|同步|正式|成功|完成|推出|发布|签约|牵头|联合|共同|承担|负责|主导|参与|作为|为|是|获得|获|入选|荣获|成为|被)", text):
+        s, e = m.start(2), m.end(2)
+        name = text[s:e]
+        if any(c.start < e and s < c.end for c in known + out):
+            continue
+        if lex.classify(name) or name in lex.industries:
+            continue
+        brand, rest = name[:2], name[2:]
+        if any(ch in FUNCTION_CHARS for ch in brand) or brand in lex.common_brands:
+            continue
+        apposition = m.group(1) in ("企业", "公司", "厂商", "服务商", "供应商")  # 算法企业知微医影
+        if (apposition or rest in lex.company_suffixes or rest in lex.industries) \
+                and word_frequency(brand) < 30 and word_frequency(name) == 0:
+            out.append(Candidate(s, e, "Company", name, {name}, 1))
+    return out
+
+def brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    """Brand + company suffix anywhere, when the brand is not a dictionary word (汉澄汽车)."""
+    out: list[Candidate] = []
+    for suffix in lex.company_suffixes:
+        for m in re.finditer(re.escape(suffix), text):
+            for blen in (2, 3, 4):
+                s = m.start() - blen
+                if s < 0 or any(c.start < m.end() and s < c.end for c in known + out):
+                    continue
+                name = text[s:m.end()]
+                if (s == 0 or not is_cjk(text[s - 1]) or lex.boundary_ending_at(text, s)) \
+                        and is_company_name(lex, name, strict=True):
+                    out.append(Candidate(s, m.end(), "Company", name, {name}, 1))
+                    break
+    return out
+
+def enumerations(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in re.finditer("等", text):
+        kind = next((cls for rx, cls in _ENUM_TYPE if rx.match(text, m.start())), None)
+        j = m.start()
+        items: list[tuple[int, int]] = []
+        while j > 0:
+            if text[j - 1] in "）)":  # 优必选科技（UBTech）: the parenthetical is an alias, not an item
+                k = max(text.rfind("（", 0, j), text.rfind("(", 0, j))
+                if k > 0 and j - k < 20:
+                    j = k
+            i = left_edge(text, j, lex)
+            if i == j:
+                break
+            items.append((i, j))
+            if i == 0 or text[i - 1] != "、":
+                break
+            j = i - 1
+        if len(items) < 2 and kind is None:
+            continue
+        for i, j in items:
+            item = text[i:j]
+            if any(c.start <= i and j <= c.end for c in known + out):
+                continue
+            if (kind == "Company" and 2 <= len(item) <= 10 and not lex.classify(item)) \
+                    or is_company_name(lex, item):
+                out.append(Candidate(i, j, "Company", item, {item}, 1))
+    return out
+
+def subject_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    out = []
+    for m in re.finditer(r"(?:^|[，。；：、])([\u3400-\u9fff]{4,8}?)(?=" + "|".join(_SUBJECT_VERBS) + ")", text):
+        s = left_edge(text, m.end(1), lex, floor=m.start(1))
+        name = text[s:m.end(1)]
+        if is_company_name(lex, name) and not any(c.start <= s < c.end for c in known):
+            out.append(Candidate(s, s + len(name), "Company", name, {name}, 1))
+    return out
+
+def investors(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    """秣川智算投资42亿元的…项目: a name right before 投资+amount, at a clause start, is a company."""
+    out: list[Candidate] = []
+    for m in re.finditer(r"(?:^|[，。；、和])([\u3400-\u9fff]{4,6}?)(?=(?:拟|将|计划)?投资[\d.一二三四五六七八九十百千]+[亿万]?元)", text):
+        s, e = m.start(1), m.end(1)
+        name = text[s:e]
+        if any(c.start < e and s < c.end for c in known + out) or lex.classify(name) \
+                or any(ch in FUNCTION_CHARS for ch in name[:2]) or word_frequency(name[:2]) > 200:
+            continue
+        out.append(Candidate(s, e, "Company", name, {name}, 1))
+    return out

@@ -1,0 +1,70 @@
+"""Latin names in Chinese text: products (推出人形机器人Atlasia R3), companies (…Robotics, 由X领投),
+persons after a title (创始人兼CEO Leo Fang), and a product named right after its maker."""
+
+from __future__ import annotations
+
+import re
+
+from ecokg.loaders.candidates import Candidate
+
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: (?:[A-Z][A-Za-z0-9.\-]*|[0-9][0-9.]{0,2}(?![0-9])))?")
+_LATIN_PERSON_BEFORE = r"(创始人|董事长|总裁|首席执行官|CEO|CTO|总经理|负责人|院士|教授)(兼CEO|兼总裁|兼 ?CEO)? ?$"
+_LATIN_COMPANY_BEFORE = r"(企业|公司|车企|厂商|股东|由|初创|独角兽|供应商|客户)$"
+_LATIN_COMPANY_AFTER = (r"[^，。；]{0,20}?(完成[^，。；]{0,8}融资|融资|上市|估值|创始人|董事长|总裁|总部|宣布|成立于|设立|设在|"
+                        r"领投|跟投|营业收入|营收|公司|的供应链|招股书)")
+_NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
+                 "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP", "HTML", "PDF", "QQ", "QR"}
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Z0-9][A-Za-z0-9\-]*)?")
+
+
+
+
+def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
+    """推出人形机器人Atlasia R3 / 具身大模型QC-Mind 2.0: a Latin product name in product context."""
+    out: list[Candidate] = []
+    for m in _LATIN_NAME.finditer(text):
+        s, e = m.start(), m.end()
+        name = m.group(0).strip()
+        while " " in name and name.split(" ", 1)[0].upper() in _NOT_PRODUCTS:  # CEO Leo Fang → Leo Fang
+            head_word = name.split(" ", 1)[0]
+            s += len(head_word) + 1
+            name = name[len(head_word) + 1:]
+            rest = _LATIN_NAME.match(text, s)
+            if rest:
+                name, e = rest.group(0).strip(), rest.end()
+        if len(name) < 3 or name.upper() in _NOT_PRODUCTS or not re.search(r"[A-Za-z]{2}", name) \
+                or any(c.start < e and s < c.end for c in known + out):
+            continue
+        if (s > 0 and text[s - 1].isascii() and text[s - 1].isalnum()) or (e < len(text) and text[e].isascii()
+                                                                         and text[e].isalnum()):
+            continue
+        before, after = text[max(0, s - 12):s], text[e:e + 6]
+        if re.search(_LATIN_PERSON_BEFORE, before) and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", name):
+            out.append(Candidate(s, e, "Person", name, {name}, 3, region_ok=False))  # 创始人兼CEO Leo Fang
+            continue
+        wide_after = text[e:e + 24]
+        product_before = re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|大模型|模型|芯片|系统|"
+                                   r"机械臂|雷达|版本)$", before)
+        if not product_before and (re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|Inc\.?|Ltd\.?|Group|Systems|Motors|"
+                     r"Partners|AI)$", name) or re.search(_LATIN_COMPANY_BEFORE, before) or
+                                   re.match(_LATIN_COMPANY_AFTER, wide_after)):
+            out.append(Candidate(s, e, "Company", name, {name}, 3))
+            continue
+        if not product_before and not re.match(r"(机器人|人形机器人|大模型|模型|芯片|系统|平台|已|由|身高|可|是|的)", after):
+            continue
+        near = before[-6:] + after[:4]
+        cls = ("Robot" if re.search("机器人|机械臂", near) else "AIModel" if "模型" in near or name.upper().endswith(("GPT", "LM"))
+               else "Platform" if "平台" in after[:3] else "Product")
+        out.append(Candidate(s, s + len(name), cls, name, {name}, 3, region_ok=False))
+    return out
+
+def latin_products(text: str, known: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in known:
+        if c.cls not in ("Company",) or c.end >= len(text):
+            continue
+        m = _LATIN.match(text, c.end)
+        if m and len(m.group(0)) >= 2:
+            cls = "Robot" if "机器人" in text else "AIModel" if "大模型" in text[m.end():m.end() + 4] else "Product"
+            out.append(Candidate(m.start(), m.end(), cls, m.group(0), {m.group(0)}, 3, region_ok=False))
+    return out
