@@ -113,3 +113,46 @@ def investors(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate
             continue
         out.append(Candidate(s, e, "Company", name, {name}, 1))
     return out
+
+
+def place_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    """青岛港, 天津港集团: a place the sentence names, followed by a place head (``place_heads``)."""
+    out: list[Candidate] = []
+    for c in known:
+        if c.cls != "Place":
+            continue
+        head = next((h for h in lex.place_heads if text.startswith(h, c.end)), None)
+        if head is None:
+            continue
+        e = c.end + len(head)
+        if e < len(text) and is_cjk(text[e]) and not any(text.startswith(w, e) for w in lex.boundaries):
+            continue  # 青岛港口城市: the head is the start of another word
+        name = text[c.start:e]
+        out.append(Candidate(c.start, e, lex.place_heads[head], name, {name}, 4))
+    return out
+
+
+def parallel_subjects(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    """A，B入选…，C在…领域市场份额居首位，D建成…: in a sentence whose clauses start with organizations
+    doing things, an unknown name at the start of another such clause is an organization too."""
+    clauses = [m.start() for m in re.finditer(r"(?:^|(?<=[，；。]))[^，；。]", text)]
+    verbs = "|".join(map(re.escape, lex.subject_verbs))
+    starts_with_org = [c for c in known if c.start in clauses and c.cls in ("Company", "InnovationCenter")
+                       and re.match(rf"(?:已|还|也|则|均|首次|率先|正式)?(?:{verbs})", text[c.end:])]
+    if not starts_with_org:
+        return []
+    out: list[Candidate] = []
+    for s in clauses:
+        if any(c.start <= s < c.end for c in known):
+            continue
+        m = re.match(rf"([\u3400-\u9fff]{{2,5}}?)(?:已|还|也|则|首次|率先|正式)?(?:{verbs})", text[s:])
+        if not m:
+            continue
+        name = m.group(1)
+        if lex.classify(name) or name in lex.industries or name in lex.generic_words \
+                or any(ch in FUNCTION_CHARS for ch in name) or any(w in name for w in lex.industries) \
+                or any(name.startswith(w) for w in lex.boundaries if len(w) >= 2) or word_frequency(name) > 0 \
+                or any(g in name for g in ("产业", "企业", "经济", "规模", "项目", "全国", "全省", "全市", "集群")):
+            continue
+        out.append(Candidate(s, s + len(name), "Company", name, {name}, 1))
+    return out

@@ -18,6 +18,8 @@ from ecokg.loaders.company_names import (
     described_companies,
     enumerations,
     investors,
+    parallel_subjects,
+    place_companies,
     subject_companies,
 )
 from ecokg.loaders.designations import TitleSpan
@@ -232,6 +234,8 @@ class EntityRecognizer:
         cands += self._heads(text, cands, quoted)
         cands += self._persons(text)
         cands += enumerations(self.lex, text, cands)
+        cands += place_companies(self.lex, text, cands)
+        cands += parallel_subjects(self.lex, text, cands)
         cands += subject_companies(self.lex, text, cands)
         cands += brand_companies(self.lex, text, cands)
         cands += described_companies(self.lex, text, cands)

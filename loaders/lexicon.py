@@ -40,6 +40,8 @@ class Lexicon:
     common_brands: set[str]
     company_suffixes: list[str]
     person_titles: list[str]
+    place_heads: dict[str, str] = field(default_factory=dict)
+    subject_verbs: list[str] = field(default_factory=list)
     provinces: dict[str, dict[str, Any]] = field(default_factory=dict)
     city_to_province: dict[str, str] = field(default_factory=dict)
     city_en: dict[str, str] = field(default_factory=dict)
@@ -116,6 +118,8 @@ def lexicon() -> Lexicon:
         common_brands=set(data["common_brands"]),
         company_suffixes=sorted(data["company_suffixes"], key=len, reverse=True),
         person_titles=sorted(data["person_titles"], key=len, reverse=True),
+        place_heads=dict(sorted(data["place_heads"].items(), key=lambda kv: -len(kv[0]))),
+        subject_verbs=sorted(data["subject_verbs"], key=len, reverse=True),
         provinces=provinces,
         city_to_province=city_to_province,
         city_en=places.get("city_en", {}),
