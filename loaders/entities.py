@@ -241,6 +241,7 @@ class EntityRecognizer:
         cands += described_companies(self.lex, text, cands)
         cands += investors(self.lex, text, cands)
         cands += self._districts(text, cands)
+        _split_district_prefix(text, cands)
         cands += latin_names(text, cands)
         cands += latin_products(text, cands)
         # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
@@ -438,20 +439,35 @@ class EntityRecognizer:
                     out.append(Candidate(s, m.end(), "Person", name, {name, name + title}, 3, region_ok=False))
         return out
 
+    def _lead_ok(self, text: str, s: int) -> bool:
+        return s == 0 or text[s - 1] in "，。；、：在于—（\n" or self.lex.boundary_ending_at(text, s) \
+            or text.endswith(("位于", "落户", "地处", "其中"), 0, s)
+
     def _districts(self, text: str, known: list[Candidate]) -> list[Candidate]:
         """天津市滨海新区, 深圳南山区: a district right after its city is a Place."""
         out: list[Candidate] = []
-        for found in re.finditer(r"([\u3400-\u9fff]{2}(?:新区|区|县))(?=的|内|已|在|去年|今年|入选|发布|位列|共|累计|现有|\d|"
-                                 r"[，。、；]|人民政府|政府|建设|设立|举行|举办|召开|获评|获批)|"
-                                 r"(?<=在|于)([\u3400-\u9fff]{2}(?:新区|区|县))", text):
+        for found in re.finditer(r"([\u3400-\u9fff]{2,3}(?:新区|区|县|镇))(?=的|内|已|在|去年|今年|入选|发布|位列|共|累计|现有|\d|"
+                                 r"[，。、；]|和|与|及|等|人民政府|政府|建设|设立|举行|举办|召开|获评|获批)|"
+                                 r"(?<=在|于)([\u3400-\u9fff]{2}(?:新区|区|县|镇))", text):
             g = 1 if found.group(1) else 2
-            name, s = found.group(g), found.start(g)
-            lead_ok = s == 0 or text[s - 1] in "，。；、：在于" or self.lex.boundary_ending_at(text, s) \
-                or text.endswith(("位于", "落户", "地处", "其中"), 0, s)
-            if not lead_ok or name in _GENERIC_DISTRICTS or self.lex.classify(name) or name[0] in FUNCTION_CHARS \
-                    or self.lex.boundary_ending_at(name, 2) or any(k.start < found.end(g) and s < k.end for k in known + out):
+            name, s, e = found.group(g), found.start(g), found.end(g)
+            if len(name) > 3 and not self._lead_ok(text, s) and self._lead_ok(text, s + 1):
+                name, s = name[1:], s + 1
+            if not self._lead_ok(text, s) or name in _GENERIC_DISTRICTS or self.lex.classify(name) \
+                    or name[0] in FUNCTION_CHARS or self.lex.boundary_ending_at(name, 2) \
+                    or any(k.start < e and s < k.end for k in out) \
+                    or any(k.start < e and s < k.end and not (k.start == s and k.end > e and k.cls in _SITE_CLASSES)
+                           for k in known):
                 continue
-            out.append(Candidate(s, found.end(g), "Place", name, {name}, 2, region_ok=False))
+            out.append(Candidate(s, e, "Place", name, {name}, 2, region_ok=False))
+        for c in known:  # 南海区灯湖智算中心: a district before the name of a site
+            m = re.match(r"[\u3400-\u9fff]{2,3}?(?:新区|区|县|镇)", c.name) if c.cls in _SITE_CLASSES else None
+            if m is None or len(c.name) - m.end() < 4 or text[c.start:c.start + m.end()] != m.group(0):
+                continue
+            name, s, e = m.group(0), c.start, c.start + m.end()
+            if self._lead_ok(text, s) and not self.lex.classify(name) and name not in _GENERIC_DISTRICTS \
+                    and not any(k.start < e and s < k.end for k in out):
+                out.append(Candidate(s, e, "Place", name, {name}, 2, region_ok=False))
         for c in known:
             if c.cls != "Place" or c.entry is None:
                 continue
@@ -506,6 +522,23 @@ class EntityRecognizer:
             entities[region.city].en_label = entities[region.city].en_label or region.en
         _merge_short_names(result, region.short if region else None)
         return result
+
+
+_SITE_CLASSES = {"IndustrialPark", "Infrastructure", "Venue", "InnovationCenter", "Platform"}
+
+
+def _split_district_prefix(text: str, cands: list[Candidate]) -> None:
+    """南海区灯湖智算中心 → 南海区 + 灯湖智算中心: a district before a site's own name is no part of it."""
+    districts = [c for c in cands if c.cls == "Place" and c.name.endswith(("区", "县", "镇"))]
+    for c in cands:
+        if c.cls not in _SITE_CLASSES or c.entry is not None:
+            continue
+        for d in districts:
+            if d.start == c.start and d.end < c.end and c.end - d.end >= 4 and text[d.end] not in "的（(":
+                rest = text[d.end:c.end]
+                c.start, c.name = d.end, rest
+                c.aliases = {a for a in c.aliases if a != text[d.start:c.end]} | {rest}
+                break
 
 
 def _resolve(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:

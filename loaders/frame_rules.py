@@ -13,7 +13,10 @@ named slots for entities, and the relations its slots stand in:
 Slots: ``{name:Classes}`` one mention of one of the classes (ontology classes, each with its
 subclasses; ``*`` any); ``+`` after the classes: a list of mentions joined by 、/和/及/与/以及;
 ``~``: an anaphoric word of those classes (该园区, 两家企业 …) is accepted and resolved by the
-discourse component. The rest of a pattern is a regular expression over the sentence's text.
+discourse component; ``^``: the slot is left unsaid (…，已部署于X) and is the entity of those
+classes named last before it in the sentence. ``<gap:N>`` is up to N characters with no
+punctuation and no entity; ``<ent>`` one entity that is no slot. The rest of a pattern is a
+regular expression over the sentence's text.
 Adding a construction is one entry with its example; ``tests/loaders/test_rule_data.py`` runs
 every example through the whole loader.
 """
@@ -34,7 +37,9 @@ from ecokg.loaders.rule_data import Located, RuleDataError, Validator, read_entr
 _MARK_BASE = 0xF0000  # supplementary private use area: one symbol per mention
 _MARK = "[\U000f0000-\U000ffffd]"
 _JOIN = "(?:、|和|及|与|以及)"
-_SLOT = re.compile(r"\{(\w+):([\w|*]+)([+~]*)\}")
+_SLOT = re.compile(r"\{(\w+):([\w|*]+)([+~^]*)\}")
+_GAP = re.compile(r"<gap:(\d+)>")  # up to N characters, no punctuation and no entity
+_ENT = "<ent>"  # one entity mention, not a slot
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,7 @@ class Slot:
     classes: frozenset[str] | None  # None: any class
     many: bool
     anaphora: tuple[str, ...]
+    zero: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,13 +76,17 @@ def _compile(entry: Located, v: Validator) -> Frame:
         v.ontology_classes(entry, names)
         classes = None if "*" in names else frozenset().union(*(group(c) for c in names))
         words = tuple(anaphor_words(classes or frozenset(group("Organization")))) if "~" in flags else ()
-        slots[sname] = Slot(sname, classes, "+" in flags, words)
+        slots[sname] = Slot(sname, classes, "+" in flags, words, "^" in flags)
+        if "^" in flags:
+            return f"(?P<{sname}>)"
         one = _MARK if not words else f"(?:{_MARK}|{'|'.join(map(re.escape, words))})"
         body = f"{one}(?:{_JOIN}{one})*" if "+" in flags else one
         return f"(?P<{sname}>{body})"
 
+    text = _GAP.sub(lambda m: f"[^，。；：！？,;:\U000f0000-\U000ffffd]{{0,{m.group(1)}}}?", str(raw["pattern"]))
+    text = text.replace(_ENT, _MARK)
     try:
-        regex = re.compile(_SLOT.sub(slot, str(raw["pattern"])))
+        regex = re.compile(_SLOT.sub(slot, text))
     except re.error as exc:
         raise RuleDataError(f"{entry.where()}: the pattern of {name!r} does not compile ({exc})") from exc
     rels = []
@@ -141,7 +151,11 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
         for m in fr.regex.finditer(text):
             filled = {}
             for sname, slot in fr.slots.items():
-                keys = _fill(m.group(sname), slot, by_mark, entities, discourse, real[m.start(sname)])
+                if slot.zero:
+                    key = discourse.latest(slot.classes or frozenset(), real[m.start(sname)])
+                    keys = [key] if key is not None and _in(discourse, key, sent, real[m.start(sname)]) else []
+                else:
+                    keys = _fill(m.group(sname), slot, by_mark, entities, discourse, real[m.start(sname)])
                 if not keys:
                     break
                 filled[sname] = keys
@@ -172,3 +186,8 @@ def _fill(group_text: str, slot: Slot, by_mark: Mapping[str, EntitySpan], entiti
             continue
         i += 1  # a joiner
     return list(dict.fromkeys(keys))
+
+
+def _in(discourse: Discourse, key: str, sent: Sentence, before: int) -> bool:
+    """Whether ``key`` is named in ``sent`` before offset ``before`` (zero anaphora stays in the sentence)."""
+    return any(sp.key == key and sent.start <= sp.start and sp.end <= before for sp in discourse.spans)
