@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
+from ecokg.loaders.designation_lists import anaphor_holder, category_lists, listed_after
 from ecokg.loaders.designations import attach, find_titles
 from ecokg.loaders.discourse import Discourse
 from ecokg.loaders.entities import EntityRecognizer, detect_region
@@ -104,9 +105,16 @@ def make_frames(chosen: Sequence[Frame]):
 def designations(state: DocState) -> None:
     authority_keys = {n: state.index.by_name[n].name for n in state.authorities
                       if state.index.by_name[n].name in state.entities}
+    anaphor = anaphor_holder(state.discourse, state.doc.text)
     for s in state.sentences:
-        state.designations += attach(state.titles[s.index], s, state.by_sentence.get(s.index, []),
-                                     state.entities, state.region_key, authority_keys)
+        spans = state.by_sentence.get(s.index, [])
+        state.designations += attach(state.titles[s.index], s, spans, state.entities, state.region_key,
+                                     authority_keys, anaphor)
+        before = state.sentences[s.index - 1].text if s.index > 0 else ""
+        state.designations += category_lists(s, spans, state.entities, before + s.text)
+    held = {(d.sentence, d.title) for d in state.designations if d.rule == "designation-list"}
+    state.designations += listed_after(state.titles, held, state.sentences, state.by_sentence, state.entities,
+                                       authority_keys)
 
 
 def figures(state: DocState) -> None:
@@ -163,7 +171,7 @@ def default_pipeline(gazetteer_files: Sequence[str | Path] = (), frame_files: Se
     pipe.add("discourse", discourse, assigns=("discourse",), requires=("spans",))
     pipe.add("relations", relations, assigns=("relations",), requires=("spans", "actor"))
     pipe.add("frames", make_frames(frames(frame_files)), assigns=("relations",), requires=("spans", "discourse"))
-    pipe.add("designations", designations, assigns=("designations",), requires=("spans", "titles"))
+    pipe.add("designations", designations, assigns=("designations",), requires=("spans", "titles", "discourse"))
     pipe.add("figures", figures, assigns=("observations", "amounts"), requires=("spans",))
     pipe.add("tables", tables, assigns=("relations", "designations"), requires=("spans", "designations"))
     pipe.add("name-relations", name_relations, assigns=("relations",), requires=("entities",))

@@ -8,7 +8,7 @@ authorities are attached afterwards (``attach``), from the entity spans of the s
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ecokg.loaders.records import Designation, Entity, EntitySpan, Sentence
@@ -143,8 +143,10 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
 
 def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[EntitySpan],
            entities: Mapping[str, Entity], region: str | None,
-           authority_keys: Mapping[str, str]) -> list[Designation]:
-    """Designations with holders: the entity right before the trigger, else the region."""
+           authority_keys: Mapping[str, str],
+           anaphor: Callable[[int, int], str | None] | None = None) -> list[Designation]:
+    """Designations with holders: the entity right before the trigger, an anaphoric word there
+    (``anaphor(clause_start, trigger_start)`` resolves it), else the region."""
     out: list[Designation] = []
     text = sentence.text
     for t in titles:
@@ -163,7 +165,7 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
                 out.append(Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
                                        batch=t.batch, granted_by=granted, rule="designation-list"))
             continue
-        if before and re.search(r"分别|均|都", text[before[-1].end - sentence.start:trig]):
+        if len(before) >= 2 and re.search(r"分别|均|都|双双|同时|一同|一并", text[before[-1].end - sentence.start:trig]):
             # A、B 分别获评 …: every name of the enumeration holds it
             for sp in before:
                 if entities[sp.key].cls != "GovernmentBody":
@@ -181,6 +183,8 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             if prev and entities[prev[-1].key].cls not in ("GovernmentBody",) and not re.search(
                     r"\d", text[clause_start:trig]):
                 holder = prev[-1].key
+        if holder is None and not before and anaphor is not None:  # 园区今年入选… / 该科创城已入选…
+            holder = anaphor(sentence.start + clause_start, t.trigger_start)
         if holder is None and t.kind == "possessive":
             continue  # 对新认定的国家级…: no one holds a title described this way
         if holder is None:
