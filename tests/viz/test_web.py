@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ecokg.graph.server import ServerConfig, make_server
+from ecokg.server import ServerConfig, make_server
 from ecokg.graph.store import EcoStore
 from tests.viz.fixtures import sample_extraction
 

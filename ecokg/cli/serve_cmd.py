@@ -21,7 +21,7 @@ def command(host: str, port: int, store: str | None, timeout: float, max_rows: i
             token: str | None) -> None:
     """Serve the store at http://HOST:PORT/sparql (GET and POST, CORS) until Ctrl-C."""
     from ecokg.errors import InputError
-    from ecokg.graph.server import ServerConfig, make_server
+    from ecokg.server import ServerConfig, make_server
     from ecokg.graph.store import resolve_store_path
 
     if allow_update and not token:
