@@ -34,7 +34,7 @@ from ecokg.errors import InputError
 if TYPE_CHECKING:
     from ecokg.graph.describe import EntityDescription
     from ecokg.graph.export import ExportReport
-    from ecokg.graph.load import LoadReport
+    from ecokg.graph.load import LoadReport, Survey
     from ecokg.graph.store import DocumentInfo, EcoStore, IngestReport, StoreStats
     from ecokg.loaders.reader import RawArticle
     from ecokg.loaders.records import Extraction
@@ -205,11 +205,15 @@ class KG:
 
         return self.store.ingest(extractions, GraphBuilder(base or DEFAULT_BASE))
 
-    def load(self, file: str | os.PathLike[str], format: str | None = None) -> LoadReport:
-        """Bulk-load an RDF file (N-Quads, TriG, Turtle … as ``export`` writes them), all or nothing."""
+    def load(self, file: str | os.PathLike[str], format: str | None = None, *,
+             checked: Survey | None = None) -> LoadReport:
+        """Bulk-load an RDF file (N-Quads, TriG, Turtle … as ``export`` writes them), all or nothing.
+
+        ``checked``: ``ecokg.graph.load.survey(file)`` when already made (it parses the whole file).
+        """
         from ecokg.graph.load import load_file
 
-        return load_file(self.store, file, format)
+        return load_file(self.store, file, format, checked=checked)
 
     def remove(self, doc: str) -> str:
         """Drop a document (IRI, sha256 prefix, file name or title); returns its IRI."""

@@ -37,6 +37,18 @@ _ALIASES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "nquads": "nq"
 
 
 @dataclass
+class Survey:
+    """What a file to load holds, found by parsing all of it (``survey``)."""
+
+    path: Path
+    format: str
+    graphs: set[str]  # named graphs, the ontology graph left out
+    statements: int  # to load
+    in_default: int  # of them in the default graph
+    skipped: int  # in the ontology graph
+
+
+@dataclass
 class LoadReport:
     path: Path
     format: str
@@ -75,15 +87,21 @@ def _quads(path: Path, fmt: str) -> Iterator[Any]:
     return iter(ox.parse(path=str(path), format=_ox_format(fmt)))
 
 
-def _survey(path: Path, fmt: str) -> tuple[set[str], int, int, int]:
-    """Parse the whole file: (named graphs but the ontology's, statements, in the default graph, skipped)."""
+def survey(path: str | os.PathLike[str], fmt: str | None = None) -> Survey:
+    """Check a file to load by parsing all of it (InputError, RDFSyntaxError); no store is touched."""
     import pyoxigraph as ox
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"RDF file {p} not found" if not p.exists() else f"{p} is not a file",
+                         hint="give a file written by 'ecokg export' (.nq, .trig, .ttl …)")
+    name = load_format(p, fmt)
 
     onto = str(ONTOLOGY_GRAPH)
     graphs: set[str] = set()
     n = in_default = skipped = 0
     try:
-        for q in _quads(path, fmt):
+        for q in _quads(p, name):
             g = q.graph_name
             if isinstance(g, ox.NamedNode) and g.value == onto:
                 skipped += 1
@@ -94,29 +112,29 @@ def _survey(path: Path, fmt: str) -> tuple[set[str], int, int, int]:
             elif isinstance(g, ox.DefaultGraph):
                 in_default += 1
     except SyntaxError as exc:
-        raise RDFSyntaxError(f"{path} is not valid {fmt}: {' '.join(str(exc).split())[:300]}",
+        raise RDFSyntaxError(f"{p} is not valid {name}: {' '.join(str(exc).split())[:300]}",
                              hint="check the file, or give its format if the suffix is wrong") from exc
     except (ValueError, UnicodeDecodeError) as exc:
-        raise RDFSyntaxError(f"{path} cannot be read as {fmt}: {' '.join(str(exc).split())[:300]}",
+        raise RDFSyntaxError(f"{p} cannot be read as {name}: {' '.join(str(exc).split())[:300]}",
                              hint="check the file, or give its format if the suffix is wrong") from exc
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}", hint="check the path and its permissions") \
+        raise InputError(f"cannot read {p}: {exc.strerror or exc}", hint="check the path and its permissions") \
             from exc
-    return graphs, n, in_default, skipped
+    return Survey(p, name, graphs, n, in_default, skipped)
 
 
-def load_file(store: EcoStore, path: str | os.PathLike[str], fmt: str | None = None) -> LoadReport:
-    """Bulk-load the RDF file ``path`` into ``store`` (writable), all or nothing (see module doc)."""
+def load_file(store: EcoStore, path: str | os.PathLike[str], fmt: str | None = None, *,
+              checked: Survey | None = None) -> LoadReport:
+    """Bulk-load the RDF file ``path`` into ``store`` (writable), all or nothing (see module doc).
+
+    ``checked``: the file's ``survey`` when the caller has made it already.
+    """
     import pyoxigraph as ox
 
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(f"RDF file {p} not found" if not p.exists() else f"{p} is not a file",
-                         hint="give a file written by 'ecokg export' (.nq, .trig, .ttl …)")
-    name = load_format(p, fmt)
     if store.read_only:
         raise StoreError(f"the store {store.path} was opened read-only", hint="open it for writing")
-    graphs, n, in_default, skipped = _survey(p, name)
+    s = checked or survey(path, fmt)
+    p, name, graphs, n, in_default, skipped = s.path, s.format, s.graphs, s.statements, s.in_default, s.skipped
     ox_store = store.ox
     clash = sorted(g for g in graphs if ox_store.contains_named_graph(ox.NamedNode(g)))
     if clash:
@@ -164,4 +182,4 @@ def memory_store(quads: Iterable[Any], name: str | os.PathLike[str]) -> EcoStore
     return EcoStore(Path(name), mem, True)
 
 
-__all__ = ["LOAD_FORMATS", "LoadReport", "load_file", "load_format", "memory_store"]
+__all__ = ["LOAD_FORMATS", "LoadReport", "Survey", "load_file", "load_format", "memory_store", "survey"]
