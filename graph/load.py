@@ -153,7 +153,10 @@ def load_file(store: EcoStore, path: str | os.PathLike[str], fmt: str | None = N
                 yield q
 
     try:
-        ox_store.bulk_extend(data())
+        if skipped:  # the file's ontology graph is left out: quads go through Python
+            ox_store.bulk_extend(data())
+        else:  # nothing to leave out: pyoxigraph reads the file itself
+            ox_store.bulk_load(path=str(p), format=_ox_format(name))
         ox_store.flush()
     except BaseException as exc:
         _roll_back(ox_store, graphs, default_was_empty)

@@ -40,15 +40,16 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         kg.export(root / "all.nq")
         kg.export(root / "all.trig")
         one.export(root / "one.nq")
-    return {"nq": root / "all.nq", "trig": root / "all.trig", "one": root / "one.nq"}
+        kg.export(root / "data.nq", ontology=False)
+    return {"nq": root / "all.nq", "trig": root / "all.trig", "one": root / "one.nq", "data": root / "data.nq"}
 
 
-@pytest.mark.parametrize("kind", ["nq", "trig"])
+@pytest.mark.parametrize("kind", ["nq", "trig", "data"])
 def test_load_a_good_file(exported: dict[str, Path], tmp_path: Path, kind: str) -> None:
     store = tmp_path / "store"
     code, out, err = run("load", str(exported[kind]), "--store", str(store))
     assert code == 0, err
-    assert out.startswith(f"loaded {exported[kind]} ({kind}, ") and "in 3 graphs" in out and str(store) in out
+    assert out.startswith(f"loaded {exported[kind]} ({exported[kind].suffix[1:]}, ") and "in 3 graphs" in out and str(store) in out
     code, out, _ = run("stats", "--store", str(store))
     assert code == 0 and "documents    3" in out
     code, out, _ = run("query", "companies-in-park", "--store", str(store), "--format", "csv")
@@ -84,8 +85,10 @@ def test_a_bad_file_makes_no_store(tmp_path: Path) -> None:
     assert not (tmp_path / "new").exists()
 
 
-def test_a_failed_bulk_load_is_rolled_back(exported: dict[str, Path], tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", ["nq", "data"])  # with the ontology graph (skipped) and without
+def test_a_failed_bulk_load_is_rolled_back(exported: dict[str, Path], tmp_path: Path, kind: str) -> None:
     """The bulk loader has no transaction: what it wrote before failing is removed again."""
+    import pyoxigraph as ox
 
     class Failing:
         def __init__(self, inner: object) -> None:
@@ -99,11 +102,14 @@ def test_a_failed_bulk_load_is_rolled_back(exported: dict[str, Path], tmp_path: 
             self.inner.extend([next(it) for _ in range(500)])  # type: ignore[attr-defined]
             raise OSError("disk full")
 
+        def bulk_load(self, *, path: str, format: object) -> None:
+            self.bulk_extend(ox.parse(path=path, format=format))
+
     with ecokg.open(tmp_path / "store") as kg:
         before = {str(q) for q in kg.store.ox}
         kg.store.ox = Failing(kg.store.ox)  # type: ignore[assignment]
         with pytest.raises(ecokg.errors.StoreError, match="nothing was loaded: disk full"):
-            kg.load(exported["nq"])
+            kg.load(exported[kind])
         kg.store.ox = kg.store.ox.inner  # type: ignore[attr-defined]
         assert {str(q) for q in kg.store.ox} == before
 
