@@ -41,8 +41,7 @@ def corpus_files(folder: str) -> list[Path]:
 # -- 1. ingest ---------------------------------------------------------------------------------
 def ingest(corpus: str, store: str) -> None:
     """Read, clean, segment, recognize, extract, build and write every article into a new store."""
-    from ecokg.graph.builder import GraphBuilder
-    from ecokg.graph.store import EcoStore
+    from ecokg import api
     from ecokg.loaders.news_loader import NewsArticleLoader
     from ecokg.loaders.reader import iter_sources
 
@@ -54,8 +53,8 @@ def ingest(corpus: str, store: str) -> None:
     t0 = time.perf_counter()
     extractions = [loader.load(raw) for raw in iter_sources(files)]
     t1 = time.perf_counter()
-    with EcoStore.open(store, create=True) as st:
-        report = st.ingest(extractions, GraphBuilder())
+    with api.open(store, wait=0) as kg:
+        report = kg.ingest(extractions)
     t2 = time.perf_counter()
     chars = sum(len(f_.read_text(encoding="utf-8")) for f_ in map(Path, files))
     emit("result", documents=len(extractions), characters=chars, setup_s=setup_s, extract_s=t1 - t0, store_s=t2 - t1,
@@ -222,14 +221,13 @@ def rdflib_baseline(nq: str, queries: list[str], bindings: dict[str, dict[str, s
 # -- 4. export ---------------------------------------------------------------------------------
 def export_store(store: str, out: str) -> None:
     """``ecokg export OUT.ttl``: the store's document graphs (and ontology) as sorted Turtle."""
-    from ecokg.graph.export import export_store as export
-    from ecokg.graph.store import EcoStore
+    from ecokg import api
 
-    st = EcoStore.open(store, read_only=True)
+    kg = api.open(store, read_only=True)
     t0 = time.perf_counter()
-    report = export(st, out)
+    report = kg.export(out)
     seconds = time.perf_counter() - t0
-    st.close()
+    kg.close()
     emit("result", triples=report.statements, seconds=seconds, bytes=os.path.getsize(out))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ecokg.graph.cli import main
+from ecokg.cli import main
 
 if __name__ == "__main__":
     main()

@@ -9,7 +9,8 @@ Formats (``FORMATS``; by default from the file extension):
   two exports of the same graph are byte-identical and diff cleanly. Blank nodes (only the
   ontology has them) are canonicalized (RDFC-1.0) first.
 * ``gexf`` / ``graphml`` (networkx, for Gephi): nodes are entities (label zh and en, class,
-  colour per class; GEXF also as ``viz:color``), edges are the ``eco:`` properties between two
+  colour per class from the ``colours`` function passed in (the views' legend through
+  ``ecokg.open(...).export``, else a stable hash); GEXF also as ``viz:color``), edges are the ``eco:`` properties between two
   entities (label = local name and zh label of the property).
 * ``csv``: one row per quad: ``graph, subject, predicate, object, object_kind, datatype,
   language`` (UTF-8 with BOM so spreadsheet programs read Chinese; lossless, reads back).
@@ -28,7 +29,7 @@ import csv
 import hashlib
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,6 +56,10 @@ ALIASES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "nquads": "nq",
            "json-ld": "jsonld", "rdfxml": "xml", "rdf/xml": "xml", "rdf": "xml"}
 
 
+#: A class's local name → its colour ``#rrggbb`` (GEXF, GraphML).
+Colours = Callable[[str], str]
+
+
 @dataclass
 class ExportReport:
     path: Path
@@ -78,24 +83,32 @@ def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
 
 
 def export_dataset(source: Dataset | EcoStore, path: str | os.PathLike[str], fmt: str | None = None, *,
-                   document: str | None = None, ontology: bool = True, inferred: bool = False) -> ExportReport:
+                   document: str | None = None, ontology: bool = True, inferred: bool = False,
+                   colours: Colours | None = None) -> ExportReport:
     """Write a store or an rdflib Dataset to ``path``; graph-less formats get the union."""
     if isinstance(source, EcoStore):
-        return export_store(source, path, fmt, document=document, ontology=ontology, inferred=inferred)
+        return export_store(source, path, fmt, document=document, ontology=ontology, inferred=inferred,
+                            colours=colours)
     import pyoxigraph as ox
 
     from ecokg.graph.oxconvert import dataset_to_quads
 
     mem = ox.Store()
     mem.extend(dataset_to_quads(source))
-    return _export(mem, path, format_for(path, fmt), document=document, ontology=ontology, inferred=inferred)
+    return _export(mem, path, format_for(path, fmt), document=document, ontology=ontology, inferred=inferred,
+                   colours=colours)
 
 
 def export_store(store: EcoStore, path: str | os.PathLike[str], fmt: str | None = None, *,
-                 document: str | None = None, ontology: bool = True, inferred: bool = False) -> ExportReport:
-    """Write the store (or one document of it, see ``EcoStore.find_document``) to ``path``."""
+                 document: str | None = None, ontology: bool = True, inferred: bool = False,
+                 colours: Colours | None = None) -> ExportReport:
+    """Write the store (or one document of it, see ``EcoStore.find_document``) to ``path``.
+
+    ``colours(class local name) → "#rrggbb"`` colours the nodes of GEXF and GraphML files.
+    """
     doc = store.find_document(document) if document else None
-    return _export(store.ox, path, format_for(path, fmt), document=doc, ontology=ontology, inferred=inferred)
+    return _export(store.ox, path, format_for(path, fmt), document=doc, ontology=ontology, inferred=inferred,
+                   colours=colours)
 
 
 # -- selection -----------------------------------------------------------------------------------
@@ -160,7 +173,7 @@ def infer(ox_store: Any, graphs: list[Any]) -> list[Any]:
 
 # -- writing -------------------------------------------------------------------------------------
 def _export(ox_store: Any, path: str | os.PathLike[str], fmt: str, *, document: str | None, ontology: bool,
-            inferred: bool) -> ExportReport:
+            inferred: bool, colours: Colours | None = None) -> ExportReport:
     graphs = _graphs(ox_store, document, ontology)
     quads = _quads(ox_store, graphs)
     extra = infer(ox_store, graphs) if inferred else []
@@ -171,7 +184,7 @@ def _export(ox_store: Any, path: str | os.PathLike[str], fmt: str, *, document: 
     elif fmt == "csv":
         data, n = _csv(quads)
     else:
-        data, n = _network(ox_store, quads, fmt)
+        data, n = _network(ox_store, quads, fmt, colours or class_colour)
     try:
         atomic_write(target, data)
     except OSError as exc:
@@ -288,15 +301,11 @@ _LABEL = str(RDFS.label)
 
 
 def class_colour(cls: str) -> str:
-    """The colour of a class, as in the HTML views when they are installed, else a stable hash."""
-    try:
-        from ecokg.viz.style import class_style
-    except ImportError:
-        return "#" + hashlib.sha256(cls.encode("utf-8")).hexdigest()[:6]
-    return class_style(cls).color
+    """The default colour of a class: a stable hash of its name (the views' legend is passed in)."""
+    return "#" + hashlib.sha256(cls.encode("utf-8")).hexdigest()[:6]
 
 
-def _network(ox_store: Any, quads: list[Any], fmt: str) -> tuple[bytes, int]:
+def _network(ox_store: Any, quads: list[Any], fmt: str, colours: Colours) -> tuple[bytes, int]:
     import networkx as nx
     import pyoxigraph as ox
 
@@ -317,7 +326,7 @@ def _network(ox_store: Any, quads: list[Any], fmt: str) -> tuple[bytes, int]:
     g = nx.MultiDiGraph()
     for node in sorted(classes):
         cls = sorted(classes[node], key=lambda c: (-class_depth(c), c))[0]
-        colour = class_colour(cls)
+        colour = colours(cls)
         r, gg, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
         names = labels.get(node, {})
         attrs: dict[str, Any] = {"label": names.get("zh") or names.get("") or node.rsplit("/", 1)[-1],
@@ -354,5 +363,5 @@ def _property_labels(ox_store: Any, props: set[str]) -> dict[str, str]:
     return out
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "INFERRED_GRAPH", "ExportReport", "class_colour", "export_dataset",
+__all__ = ["EXTENSIONS", "FORMATS", "INFERRED_GRAPH", "Colours", "ExportReport", "class_colour", "export_dataset",
            "export_store", "format_for", "infer", "read_csv", "serialize_rdf"]

@@ -351,7 +351,7 @@ def execute(query: NamedQuery, params: dict[str, str], backend: LocalBackend,
     return result
 
 
-def _local_job(conn: Any, store: str | None, query: NamedQuery, params: dict[str, str], limit: int | None) -> None:
+def local_job(conn: Any, store: str | None, query: NamedQuery, params: dict[str, str], limit: int | None) -> None:
     try:
         backend = LocalBackend(store)
         try:
@@ -408,7 +408,7 @@ def run_local(query: NamedQuery, params: dict[str, str], store: str | None = Non
             return execute(query, params, backend, limit)
         finally:
             backend.close()
-    return run_with_deadline(_local_job, (store, query, params, limit), timeout, f"query {query.name}")
+    return run_with_deadline(local_job, (store, query, params, limit), timeout, f"query {query.name}")
 
 
 def _default_graph() -> Any:

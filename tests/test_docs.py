@@ -38,3 +38,19 @@ def test_every_command_has_help(cli) -> None:
         proc = cli(name, "--help")
         assert proc.returncode == 0, f"{name} --help: {proc.stderr}"
         assert "Usage: ecokg " + name in proc.stdout
+
+
+def test_cli_reference_is_current() -> None:
+    from ecokg.cli.reference import reference
+
+    current = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert current == reference(), "docs/cli.md is stale: run python -m ecokg.cli.reference"
+
+
+def test_readme_python_example_runs(tmp_path: Path, monkeypatch) -> None:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(.*?)```", text, re.S)
+    assert block, "README has no python block"
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block.group(1), "README.md", "exec"), {})
+    assert (tmp_path / "kg.nq").is_file() and (tmp_path / "copy-kg").is_dir()

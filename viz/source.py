@@ -66,10 +66,10 @@ def open_store(path: str | os.PathLike[str] | None) -> GraphSource:
 
 def open_file(path: str | os.PathLike[str]) -> GraphSource:
     """An RDF file of any format rdflib reads (format from the suffix)."""
-    import pyoxigraph
     from rdflib import Dataset
 
     from ecokg.graph.builder import union_graph
+    from ecokg.graph.load import memory_store
     from ecokg.graph.oxconvert import dataset_to_quads
 
     p = Path(path)
@@ -92,14 +92,11 @@ def open_file(path: str | os.PathLike[str]) -> GraphSource:
         if ctx.identifier == ONTOLOGY_GRAPH:
             ds.remove_graph(ctx)
     graph = union_graph(ds)
-    store = pyoxigraph.Store()
     try:
-        store.extend(list(dataset_to_quads(ds)))
+        store = memory_store(dataset_to_quads(ds), p)
     except (ValueError, SyntaxError) as exc:  # an IRI rdflib let through but RDF does not allow
         raise RDFSyntaxError(f"{p}: not valid {fmt}: {exc}", hint="check the file's IRIs") from exc
-    from ecokg.graph.store import EcoStore
-
-    return GraphSource(graph, LocalBackend.from_store(EcoStore(Path(str(p)), store, True)), str(p))
+    return GraphSource(graph, LocalBackend.from_store(store), str(p))
 
 
 def open_source(input_file: str | os.PathLike[str] | None, store: str | os.PathLike[str] | None) -> GraphSource:

@@ -50,6 +50,11 @@ _EXTRA_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b
 _EXTRA_SHAPES = ("dot", "diamond", "square", "triangle", "hexagon", "star", "triangleDown")
 
 
+def class_colour(name: str) -> str:
+    """The legend colour of a class (by local name), ``#rrggbb``: what GEXF and GraphML exports use."""
+    return class_style(name).color
+
+
 def class_style(name: str) -> ClassStyle:
     """The legend entry of a class (by local name)."""
     if name in CLASS_STYLES:
@@ -126,4 +131,4 @@ UI_TEXT: dict[str, dict[str, str]] = {
 }
 
 
-__all__ = ["CLASS_STYLES", "UI_TEXT", "ClassStyle", "class_style"]
+__all__ = ["CLASS_STYLES", "UI_TEXT", "ClassStyle", "class_colour", "class_style"]

@@ -14,9 +14,9 @@ from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from ecokg.graph.namespaces import sparql_prefixes
-from ecokg.graph.server import negotiate
 from ecokg.queries.remote import Endpoint, run_remote
 from ecokg.queries.runner import load_query, run_local
+from ecokg.server import negotiate
 
 from .test_remote import MINI_PARAMS
 

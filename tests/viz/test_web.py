@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from ecokg.graph.server import ServerConfig, make_server
 from ecokg.graph.store import EcoStore
+from ecokg.server import ServerConfig, make_server
 from tests.viz.fixtures import sample_extraction
 
 pytestmark = pytest.mark.server

@@ -76,9 +76,9 @@ def negotiate(accept: str | None, table: bool) -> tuple[str, str]:
 
 
 def _job(conn: Any, store: str, text: str, limit: int) -> None:
-    from ecokg.queries.runner import NamedQuery, _local_job
+    from ecokg.queries.runner import NamedQuery, local_job
 
-    _local_job(conn, store, NamedQuery("-e", text, source="the query"), {}, limit)  # header comments: no params
+    local_job(conn, store, NamedQuery("-e", text, source="the query"), {}, limit)  # header comments: no params
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
@@ -379,7 +379,7 @@ def make_server(config: ServerConfig, host: str = "127.0.0.1", port: int = 7878)
 
     EcoStore.open(config.store, read_only=True).close()  # fail now, not on the first request
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["ecokg.graph.server", "ecokg.queries.runner", "pyoxigraph", "rdflib"])
+    ctx.set_forkserver_preload(["ecokg.server", "ecokg.queries.runner", "pyoxigraph", "rdflib"])
     pool = WorkerPool(ctx, str(config.store))
 
     def run_query(text: str) -> Any:

@@ -44,16 +44,17 @@ def command(query: str | None, expression: str | None, params: tuple[str, ...], 
     ecokg query -e 'SELECT * WHERE { ?s a eco:Company }'   (add PREFIX lines)
     ecokg query designations --endpoint http://127.0.0.1:7878/query
     """
+    from ecokg import api
     from ecokg.queries.results import render
-    from ecokg.queries.runner import load_query, run_local
 
-    named = load_query(query, expression)
+    named = api.named_query(query, expression)
     given = _params(params)
     if endpoint:
         from ecokg.queries.remote import Endpoint, run_remote
 
         ep = Endpoint(endpoint, user=user, password=password, auth=auth, timeout=timeout)
-        result = run_remote(named, given, ep, limit=limit)
-    else:
-        result = run_local(named, given, store, timeout=timeout, limit=limit)
-    click.echo(render(result, fmt), nl=False)
+        click.echo(render(run_remote(named, given, ep, limit=limit), fmt), nl=False)
+        return
+    with api.open(api.store_path(store), read_only=True) as kg:
+        result = kg.query(named, params=given, timeout=timeout, limit=limit)
+    click.echo(result.render(fmt), nl=False)

@@ -14,9 +14,9 @@ def command(doc: str, store_dir: str | None) -> None:
 
     Entities that other documents mention stay, with what those documents say about them.
     """
-    from ecokg.graph.store import EcoStore, resolve_store_path
+    from ecokg import api
 
-    with EcoStore.open(resolve_store_path(store_dir)) as store:
-        iri = store.remove_document(doc)
-        left = len(store.document_graphs())
+    with api.open(api.store_path(store_dir), create=False, wait=0) as kg:
+        iri = kg.remove(doc)
+        left = len(kg.store.document_graphs())
     click.echo(f"removed {iri} ({left} documents left)")

@@ -21,8 +21,8 @@ def command(host: str, port: int, store: str | None, timeout: float, max_rows: i
             token: str | None) -> None:
     """Serve the store at http://HOST:PORT/sparql (GET and POST, CORS) until Ctrl-C."""
     from ecokg.errors import InputError
-    from ecokg.graph.server import ServerConfig, make_server
     from ecokg.graph.store import resolve_store_path
+    from ecokg.server import ServerConfig, make_server
 
     if allow_update and not token:
         raise InputError("--allow-update needs --token T (or ECOKG_SERVE_TOKEN)",
@@ -31,6 +31,8 @@ def command(host: str, port: int, store: str | None, timeout: float, max_rows: i
                           allow_update=allow_update, token=token)
     server = make_server(config, host, port)
     bound_host, bound_port = server.server_address[:2]
+    if isinstance(bound_host, bytes):
+        bound_host = bound_host.decode()
     if host not in LOOPBACK:
         click.echo(f"ecokg: warning: listening on {host}, reachable from other machines", err=True)
     click.echo(f"ecokg: serving {config.store} at http://{bound_host}:{bound_port}/sparql "

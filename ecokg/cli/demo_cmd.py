@@ -27,17 +27,8 @@ def command(store_dir: str, out_dir: str, rows: int) -> int:
     Writes ecosystem.ttl (Turtle for Protégé, GraphDB, Fuseki) and ecosystem.html (an offline
     interactive network view) and prints the answers to three competency questions.
     """
-    from importlib.resources import as_file
-
+    from ecokg import api
     from ecokg.errors import StoreError
-    from ecokg.graph.builder import GraphBuilder
-    from ecokg.graph.export import export_store
-    from ecokg.graph.store import EcoStore
-    from ecokg.loaders.news_loader import NewsArticleLoader
-    from ecokg.loaders.reader import iter_sources
-    from ecokg.queries.results import to_table
-    from ecokg.queries.runner import load_query, run_local
-    from ecokg.resources import sample_articles
     from ecokg.viz.network import build_view
     from ecokg.viz.page import write_html
 
@@ -48,26 +39,23 @@ def command(store_dir: str, out_dir: str, rows: int) -> int:
                              hint="pass --store with a new directory name")
         shutil.rmtree(store_path)
     out.mkdir(parents=True, exist_ok=True)
-    loader = NewsArticleLoader()
-    extractions = []
-    for f in sample_articles():
-        with as_file(f) as path:
-            for raw in iter_sources([str(path)]):
-                extractions.append(loader.load(raw))
-                click.echo(f"read   {Path(raw.source).name}: {len(extractions[-1].entities)} entities, "
-                           f"{len(extractions[-1].observations)} figures")
-    with EcoStore.open(store_path, create=True) as store:
+    with api.sample_files() as samples:
+        raws = api.read_sources(samples)
+        extractions = api.extract(raws)
+    for raw, ex in zip(raws, extractions, strict=True):
+        click.echo(f"read   {Path(raw.source).name}: {len(ex.entities)} entities, {len(ex.observations)} figures")
+    with api.open(store_path, wait=0) as kg:
         (store_path / MARKER).write_text("created by ecokg demo\n", encoding="utf-8")
-        report = store.ingest(extractions, GraphBuilder())
+        report = kg.ingest(extractions)
         click.echo(f"store  {store_path}: {len(report.added)} documents, {report.entities} entities")
         ttl = out / "ecosystem.ttl"
-        export_store(store, ttl)
+        kg.export(ttl)
         click.echo(f"wrote  {ttl} (Turtle)")
         html = out / "ecosystem.html"
-        write_html(build_view(store.union_graph(), title="ecokg demo: AI industry ecosystem"), html)
+        write_html(build_view(kg.store.union_graph(), title="ecokg demo: AI industry ecosystem"), html)
         click.echo(f"wrote  {html} (open it in a browser; works offline)")
-    for name, params, title in QUESTIONS:
-        result = run_local(load_query(name), params, store=str(store_path), limit=rows)
-        click.echo(f"\n{title}\n  (ecokg query {name} --store {store_path})")
-        click.echo(to_table(result))
+        for name, params, title in QUESTIONS:
+            result = kg.query(name, params=params, limit=rows)
+            click.echo(f"\n{title}\n  (ecokg query {name} --store {store_path})")
+            click.echo(result.render("table"))
     return 0

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from contextlib import ExitStack
-from pathlib import Path
 
 import click
 
@@ -34,71 +32,40 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
     $ECOKG_STORE, the graph of exactly these articles is written to FILE and nothing is stored;
     otherwise the articles are added to the store (and -o exports the whole store).
     """
-    from ecokg.graph.builder import GraphBuilder
-    from ecokg.graph.namespaces import DEFAULT_BASE
-    from ecokg.loaders.news_loader import NewsArticleLoader
-    from ecokg.loaders.reader import iter_sources
+    from ecokg import api
 
     started = time.monotonic()
-    builder = GraphBuilder(base or DEFAULT_BASE)
-    loader = NewsArticleLoader(gazetteers)
     in_memory = output is not None and store_dir is None and not os.environ.get("ECOKG_STORE")
-    with ExitStack() as stack:
-        names = list(sources) or _sample_paths(stack)
-        raws = list(iter_sources(names, stdin=sys.stdin.buffer))
+    with api.sample_files() as samples:
+        raws = api.read_sources(list(sources) or samples, stdin=sys.stdin.buffer)
         if len(raws) > 1 and (title or url):
             raise click.UsageError("--title and --url describe one article; give one source with them")
-        extractions = []
         progress = _progress(quiet or len(raws) < 2)
         with progress:
             task = progress.add_task("reading", total=len(raws), entities=0)
-            for raw in raws:
-                progress.update(task, description=Path(raw.source).name[:40])
-                ex = loader.load(raw, title=title, publisher=publisher, date=date_, url=url)
-                extractions.append(ex)
-                progress.update(task, advance=1, entities=sum(len(e.entities) for e in extractions))
-    stats = _summary(extractions)
-    if in_memory:
-        from ecokg.graph.export import export_dataset
 
-        ds = builder.build(extractions)
-        report = export_dataset(ds, output, ontology=False)
+            def step(source: str, done: int, _total: int, entities: int) -> None:
+                progress.update(task, description=source[:40] or "done", completed=done, entities=entities)
+
+            extractions = api.extract(raws, title=title, publisher=publisher, date=date_, url=url,
+                                      gazetteer=gazetteers, progress=step)
+    built = api.BuildReport(extractions)
+    if in_memory:
+        assert output is not None
+        report = api.write_graph(extractions, output, base=base)
         where = f"→ {output} ({report.statements} statements)"
     else:
-        from ecokg.graph.store import EcoStore, resolve_store_path
-
-        path = resolve_store_path(store_dir)
-        with EcoStore.open(path, create=True, wait=30) as store:
-            ing = store.ingest(extractions, builder)
+        path = api.store_path(store_dir)
+        with api.open(path, wait=30) as kg:
+            ing = kg.ingest(extractions, base=base)
             where = (f"→ store {path} ({len(ing.added)} added, {len(ing.unchanged)} unchanged, "
                      f"{len(ing.replaced)} replaced)")
             if output:
-                from ecokg.graph.export import export_store
-
-                export_store(store, output)
+                kg.export(output)
                 where += f", exported to {output}"
     if not quiet:
-        click.echo(f"built {stats} in {time.monotonic() - started:.1f} s {where}", err=True)
+        click.echo(f"built {built.summary()} in {time.monotonic() - started:.1f} s {where}", err=True)
     return 0
-
-
-def _sample_paths(stack: ExitStack) -> list[str]:
-    from importlib.resources import as_file
-
-    from ecokg.resources import sample_articles
-
-    return [str(stack.enter_context(as_file(f))) for f in sample_articles()]
-
-
-def _summary(extractions: list) -> str:
-    n = len(extractions)
-    ents = sum(len(e.entities) for e in extractions)
-    rels = sum(len(e.relations) for e in extractions)
-    obs = sum(len(e.observations) for e in extractions)
-    des = sum(len(e.designations) for e in extractions)
-    chars = sum(len(e.document.text) for e in extractions)
-    return (f"{n} article{'s' if n != 1 else ''} ({chars} characters): {ents} entities, {rels} relations, "
-            f"{des} designations, {obs} figures")
 
 
 def _progress(disabled: bool):

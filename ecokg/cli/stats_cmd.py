@@ -15,12 +15,12 @@ def command(store_dir: str | None, fmt: str) -> None:
     """Documents, triples, entities by class, figures and designations of the store."""
     from dataclasses import asdict
 
-    from ecokg.graph.store import EcoStore, resolve_store_path
+    from ecokg import api
 
-    path = resolve_store_path(store_dir)
-    with EcoStore.open(path, read_only=True) as store:
-        stats = store.stats()
-        docs = store.documents()
+    path = api.store_path(store_dir)
+    with api.open(path, read_only=True) as kg:
+        stats = kg.stats()
+        docs = kg.documents()
     if fmt == "json":
         data = asdict(stats) | {"store": str(path), "document_list": [asdict(d) for d in docs]}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -23,11 +23,11 @@ _FORMATS = "ttl|trig|nt|nq|jsonld|xml|gexf|graphml|csv"
 def command(output: str, fmt: str | None, document: str | None, no_ontology: bool, inferred: bool,
             store_dir: str | None) -> None:
     """Export the graph: Turtle (stable, sorted), TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, GEXF, GraphML, CSV."""
-    from ecokg.graph.export import export_store, format_for
-    from ecokg.graph.store import EcoStore, resolve_store_path
+    from ecokg import api
+    from ecokg.graph.export import format_for
 
     kind = format_for(output, fmt)
-    with EcoStore.open(resolve_store_path(store_dir), read_only=True) as store:
-        report = export_store(store, output, kind, document=document, ontology=not no_ontology, inferred=inferred)
+    with api.open(api.store_path(store_dir), read_only=True) as kg:
+        report = kg.export(output, kind, document=document, ontology=not no_ontology, inferred=inferred)
     extra = f", {report.inferred} inferred" if inferred else ""
     click.echo(f"wrote {report.path} ({report.format}, {report.statements} statements{extra})")

@@ -65,12 +65,12 @@ def command(name: str, store_dir: str | None, fmt: str) -> int:
     NAME is a name (any of its labels or alternative names) or an IRI. An ambiguous name lists
     the candidates and exits 1.
     """
-    from ecokg.graph.describe import AmbiguousName, describe, resolve_entity
-    from ecokg.graph.store import EcoStore, resolve_store_path
+    from ecokg import api
+    from ecokg.graph.describe import AmbiguousName
 
-    with EcoStore.open(resolve_store_path(store_dir), read_only=True) as store:
+    with api.open(api.store_path(store_dir), read_only=True) as kg:
         try:
-            iri = resolve_entity(store, name)
+            desc = kg.describe(name)
         except AmbiguousName as exc:
             if fmt == "json":
                 click.echo(json.dumps({"ambiguous": name, "candidates": [vars(c) for c in exc.candidates]},
@@ -82,7 +82,6 @@ def command(name: str, store_dir: str | None, fmt: str) -> int:
                 for c in exc.candidates:
                     click.echo(terminal_safe(f"  {c.label}  [{c.cls}]  {c.iri}"), err=True)
             return 1
-        desc = describe(store, iri)
     if fmt == "json":
         click.echo(json.dumps(desc.to_json(), ensure_ascii=False, indent=2))
     else:

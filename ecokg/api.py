@@ -1,0 +1,283 @@
+"""The library: one entry point for scripts, notebooks, the CLI, the server, bench and tests.
+
+::
+
+    import ecokg
+
+    with ecokg.open() as kg:                         # a temporary store; ecokg.open("DIR") persists
+        kg.build(["articles/"])                      # .txt/.md/.html files or directories
+        result = kg.query("companies-in-park", park="青岛人工智能产业园")
+        result.rows                                  # [{"company": "https://…", "label": "…"}, …]
+        kg.export("kg.nq")                           # ttl trig nt nq jsonld xml gexf graphml csv
+    with ecokg.open("other-store") as kg2:
+        kg2.load("kg.nq")                            # what export wrote, bulk-loaded, all or nothing
+
+``KG`` wraps one ``EcoStore`` (``kg.store``); opening for writing takes the store's lock (other
+writers wait up to ``wait`` seconds), ``read_only=True`` never waits. Everything here raises
+``ecokg.errors.EcokgError`` subclasses whose ``one_line()`` is what the CLI prints.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from ecokg.errors import InputError
+
+if TYPE_CHECKING:
+    from ecokg.graph.describe import EntityDescription
+    from ecokg.graph.export import ExportReport
+    from ecokg.graph.load import LoadReport, Survey
+    from ecokg.graph.store import DocumentInfo, EcoStore, IngestReport, StoreStats
+    from ecokg.loaders.reader import RawArticle
+    from ecokg.loaders.records import Extraction
+    from ecokg.queries.runner import NamedQuery
+    from ecokg.result import QueryResult
+
+#: ``progress(source, done, total, entities)``: before each article (``done`` read so far) and after the last.
+Progress = Callable[[str, int, int, int], None]
+
+
+@dataclass
+class BuildReport:
+    """What ``KG.build`` read and what the store made of it."""
+
+    extractions: list[Extraction] = field(default_factory=list)
+    ingest: IngestReport | None = None
+
+    @property
+    def entities(self) -> int:
+        return sum(len(e.entities) for e in self.extractions)
+
+    def summary(self) -> str:
+        """``3 articles (5120 characters): 80 entities, 40 relations, 6 designations, 12 figures``."""
+        ex = self.extractions
+        n = len(ex)
+        rels = sum(len(e.relations) for e in ex)
+        obs = sum(len(e.observations) for e in ex)
+        des = sum(len(e.designations) for e in ex)
+        chars = sum(len(e.document.text) for e in ex)
+        return (f"{n} article{'s' if n != 1 else ''} ({chars} characters): {self.entities} entities, "
+                f"{rels} relations, {des} designations, {obs} figures")
+
+
+# -- reading articles (no store needed) -------------------------------------------------------------
+def read_sources(sources: Sequence[str | os.PathLike[str]], *, stdin: BinaryIO | None = None) -> list[RawArticle]:
+    """The articles ``sources`` name: files, directories (recursively) or ``-`` (``stdin``)."""
+    from ecokg.loaders.reader import iter_sources
+
+    return list(iter_sources([str(s) for s in sources], stdin=stdin))
+
+
+@contextmanager
+def sample_files() -> Iterator[list[str]]:
+    """Paths of the bundled sample articles (valid inside the ``with``)."""
+    from importlib.resources import as_file
+
+    from ecokg.resources import sample_articles
+
+    with ExitStack() as stack:
+        yield [str(stack.enter_context(as_file(f))) for f in sample_articles()]
+
+
+def extract(raws: Sequence[RawArticle], *, title: str | None = None, publisher: str | None = None,
+            date: str | None = None, url: str | None = None, gazetteer: Iterable[str | os.PathLike[str]] = (),
+            progress: Progress | None = None) -> list[Extraction]:
+    """Extract entities, relations, designations and figures from each article (the loaders)."""
+    from ecokg.loaders.news_loader import NewsArticleLoader
+
+    if len(raws) > 1 and (title or url):
+        raise InputError("title and url describe one article; give one source with them")
+    loader = NewsArticleLoader([str(g) for g in gazetteer])
+    out: list[Extraction] = []
+    entities = 0
+    for raw in raws:
+        if progress:
+            progress(Path(raw.source).name, len(out), len(raws), entities)
+        out.append(loader.load(raw, title=title, publisher=publisher, date=date, url=url))
+        entities += len(out[-1].entities)
+    if progress:
+        progress("", len(out), len(raws), entities)
+    return out
+
+
+def write_graph(extractions: Iterable[Extraction], path: str | os.PathLike[str], fmt: str | None = None, *,
+                base: str | None = None, ontology: bool = False) -> ExportReport:
+    """The graph of exactly these articles, written to a file without any store."""
+    from ecokg.graph.builder import GraphBuilder
+    from ecokg.graph.export import export_dataset
+    from ecokg.graph.namespaces import DEFAULT_BASE
+
+    ds = GraphBuilder(base or DEFAULT_BASE).build(extractions)
+    return export_dataset(ds, path, fmt, ontology=ontology, colours=_colours())
+
+
+def named_query(spec: str | None = None, expression: str | None = None) -> NamedQuery:
+    """A named query, a ``.rq`` file, or SPARQL text (``expression``): what ``KG.query`` runs."""
+    from ecokg.queries.runner import load_query
+
+    return load_query(spec, expression)
+
+
+def store_path(option: str | os.PathLike[str] | None) -> Path:
+    """The store the CLI means: ``option``, else ``$ECOKG_STORE``, else ``./ecokg-data``."""
+    from ecokg.graph.store import resolve_store_path
+
+    return resolve_store_path(option)
+
+
+def _colours() -> Callable[[str], str]:
+    from ecokg.viz.style import class_colour
+
+    return class_colour
+
+
+def _as_query(spec: str | NamedQuery) -> NamedQuery:
+    import re
+
+    from ecokg.queries.runner import NamedQuery, load_query
+
+    if isinstance(spec, NamedQuery):
+        return spec
+    if re.fullmatch(r"[\w.-]+", spec) or spec.endswith((".rq", ".sparql")) or Path(spec).is_file():
+        return load_query(spec)
+    return load_query(None, spec)
+
+
+# -- a store ----------------------------------------------------------------------------------------
+def open(path: str | os.PathLike[str] | None = None, *, read_only: bool = False, create: bool = True,
+         wait: float = 30.0) -> KG:
+    """The knowledge graph at ``path`` (a store directory, made if missing), or a temporary one.
+
+    ``path=None``: a new store in a temporary directory, removed by ``close()``.
+    """
+    from ecokg.graph.store import EcoStore
+
+    if path is None:
+        tmp = Path(tempfile.mkdtemp(prefix="ecokg-"))
+        try:
+            return KG(EcoStore.open(tmp / "store", create=True), temporary=tmp)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    if read_only:
+        return KG(EcoStore.open(path, read_only=True))
+    return KG(EcoStore.open(path, create=create, wait=wait))
+
+
+class KG:
+    """A knowledge graph in a store: build, load, query, export (see module doc)."""
+
+    def __init__(self, store: EcoStore, *, temporary: Path | None = None) -> None:
+        self.store = store
+        self._temporary = temporary
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.store.read_only
+
+    # -- writing ---------------------------------------------------------------------------
+    def build(self, sources: Sequence[str | os.PathLike[str]], *, title: str | None = None,
+              publisher: str | None = None, date: str | None = None, url: str | None = None,
+              gazetteer: Iterable[str | os.PathLike[str]] = (), base: str | None = None,
+              progress: Progress | None = None, stdin: BinaryIO | None = None) -> BuildReport:
+        """Read the articles ``sources`` name and add them to the store (see ``ingest``)."""
+        raws = read_sources(sources, stdin=stdin)
+        extractions = extract(raws, title=title, publisher=publisher, date=date, url=url, gazetteer=gazetteer,
+                              progress=progress)
+        return BuildReport(extractions, self.ingest(extractions, base=base))
+
+    def ingest(self, extractions: Iterable[Extraction], *, base: str | None = None) -> IngestReport:
+        """Add extracted articles, merging their entities with the store's, in one transaction."""
+        from ecokg.graph.builder import GraphBuilder
+        from ecokg.graph.namespaces import DEFAULT_BASE
+
+        return self.store.ingest(extractions, GraphBuilder(base or DEFAULT_BASE))
+
+    def load(self, file: str | os.PathLike[str], format: str | None = None, *,
+             checked: Survey | None = None) -> LoadReport:
+        """Bulk-load an RDF file (N-Quads, TriG, Turtle … as ``export`` writes them), all or nothing.
+
+        ``checked``: ``ecokg.graph.load.survey(file)`` when already made (it parses the whole file).
+        """
+        from ecokg.graph.load import load_file
+
+        return load_file(self.store, file, format, checked=checked)
+
+    def remove(self, doc: str) -> str:
+        """Drop a document (IRI, sha256 prefix, file name or title); returns its IRI."""
+        return self.store.remove_document(doc)
+
+    # -- reading ---------------------------------------------------------------------------
+    def query(self, query: str | NamedQuery, /, *, limit: int | None = None, timeout: float | None = None,
+              params: Mapping[str, Any] | None = None, **kwargs: Any) -> QueryResult:
+        """Run a named query (``ecokg queries``), a ``.rq`` file or SPARQL text.
+
+        Parameters (entity names or IRIs) come as keywords or ``params``; ``limit`` caps the rows;
+        ``timeout`` (seconds) runs the query in a worker process that is stopped at the limit.
+        """
+        from ecokg.queries.runner import LocalBackend, execute, local_job, run_with_deadline
+        from ecokg.result import QueryResult
+
+        named = _as_query(query)
+        bound = {k: str(v) for k, v in {**(params or {}), **kwargs}.items()}
+        if timeout is not None:
+            result = run_with_deadline(local_job, (str(self.path), named, bound, limit), timeout,
+                                       f"query {named.name}")
+        else:
+            result = execute(named, bound, LocalBackend.from_store(self.store), limit)
+        return QueryResult(result, named.name)
+
+    def export(self, path: str | os.PathLike[str], format: str | None = None, *, document: str | None = None,
+               ontology: bool = True, inferred: bool = False) -> ExportReport:
+        """Write the store (or one ``document``) to a file; the format follows the suffix by default."""
+        from ecokg.graph.export import export_store
+
+        return export_store(self.store, path, format, document=document, ontology=ontology, inferred=inferred,
+                            colours=_colours())
+
+    def stats(self) -> StoreStats:
+        """Documents, triples, entities by class, figures and designations."""
+        return self.store.stats()
+
+    def documents(self) -> list[DocumentInfo]:
+        return self.store.documents()
+
+    def describe(self, name: str) -> EntityDescription:
+        """Everything known about one entity (a name or an IRI); ``AmbiguousName`` lists candidates."""
+        from ecokg.graph.describe import describe, resolve_entity
+
+        return describe(self.store, resolve_entity(self.store, name))
+
+    # -- lifetime --------------------------------------------------------------------------
+    def close(self) -> None:
+        self.store.close()
+        if self._temporary is not None:
+            shutil.rmtree(self._temporary, ignore_errors=True)
+            self._temporary = None
+
+    def __enter__(self) -> KG:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        kind = "temporary" if self._temporary else "read-only" if self.read_only else "store"
+        return f"<ecokg.KG {kind} {self.path}>"
+
+
+__all__ = ["KG", "BuildReport", "Progress", "extract", "named_query", "open", "read_sources", "sample_files",
+           "store_path", "write_graph"]
