@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ecokg.loaders.candidates import FUNCTION_CHARS, Candidate
+from ecokg.loaders.candidates import FUNCTION_CHARS, Candidate, word_frequency
 from ecokg.loaders.classes import ORG, PRODUCT
 from ecokg.loaders.company_names import (
     brand_companies,
@@ -38,8 +38,10 @@ _HEAD_STOP_BEFORE = {"格", "布", "当", "结", "全", "大", "开", "内", "�
                      "干", "头", "尾", "底", "顶", "党", "本", "各", "该", "广", "社"}
 _HEAD_STOP_AFTER = {"署", "分", "门", "员", "托", "面", "长", "属", "级", "位", "件"}
 _SINGLE_CHAR_GOV = {"局", "部", "委", "厅"}
-_TITLE_PERSON = ("院士", "教授", "研究员", "书记", "市长", "副市长", "省长", "副省长", "区长", "局长", "董事长", "总经理",
-                 "总裁", "创始人", "首席科学家", "首席执行官")
+# what follows a person's name: a verb of speaking or attending, or punctuation
+_AFTER_PERSON = ("牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|坦言|告诉|回答|答|谈到|提到|作|在|出席|致辞|讲话|发表|"
+                 "主持|带队|分享|围绕|就|以|对|从|、|，|。|：|:|”|）|等|担任|带领|团队|和|与|当选|出任|获|荣获|率|带|向|为|"
+                 "分别|一行|也|则|还|现场|$")
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
 _BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
 _SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue", "IndustryCluster"}
@@ -426,12 +428,16 @@ class EntityRecognizer:
         return out
 
     def _persons(self, text: str) -> list[Candidate]:
+        """副市长许明辉出席, 院长邱振华担任, 乔红院士: a name right after a title or before an honorific."""
         out = []
-        for m in re.finditer("(" + "|".join(_TITLE_PERSON) + r")([\u4e00-\u9fff]{2,3}?)(?=牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|作|在|出席|致辞|发表|主持|带队|分享|围绕|就|以|对|从|、|，|。|等|担任|带领|团队|和|与|当选|出任|获|荣获|率|带|向|为)", text):
+        titles = "|".join(map(re.escape, self.lex.person_titles))
+        for m in re.finditer(rf"({titles})(?:兼(?:{titles}))?\s?([\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}|"
+                             rf"[\u4e00-\u9fff]{{2,3}}?)(?={_AFTER_PERSON})", text):
             name = m.group(2)
-            if not self.lex.classify(name):
+            if not self.lex.classify(name) and not any(ch in FUNCTION_CHARS for ch in name[:1]) \
+                    and ("·" in name or word_frequency(name) < 30):
                 out.append(Candidate(m.start(2), m.end(2), "Person", name, {name, m.group(0)}, 3, region_ok=False))
-        for title in _TITLE_PERSON:
+        for title in self.lex.person_honorifics:
             for m in re.finditer(title, text):
                 s = left_edge(text, m.start(), self.lex)
                 name = text[s:m.start()]

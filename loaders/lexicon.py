@@ -40,6 +40,8 @@ class Lexicon:
     common_brands: set[str]
     company_suffixes: list[str]
     person_titles: list[str]
+    person_honorifics: list[str] = field(default_factory=list)
+    leader_titles: list[str] = field(default_factory=list)
     place_heads: dict[str, str] = field(default_factory=dict)
     subject_verbs: list[str] = field(default_factory=list)
     provinces: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -117,10 +119,24 @@ def lexicon() -> Lexicon:
         industries=sorted(set(data["industries"]), key=len, reverse=True),
         common_brands=set(data["common_brands"]),
         company_suffixes=sorted(data["company_suffixes"], key=len, reverse=True),
-        person_titles=sorted(data["person_titles"], key=len, reverse=True),
+        person_titles=sorted(_unique(data["person_titles"], "person_titles"), key=len, reverse=True),
+        person_honorifics=sorted(_unique(data["person_honorifics"], "person_honorifics"), key=len, reverse=True),
+        leader_titles=sorted(_unique(data["leader_titles"], "leader_titles"), key=len, reverse=True),
         place_heads=dict(sorted(data["place_heads"].items(), key=lambda kv: -len(kv[0]))),
         subject_verbs=sorted(data["subject_verbs"], key=len, reverse=True),
         provinces=provinces,
         city_to_province=city_to_province,
         city_en=places.get("city_en", {}),
     )
+
+
+def _unique(words: list[str], key: str) -> list[str]:
+    """A lexicon list with no word twice (a repeated entry is an editing slip, reported by name)."""
+    seen: set[str] = set()
+    for w in words:
+        if w in seen:
+            from ecokg.loaders.rule_data import RuleDataError
+
+            raise RuleDataError(f"loaders/data/lexicon.yaml: {key!r} lists {w!r} twice", hint="remove one")
+        seen.add(w)
+    return words

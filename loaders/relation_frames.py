@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ecokg.loaders.classes import ORG, PLACE, PRODUCT, SITE
+from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.records import EntitySpan, Sentence
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)
                             r"|签约入驻|完成入驻|同步签约|签约落户|入驻装修")
 _EVENT_ANAPHOR = re.compile(r"(本届|该|此次|本次)?(峰会|大会|论坛|会议|活动|展会|博览会|对接会|推介会|推进会|签约会|发布会|洽谈会|"
                             r"交流会|调度会)$")
-_TITLE_BEFORE = re.compile(r"(董事长|总裁|总经理|首席执行官|CEO|创始人|理事长|院长|党委书记|局长|厅长|主任|部长|区长|县长)(兼 ?(CEO|总裁|总经理|董事长))? ?$")
+_LEADERS = "|".join(map(re.escape, lexicon().leader_titles))
+_TITLE_BEFORE = re.compile(rf"(?<!副)({_LEADERS})(兼 ?({_LEADERS}))? ?$")
 
 
 def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel: Rel) -> None:
