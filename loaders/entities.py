@@ -26,6 +26,7 @@ from ecokg.loaders.designations import TitleSpan
 from ecokg.loaders.gazetteer import Entry, Gazetteer, NameIndex
 from ecokg.loaders.latin_names import latin_names, latin_products
 from ecokg.loaders.lexicon import Lexicon, Region, is_cjk, lexicon
+from ecokg.loaders.name_identity import merge_same_names
 from ecokg.loaders.names import has_place_prefix, is_generic, left_edge, name_char, strip_descriptors
 from ecokg.loaders.records import Document, Entity, EntitySpan, Sentence
 from ecokg.loaders.tables import Row, find_rows, product_class, product_name
@@ -53,43 +54,6 @@ _ORG_CLASSES = ORG - {"Organization", "Committee"}
 _GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会", "商务委员会")
 _GENERIC_DISTRICTS = {"行政区", "自治区", "城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区", "东区", "西区", "南区", "北区", "中区",
                       "新区", "景区", "社区", "校区", "主城区", "中心城区", "郊区", "老城区"}
-# Classes whose short mention (数据采集训练场) names the same thing as a longer one in the article.
-_SHORT_NAME_CLASSES = {"Venue", "Infrastructure", "Platform", "Program", "Event", "PolicyDocument"}
-
-
-def _merge_short_names(result: Recognized, region_short: str | None) -> None:
-    """Merge an entity into another of the same class whose name ends with (for a policy: contains)
-    its name: 数据采集训练场 → 具身智能数据采集训练场; 若干措施 → 《杭州市加快…若干措施（2026—2028年）》."""
-    ents = result.entities
-
-    def core(key: str) -> str:
-        return key[len(region_short):] if region_short and key.startswith(region_short) else key
-
-    into: dict[str, str] = {}
-    for short in sorted(ents, key=len):
-        e = ents[short]
-        if e.cls not in _SHORT_NAME_CLASSES or len(core(short)) < 4 or e.source not in ("pattern", "article"):
-            continue
-        longer = [k for k in ents if k != short and ents[k].cls == e.cls and len(core(k)) > len(core(short))
-                  and (core(k).endswith(core(short)) or (e.cls == "PolicyDocument" and core(short) in core(k)))]
-        if len(longer) == 1:  # only when the longer name is unambiguous
-            into[short] = longer[0]
-    for short, long_key in into.items():
-        while long_key in into:
-            long_key = into[long_key]
-        src, dst = ents.pop(short), ents[long_key]
-        dst.alt_labels |= src.alt_labels | {short}
-        dst.alt_labels.discard(long_key)
-        dst.sentences |= src.sentences
-    if into:
-        def final(key: str) -> str:
-            while key in into:
-                key = into[key]
-            return key
-        result.spans = [EntitySpan(final(s.key), s.cls, s.start, s.end, s.surface) for s in result.spans]
-        result.inner = [EntitySpan(final(s.key), s.cls, s.start, s.end, s.surface) for s in result.inner]
-
-
 def _row_candidates(text: str, base: int, row: Row) -> list[Candidate]:
     """A table row's company and product cells are names (offsets relative to the sentence)."""
     out = []
@@ -526,7 +490,7 @@ class EntityRecognizer:
             (result.spans if n < n_top else result.inner).append(span)
         if region is not None and region.city in entities and region.en:
             entities[region.city].en_label = entities[region.city].en_label or region.en
-        _merge_short_names(result, region.short if region else None)
+        merge_same_names(result, region.short if region else None, self.lex)
         return result
 
 

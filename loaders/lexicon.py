@@ -42,6 +42,8 @@ class Lexicon:
     person_titles: list[str]
     person_honorifics: list[str] = field(default_factory=list)
     leader_titles: list[str] = field(default_factory=list)
+    name_abbreviations: dict[str, str] = field(default_factory=dict)
+    legal_suffixes: list[str] = field(default_factory=list)
     place_heads: dict[str, str] = field(default_factory=dict)
     subject_verbs: list[str] = field(default_factory=list)
     provinces: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -122,6 +124,8 @@ def lexicon() -> Lexicon:
         person_titles=sorted(_unique(data["person_titles"], "person_titles"), key=len, reverse=True),
         person_honorifics=sorted(_unique(data["person_honorifics"], "person_honorifics"), key=len, reverse=True),
         leader_titles=sorted(_unique(data["leader_titles"], "leader_titles"), key=len, reverse=True),
+        name_abbreviations=data["name_abbreviations"],
+        legal_suffixes=sorted(_unique(data["legal_suffixes"], "legal_suffixes"), key=len, reverse=True),
         place_heads=dict(sorted(data["place_heads"].items(), key=lambda kv: -len(kv[0]))),
         subject_verbs=sorted(data["subject_verbs"], key=len, reverse=True),
         provinces=provinces,

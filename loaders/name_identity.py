@@ -1,0 +1,117 @@
+"""Two names of one actor in one article: merge them into one entity.
+
+- a short mention of a site, platform, program, event or policy whose name ends a longer one of
+  the same class (数据采集训练场 → 具身智能数据采集训练场; 若干措施 → the full 《…若干措施》);
+- an organization's short form: the full name without its place prefix, parenthetical and legal
+  form (柳州光擎智能科技有限公司 → 光擎智能; 重庆两江新区管理委员会 → 两江新区管理委员会), and standard
+  abbreviations of official names (高新技术产业开发区 → 高新区, 管理委员会 → 管委会), from
+  ``lexicon.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ecokg.loaders.lexicon import Lexicon
+from ecokg.loaders.records import Entity, EntitySpan
+
+if TYPE_CHECKING:
+    from ecokg.loaders.entities import Recognized
+
+_ORG_LIKE = {"Company", "GovernmentBody", "InnovationCenter", "Organization", "IndustrialPark", "Committee"}
+
+
+# Classes whose short mention (数据采集训练场) names the same thing as a longer one in the article.
+_SHORT_NAME_CLASSES = {"Venue", "Infrastructure", "Platform", "Program", "Event", "PolicyDocument"}
+
+
+def _short_mentions(ents: dict[str, Entity], region_short: str | None) -> dict[str, str]:
+    """Merge an entity into another of the same class whose name ends with (for a policy: contains)
+    its name: 数据采集训练场 → 具身智能数据采集训练场; 若干措施 → 《杭州市加快…若干措施（2026—2028年）》."""
+    def core(key: str) -> str:
+        return key[len(region_short):] if region_short and key.startswith(region_short) else key
+
+    into: dict[str, str] = {}
+    for short in sorted(ents, key=len):
+        e = ents[short]
+        if e.cls not in _SHORT_NAME_CLASSES or len(core(short)) < 4 or e.source not in ("pattern", "article"):
+            continue
+        longer = [k for k in ents if k != short and ents[k].cls == e.cls and len(core(k)) > len(core(short))
+                  and (core(k).endswith(core(short)) or (e.cls == "PolicyDocument" and core(short) in core(k)))]
+        if len(longer) == 1:  # only when the longer name is unambiguous
+            into[short] = longer[0]
+    return into
+
+
+def _places(lex: Lexicon, region_short: str | None) -> list[str]:
+    names = set()
+    for prov, info in lex.provinces.items():
+        names |= {prov, info["short"]}
+    for city in lex.city_to_province:
+        names |= {city, city + "市"}
+    if region_short:
+        names |= {region_short, region_short + "市"}
+    return sorted(names, key=len, reverse=True)
+
+
+def _normal(name: str, lex: Lexicon) -> str:
+    for long, short in lex.name_abbreviations.items():
+        name = name.replace(long, short)
+    return name
+
+
+def _core(name: str, lex: Lexicon, places: list[str]) -> str:
+    """The name without a leading place, a parenthetical and its legal form: 柳州光擎智能科技有限公司 → 光擎智能科技."""
+    name = re.sub(r"[（(][^）)]{1,8}[）)]", "", _normal(name, lex))
+    for p in places:
+        if name.startswith(p) and len(name) - len(p) >= 2:
+            name = name[len(p):]
+            break
+    for suffix in lex.legal_suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def _short_forms(ents: dict[str, Entity], lex: Lexicon, places: list[str]) -> dict[str, str]:
+    """Organization short forms: a name that is another's core, or begins it (4 characters or more)."""
+    into: dict[str, str] = {}
+    keys = [k for k, e in ents.items() if e.cls in _ORG_LIKE and e.source in ("pattern", "article", "abbreviation")]
+    cores = {k: _core(k, lex, places) for k in keys}
+    for short in keys:
+        s_norm, s_core = _normal(short, lex), cores[short]
+        longer = [k for k in keys if k != short and len(k) > len(short) and ents[k].cls == ents[short].cls
+                  and (cores[k] == s_core or cores[k] == s_norm or _normal(k, lex) == s_norm
+                       or (len(s_core) >= 4 and cores[k].startswith(s_core) and k.endswith(tuple(lex.legal_suffixes))))]
+        if len(longer) == 1:
+            into[short] = longer[0]
+    return into
+
+
+def merge_same_names(result: Recognized, region_short: str | None, lex: Lexicon) -> None:
+    """Merge the entities that name one actor (see the module docstring); spans follow."""
+    ents = result.entities
+    into = _short_mentions(ents, region_short)
+    for short, long_key in _short_forms(ents, lex, _places(lex, region_short)).items():
+        into.setdefault(short, long_key)
+
+    def final(key: str) -> str:
+        seen = set()
+        while key in into and key not in seen:
+            seen.add(key)
+            key = into[key]
+        return key
+
+    for short in list(into):
+        long_key = final(short)
+        if short == long_key or short not in ents or long_key not in ents:
+            continue
+        src, dst = ents.pop(short), ents[long_key]
+        dst.alt_labels |= src.alt_labels | {short}
+        dst.alt_labels.discard(long_key)
+        dst.sentences |= src.sentences
+    if into:
+        result.spans = [EntitySpan(final(s.key), ents[final(s.key)].cls if final(s.key) in ents else s.cls, s.start,
+                                   s.end, s.surface) for s in result.spans]
+        result.inner = [EntitySpan(final(s.key), s.cls, s.start, s.end, s.surface) for s in result.inner]
