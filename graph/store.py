@@ -5,14 +5,11 @@ Interface the CLI, queries and views code against: ``resolve_store_path``, ``Eco
 every document), ``ingest``, ``remove_document``, ``documents``, ``stats``, ``query``,
 ``construct``, ``union_graph``, ``add_dataset`` (raw, no merging), ``close``.
 
-Layout of a store directory ``DIR``: RocksDB files (what ``oxigraph serve --location DIR``
-reads) plus ``DIR/ecokg-meta/``: ``store.json`` (format, sha256 of the loaded ontology),
-``lock`` (held with ``flock`` by the one process that writes) and ``docs/<key>.nt|.json``: each
-document's *raw* graph as the builder wrote it and the evidence merging needs. The graphs in
-RocksDB are the raw graphs rewritten by ``ecokg.graph.merge`` over all documents, so the union
-depends on the set of documents only, never on their order. Every ingest or removal is one
-RocksDB transaction (one SPARQL update): a crash or ``kill -9`` leaves the store as before.
-Raw files are written before the transaction and only describe documents the store holds.
+A store directory ``DIR`` holds the RocksDB files (what ``oxigraph serve --location DIR`` reads)
+and ``DIR/ecokg-meta/``: ``store.json``, ``lock`` (``flock`` of the one writer, ``storefs``) and
+``docs/`` (each document's raw graph, ``commit.RawFiles``). Document graphs are the raw graphs
+rewritten by the merge over all documents; entity descriptions sit once in the entity graph
+(``entities``). Every ingest or removal is one transaction (``commit``).
 """
 
 from __future__ import annotations
@@ -30,10 +27,11 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ecokg.errors import InputError, QueryError, StoreError
 from ecokg.graph.commit import META_DIR, DocRecord, RawFiles, commit, load_state, record_of, same_source
-from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, sparql_prefixes
+from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH
 from ecokg.graph.storefs import acquire_lock as _acquire_lock
 from ecokg.graph.storefs import atomic_write
 from ecokg.graph.storefs import write_error as _write_error
+from ecokg.graph.storestats import DocumentInfo, StoreStats, store_documents, store_stats
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -57,19 +55,6 @@ def resolve_store_path(option: str | os.PathLike[str] | None) -> Path:
 
 
 @dataclass
-class DocumentInfo:
-    """One document of the store."""
-
-    iri: str
-    title: str | None = None
-    issued: str | None = None
-    source: str | None = None
-    file_name: str | None = None
-    sha256: str | None = None
-    triples: int = 0
-
-
-@dataclass
 class IngestReport:
     """What one ``ingest`` call did."""
 
@@ -80,18 +65,6 @@ class IngestReport:
     quads: int = 0  # quads written
     entities: int = 0  # entities in the store after the call
     seconds: float = 0.0
-
-
-@dataclass
-class StoreStats:
-    documents: int
-    triples: int  # distinct triples of the union (ontology excluded)
-    quads: int  # quads, all graphs
-    entities: int
-    entities_by_class: dict[str, int]
-    figures: int
-    designations: int
-    ontology_triples: int
 
 
 class EcoStore:
@@ -251,54 +224,11 @@ class EcoStore:
 
     def documents(self) -> list[DocumentInfo]:
         """Every document with its title, date, source, file name, sha256 and triple count."""
-        q = sparql_prefixes() + """
-        SELECT ?g ?title ?issued ?source ?file ?sha (COUNT(*) AS ?n) WHERE {
-          GRAPH ?g { ?g a eco:SourceDocument . ?s ?p ?o .
-            OPTIONAL { ?g dcterms:title ?title } OPTIONAL { ?g dcterms:issued ?issued }
-            OPTIONAL { ?g dcterms:source ?source } OPTIONAL { ?g eco:fileName ?file }
-            OPTIONAL { ?g eco:sha256 ?sha } }
-        } GROUP BY ?g ?title ?issued ?source ?file ?sha ORDER BY ?g"""
-        out: dict[str, DocumentInfo] = {}
-        for s in self._rows(q):
-            iri = s["g"].value
-            if iri in out:
-                continue
-            out[iri] = DocumentInfo(iri=iri, title=_val(s["title"]), issued=_val(s["issued"]),
-                                    source=_val(s["source"]), file_name=_val(s["file"]), sha256=_val(s["sha"]),
-                                    triples=int(s["n"].value))
-        return list(out.values())
+        return store_documents(self)
 
     def stats(self) -> StoreStats:
         """Counts for ``ecokg stats``."""
-        import pyoxigraph as ox
-
-        from ecokg.graph.iris import KIND_BY_CLASS
-
-        onto = str(ONTOLOGY_GRAPH)
-        data_graphs: list[Any] = [ox.NamedNode(g.value) for g in self.ox.named_graphs() if g.value != onto]
-        triples = 0
-        if data_graphs:
-            q = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-            triples = int(self._rows(q, default_graph=data_graphs)[0]["n"].value)
-        by_class: dict[str, int] = {}
-        q = "SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?c } GROUP BY ?c"
-        for s in self._rows(q, default_graph=data_graphs) if data_graphs else []:
-            cls = s["c"].value
-            name = cls[len(str(ECO)):] if cls.startswith(str(ECO)) else ""
-            if name in KIND_BY_CLASS:
-                by_class[name] = int(s["n"].value)
-        counts = {c: by_class.get(c, 0) for c in ("Observation", "Designation")}
-        for c in ("Observation", "Designation"):
-            if not data_graphs:
-                break
-            res = self._rows(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{ECO[c]}> }}",
-                             default_graph=data_graphs)
-            counts[c] = int(res[0]["n"].value)
-        onto_n = sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(onto)))
-        return StoreStats(documents=len(self.document_graphs()), triples=triples, quads=len(self.ox),
-                          entities=sum(by_class.values()), entities_by_class=dict(sorted(by_class.items())),
-                          figures=counts["Observation"], designations=counts["Designation"],
-                          ontology_triples=onto_n)
+        return store_stats(self)
 
     def find_document(self, doc: str) -> str:
         """A document's IRI from its IRI, a sha256 prefix (4+ hex), its file name or its title."""
@@ -462,10 +392,6 @@ class EcoStore:
                        f"INSERT DATA {{ GRAPH <{ONTOLOGY_GRAPH}> {{\n{body}\n}} }}")
         meta.update({"format": FORMAT_VERSION, "ontology_sha256": sha})
         atomic_write(meta_file, json.dumps(meta, indent=2, sort_keys=True))
-
-
-def _val(term: Any) -> str | None:
-    return None if term is None else term.value
 
 
 def _ox_named(iri: str) -> Any:
