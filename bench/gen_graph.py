@@ -6,8 +6,10 @@ text, its entities (class, zh label, alternative names, ``eco:mentionedIn``), se
 with offsets, entity-to-entity triples each reified with ``prov:wasDerivedFrom`` its mention,
 designations, observations with indicator concepts, and industries. Entities recur across
 articles of the same region, so the union has regions, parks, companies, policies, figures and
-designations that many documents mention. Written as N-Quads; deterministic by seed (the same
-seed and size give the same bytes).
+designations that many documents mention. As in a store, each entity's description (class,
+labels, alternative names) is written once, in the entity graph, the first time an article
+names it; document graphs keep ``eco:mentionedIn`` and what the article says. Written as
+N-Quads; deterministic by seed (the same seed and size give the same bytes).
 
     python -m bench.gen_graph OUT.nq --triples 100k [--seed 42]
 """
@@ -25,7 +27,7 @@ from pathlib import Path
 from bench.gen_articles import parse_size, plan_article
 from bench.world import Article, Entity, World
 from ecokg.graph import iris
-from ecokg.graph.namespaces import DCTERMS, DEFAULT_BASE, ECO, PROV, RDF, RDFS, SKOS, XSD
+from ecokg.graph.namespaces import DCTERMS, DEFAULT_BASE, ECO, ENTITY_GRAPH, PROV, RDF, RDFS, SKOS, XSD
 
 _T = f"<{RDF.type}>"
 _LABEL = f"<{RDFS.label}>"
@@ -38,6 +40,7 @@ _INT = f"<{XSD.integer}>"
 _DATE = f"<{XSD.date}>"
 _DATETIME = f"<{XSD.dateTime}>"
 _BOOL = f"<{XSD.boolean}>"
+_ENTITIES = f" <{ENTITY_GRAPH}> .\n"
 
 
 def _esc(text: str) -> str:
@@ -77,6 +80,7 @@ class GraphWriter:
         self.base = base
         self.indicators = known_indicators()
         self.entities: set[str] = set()
+        self.described: set[str] = set()
         self._iri_cache: dict[tuple[str, str], str] = {}
 
     def iri(self, e: Entity) -> str:
@@ -112,6 +116,9 @@ class GraphWriter:
         def add(s: str, p: str, o: str) -> None:
             out[s + " " + p + " " + o + g] = None
 
+        def describe(s: str, p: str, o: str) -> None:  # the entity graph: once per entity
+            out[s + " " + p + " " + o + _ENTITIES] = None
+
         add(doc, _T, eco("SourceDocument"))
         add(doc, f"<{DCTERMS.title}>", zh(a.title))
         add(doc, f"<{DCTERMS.publisher}>", zh(a.publisher))
@@ -130,22 +137,24 @@ class GraphWriter:
             m = f"<{iris.mention_iri(doc_iri, *offsets[k])}>"
             about: set[str] = set()
             for e in s.entities:
-                about.add(self._entity(add, e, doc, seen))
+                about.add(self._entity(add, e, doc, seen, describe))
             for subj, pred, obj in s.relations:
-                si = self._entity(add, subj, doc, seen)
+                si = self._entity(add, subj, doc, seen, describe)
                 if isinstance(obj, str):
                     oi = self.industry(obj)
-                    add(oi, _T, eco("Industry"))
-                    add(oi, _LABEL, zh(obj))
+                    if oi not in self.described:
+                        self.described.add(oi)
+                        describe(oi, _T, eco("Industry"))
+                        describe(oi, _LABEL, zh(obj))
                     add(oi, _PREF, zh(obj))
                     add(oi, _MENTIONED, doc)
                 else:
-                    oi = self._entity(add, obj, doc, seen)
+                    oi = self._entity(add, obj, doc, seen, describe)
                 about.update((si, oi))
                 add(si, eco(pred), oi)
                 self._reify(add, si, eco(pred), oi, m, pred)
             for d in s.designations:
-                holder = self._entity(add, d.holder, doc, seen)
+                holder = self._entity(add, d.holder, doc, seen, describe)
                 di = f"<{iris.node_iri('designation', holder[1:-1], d.title, base=self.base)}>"
                 add(di, _T, eco("Designation"))
                 add(di, eco("title"), zh(d.title))
@@ -154,7 +163,7 @@ class GraphWriter:
                 if d.batch:
                     add(di, eco("batch"), zh(d.batch))
                 if d.granted_by is not None:
-                    gi = self._entity(add, d.granted_by, doc, seen)
+                    gi = self._entity(add, d.granted_by, doc, seen, describe)
                     add(di, eco("grantedBy"), gi)
                     self._reify(add, di, eco("grantedBy"), gi, m, "designation")
                 add(di, _DERIVED, m)
@@ -181,7 +190,7 @@ class GraphWriter:
                         add(ind, f"<{SKOS.inScheme}>", eco("Indicator"))
                         add(ind, _PREF, zh(ob.indicator))
                 if ob.subject is not None:
-                    subj = self._entity(add, ob.subject, doc, seen)
+                    subj = self._entity(add, ob.subject, doc, seen, describe)
                     add(oi, eco("observedEntity"), subj)
                     about.add(subj)
                 add(oi, eco("extractionRule"), lit("figure"))
@@ -197,19 +206,21 @@ class GraphWriter:
                 add(m, eco("about"), node)
         return list(out)
 
-    def _entity(self, add: object, e: Entity, doc: str, seen: dict[str, Entity]) -> str:
+    def _entity(self, add: object, e: Entity, doc: str, seen: dict[str, Entity], describe: object) -> str:
         iri = self.iri(e)
         if iri in seen:
             return iri
         seen[iri] = e
         self.entities.add(iri)
-        assert callable(add)
-        add(iri, _T, eco(e.cls))
-        add(iri, _LABEL, zh(e.name))
-        if e.en:
-            add(iri, _LABEL, f'"{_esc(e.en)}"@en')
-        for alt in e.alt:
-            add(iri, _ALT, zh(alt))
+        assert callable(add) and callable(describe)
+        if iri not in self.described:
+            self.described.add(iri)
+            describe(iri, _T, eco(e.cls))
+            describe(iri, _LABEL, zh(e.name))
+            if e.en:
+                describe(iri, _LABEL, f'"{_esc(e.en)}"@en')
+            for alt in e.alt:
+                describe(iri, _ALT, zh(alt))
         add(iri, _MENTIONED, doc)
         if e.amount is not None:
             add(iri, eco("amount"), lit(_decimal(e.amount), _DEC))

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.graph import iris
 from ecokg.graph.namespaces import DCTERMS, DEFAULT_BASE, ECO, PROV, RDF, RDFS, SKOS, WD, XSD, bind_prefixes
+from ecokg.graph.oxconvert import to_ox
 from ecokg.loaders.records import Extraction, Sentence
 
 
@@ -77,7 +79,16 @@ class GraphBuilder:
     def add(self, ds: Dataset, ex: Extraction) -> URIRef:
         """Add one extraction as the named graph of its document; return the document IRI."""
         doc = self.doc_iri(ex)
-        g = ds.graph(doc)
+        self._fill(ds.graph(doc), ex, doc)
+        return doc
+
+    def ox_triples(self, ex: Extraction) -> list[Any]:
+        """One extraction's document graph as pyoxigraph ``Triple``s (no rdflib graph in between)."""
+        sink = _OxSink()
+        self._fill(sink, ex, self.doc_iri(ex))  # type: ignore[arg-type]
+        return list(sink.triples)
+
+    def _fill(self, g: Graph, ex: Extraction, doc: URIRef) -> None:
         self._document(g, ex, doc)
         mentions = {s.index: iris.mention_iri(doc, s.start, s.end) for s in ex.sentences}
         used: dict[int, set[Node]] = {}
@@ -162,7 +173,6 @@ class GraphBuilder:
         by_index = {s.index: s for s in ex.sentences}
         for idx in sorted(used):
             self._mention(g, by_index[idx], mentions[idx], doc, used[idx])
-        return doc
 
     # -- pieces ----------------------------------------------------------------------------
     def _document(self, g: Graph, ex: Extraction, doc: URIRef) -> None:
@@ -236,6 +246,33 @@ class GraphBuilder:
             g.add((st, ECO.inferred, Literal(True)))
         if rule:
             g.add((st, ECO.extractionRule, Literal(rule)))
+
+
+class _OxSink:
+    """Collects rdflib triples as pyoxigraph ``Triple``s, each once, IRIs converted once."""
+
+    def __init__(self) -> None:
+        self.triples: dict[Any, None] = {}
+        self._iris: dict[str, Any] = {}
+
+    def _term(self, term: Node) -> Any:
+        if isinstance(term, URIRef):
+            node = self._iris.get(term)
+            if node is None:
+                node = self._iris[term] = _ox().NamedNode(str(term))
+            return node
+        return to_ox(term)
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        s, p, o = triple
+        self.triples[_ox().Triple(self._term(s), self._term(p), self._term(o))] = None
+
+
+@lru_cache(maxsize=1)
+def _ox() -> Any:
+    import pyoxigraph
+
+    return pyoxigraph
 
 
 def union_graph(ds: Dataset) -> Graph:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import URIRef
 
@@ -56,6 +57,7 @@ def _iri_char(ch: str) -> bool:
     return 0x10000 <= cp <= 0xEFFFD and (cp & 0xFFFF) <= 0xFFFD and not 0xE0000 <= cp <= 0xE0FFF
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """A readable, valid IRI path segment for a name: NFKC, quotes dropped, spaces as ``_``."""
     text = unicodedata.normalize("NFKC", name).strip()

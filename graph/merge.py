@@ -306,9 +306,9 @@ def rewrite(doc: str, triples: Iterable[Any], resolution: Mapping[tuple[str, str
     """A raw document graph (pyoxigraph ``Triple``s) with its entities replaced by merged ones.
 
     Every IRI of an occurrence is replaced wherever it appears (statements' ``rdf:subject`` and
-    ``rdf:object``, mentions' ``eco:about``, ``eco:observedEntity`` …). Each merged entity gets
-    its one class and its chosen labels; the document's other names for it become
-    ``skos:altLabel``.
+    ``rdf:object``, mentions' ``eco:about``, ``eco:observedEntity`` …). What describes the entity
+    itself (class, labels, alternative names, ``skos:exactMatch``) is left out: the merged
+    description is written once, in the entity graph (``ecokg.graph.entities.describe``).
     """
     import pyoxigraph as ox
 
@@ -319,34 +319,20 @@ def rewrite(doc: str, triples: Iterable[Any], resolution: Mapping[tuple[str, str
             mapping[t.subject.value] = resolution[(doc, t.subject.value)]
     nodes = {iri: ox.NamedNode(r.iri) for iri, r in mapping.items()}
     type_, label_, alt_ = ox.NamedNode(_TYPE), ox.NamedNode(_LABEL), ox.NamedNode(_ALT)
+    match_ = ox.NamedNode(_MATCH)
     out: set[Any] = set()
-    names: dict[str, set[Any]] = defaultdict(set)
     for t in triples:
         s, p, o = t.subject, t.predicate, t.object
         sv = s.value if isinstance(s, ox.NamedNode) else None
         if sv in mapping:
-            if (p == type_ and isinstance(o, ox.NamedNode) and o.value in _ENTITY_CLASSES) or p == label_:
-                if p == label_:
-                    names[mapping[sv].iri].add(o)
-                continue
-            if p == alt_:
-                names[mapping[sv].iri].add(o)
+            if p in (label_, alt_, match_) or (
+                    p == type_ and isinstance(o, ox.NamedNode) and o.value in _ENTITY_CLASSES):
                 continue
             s = nodes[sv]
         if isinstance(o, ox.NamedNode) and o.value in nodes:
             o = nodes[o.value]
         out.add(ox.Triple(s, p, o))
-    for res in {r.iri: r for r in mapping.values()}.values():
-        node = ox.NamedNode(res.iri)
-        out.add(ox.Triple(node, type_, ox.NamedNode(str(ECO[res.cls]))))
-        chosen = {ox.Literal(res.label, language="zh")}
-        if res.en:
-            chosen.add(ox.Literal(res.en, language="en"))
-        for lit in chosen:
-            out.add(ox.Triple(node, label_, lit))
-        for lit in names[res.iri] - chosen:
-            out.add(ox.Triple(node, alt_, lit))
-    return sorted(out, key=str)
+    return list(out)
 
 
 __all__ = ["Occurrence", "Resolution", "class_depth", "occurrences_from_triples",

@@ -15,6 +15,8 @@ SHAPES_IRI = URIRef("https://w3id.org/ecokg/shapes")
 
 # Named graph that holds the ontology inside a store.
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
+# Named graph of the merged entity descriptions (type, labels, aliases, identifiers) in a store.
+ENTITY_GRAPH = URIRef(f"{DEFAULT_BASE}graph/entities")
 # Named graph of what ``ecokg export --inferred`` adds (entailed triples).
 INFERRED_GRAPH = URIRef(f"{DEFAULT_BASE}graph/inferred")
 

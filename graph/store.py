@@ -5,24 +5,19 @@ Interface the CLI, queries and views code against: ``resolve_store_path``, ``Eco
 every document), ``ingest``, ``remove_document``, ``documents``, ``stats``, ``query``,
 ``construct``, ``union_graph``, ``add_dataset`` (raw, no merging), ``close``.
 
-Layout of a store directory ``DIR``: RocksDB files (what ``oxigraph serve --location DIR``
-reads) plus ``DIR/ecokg-meta/``: ``store.json`` (format, sha256 of the loaded ontology),
-``lock`` (held with ``flock`` by the one process that writes) and ``docs/<key>.nt|.json``: each
-document's *raw* graph as the builder wrote it and the evidence merging needs. The graphs in
-RocksDB are the raw graphs rewritten by ``ecokg.graph.merge`` over all documents, so the union
-depends on the set of documents only, never on their order. Every ingest or removal is one
-RocksDB transaction (one SPARQL update): a crash or ``kill -9`` leaves the store as before.
-Raw files are written before the transaction and only describe documents the store holds.
+A store directory ``DIR`` holds the RocksDB files (what ``oxigraph serve --location DIR`` reads)
+and ``DIR/ecokg-meta/``: ``store.json``, ``lock`` (``flock`` of the one writer, ``storefs``) and
+``docs/`` (each document's raw graph, ``commit.RawFiles``). Document graphs are the raw graphs
+rewritten by the merge over all documents; entity descriptions sit once in the entity graph
+(``entities``). Every ingest or removal is one transaction (``commit``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,9 +26,12 @@ from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
 from ecokg.errors import InputError, QueryError, StoreError
-from ecokg.graph import iris
-from ecokg.graph.merge import Occurrence, Resolution, occurrences_from_triples, resolve, rewrite
-from ecokg.graph.namespaces import DCTERMS, ECO, ONTOLOGY_GRAPH, sparql_prefixes
+from ecokg.graph.commit import META_DIR, DocRecord, RawFiles, commit, load_state, record_of, same_source
+from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH
+from ecokg.graph.storefs import acquire_lock as _acquire_lock
+from ecokg.graph.storefs import atomic_write
+from ecokg.graph.storefs import write_error as _write_error
+from ecokg.graph.storestats import DocumentInfo, StoreStats, store_documents, store_stats
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -45,7 +43,6 @@ if TYPE_CHECKING:
 
 ENV_VAR = "ECOKG_STORE"
 DEFAULT_DIR = "ecokg-data"
-META_DIR = "ecokg-meta"
 FORMAT_VERSION = 1
 
 
@@ -55,35 +52,6 @@ def resolve_store_path(option: str | os.PathLike[str] | None) -> Path:
         return Path(option)
     env = os.environ.get(ENV_VAR)
     return Path(env) if env else Path(DEFAULT_DIR)
-
-
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write a file through a temporary file in the same directory and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-@dataclass
-class DocumentInfo:
-    """One document of the store."""
-
-    iri: str
-    title: str | None = None
-    issued: str | None = None
-    source: str | None = None
-    file_name: str | None = None
-    sha256: str | None = None
-    triples: int = 0
 
 
 @dataclass
@@ -97,27 +65,6 @@ class IngestReport:
     quads: int = 0  # quads written
     entities: int = 0  # entities in the store after the call
     seconds: float = 0.0
-
-
-@dataclass
-class StoreStats:
-    documents: int
-    triples: int  # distinct triples of the union (ontology excluded)
-    quads: int  # quads, all graphs
-    entities: int
-    entities_by_class: dict[str, int]
-    figures: int
-    designations: int
-    ontology_triples: int
-
-
-@dataclass
-class _DocRecord:
-    doc: str
-    sha256: str | None
-    source: str | None
-    file_name: str | None
-    occurrences: list[Occurrence]
 
 
 class EcoStore:
@@ -277,54 +224,11 @@ class EcoStore:
 
     def documents(self) -> list[DocumentInfo]:
         """Every document with its title, date, source, file name, sha256 and triple count."""
-        q = sparql_prefixes() + """
-        SELECT ?g ?title ?issued ?source ?file ?sha (COUNT(*) AS ?n) WHERE {
-          GRAPH ?g { ?g a eco:SourceDocument . ?s ?p ?o .
-            OPTIONAL { ?g dcterms:title ?title } OPTIONAL { ?g dcterms:issued ?issued }
-            OPTIONAL { ?g dcterms:source ?source } OPTIONAL { ?g eco:fileName ?file }
-            OPTIONAL { ?g eco:sha256 ?sha } }
-        } GROUP BY ?g ?title ?issued ?source ?file ?sha ORDER BY ?g"""
-        out: dict[str, DocumentInfo] = {}
-        for s in self._rows(q):
-            iri = s["g"].value
-            if iri in out:
-                continue
-            out[iri] = DocumentInfo(iri=iri, title=_val(s["title"]), issued=_val(s["issued"]),
-                                    source=_val(s["source"]), file_name=_val(s["file"]), sha256=_val(s["sha"]),
-                                    triples=int(s["n"].value))
-        return list(out.values())
+        return store_documents(self)
 
     def stats(self) -> StoreStats:
         """Counts for ``ecokg stats``."""
-        import pyoxigraph as ox
-
-        from ecokg.graph.iris import KIND_BY_CLASS
-
-        onto = str(ONTOLOGY_GRAPH)
-        data_graphs: list[Any] = [ox.NamedNode(g.value) for g in self.ox.named_graphs() if g.value != onto]
-        triples = 0
-        if data_graphs:
-            q = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-            triples = int(self._rows(q, default_graph=data_graphs)[0]["n"].value)
-        by_class: dict[str, int] = {}
-        q = "SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?c } GROUP BY ?c"
-        for s in self._rows(q, default_graph=data_graphs) if data_graphs else []:
-            cls = s["c"].value
-            name = cls[len(str(ECO)):] if cls.startswith(str(ECO)) else ""
-            if name in KIND_BY_CLASS:
-                by_class[name] = int(s["n"].value)
-        counts = {c: by_class.get(c, 0) for c in ("Observation", "Designation")}
-        for c in ("Observation", "Designation"):
-            if not data_graphs:
-                break
-            res = self._rows(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{ECO[c]}> }}",
-                             default_graph=data_graphs)
-            counts[c] = int(res[0]["n"].value)
-        onto_n = sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(onto)))
-        return StoreStats(documents=len(self.document_graphs()), triples=triples, quads=len(self.ox),
-                          entities=sum(by_class.values()), entities_by_class=dict(sorted(by_class.items())),
-                          figures=counts["Observation"], designations=counts["Designation"],
-                          ontology_triples=onto_n)
+        return store_stats(self)
 
     def find_document(self, doc: str) -> str:
         """A document's IRI from its IRI, a sha256 prefix (4+ hex), its file name or its title."""
@@ -364,66 +268,70 @@ class EcoStore:
         The same article again (same sha256) is a no-op; a new version of an article already
         in the store (same ``dcterms:source`` URL or same file name) replaces it.
         ``on_progress(extraction, status)`` is called per article, status ``added`` or ``unchanged``.
+        Extractions are consumed one at a time: each article's raw graph goes to its file, only
+        its merge evidence stays in memory, so memory does not grow with the articles' text.
         """
-        import pyoxigraph as ox
-
         from ecokg.graph.builder import GraphBuilder
-        from ecokg.graph.oxconvert import to_ox
 
         started = time.monotonic()
         self._require_writable()
         builder = builder or GraphBuilder()
         report = IngestReport()
-        state = self._load_state()
-        pending: dict[str, tuple[_DocRecord, list[Any]]] = {}
+        raw = RawFiles(self.path)
+        state = load_state(self, raw)
+        pending: dict[str, DocRecord] = {}
         dropped: set[str] = set()
-        for ex in extractions:
-            doc = str(builder.doc_iri(ex))
-            if (doc in state and doc not in dropped) or doc in pending:
-                report.unchanged.append(doc)
+        try:
+            for ex in extractions:
+                doc = str(builder.doc_iri(ex))
+                if (doc in state and doc not in dropped) or doc in pending:
+                    report.unchanged.append(doc)
+                    if on_progress:
+                        on_progress(ex, "unchanged")
+                    continue
+                triples = builder.ox_triples(ex)
+                gaz = [str(builder.entity_iri(ex, k)) for k, e in ex.entities.items() if e.source == "gazetteer"]
+                record = record_of(doc, triples, gaz)
+                for other in [d for d in pending if same_source(pending[d], record)]:
+                    report.added.remove(other)  # an older version earlier in this same call
+                    del pending[other]
+                    if other not in state:
+                        raw.delete(other)
+                for other in [d for d in state if d not in dropped and same_source(state[d], record)]:
+                    dropped.add(other)
+                    report.replaced.append(other)
+                raw.write(record, triples)
+                pending[doc] = record
+                report.added.append(doc)
                 if on_progress:
-                    on_progress(ex, "unchanged")
-                continue
-            ds = builder.new_dataset()
-            builder.add(ds, ex)
-            triples = [ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in ds.graph(builder.doc_iri(ex))]
-            gaz = [str(builder.entity_iri(ex, k)) for k, e in ex.entities.items() if e.source == "gazetteer"]
-            record = _record(doc, triples, gaz)
-            for other in [d for d in pending if _same_source(pending[d][0], record)]:
-                report.added.remove(other)  # an older version earlier in this same call
-                del pending[other]
-            for other in [d for d in state if d not in dropped and _same_source(state[d], record)]:
-                dropped.add(other)
-                report.replaced.append(other)
-            pending[doc] = (record, triples)
-            report.added.append(doc)
-            if on_progress:
-                on_progress(ex, "added")
+                    on_progress(ex, "added")
+        except OSError as exc:
+            for doc in pending:
+                if doc not in state:
+                    raw.delete(doc)
+            raise _write_error(self.path, exc, "cannot take the new documents, nothing was changed") from exc
+        except BaseException:
+            for doc in pending:
+                if doc not in state:
+                    raw.delete(doc)
+            raise
         if not pending and not dropped:
             report.entities = self._entity_count()
             report.seconds = time.monotonic() - started
             return report
-        try:
-            for record, triples in pending.values():
-                self._write_raw(record, triples)
-        except OSError as exc:
-            for doc in pending:
-                if doc not in state:
-                    self._delete_raw(doc)
-            raise _write_error(self.path, exc, "cannot take the new documents, nothing was changed") from exc
         after = {d: r for d, r in state.items() if d not in dropped}
-        after.update({d: rec for d, (rec, _t) in pending.items()})
+        after.update(pending)
         try:
-            rewritten, quads = self._commit(state, after, {d: t for d, (_r, t) in pending.items()}, dropped)
+            written, quads = commit(self, raw, state, after, set(pending), dropped)
         except StoreError:
             for doc in pending:
                 if doc not in state:
-                    self._delete_raw(doc)
+                    raw.delete(doc)
             raise
-        report.rewritten = sorted(set(rewritten) - set(pending))
+        report.rewritten = sorted(set(written) - set(pending))
         report.quads = quads
         for doc in dropped - set(pending):
-            self._delete_raw(doc)
+            raw.delete(doc)
         report.entities = self._entity_count()
         report.seconds = time.monotonic() - started
         return report
@@ -436,10 +344,11 @@ class EcoStore:
         """
         self._require_writable()
         iri = self.find_document(doc)
-        state = self._load_state()
+        raw = RawFiles(self.path)
+        state = load_state(self, raw)
         after = {d: r for d, r in state.items() if d != iri}
-        self._commit(state, after, {}, {iri})
-        self._delete_raw(iri)
+        commit(self, raw, state, after, set(), {iri})
+        raw.delete(iri)
         return iri
 
     # -- internals -------------------------------------------------------------------------
@@ -458,93 +367,6 @@ class EcoStore:
         values = " ".join(f"<{ECO[c]}>" for c in KIND_BY_CLASS)
         q = f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ VALUES ?c {{ {values} }} ?e a ?c }}"
         return int(self._rows(q, use_default_graph_as_union=True)[0]["n"].value)
-
-    def _docs_dir(self) -> Path:
-        return self.path / META_DIR / "docs"
-
-    def _raw_paths(self, doc: str) -> tuple[Path, Path]:
-        key = iris.short_hash(doc)
-        return self._docs_dir() / f"{key}.nt", self._docs_dir() / f"{key}.json"
-
-    def _write_raw(self, record: _DocRecord, triples: list[Any]) -> None:
-        import pyoxigraph as ox
-
-        nt, js = self._raw_paths(record.doc)
-        atomic_write(nt, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
-        data = {"doc": record.doc, "sha256": record.sha256, "source": record.source, "file_name": record.file_name,
-                "occurrences": [o.to_json() for o in record.occurrences]}
-        atomic_write(js, json.dumps(data, ensure_ascii=False, sort_keys=True))
-
-    def _read_raw(self, doc: str) -> list[Any]:
-        import pyoxigraph as ox
-
-        nt, _js = self._raw_paths(doc)
-        try:
-            return list(ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES))
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"the raw graph of {doc} in {nt} is missing or damaged: {exc}",
-                             hint="remove the document ('ecokg remove') and build it again") from exc
-
-    def _delete_raw(self, doc: str) -> None:
-        for p in self._raw_paths(doc):
-            with contextlib.suppress(FileNotFoundError):
-                p.unlink()
-
-    def _load_state(self) -> dict[str, _DocRecord]:
-        """The raw evidence of every document in the store (imports graphs added without it)."""
-        import pyoxigraph as ox
-
-        state: dict[str, _DocRecord] = {}
-        docs = self.document_graphs()
-        keep = {iris.short_hash(d) for d in docs}
-        if self._docs_dir().is_dir():  # we hold the lock: leftovers of a killed ingest
-            for f in self._docs_dir().iterdir():
-                if f.suffix == ".tmp" or (f.suffix in (".nt", ".json") and f.stem not in keep):
-                    with contextlib.suppress(OSError):
-                        f.unlink()
-        for doc in docs:
-            _nt, js = self._raw_paths(doc)
-            try:
-                data = json.loads(js.read_text(encoding="utf-8"))
-                occ = [Occurrence.from_json(o) for o in data["occurrences"]]
-                state[doc] = _DocRecord(doc, data.get("sha256"), data.get("source"), data.get("file_name"), occ)
-            except (OSError, ValueError, KeyError):
-                triples = [ox.Triple(q.subject, q.predicate, q.object)
-                           for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(doc))]
-                state[doc] = _record(doc, triples, [])
-                try:
-                    self._write_raw(state[doc], triples)
-                except OSError as exc:
-                    raise _write_error(self.path, exc, "cannot record a document's raw graph") from exc
-        return state
-
-    def _commit(self, before: dict[str, _DocRecord], after: dict[str, _DocRecord],
-                new_raw: dict[str, list[Any]], dropped: set[str]) -> tuple[list[str], int]:
-        """Write the store state for ``after`` in ONE transaction; returns (rewritten docs, quads)."""
-        old = resolve(o for r in before.values() for o in r.occurrences)
-        new = resolve(o for r in after.values() for o in r.occurrences)
-        ops: list[str] = [f"DROP SILENT GRAPH <{d}>" for d in sorted(dropped - set(after))]
-        rewritten: list[str] = []
-        quads = 0
-        for doc in sorted(after):
-            if doc not in new_raw and _slice(before[doc], old) == _slice(after[doc], new):
-                continue
-            raw = new_raw[doc] if doc in new_raw else self._read_raw(doc)
-            triples = rewrite(doc, raw, new)
-            ops.append(f"DROP SILENT GRAPH <{doc}>")
-            body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
-            ops.append(f"INSERT DATA {{ GRAPH <{doc}> {{\n{body}\n}} }}")
-            rewritten.append(doc)
-            quads += len(triples)
-        if ops:
-            try:
-                self.ox.update(" ;\n".join(ops))
-            except OSError as exc:
-                raise _write_error(self.path, exc, "could not be written, nothing was changed") from exc
-            except SyntaxError as exc:
-                raise StoreError(f"writing to the store {self.path} failed, nothing was changed: {exc}",
-                                 hint="check free disk space and permissions") from exc
-        return rewritten, quads
 
     def _refresh_ontology(self) -> None:
         """Load the packaged ontology into its graph when the store lacks it or it changed."""
@@ -572,74 +394,10 @@ class EcoStore:
         atomic_write(meta_file, json.dumps(meta, indent=2, sort_keys=True))
 
 
-def _record(doc: str, triples: list[Any], gazetteer: list[str]) -> _DocRecord:
-    values: dict[str, str] = {}
-    keys = {str(DCTERMS.source): "source", str(ECO.fileName): "file_name", str(ECO.sha256): "sha256"}
-    for t in triples:
-        if t.subject.value == doc and t.predicate.value in keys:
-            values[keys[t.predicate.value]] = t.object.value
-    return _DocRecord(doc, values.get("sha256"), values.get("source"), values.get("file_name"),
-                      occurrences_from_triples(doc, ((t.subject, t.predicate, t.object) for t in triples), gazetteer))
-
-
-def _same_source(a: _DocRecord, b: _DocRecord) -> bool:
-    return bool((a.source and a.source == b.source) or (a.file_name and a.file_name == b.file_name))
-
-
-def _slice(record: _DocRecord, resolution: dict[tuple[str, str], Resolution]) -> list[tuple[str, Resolution]]:
-    return sorted(((o.iri, resolution[(o.doc, o.iri)]) for o in record.occurrences), key=lambda x: x[0])
-
-
-def _val(term: Any) -> str | None:
-    return None if term is None else term.value
-
-
 def _ox_named(iri: str) -> Any:
     import pyoxigraph as ox
 
     return ox.NamedNode(iri)
-
-
-def _write_error(store: Path, exc: OSError, what: str) -> StoreError:
-    """A StoreError for a failed write: full disk, read-only file system, permissions."""
-    import errno
-
-    reason = exc.strerror or str(exc)
-    text = str(exc)
-    if exc.errno == errno.ENOSPC or "No space left" in text:
-        hint = "free disk space, or use another --store"
-    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) or "Read-only" in text or "ermission" in text:
-        hint = "the store's directory is not writable; read it with query/export/show, or copy it elsewhere"
-    else:
-        hint = "check free disk space and permissions"
-    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-    if not where and ": " in text and "/" in text:
-        reason = text  # pyoxigraph puts the file name in the message
-    return StoreError(f"store {store} {what}: {reason}{where}", hint=hint)
-
-
-def _acquire_lock(path: Path, store: Path, wait: float) -> IO[str]:
-    """An exclusive ``flock`` on the store's lock file, waiting up to ``wait`` seconds."""
-    fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held until the store is closed
-    deadline = time.monotonic() + max(wait, 0.0)
-    while True:
-        try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            break
-        except OSError:
-            if time.monotonic() >= deadline:
-                fh.seek(0)
-                pid = fh.read().strip() or "unknown"
-                fh.close()
-                waited = f" after waiting {wait:g} s" if wait > 0 else ""
-                raise StoreError(f"store {store} is in use by another ecokg process (pid {pid}){waited}",
-                                 hint="wait for it to finish, or use another --store") from None
-            time.sleep(0.1)
-    fh.seek(0)
-    fh.truncate()
-    fh.write(str(os.getpid()))
-    fh.flush()
-    return fh
 
 
 def iter_quads(store: EcoStore, graph: str | None = None) -> Iterator[Any]:

@@ -284,7 +284,7 @@ def push(store_path: str | None, ep: Endpoint, *, graph: str | None = None, docu
                                  hint="'ecokg query -e \"SELECT DISTINCT ?g { GRAPH ?g {} }\"' lists them")
             selected = [graph]
         else:
-            selected = sorted(g for g in names if g in docs or g == str(ONTOLOGY_GRAPH))
+            selected = sorted(g for g in names if g in docs or g == str(ONTOLOGY_GRAPH))  # docs: the scope
         report = PushReport()
         work = {g: [q.triple for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(g))]
                 for g in selected}

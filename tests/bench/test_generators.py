@@ -12,7 +12,7 @@ from rdflib import Graph, URIRef
 from bench.gen_articles import parse_size, plan_article, render, write_corpus
 from bench.gen_graph import write_graph
 from bench.world import World
-from ecokg.graph.namespaces import ECO, RDF
+from ecokg.graph.namespaces import ECO, ENTITY_GRAPH, RDF
 from ecokg.resources import ontology_file
 
 
@@ -57,8 +57,8 @@ def test_graph_parses_and_uses_only_ontology_terms(small: tuple[Path, object]) -
     used |= {q.object.value for q in quads if q.predicate.value == str(RDF.type) and q.object.value.startswith(str(ECO))}
     assert used, "no eco: terms used"
     assert used <= declared, f"not in the ontology: {sorted(used - declared)}"
-    # one named graph per document, named by the document
-    graphs = {q.graph_name.value for q in quads}
+    # one named graph per document, named by the document, and the entity graph
+    graphs = {q.graph_name.value for q in quads} - {str(ENTITY_GRAPH)}
     docs = {q.subject.value for q in quads
             if q.predicate.value == str(RDF.type) and q.object.value == str(ECO.SourceDocument)}
     assert graphs == docs and len(docs) == info.documents  # type: ignore[attr-defined]
