@@ -51,6 +51,7 @@ class Lexicon:
     city_en: dict[str, str] = field(default_factory=dict)
     boundaries_by_len: dict[int, frozenset[str]] = field(default_factory=dict)
     heads_by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    protected: tuple[str, ...] = ()  # place names with a boundary word inside (呼和浩特)
 
     def __post_init__(self) -> None:
         by_len: dict[int, set[str]] = {}
@@ -59,14 +60,27 @@ class Lexicon:
         self.boundaries_by_len = {n: frozenset(ws) for n, ws in sorted(by_len.items())}
         self.heads_by_prefix = {w: tuple(h for h, _ in self.heads if h.startswith(w) and len(h) > len(w))
                                 for w in self.boundaries if any(h.startswith(w) and len(h) > len(w) for h, _ in self.heads)}
+        places = {*self.provinces, *(i["short"] for i in self.provinces.values()), *self.city_to_province}
+        self.protected = tuple(sorted((p for p in places if any(w in p[1:] for w in self.boundaries)),
+                                      key=len, reverse=True))
 
     def boundary_ending_at(self, text: str, end: int, allow: tuple[str, ...] = ()) -> bool:
         """Whether a boundary word (not in ``allow``) ends at ``end`` in ``text``."""
         for length, words in self.boundaries_by_len.items():
             if end >= length:
                 w = text[end - length:end]
-                if w in words and w not in allow and not self._inside_head(text, end - length, w):
+                if w in words and w not in allow and not self._inside_head(text, end - length, w) \
+                        and not self._inside_place(text, end - length, end):
                     return True
+        return False
+
+    def _inside_place(self, text: str, start: int, end: int) -> bool:
+        """和 in 呼和浩特: a boundary word inside a known place name is part of the name."""
+        for p in self.protected:
+            lo = max(0, end - len(p))
+            i = text.find(p, lo, start + len(p))
+            if 0 <= i < start and i + len(p) >= end:
+                return True
         return False
 
     def _inside_head(self, text: str, start: int, word: str) -> bool:
@@ -114,13 +128,13 @@ def lexicon() -> Lexicon:
             city_to_province[info["short"]] = name
     return Lexicon(
         heads=heads,
-        boundaries=sorted(set(data["boundaries"]), key=len, reverse=True),
-        generic_words=sorted(set(data["generic_words"]), key=len, reverse=True),
+        boundaries=sorted(_unique(data["boundaries"], "boundaries"), key=len, reverse=True),
+        generic_words=sorted(_unique(data["generic_words"], "generic_words"), key=len, reverse=True),
         quoted_tails=data["quoted_tails"],
         quoted_heads=data["quoted_heads"],
-        industries=sorted(set(data["industries"]), key=len, reverse=True),
-        common_brands=set(data["common_brands"]),
-        company_suffixes=sorted(data["company_suffixes"], key=len, reverse=True),
+        industries=sorted(_unique(data["industries"], "industries"), key=len, reverse=True),
+        common_brands=set(_unique(data["common_brands"], "common_brands")),
+        company_suffixes=sorted(_unique(data["company_suffixes"], "company_suffixes"), key=len, reverse=True),
         person_titles=sorted(_unique(data["person_titles"], "person_titles"), key=len, reverse=True),
         person_honorifics=sorted(_unique(data["person_honorifics"], "person_honorifics"), key=len, reverse=True),
         leader_titles=sorted(_unique(data["leader_titles"], "leader_titles"), key=len, reverse=True),
