@@ -399,7 +399,8 @@ class EntityRecognizer:
                              rf"[\u4e00-\u9fff]{{2,3}}?)(?={_AFTER_PERSON})", text):
             name = m.group(2)
             if not self.lex.classify(name) and not any(ch in FUNCTION_CHARS for ch in name[:1]) \
-                    and ("·" in name or word_frequency(name) < 30):
+                    and ("·" in name or word_frequency(name) < 30
+                         or ((name[0] in self.lex.surnames or name[:2] in self.lex.surnames) and word_frequency(name) < 500)):
                 out.append(Candidate(m.start(2), m.end(2), "Person", name, {name, m.group(0)}, 3, region_ok=False))
         for title in self.lex.person_honorifics:
             for m in re.finditer(title, text):

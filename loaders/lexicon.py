@@ -44,6 +44,7 @@ class Lexicon:
     leader_titles: list[str] = field(default_factory=list)
     name_abbreviations: dict[str, str] = field(default_factory=dict)
     legal_suffixes: list[str] = field(default_factory=list)
+    surnames: frozenset[str] = frozenset()
     place_heads: dict[str, str] = field(default_factory=dict)
     subject_verbs: list[str] = field(default_factory=list)
     provinces: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
         leader_titles=sorted(_unique(data["leader_titles"], "leader_titles"), key=len, reverse=True),
         name_abbreviations=data["name_abbreviations"],
         legal_suffixes=sorted(_unique(data["legal_suffixes"], "legal_suffixes"), key=len, reverse=True),
+        surnames=frozenset(_unique(data["surnames"], "surnames")),
         place_heads=dict(sorted(data["place_heads"].items(), key=lambda kv: -len(kv[0]))),
         subject_verbs=sorted(data["subject_verbs"], key=len, reverse=True),
         provinces=provinces,
