@@ -30,7 +30,7 @@ SCORER = SHARED / "eval" / "score.py"
 CORPUS_ARTICLE = SHARED / "corpus" / "qingdao-ai-2025-12-11.txt"
 ONTOLOGY = REPO / "ontology" / "ecokg.ttl"
 QUOTES = "“”‘’\"'「」『』《》〈〉【】"
-ARTICLES = sorted(p for p in HERE.iterdir() if p.suffix in {".txt", ".md", ".html"} and p.name != "README.md")
+ARTICLES = sorted(p for p in HERE.iterdir() if p.suffix in {".txt", ".md", ".html"} and p.name not in ("README.md", "LEDGER.md"))
 
 FLOORS = {"entities": 0.9, "relations": 0.6, "observations": 0.9}
 
