@@ -33,14 +33,14 @@ PUNCT = re.compile(r"[\s，。？！、；：,.?!;:…~～()（）\[\]【】“�
 LATIN = re.compile(r"[a-z][a-z0-9]{2,}")
 GENERIC_STARTS = ("人工智能", "ai", "智能", "产业", "数字", "科技")
 NAMES_QUERY = (
-    f"SELECT DISTINCT ?s ?label ?cls WHERE {{ VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> }} "
+    f"SELECT DISTINCT ?s ?label ?cls ?p WHERE {{ VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> }} "
     f"?s ?p ?label ; <{ECO.mentionedIn}> ?doc ; a ?t . ?t <{RDFS.subClassOf}>* ?cls . FILTER(isIRI(?s)) "
     f"FILTER(STRSTARTS(STR(?cls), \"{ECO}\")) FILTER NOT EXISTS {{ ?s a <{ECO.Observation}> }} }}"
 )
 SKIP_CLASSES = frozenset({"Industry", "Observation", "Designation", "Mention", "SourceDocument"})
 QUERY_KEYS = frozenset({"cues", "types", "slot", "slot_types", "exclude_slot_types", "required",
                         "needs_slot_for_score", "examples"})
-TOP_KEYS = frozenset({"min_score", "queries", "decline", "places", "suffixes", "abbreviations"})
+TOP_KEYS = frozenset({"min_score", "queries", "decline", "decline_except", "places", "suffixes", "abbreviations"})
 
 
 # -- the data --------------------------------------------------------------------------------------
@@ -62,6 +62,7 @@ class Patterns:
     queries: dict[str, Pattern]
     min_score: float
     decline: tuple[str, ...]
+    decline_except: tuple[str, ...]
     places: tuple[str, ...]
     suffixes: tuple[str, ...]
     abbreviations: dict[str, str]
@@ -91,6 +92,7 @@ def parse_patterns(data: Any, source: str = "queries/ask.yaml", known: Iterable[
                                 bool(spec.get("required")), bool(spec.get("needs_slot_for_score")),
                                 tuple(spec.get("examples") or ()))
     return Patterns(queries, float(data.get("min_score", 1.0)), tuple(norm(w) for w in data.get("decline") or ()),
+                    tuple(norm(w) for w in data.get("decline_except") or ()),
                     tuple(norm(w) for w in data.get("places") or ()), tuple(data.get("suffixes") or ()),
                     {norm(k): norm(v) for k, v in (data.get("abbreviations") or {}).items()})
 
@@ -125,18 +127,21 @@ class Link:
 class Linker:
     """Names of the store's entities (labels, aliases and their variants) → entities."""
 
-    def __init__(self, rows: Iterable[tuple[Any, Any, Any]], patterns: Patterns) -> None:
+    def __init__(self, rows: Iterable[tuple[Any, ...]], patterns: Patterns) -> None:
         self.entities: dict[str, Entity] = {}
         names: dict[str, set[str]] = {}
-        for s, label, cls in rows:
+        main: set[str] = set()
+        for s, label, cls, *pred in rows:
             if s is None or label is None:
                 continue
             iri = str(s)
             ent = self.entities.setdefault(iri, Entity(iri, str(label)))
             if cls is not None:
                 ent.classes.add(str(cls).rsplit("#", 1)[-1])
-            if getattr(label, "language", None) == "zh" and ent.label != str(label):
-                ent.label = str(label) if str(label) else ent.label
+            if pred and str(pred[0]) == str(RDFS.label) and getattr(label, "language", None) == "zh" \
+                    and iri not in main:
+                ent.label = str(label)
+                main.add(iri)
             names.setdefault(iri, set()).add(str(label))
         self.exact: dict[str, set[str]] = {}
         self.derived: dict[str, set[str]] = {}
@@ -216,12 +221,15 @@ def _cue_score(pattern: Pattern, residual: str) -> float:
     return sum(w for cue, w in pattern.cues.items() if cue and cue in residual)
 
 
+def _fits(pattern: Pattern, classes: set[str]) -> bool:
+    return bool(classes) and not classes & SKIP_CLASSES and not classes & pattern.exclude_slot_types \
+        and (not pattern.slot_types or bool(classes & pattern.slot_types))
+
+
 def _slot_value(pattern: Pattern, links: list[Link], linker: Linker) -> tuple[str | None, str | None]:
     """(the IRI for the pattern's slot, or None; an ambiguity message, or None)."""
     for link in links:
-        fits = [iri for iri in link.iris if (classes := linker.classes(iri)) and not classes & SKIP_CLASSES
-                and (not pattern.slot_types or classes & pattern.slot_types)
-                and not classes & pattern.exclude_slot_types]
+        fits = [iri for iri in link.iris if _fits(pattern, linker.classes(iri))]
         if len(fits) == 1:
             return fits[0], None
         if len(fits) > 1:
@@ -232,14 +240,15 @@ def _slot_value(pattern: Pattern, links: list[Link], linker: Linker) -> tuple[st
 
 def suggestions(patterns: Patterns, ranked: list[str], links: list[Link], linker: Linker, n: int = 3) -> list[str]:
     """Questions it can answer, closest first: examples of the best-scoring queries, with a named entity."""
-    name = next((linker.label(lk.iris[0]) for lk in links if len(lk.iris) == 1
-                 and not linker.classes(lk.iris[0]) & SKIP_CLASSES), None)
     out: list[str] = []
     for qname in ranked:
-        for ex in patterns.queries[qname].examples:
-            if "ENTITY" in ex and name is None:
+        p = patterns.queries[qname]
+        fits = [lk.iris[0] for lk in links if len(lk.iris) == 1 and _fits(p, linker.classes(lk.iris[0]))]
+        fits = fits or sorted((e.iri for e in linker.entities.values() if _fits(p, e.classes)), key=linker.label)
+        for ex in p.examples:
+            if "ENTITY" in ex and not fits:
                 continue
-            text = ex.replace("ENTITY", name or "")
+            text = ex.replace("ENTITY", linker.label(fits[0]) if fits else "")
             if text not in out:
                 out.append(text)
             break
@@ -266,7 +275,10 @@ def interpret(question: str, linker: Linker, patterns: Patterns | None = None) -
     if not text:
         out.reason = "the question is empty"
         return out
-    if word := next((w for w in pats.decline if w in rest), None):
+    plain = rest
+    for ctx in pats.decline_except:
+        plain = plain.replace(ctx, "\x00")
+    if word := next((w for w in pats.decline if w in plain), None):
         out.reason = f"the graph holds facts from articles; it cannot answer a question with 「{word}」"
         out.suggestions = suggestions(pats, ranked, links, linker)
         return out
@@ -290,6 +302,8 @@ def interpret(question: str, linker: Linker, patterns: Patterns | None = None) -
             out.reason = ambiguity
         elif viable:
             out.reason = f"the question fits {viable[0][1]} and {viable[1][1]} equally well"
+        elif (top := ranked[0]) and out.scores[top] >= pats.min_score and pats.queries[top].slot:
+            out.reason = f"{top} needs an entity the graph knows ({pats.queries[top].slot}); the question names none"
         else:
             out.reason = "no named query matches this question"
         out.suggestions = suggestions(pats, [v[1] for v in viable] + ranked, links, linker)
