@@ -33,8 +33,6 @@ class Answer:
         return self.interpretation.declined
 
     def to_json(self) -> dict[str, Any]:
-        from ecokg.result import python_value
-
         it = self.interpretation
         out: dict[str, Any] = {"question": it.question, "declined": it.declined}
         if it.declined:
@@ -48,6 +46,16 @@ class Answer:
                    rows=[[python_value(t) for t in row] for row in self.result.rows],
                    sentences=self.sentences)
         return out
+
+
+def python_value(term: Any) -> Any:
+    """A term as JSON-able Python: IRIs as str, literals as their value (str when not JSON-able)."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        return value if isinstance(value, int | float | bool) and not isinstance(value, Literal) else str(term)
+    return str(term)
 
 
 def _index(backend: Any) -> tuple[dict[str, list[str]], dict[tuple[str, str], list[str]]]:
