@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from ecokg.graph.store import DocumentInfo, EcoStore, IngestReport, StoreStats
     from ecokg.loaders.reader import RawArticle
     from ecokg.loaders.records import Extraction
+    from ecokg.queries.answer import Answer
     from ecokg.queries.runner import NamedQuery
     from ecokg.result import QueryResult
 
@@ -238,6 +239,17 @@ class KG:
         else:
             result = execute(named, bound, LocalBackend.from_store(self.store), limit)
         return QueryResult(result, named.name)
+
+    def ask(self, question: str, *, limit: int | None = 50) -> Answer:
+        """A question in Chinese → the named query it maps to, run, rows with their sentences.
+
+        ``answer.declined`` with ``answer.interpretation.reason`` and ``.suggestions`` when the
+        question does not map to a named query (never a guess).
+        """
+        from ecokg.queries.answer import ask
+        from ecokg.queries.runner import LocalBackend
+
+        return ask(question, LocalBackend.from_store(self.store), limit=limit)
 
     def export(self, path: str | os.PathLike[str], format: str | None = None, *, document: str | None = None,
                ontology: bool = True, inferred: bool = False) -> ExportReport:

@@ -1,4 +1,4 @@
-"""``ecokg serve``: the store as a SPARQL 1.1 Protocol endpoint (standard library HTTP server).
+"""``ecokg serve``: the store as a SPARQL 1.1 Protocol endpoint, and the workbench (``ecokg.workbench``).
 
 ``/sparql`` answers GET ``?query=``, POST ``application/x-www-form-urlencoded`` (``query=`` or
 ``update=``) and POST ``application/sparql-query`` / ``application/sparql-update``, with content
@@ -75,12 +75,6 @@ def negotiate(accept: str | None, table: bool) -> tuple[str, str]:
     return default, choices[default]
 
 
-def _job(conn: Any, store: str, text: str, limit: int) -> None:
-    from ecokg.queries.runner import NamedQuery, local_job
-
-    local_job(conn, store, NamedQuery("-e", text, source="the query"), {}, limit)  # header comments: no params
-
-
 class SparqlHandler(BaseHTTPRequestHandler):
     server_version = "ecokg-serve"
     timeout = 60  # seconds a client may take to send its request (slow or short bodies)
@@ -131,9 +125,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._query(queries[0])
         elif url.path.startswith("/view/"):
             self._view(url.path[len("/view/"):], params)
-        elif url.path in ("/", ""):
-            self._text(HTTPStatus.OK, "ecokg SPARQL endpoint: GET or POST /sparql?query=... "
-                                      "(SPARQL 1.1 Protocol). Views: /view/...")
+        elif (answer := self._workbench(url.path, params)) is not None:
+            status, ctype, body, headers = answer
+            self._send(status, body, ctype, headers)
         else:
             self._text(HTTPStatus.NOT_FOUND, f"nothing at {url.path}; the SPARQL endpoint is /sparql")
 
@@ -237,6 +231,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._text(HTTPStatus.BAD_REQUEST, f"the update failed: {exc}")
             return
         self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
+
+    def _workbench(self, path: str, params: dict[str, list[str]]) -> tuple[int, str, bytes, dict[str, str]] | None:
+        from ecokg.workbench import route
+
+        return route(self.config, path, params)
 
     def _view(self, path: str, params: dict[str, list[str]]) -> None:
         try:
