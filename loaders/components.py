@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
-from ecokg.loaders.designation_lists import anaphor_holder, category_lists, listed_after
+from ecokg.loaders.designation_lists import anaphor_holder, category_lists, listed_after, numbered_items
 from ecokg.loaders.designations import attach, find_titles
 from ecokg.loaders.discourse import Discourse
 from ecokg.loaders.entities import EntityRecognizer, detect_region
@@ -115,6 +115,7 @@ def designations(state: DocState) -> None:
     held = {(d.sentence, d.title) for d in state.designations if d.rule == "designation-list"}
     state.designations += listed_after(state.titles, held, state.sentences, state.by_sentence, state.entities,
                                        authority_keys)
+    state.designations += numbered_items(state.titles, state.sentences, state.by_sentence, state.entities)
 
 
 def figures(state: DocState) -> None:

@@ -20,6 +20,11 @@ from ecokg.loaders.records import Designation, Entity, EntitySpan, Sentence
 
 _HOLDER_CLASSES = group("Organization") | group("Place") | group("Product") | {"Platform", "Program"}
 _LIST_LEAD = re.compile(r"(?:分别为|分别是|依次为|名单如下|具体为|包括|有)[：:]?")
+_LIST_TAIL = re.compile(r"(?:等[^，。；]{0,12}?)?(?:均|都|也|一同|同时)?(?:在其列|名列其中|位列其中|在列|入选|上榜|榜上有名|"
+                        r"同在名单之中|在名单之中|获批|入围)")
+_TAIL_GAP = re.compile(r"(?:等)?[\d一二三四五六七八九十两]*(?:家|个|所|项|座)?[\u4e00-\u9fff]{0,4}?")
+_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、．.]\s*(.{4,60}?)(?:[（(]|$)")
+_ITEM = re.compile(r"^\s*(?:\d+|[（(]\d+[)）])[.、．]?\s*")
 _CATEGORY = re.compile(r"在“([^”]{2,40})”(?:类别|类|名单|榜单|领域|方向)?中[，,]?(.{0,160}?)(?:榜上有名|上榜|入选|入围|获评)")
 _HOLDER_WORDS = anaphor_words(group("IndustrialPark") | group("InnovationCenter") | {"Platform", "Infrastructure"})
 
@@ -34,10 +39,20 @@ def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int,
             if t.kind != "list" or (idx, t.title) in held:
                 continue
             for nxt in sentences[idx + 1: idx + 4]:
+                if _HEADING.match(nxt.text) or _ITEM.match(nxt.text):
+                    break  # a heading or numbered items: numbered_items reads those
                 lead = _LIST_LEAD.search(nxt.text)
-                spans = [sp for sp in by_sentence.get(nxt.index, [])
-                         if lead and sp.start >= nxt.start + lead.end() and entities[sp.key].cls in _HOLDER_CLASSES]
-                if len(spans) >= 2:
+                tail = _LIST_TAIL.search(nxt.text)
+                mine = [sp for sp in by_sentence.get(nxt.index, []) if entities[sp.key].cls in _HOLDER_CLASSES
+                        and entities[sp.key].cls != "GovernmentBody"]
+                spans = [sp for sp in mine if lead and sp.start >= nxt.start + lead.end()]
+                if len(spans) < 2 and tail:  # A、B、C等均在其列 / A、B 3家园区入选
+                    clause = max(nxt.text.rfind(c, 0, tail.start()) for c in "。；：，") + 1
+                    spans = [sp for sp in mine if nxt.start + clause <= sp.start and sp.end <= nxt.start + tail.start()]
+                    gap = nxt.text[spans[-1].end - nxt.start:tail.start()] if spans else ""
+                    if not _TAIL_GAP.fullmatch(gap):
+                        spans = []
+                if len(spans) >= 2 or (spans and tail):
                     for sp in spans:
                         out.append(Designation(holder=sp.key, title=t.title, sentence=nxt.index, level=t.level,
                                                batch=t.batch, granted_by=granted.get(t.authority or ""),
@@ -78,3 +93,39 @@ def anaphor_holder(discourse: Discourse, text: str) -> Callable[[int, int], str 
             return discourse.latest(group(cls), trigger)
         return None
     return resolve
+
+
+def numbered_items(titles: Mapping[int, Sequence[TitleSpan]], sentences: Sequence[Sentence],
+                   by_sentence: Mapping[int, Sequence[EntitySpan]], entities: Mapping[str, Entity]) -> list[Designation]:
+    """一、TITLE（第三批…） then 1. A：… 2. B：…: the first name of each numbered item holds the title."""
+    known = [t for ts in titles.values() for t in ts]
+    out: list[Designation] = []
+    current: TitleSpan | None = None
+    numbered = False  # the sentence before was a bare item number ("3.")
+    for sent in sentences:
+        head = _HEADING.match(sent.text)
+        if head:
+            words = head.group(1)
+            current = next((t for t in known if len(words) >= 4 and (words in t.title or t.title.endswith(words))), None)
+            numbered = False
+            continue
+        if current is None:
+            continue
+        names = [sp for sp in by_sentence.get(sent.index, []) if entities[sp.key].cls in _HOLDER_CLASSES
+                 and entities[sp.key].cls != "GovernmentBody"]
+        item = _ITEM.match(sent.text)
+        if item and item.end() >= len(sent.text.strip()):
+            numbered = True
+            continue
+        if item or numbered:  # 1. A：… → A holds it
+            if names:
+                out.append(Designation(holder=names[0].key, title=current.title, sentence=sent.index,
+                                       level=current.level, batch=current.batch, rule="designation-numbered"))
+        elif len(names) >= 2 and re.fullmatch(r"[^。]*?(?:、[^。、]*){1,}", sent.text):  # A、B、C。 under the heading
+            out += [Designation(holder=sp.key, title=current.title, sentence=sent.index, level=current.level,
+                                batch=current.batch, rule="designation-numbered") for sp in names]
+            current = None
+        elif len(sent.text) > 60:
+            current = None  # prose again: the list is over
+        numbered = False
+    return out

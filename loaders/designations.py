@@ -93,14 +93,18 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
                 t0 += 2
             add(t0, clause_end(t0), m.start(), "trigger")
     # 公布首批省级人工智能产业示范园区名单，X名列其中 / …名单，X、Y入选
-    for m in re.finditer(r"(公布|发布|印发|公示|评选出|遴选出)了?(?:的)?([^，。；]{4,40}?)名单", text):
+    for m in re.finditer(r"(公布|发布|印发|公示|评选出|遴选出|还有|一并发布)了?(?:的)?([^，。；]{4,40}?)名单", text):
         k = re.search(r"(名列其中|位列其中|在列|榜上有名|入选|上榜|入围)", text[m.end():])
-        if not k:
-            continue
+        # no trigger in the sentence: the holders follow (designation_lists.listed_after)
+        trigger = m.end() + k.start() if k else m.end()
         t0 = m.start(2)
         if text.startswith("的", t0):
             t0 += 1
-        add(t0, m.end(2), m.end() + k.start(), "list")
+        # A名单和B名单 / A和B名单: two lists announced together
+        parts = re.split(r"(?<=[）)企业项目园区单位])(?:和|及|与)", text[t0:m.end(2)])
+        for part in parts if all(len(p) >= 4 for p in parts) else [text[t0:m.end(2)]]:
+            add(t0, t0 + len(part), trigger, "list")
+            t0 += len(part) + 1
     # 新增国家级专精特新“小巨人”企业12家，其中A、B进入第七批名单: the category holds for the names after 其中
     for m in re.finditer(r"新增([^，。；]{4,30}?)[\d一二三四五六七八九十百]+(?:家|个|项)[，,]其中", text):
         k = re.search(r"(进入|入选|列入|获评|获批)(第[一二三四五六七八九十\d]+批)?", text[m.end():])
@@ -160,8 +164,12 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             granted = granted or before[-1].key
             before = before[:-1]
         holder, implicit = None, False
-        if t.kind == "list":  # the names right before 名列其中 / 入选 in that clause
+        if t.kind == "list":  # the names right before 名列其中 / 入选 in that clause (not inside the title)
+            if t.trigger_start - t.end <= 3:
+                continue  # 公布…名单。 with no trigger after it: the holders follow (designation_lists)
             for sp in before:
+                if t.start <= sp.start < t.end or entities[sp.key].cls == "GovernmentBody":
+                    continue  # inside the title, or the body that publishes the list
                 out.append(Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
                                        batch=t.batch, granted_by=granted, rule="designation-list"))
             continue
