@@ -144,6 +144,7 @@ def analysis_dataset(result: Analysis, base: str = DEFAULT_BASE) -> Dataset:
     ds = Dataset()
     bind_prefixes(ds.namespace_manager, base)
     g = ds.graph(ANALYSIS_GRAPH)
+    g.add((ANALYSIS_GRAPH, RDF.type, PROV.Bundle))  # marks a derived graph that queries see
     for p in result.players:
         e = URIRef(p.iri)
         for indicator, value, unit, name in ((ECO.DegreeCentrality, p.degree, "ratio", "度中心性"),

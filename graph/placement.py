@@ -181,7 +181,9 @@ def placement_dataset(placements: list[Placement], scheme: ChainScheme, base: st
     chain = ds.graph(CHAIN_GRAPH)
     for t in scheme.graph:
         chain.add(t)
+    chain.add((CHAIN_GRAPH, RDF.type, PROV.Bundle))  # marks a derived graph that queries see
     g = ds.graph(PLACEMENT_GRAPH)
+    g.add((PLACEMENT_GRAPH, RDF.type, PROV.Bundle))
     for p in placements:
         g.add((p.entity, ECO.inSegment, p.segment))
         st = iris.node_iri("stmt", p.entity, ECO.inSegment, p.segment, p.mention, base=base)
