@@ -289,7 +289,7 @@ class KG:
 
         if not self.read_only:
             self.place_chain(chain)
-        return write_report(self, resolve_region(self.store, region), Path(path))
+        return write_report(self.store, resolve_region(self.store, region), Path(path))
 
     # -- lifetime --------------------------------------------------------------------------
     def close(self) -> None:

@@ -115,17 +115,20 @@ def analyze(store: EcoStore, region: URIRef | None = None) -> Analysis:
         where_said = (str(r["text"]), str(r["m"]), str(r["doc"]), str(r.get("title", "")))
         for n in (s, o):
             first.setdefault(n, where_said)
-    out = Analysis(str(region) if region else None, labels.get(str(region)) if region else None, edges=g.number_of_edges())
+    out = Analysis(str(region) if region else None, labels.get(str(region)) if region else None,
+                   edges=g.number_of_edges())
     if g.number_of_nodes() == 0:
         return out
     degree = nx.degree_centrality(g)
     between = nx.betweenness_centrality(g)
-    communities = sorted((sorted(c) for c in nx.community.greedy_modularity_communities(g)), key=lambda c: (-len(c), c))
+    found = nx.community.greedy_modularity_communities(g)
+    communities = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
     member = {n: i + 1 for i, c in enumerate(communities) for n in c}
     for n in g.nodes:
         text, m, doc, title = first[n]
-        out.players.append(Player(n, labels.get(n, n.rsplit("/", 1)[-1]), classes.get(n, ""), round(degree[n], 4),
-                                  round(between[n], 4), member[n], g.degree[n], text, m, doc, title))
+        out.players.append(Player(n, labels.get(n, n.rsplit("/", 1)[-1]), classes.get(n, ""),
+                                  round(degree[n], 4), round(between[n], 4), member[n], g.degree[n],
+                                  text, m, doc, title))
     out.players.sort(key=lambda p: (-p.degree, -p.betweenness, p.label))
     out.communities = communities
     parks = {n for n in g.nodes if classes.get(n) == "IndustrialPark"}

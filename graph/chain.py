@@ -169,7 +169,8 @@ def _read_cues(scheme: ChainScheme, name: str, text: str) -> None:
         raise fail("expected a mapping with segments, types, actors")
     unknown = set(data) - _FILE_KEYS
     if unknown:
-        raise fail(f"unknown key(s) {', '.join(sorted(map(str, unknown)))}; expected {', '.join(sorted(_FILE_KEYS))}")
+        names, keys = ", ".join(sorted(map(str, unknown))), ", ".join(sorted(_FILE_KEYS))
+        raise fail(f"unknown key(s) {names}; expected {keys}")
 
     def segment(label: object, where: str) -> URIRef:
         iri = scheme.by_label(str(label))
@@ -188,7 +189,8 @@ def _read_cues(scheme: ChainScheme, name: str, text: str) -> None:
                     raise fail(f"segments.{label}.{kind}: each cue is {{cue: WORD, example: SENTENCE}}")
                 word, example = str(item["cue"]), str(item["example"])
                 if word not in example:
-                    raise fail(f"segments.{label}.{kind}: cue {word!r} does not occur in its example {example!r}")
+                    raise fail(f"segments.{label}.{kind}: cue {word!r} does not occur in its example "
+                               f"{example!r}")
                 if (word, seg, kind) in seen:
                     raise fail(f"segments.{label}.{kind}: duplicate cue {word!r}")
                 seen.add((word, seg, kind))

@@ -74,7 +74,8 @@ def match(text: str, cues: list[Cue], after: int = 0) -> list[Cue]:
         while start >= 0:
             hits.append((start, start + len(cue.word), cue))
             start = text.find(cue.word, start + 1)
-    kept = [h for h in hits if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
+    kept = [h for h in hits
+            if not any(o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits)]
     out: list[Cue] = []
     for _s, _e, cue in sorted(kept, key=lambda h: (h[0], h[1], h[2].word)):
         if cue not in out:
@@ -88,7 +89,8 @@ def _read(store: EcoStore) -> tuple[dict[URIRef, _Actor], dict[URIRef, list[tupl
     classes = " ".join(f"eco:{c}" for c in ACTOR_CLASSES)
     actors: dict[URIRef, _Actor] = {}
     for row in store.select(pre + f"""SELECT ?e ?cls ?name WHERE {{
-        VALUES ?cls {{ {classes} }} ?e a ?cls . {{ ?e rdfs:label ?name }} UNION {{ ?e skos:altLabel ?name }} }}"""):
+        VALUES ?cls {{ {classes} }} ?e a ?cls .
+        {{ ?e rdfs:label ?name }} UNION {{ ?e skos:altLabel ?name }} }}"""):
         e, cls = row["e"], str(row["cls"]).rsplit("#", 1)[-1]
         assert isinstance(e, URIRef)
         a = actors.setdefault(e, _Actor(e, cls, []))
@@ -99,7 +101,8 @@ def _read(store: EcoStore) -> tuple[dict[URIRef, _Actor], dict[URIRef, list[tupl
     for a in actors.values():
         a.names.sort(key=lambda n: (-len(n), n))
     mentions: dict[URIRef, list[tuple[URIRef, str]]] = defaultdict(list)
-    for row in store.select(pre + """SELECT ?e ?m ?text WHERE { ?m a eco:Mention ; eco:about ?e ; eco:text ?text ;
+    for row in store.select(pre + """SELECT ?e ?m ?text WHERE {
+        ?m a eco:Mention ; eco:about ?e ; eco:text ?text ;
         eco:inDocument ?doc ; eco:start ?start } ORDER BY ?doc ?start"""):
         if row["e"] in actors:
             mentions[row["e"]].append((row["m"], str(row["text"])))
@@ -167,7 +170,8 @@ def place(store: EcoStore, scheme: ChainScheme) -> list[Placement]:
 def placement_rows(store: EcoStore, scheme: ChainScheme, placements: list[Placement]) -> list[dict[str, str]]:
     """Placements as table rows: actor, segment, layer, rule, sentence, entity and mention IRIs."""
     pre = sparql_prefixes()
-    labels = {r["e"]: str(r["l"]) for r in store.select(pre + 'SELECT ?e ?l WHERE { ?e rdfs:label ?l FILTER(lang(?l) = "zh") }')}
+    found = store.select(pre + 'SELECT ?e ?l WHERE { ?e rdfs:label ?l FILTER(lang(?l) = "zh") }')
+    labels = {r["e"]: str(r["l"]) for r in found}
     texts = {r["m"]: str(r["t"]) for r in store.select(pre + "SELECT ?m ?t WHERE { ?m a eco:Mention ; eco:text ?t }")}
     return [{"actor": labels.get(p.entity, str(p.entity)), "segment": scheme.segments[p.segment].zh,
              "layer": scheme.layer_of(p.segment).zh, "rule": p.rule, "sentence": texts.get(p.mention, ""),
@@ -216,5 +220,6 @@ def write_placements(store: EcoStore, scheme: ChainScheme) -> list[Placement]:
     return placements
 
 
-__all__ = ["ACTOR_CLASSES", "Placement", "match", "place", "placement_dataset", "placement_rows", "replace_graphs",
+__all__ = ["ACTOR_CLASSES", "Placement", "match", "place", "placement_dataset", "placement_rows",
+           "replace_graphs",
            "write_placements"]

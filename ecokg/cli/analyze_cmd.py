@@ -15,7 +15,8 @@ _COLUMNS = ("label", "cls", "degree", "betweenness", "community", "links", "sent
 @click.command("analyze")
 @click.option("--store", "store_dir", type=click.Path(), default=None,
               help="Store directory (default: $ECOKG_STORE, else ./ecokg-data).")
-@click.option("--region", default=None, help="Only relations stated in articles about this region (e.g. 青岛市).")
+@click.option("--region", default=None,
+              help="Only relations stated in articles about this region (e.g. 青岛市).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "ttl"]), default="table",
               show_default=True, help="ttl: the scores as eco:Observation nodes (Turtle).")
 @click.option("--top", type=int, default=15, show_default=True, help="Players listed by the table format.")

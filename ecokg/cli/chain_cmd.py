@@ -13,8 +13,10 @@ import click
 @click.option("--store", "store_dir", type=click.Path(), default=None,
               help="Store directory (default: $ECOKG_STORE, else ./ecokg-data).")
 @click.option("--chain", "chain", type=click.Path(dir_okay=False), multiple=True,
-              help="A scheme (.ttl) or cue file (.yaml) extending ontology/chain.ttl and chain-cues.yaml; repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+              help="A scheme (.ttl) or cue file (.yaml) extending ontology/chain.ttl and chain-cues.yaml; "
+                   "repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
 def command(store_dir: str | None, chain: tuple[str, ...], fmt: str) -> None:
     """Place companies, products, models, platforms and infrastructure in the segments of the
     industry chain (基础层 / 技术层 / 应用层) from the evidence of their sentences, and write the
@@ -38,4 +40,5 @@ def command(store_dir: str | None, chain: tuple[str, ...], fmt: str) -> None:
         for r in rows:
             click.echo(f"{r['layer']}/{r['segment']}\t{r['actor']}\t{r['rule']}")
         actors = len({r["entity"] for r in rows})
-        click.echo(f"{len(rows)} placements of {actors} actors in {len({r['segment'] for r in rows})} segments")
+        segments = len({r["segment"] for r in rows})
+        click.echo(f"{len(rows)} placements of {actors} actors in {segments} segments")
