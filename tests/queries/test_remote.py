@@ -40,7 +40,7 @@ MINI_PARAMS: list[tuple[str, dict[str, str]]] = [
 
 
 #: Queries over the industry chain placements ('ecokg chain'), which the mini fixture lacks; they are
-#: compared on a real server in tests/queries/test_corpus.py and tests/queries/test_chain.py.
+#: compared on a real server in tests/queries/test_corpus.py and tests/chain/test_analyze.py.
 CHAIN_QUERIES = {"chain-coverage", "chain-gaps", "key-players"}
 
 
