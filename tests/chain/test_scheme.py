@@ -59,7 +59,7 @@ def test_longer_cues_win() -> None:
 def test_bad_cue_files_fail_with_one_line(tmp_path: Path, text: str, error: str) -> None:
     f = tmp_path / "mine.yaml"
     f.write_text(text, encoding="utf-8")
-    with pytest.raises(InputError, match="mine.yaml") as info:
+    with pytest.raises(InputError, match=r"mine\.yaml") as info:
         load_chain([f])
     assert error in str(info.value) and "\n" not in info.value.one_line()
 
