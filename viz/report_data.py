@@ -104,8 +104,7 @@ def report_data(store: EcoStore, region: URIRef) -> dict[str, Any]:
         for s in chain:
             if r["spatial"] == region:
                 actor = here[str(s)].setdefault(_s(r, "actor"), {"label": _s(r, "label"), "evidence": []})
-                if s == seg:
-                    actor["evidence"].append({"rule": _s(r, "rule"), "sentence": at(r)})
+                actor["evidence"].append({"rule": _s(r, "rule"), "sentence": at(r)})
             else:
                 elsewhere[str(s)][_s(r, "spatialLabel")].add(_s(r, "label"))
     chain_rows = []

@@ -49,8 +49,8 @@
   function yuan(v) {
     var n = Number(v);
     if (!isFinite(n)) { return String(v); }
-    if (Math.abs(n) >= 1e8) { return (n / 1e8).toLocaleString("zh-CN", { maximumFractionDigits: 2 }) + "亿元"; }
-    if (Math.abs(n) >= 1e4) { return (n / 1e4).toLocaleString("zh-CN", { maximumFractionDigits: 2 }) + "万元"; }
+    if (Math.abs(n) >= 1e8) { return (n / 1e8).toLocaleString("zh-CN", { maximumFractionDigits: 2, useGrouping: false }) + "亿元"; }
+    if (Math.abs(n) >= 1e4) { return (n / 1e4).toLocaleString("zh-CN", { maximumFractionDigits: 2, useGrouping: false }) + "万元"; }
     return n + "元";
   }
   function amount(value, unit) {
