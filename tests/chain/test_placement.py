@@ -78,7 +78,7 @@ def test_no_placement_without_a_rule_and_a_sentence(chain_store: Path, placed: d
 def test_coverage_counts_and_leaders(chain_store: Path) -> None:
     got = {(r["segmentLabel"], r["regionLabel"]): r for r in rows(chain_store, "chain-coverage")}
     humanoid = got[("人形与具身机器人", "青岛市")]
-    assert int(humanoid["actors"]) >= 3 and "优必选" in humanoid["leaders"].split("、")
+    assert int(humanoid["actors"]) >= 3 and "优必选" in humanoid["leaders"].split(", ")
     assert int(got[("核心零部件", "青岛市")]["actors"]) >= int(got[("减速器", "青岛市")]["actors"]) >= 1
     assert "锦岚智算" in got[("算力与数据中心", "成都市")]["leaders"]
     only = rows(chain_store, "chain-coverage", region="武汉市")

@@ -125,7 +125,7 @@ def test_hostile_names_are_inert(browser: Any, tmp_path: Path) -> None:
     ex.document.region = "恶意市"
     ex.entities[f"{NASTY[4]}人形机器人"] = Entity(f"{NASTY[4]}人形机器人", "Robot", sentences={0})
     ex.relations.append(Relation(f"{NASTY[4]}人形机器人", "developedBy", NASTY[0], 0))
-    ex.entities[f"{XSS}基金"] = Entity(f"{XSS}基金", "Fund", sentences={n - 1}, amount=Decimal(5e8), unit="CNY")
+    ex.entities[f"{XSS}基金"] = Entity(f"{XSS}基金", "Fund", sentences={n - 1}, amount=Decimal("500000000"), unit="CNY")
     with ecokg.open(tmp_path / "store") as kg:
         kg.ingest([ex])
         path = kg.report("恶意市", tmp_path / "evil.html")
