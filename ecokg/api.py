@@ -32,9 +32,11 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from ecokg.errors import InputError
 
 if TYPE_CHECKING:
+    from ecokg.graph.analysis import Analysis
     from ecokg.graph.describe import EntityDescription
     from ecokg.graph.export import ExportReport
     from ecokg.graph.load import LoadReport, Survey
+    from ecokg.graph.placement import Placement
     from ecokg.graph.store import DocumentInfo, EcoStore, IngestReport, StoreStats
     from ecokg.loaders.reader import RawArticle
     from ecokg.loaders.records import Extraction
@@ -271,6 +273,35 @@ class KG:
         from ecokg.graph.describe import describe, resolve_entity
 
         return describe(self.store, resolve_entity(self.store, name))
+
+    # -- industry chain, analysis, reports --------------------------------------------------
+    def place_chain(self, chain: Sequence[str | os.PathLike[str]] = ()) -> list[Placement]:
+        """Place the actors in the industry chain (``ontology/chain.ttl`` + ``chain`` files) and
+        write the scheme and the traced placements into their own graphs (replacing earlier ones)."""
+        from ecokg.graph.chain import load_chain
+        from ecokg.graph.placement import write_placements
+
+        return write_placements(self.store, load_chain(chain))
+
+    def analyze(self, region: str | None = None, *, write: bool = False) -> Analysis:
+        """Key players (centrality), communities and bridges between parks of the relation graph;
+        ``write`` stores the scores as observations in their own graph."""
+        from ecokg.graph.analysis import analyze, resolve_region, write_analysis
+
+        result = analyze(self.store, resolve_region(self.store, region) if region else None)
+        if write:
+            write_analysis(self.store, result)
+        return result
+
+    def report(self, region: str, path: str | os.PathLike[str], *,
+               chain: Sequence[str | os.PathLike[str]] = ()) -> Path:
+        """The region's offline HTML report (chain map, gaps, players, parks, policies, designations)."""
+        from ecokg.graph.analysis import resolve_region
+        from ecokg.viz.report import write_report
+
+        if not self.read_only:
+            self.place_chain(chain)
+        return write_report(self.store, resolve_region(self.store, region), Path(path))
 
     # -- lifetime --------------------------------------------------------------------------
     def close(self) -> None:

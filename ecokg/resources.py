@@ -38,6 +38,11 @@ def ontology_file(name: str = "ecokg.ttl") -> Traversable:
     return data_file(ONTOLOGY_PACKAGE, name)
 
 
+def chain_files() -> tuple[Traversable, Traversable]:
+    """The industry chain scheme (``chain.ttl``) and its cue words (``chain-cues.yaml``)."""
+    return data_file(ONTOLOGY_PACKAGE, "chain.ttl"), data_file(ONTOLOGY_PACKAGE, "chain-cues.yaml")
+
+
 def query_files() -> list[Traversable]:
     """The named competency-question queries (``queries/*.rq``)."""
     return list_files(QUERIES_PACKAGE, ".rq")

@@ -17,6 +17,12 @@ SHAPES_IRI = URIRef("https://w3id.org/ecokg/shapes")
 ONTOLOGY_GRAPH = ONTOLOGY_IRI
 # Named graph of the merged entity descriptions (type, labels, aliases, identifiers) in a store.
 ENTITY_GRAPH = URIRef(f"{DEFAULT_BASE}graph/entities")
+# The industry chain: the scheme (ontology/chain.ttl plus a user's files), the placements of actors
+# in its segments (graph/placement.py) and the network analysis written back (graph/analysis.py).
+CHAIN_SCHEME = ECO.IndustryChain
+CHAIN_GRAPH = URIRef("https://w3id.org/ecokg/chain")
+PLACEMENT_GRAPH = URIRef(f"{DEFAULT_BASE}graph/chain")
+ANALYSIS_GRAPH = URIRef(f"{DEFAULT_BASE}graph/analysis")
 # Named graph of what ``ecokg export --inferred`` adds (entailed triples).
 INFERRED_GRAPH = URIRef(f"{DEFAULT_BASE}graph/inferred")
 
@@ -54,6 +60,9 @@ def sparql_prefixes(base: str = DEFAULT_BASE) -> str:
 
 
 __all__ = [
+    "ANALYSIS_GRAPH",
+    "CHAIN_GRAPH",
+    "CHAIN_SCHEME",
     "DCTERMS",
     "DEFAULT_BASE",
     "ECO",
@@ -63,6 +72,7 @@ __all__ = [
     "ONTOLOGY_IRI",
     "ORG",
     "OWL",
+    "PLACEMENT_GRAPH",
     "PREFIXES",
     "PROV",
     "RDF",

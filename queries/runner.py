@@ -29,15 +29,28 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import QueryError
-from ecokg.graph.namespaces import ECO, ENTITY_GRAPH, ONTOLOGY_GRAPH, OWL, RDFS, SKOS, XSD
+from ecokg.graph.namespaces import (
+    ANALYSIS_GRAPH,
+    CHAIN_GRAPH,
+    ECO,
+    ENTITY_GRAPH,
+    ONTOLOGY_GRAPH,
+    OWL,
+    PLACEMENT_GRAPH,
+    PROV,
+    RDFS,
+    SKOS,
+    XSD,
+)
 from ecokg.names import match_key
 from ecokg.queries.sparqltext import check_syntax, has_dataset_clause, inject_values, query_form, syntax_error
 
 SCOPE_QUERY = (
     f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> }} }} UNION "
     f"{{ GRAPH ?g {{ ?g a <{OWL.Ontology}> }} FILTER(?g = <{ONTOLOGY_GRAPH}>) }} UNION "
-    f"{{ VALUES ?g {{ <{ENTITY_GRAPH}> }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }} }}"
-)
+    f"{{ VALUES ?g {{ <{ENTITY_GRAPH}> }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }} UNION "
+    f"{{ GRAPH ?g {{ ?g a <{PROV.Bundle}> }} FILTER(?g IN (<{CHAIN_GRAPH}>, <{PLACEMENT_GRAPH}>, <{ANALYSIS_GRAPH}>)) }} }}"
+)  # documents, the ontology, the entity graph and the derived graphs (chain, placements, analysis)
 LABELS_QUERY = (
     f"SELECT DISTINCT ?s ?label WHERE {{ VALUES ?p {{ <{RDFS.label}> <{SKOS.altLabel}> <{SKOS.prefLabel}> }} "
     f"?s ?p ?label ; <{ECO.mentionedIn}> ?doc . FILTER(isIRI(?s)) "

@@ -151,6 +151,11 @@ def render_html(view: ViewModel) -> str:
 
 def write_html(view: ViewModel, path: str | os.PathLike[str]) -> Path:
     """Write the page to ``path`` atomically (temporary file in the same folder, then rename)."""
+    return write_text(render_html(view), path)
+
+
+def write_text(text: str, path: str | os.PathLike[str]) -> Path:
+    """Write a page to ``path`` atomically (temporary file in the same folder, then rename)."""
     target = Path(path)
     if target.is_dir():
         raise InputError(f"output path {target} is a directory, expected a file name",
@@ -158,7 +163,6 @@ def write_html(view: ViewModel, path: str | os.PathLike[str]) -> Path:
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise InputError(f"the folder {parent} does not exist", hint="create it first or choose another -o")
-    text = render_html(view)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
@@ -179,4 +183,4 @@ def write_html(view: ViewModel, path: str | os.PathLike[str]) -> Path:
     return target
 
 
-__all__ = ["page_data", "render_html", "script_json", "vis_network_js", "write_html"]
+__all__ = ["page_data", "render_html", "script_json", "vis_network_js", "write_html", "write_text"]

@@ -39,8 +39,13 @@ MINI_PARAMS: list[tuple[str, dict[str, str]]] = [
 ]
 
 
+#: Queries over the industry chain placements ('ecokg chain'), which the mini fixture lacks; they are
+#: compared on a real server in tests/queries/test_corpus.py and tests/chain/test_analyze.py.
+CHAIN_QUERIES = {"chain-coverage", "chain-gaps", "key-players"}
+
+
 def test_every_named_query_is_exercised() -> None:
-    assert {name for name, _ in MINI_PARAMS} == {q.name for q in list_queries()}
+    assert {name for name, _ in MINI_PARAMS} == {q.name for q in list_queries()} - CHAIN_QUERIES
 
 
 def compare_all(store: Path, endpoint: Endpoint) -> None:
