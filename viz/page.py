@@ -18,7 +18,6 @@ import html
 import json
 import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -151,6 +150,8 @@ def render_html(view: ViewModel) -> str:
 
 def write_html(view: ViewModel, path: str | os.PathLike[str]) -> Path:
     """Write the page to ``path`` atomically (temporary file in the same folder, then rename)."""
+    from ecokg.graph.store import atomic_write
+
     target = Path(path)
     if target.is_dir():
         raise InputError(f"output path {target} is a directory, expected a file name",
@@ -160,22 +161,10 @@ def write_html(view: ViewModel, path: str | os.PathLike[str]) -> Path:
         raise InputError(f"the folder {parent} does not exist", hint="create it first or choose another -o")
     text = render_html(view)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+        atomic_write(target, text)  # mode 0666 & ~umask, like any file the user makes
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}",
                          hint="check that the folder is writable and has free space") from exc
-    try:
-        os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write {target}: {exc.strerror or exc}",
-                         hint="check that the folder is writable and has free space") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return target
 
 
