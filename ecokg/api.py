@@ -182,10 +182,12 @@ def _as_query(spec: str | NamedQuery) -> NamedQuery:
 
 # -- a store ----------------------------------------------------------------------------------------
 def open(path: str | os.PathLike[str] | None = None, *, read_only: bool = False, create: bool = True,
-         wait: float = 30.0) -> KG:
+         wait: float = 30.0, on_wait: Callable[[str], None] | None = None) -> KG:
     """The knowledge graph at ``path`` (a store directory, made if missing), or a temporary one.
 
-    ``path=None``: a new store in a temporary directory, removed by ``close()``.
+    ``path=None``: a new store in a temporary directory, removed by ``close()``. Another writer
+    holding the store: wait up to ``wait`` seconds (``on_wait(pid)`` is called when waiting
+    starts), then ``StoreError``.
     """
     from ecokg.graph.store import EcoStore
 
@@ -198,7 +200,7 @@ def open(path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
             raise
     if read_only:
         return KG(EcoStore.open(path, read_only=True))
-    return KG(EcoStore.open(path, create=create, wait=wait))
+    return KG(EcoStore.open(path, create=create, wait=wait, on_wait=on_wait))
 
 
 class KG:

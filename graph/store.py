@@ -144,11 +144,13 @@ class EcoStore:
     # -- opening ---------------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = False, read_only: bool = False,
-             wait: float = 0.0) -> EcoStore:
+             wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> EcoStore:
         """Open (or with ``create`` make) the store at ``path``.
 
-        Writers take an exclusive lock; a second writer waits up to ``wait`` seconds, then fails
-        with a StoreError naming the process that holds it. Readers (``read_only``) never wait.
+        Writers take an exclusive lock; a second writer waits up to ``wait`` seconds (calling
+        ``on_wait(pid of the holder)`` once when it starts waiting), then fails with a StoreError
+        naming the process that holds it. Readers (``read_only``) never wait. The lock is a
+        ``flock``: the kernel drops it when its process ends, even by ``kill -9``.
         """
         import pyoxigraph
 
@@ -174,7 +176,7 @@ class EcoStore:
         meta = p / META_DIR
         try:
             meta.mkdir(parents=True, exist_ok=True)
-            lock = _acquire_lock(meta / "lock", p, wait)
+            lock = _acquire_lock(meta / "lock", p, wait, on_wait)
         except OSError as exc:
             raise _write_error(p, exc, "cannot be opened for writing") from exc
         try:
@@ -630,22 +632,28 @@ def _write_error(store: Path, exc: OSError, what: str) -> StoreError:
     return StoreError(f"store {store} {what}: {reason}{where}", hint=hint)
 
 
-def _acquire_lock(path: Path, store: Path, wait: float) -> IO[str]:
+def _acquire_lock(path: Path, store: Path, wait: float,
+                  on_wait: Callable[[str], None] | None = None) -> IO[str]:
     """An exclusive ``flock`` on the store's lock file, waiting up to ``wait`` seconds."""
     fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held until the store is closed
     deadline = time.monotonic() + max(wait, 0.0)
+    told = False
     while True:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             break
         except OSError:
+            fh.seek(0)
+            pid = fh.read().strip() or "unknown"
             if time.monotonic() >= deadline:
-                fh.seek(0)
-                pid = fh.read().strip() or "unknown"
                 fh.close()
                 waited = f" after waiting {wait:g} s" if wait > 0 else ""
                 raise StoreError(f"store {store} is in use by another ecokg process (pid {pid}){waited}",
-                                 hint="wait for it to finish, or use another --store") from None
+                                 hint="wait for it to finish and run again (or give a longer --wait), "
+                                      "or use another --store") from None
+            if on_wait is not None and not told:
+                told = True
+                on_wait(pid)
             time.sleep(0.1)
     fh.seek(0)
     fh.truncate()

@@ -23,10 +23,12 @@ import click
 @click.option("--base", default=None, help="Base IRI for minted entity IRIs (default https://w3id.org/ecokg/id/).")
 @click.option("--keep-going", is_flag=True,
               help="Go on past articles that cannot be read: one line each, the others are built, exit code 1.")
+@click.option("--wait", "wait", type=click.FloatRange(min=0), default=30, show_default=True, metavar="SECONDS",
+              help="When another ecokg process writes the store, wait this long for it (0: fail at once).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def command(sources: tuple[str, ...], output: str | None, store_dir: str | None, gazetteers: tuple[str, ...],
             title: str | None, publisher: str | None, date_: str | None, url: str | None, base: str | None,
-            keep_going: bool, quiet: bool) -> int:
+            keep_going: bool, wait: float, quiet: bool) -> int:
     """Turn articles into RDF: entities, relations, designations, figures, each traced to its sentence.
 
     SOURCES are .txt, .md or .html files, directories (searched recursively) or - for standard
@@ -40,6 +42,9 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
     the store already holds (the same text) are skipped, so after fixing the bad file run the
     same command again. With --keep-going each bad article is reported on one line, all the
     others are built, and the exit code is 1 with a summary 'N built, M failed'.
+
+    One process writes a store at a time: a second build reads and extracts its articles, then
+    waits for the store (--wait SECONDS, with a message), and adds them when the first is done.
     """
     from ecokg import api
     from ecokg.batch import list_sources
@@ -73,7 +78,12 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
         where = f"→ {output} ({report.statements} statements)"
     else:
         path = api.store_path(store_dir)
-        with api.open(path, wait=30) as kg:
+        def waiting(pid: str) -> None:
+            if not quiet:
+                click.echo(f"ecokg: store {path} is being written by another ecokg process (pid {pid}); "
+                           f"waiting up to {wait:g} s (--wait)", err=True)
+
+        with api.open(path, wait=wait, on_wait=waiting) as kg:
             built.ingest = ing = kg.ingest(built.extractions, base=base)
             built.raise_if_stopped(keep_going)
             where = (f"→ store {path} ({len(ing.added)} added, {len(ing.unchanged)} unchanged, "
