@@ -30,7 +30,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ecokg.batch import Failure, Progress
-from ecokg.errors import InputError
+from ecokg.errors import EcokgError, InputError
 
 if TYPE_CHECKING:
     from ecokg.graph.describe import EntityDescription
@@ -49,6 +49,7 @@ class BuildReport:
     extractions: list[Extraction] = field(default_factory=list)
     ingest: IngestReport | None = None
     failed: list[Failure] = field(default_factory=list)  # articles that could not be read or extracted
+    sources: int = 0  # articles the sources named (files after expanding directories)
 
     @property
     def entities(self) -> int:
@@ -60,6 +61,9 @@ class BuildReport:
         from ecokg.batch import BuildStopped
 
         if self.failed and not keep_going:
+            error = self.failed[0].error
+            if self.sources <= 1 and isinstance(error, EcokgError):
+                raise error  # one article: its own error, nothing to say about others
             n = len(self.extractions)
             if kept is None:
                 kept = (f"the {n} article{'s' if n != 1 else ''} before it were stored (a re-run skips them)"
@@ -110,10 +114,11 @@ def extract_articles(sources: Sequence[str | os.PathLike[str]], *, stdin: Binary
     """
     from ecokg.batch import extract_each, list_sources
 
-    extractions, failed = extract_each(list_sources(sources), stdin=stdin, title=title, publisher=publisher,
+    entries = list_sources(sources)
+    extractions, failed = extract_each(entries, stdin=stdin, title=title, publisher=publisher,
                                        date=date, url=url, gazetteer=gazetteer, keep_going=keep_going,
                                        progress=progress, on_failure=on_failure)
-    return BuildReport(extractions, None, failed)
+    return BuildReport(extractions, None, failed, len(entries))
 
 
 def extract(raws: Sequence[RawArticle], *, title: str | None = None, publisher: str | None = None,

@@ -78,6 +78,9 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
         where = f"→ {output} ({report.statements} statements)"
     else:
         path = api.store_path(store_dir)
+        if not built.extractions:
+            built.raise_if_stopped(keep_going)  # nothing to store: do not open (or make) the store
+
         def waiting(pid: str) -> None:
             if not quiet:
                 click.echo(f"ecokg: store {path} is being written by another ecokg process (pid {pid}); "
