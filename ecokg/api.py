@@ -29,7 +29,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from ecokg.errors import InputError
+from ecokg.batch import Failure, Progress
+from ecokg.errors import EcokgError, InputError
 
 if TYPE_CHECKING:
     from ecokg.graph.analysis import Analysis
@@ -44,20 +45,33 @@ if TYPE_CHECKING:
     from ecokg.queries.runner import NamedQuery
     from ecokg.result import QueryResult
 
-#: ``progress(source, done, total, entities)``: before each article (``done`` read so far) and after the last.
-Progress = Callable[[str, int, int, int], None]
-
-
 @dataclass
 class BuildReport:
     """What ``KG.build`` read and what the store made of it."""
 
     extractions: list[Extraction] = field(default_factory=list)
     ingest: IngestReport | None = None
+    failed: list[Failure] = field(default_factory=list)  # articles that could not be read or extracted
+    sources: int = 0  # articles the sources named (files after expanding directories)
 
     @property
     def entities(self) -> int:
         return sum(len(e.entities) for e in self.extractions)
+
+    def raise_if_stopped(self, keep_going: bool, kept: str | None = None) -> None:
+        """Without ``keep_going``, a failure ends the build: ``BuildStopped`` naming the file and
+        saying what became of the articles before it (``kept``; default: they were stored)."""
+        from ecokg.batch import BuildStopped
+
+        if self.failed and not keep_going:
+            error = self.failed[0].error
+            if self.sources <= 1 and isinstance(error, EcokgError):
+                raise error  # one article: its own error, nothing to say about others
+            n = len(self.extractions)
+            if kept is None:
+                kept = (f"the {n} article{'s' if n != 1 else ''} before it were stored (a re-run skips them)"
+                        if n else "nothing was stored")
+            raise BuildStopped(self.failed[0], kept) from self.failed[0].error
 
     def summary(self) -> str:
         """``3 articles (5120 characters): 80 entities, 40 relations, 6 designations, 12 figures``."""
@@ -67,8 +81,9 @@ class BuildReport:
         obs = sum(len(e.observations) for e in ex)
         des = sum(len(e.designations) for e in ex)
         chars = sum(len(e.document.text) for e in ex)
+        failed = f", {len(self.failed)} failed" if self.failed else ""
         return (f"{n} article{'s' if n != 1 else ''} ({chars} characters): {self.entities} entities, "
-                f"{rels} relations, {des} designations, {obs} figures")
+                f"{rels} relations, {des} designations, {obs} figures{failed}")
 
 
 # -- reading articles (no store needed) -------------------------------------------------------------
@@ -88,6 +103,25 @@ def sample_files() -> Iterator[list[str]]:
 
     with ExitStack() as stack:
         yield [str(stack.enter_context(as_file(f))) for f in sample_articles()]
+
+
+def extract_articles(sources: Sequence[str | os.PathLike[str]], *, stdin: BinaryIO | None = None,
+                     title: str | None = None, publisher: str | None = None, date: str | None = None,
+                     url: str | None = None, gazetteer: Iterable[str | os.PathLike[str]] = (),
+                     keep_going: bool = False, progress: Progress | None = None,
+                     on_failure: Callable[[Failure], None] | None = None) -> BuildReport:
+    """Read and extract the articles ``sources`` name one at a time, without a store.
+
+    The report holds the extractions and the ``failed`` articles; without ``keep_going`` it stops
+    at the first failure (``report.raise_if_stopped`` then raises). See ``KG.build``.
+    """
+    from ecokg.batch import extract_each, list_sources
+
+    entries = list_sources(sources)
+    extractions, failed = extract_each(entries, stdin=stdin, title=title, publisher=publisher,
+                                       date=date, url=url, gazetteer=gazetteer, keep_going=keep_going,
+                                       progress=progress, on_failure=on_failure)
+    return BuildReport(extractions, None, failed, len(entries))
 
 
 def extract(raws: Sequence[RawArticle], *, title: str | None = None, publisher: str | None = None,
@@ -156,10 +190,12 @@ def _as_query(spec: str | NamedQuery) -> NamedQuery:
 
 # -- a store ----------------------------------------------------------------------------------------
 def open(path: str | os.PathLike[str] | None = None, *, read_only: bool = False, create: bool = True,
-         wait: float = 30.0) -> KG:
+         wait: float = 30.0, on_wait: Callable[[str], None] | None = None) -> KG:
     """The knowledge graph at ``path`` (a store directory, made if missing), or a temporary one.
 
-    ``path=None``: a new store in a temporary directory, removed by ``close()``.
+    ``path=None``: a new store in a temporary directory, removed by ``close()``. Another writer
+    holding the store: wait up to ``wait`` seconds (``on_wait(pid)`` is called when waiting
+    starts), then ``StoreError``.
     """
     from ecokg.graph.store import EcoStore
 
@@ -172,7 +208,7 @@ def open(path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
             raise
     if read_only:
         return KG(EcoStore.open(path, read_only=True))
-    return KG(EcoStore.open(path, create=create, wait=wait))
+    return KG(EcoStore.open(path, create=create, wait=wait, on_wait=on_wait))
 
 
 class KG:
@@ -194,12 +230,23 @@ class KG:
     def build(self, sources: Sequence[str | os.PathLike[str]], *, title: str | None = None,
               publisher: str | None = None, date: str | None = None, url: str | None = None,
               gazetteer: Iterable[str | os.PathLike[str]] = (), base: str | None = None,
-              progress: Progress | None = None, stdin: BinaryIO | None = None) -> BuildReport:
-        """Read the articles ``sources`` name and add them to the store (see ``ingest``)."""
-        raws = read_sources(sources, stdin=stdin)
-        extractions = extract(raws, title=title, publisher=publisher, date=date, url=url, gazetteer=gazetteer,
-                              progress=progress)
-        return BuildReport(extractions, self.ingest(extractions, base=base))
+              progress: Progress | None = None, stdin: BinaryIO | None = None, keep_going: bool = False,
+              on_failure: Callable[[Failure], None] | None = None) -> BuildReport:
+        """Read the articles ``sources`` name, one at a time, and add them to the store (see ``ingest``).
+
+        An article that cannot be read or extracted (binary, undecodable, too large, empty …) is a
+        ``Failure`` (``on_failure`` hears of it at once). With ``keep_going`` the others are stored
+        and the report lists the failures in ``failed``; without it the articles before the first
+        bad one are stored and ``ecokg.batch.BuildStopped`` (an ``InputError`` naming the file) is
+        raised. Articles already in the store (same text) are skipped, so a re-run after fixing
+        the bad ones adds only those.
+        """
+        report = extract_articles(sources, stdin=stdin, title=title, publisher=publisher, date=date, url=url,
+                                  gazetteer=gazetteer, keep_going=keep_going, progress=progress,
+                                  on_failure=on_failure)
+        report.ingest = self.ingest(report.extractions, base=base)
+        report.raise_if_stopped(keep_going)
+        return report
 
     def ingest(self, extractions: Iterable[Extraction], *, base: str | None = None) -> IngestReport:
         """Add extracted articles, merging their entities with the store's, in one transaction."""
@@ -322,5 +369,5 @@ class KG:
         return f"<ecokg.KG {kind} {self.path}>"
 
 
-__all__ = ["KG", "BuildReport", "Progress", "extract", "named_query", "open", "read_sources", "sample_files",
-           "store_path", "write_graph"]
+__all__ = ["KG", "BuildReport", "Failure", "Progress", "extract", "extract_articles", "named_query", "open",
+           "read_sources", "sample_files", "store_path", "write_graph"]

@@ -15,8 +15,8 @@ returning ``(content_type, body_bytes)`` once that module exists (404 until then
 
 from __future__ import annotations
 
-import contextlib
 import hmac
+import os
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,8 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from ecokg.errors import EcokgError, QueryError
+from ecokg.limits import Busy, ConnectionCap, QueryGate, RequestDeadline
+from ecokg.workers import WorkerPool
 
-MAX_BODY = 2 * 1024 * 1024
+MAX_BODY = 2 * 1024 * 1024  # bytes of a POST body
+MAX_QUERY = 500_000  # characters of one query or update
+MAX_REQUEST_LINE = 65536  # bytes, http.server's own limit (414 beyond it)
 TABLE_TYPES = {
     "application/sparql-results+json": "json",
     "application/json": "json",
@@ -52,6 +56,13 @@ class ServerConfig:
     max_rows: int = 10000
     allow_update: bool = False
     token: str | None = None
+    max_body: int = MAX_BODY
+    max_query: int = MAX_QUERY
+    request_timeout: float = 30.0  # seconds to send the whole request (line, headers, body)
+    max_queries: int = max(2, os.cpu_count() or 2)  # queries running at once
+    max_waiting: int = 32  # queries waiting for a slot; more are refused with 503
+    queue_wait: float = 30.0  # seconds a query waits for a slot before 503
+    max_connections: int = 256  # open connections; more are refused with 503
 
 
 def negotiate(accept: str | None, table: bool) -> tuple[str, str]:
@@ -77,10 +88,48 @@ def negotiate(accept: str | None, table: bool) -> tuple[str, str]:
 
 class SparqlHandler(BaseHTTPRequestHandler):
     server_version = "ecokg-serve"
-    timeout = 60  # seconds a client may take to send its request (slow or short bodies)
+    timeout = 60  # seconds one read may block (the whole request has config.request_timeout)
     default_request_version = "HTTP/1.0"  # errors to garbage request lines still get a status line
     config: ServerConfig
     run_query: Callable[[str], Any]
+    gate: QueryGate
+    _deadline: RequestDeadline | None = None
+
+    # -- the request must arrive in time ---------------------------------------------------
+    def handle_one_request(self) -> None:
+        self._deadline = RequestDeadline(self.connection, self.config.request_timeout)
+        try:
+            super().handle_one_request()
+        finally:
+            if not self._deadline.done():
+                self.close_connection = True
+
+    def _arrived(self) -> bool:
+        """The whole request is read: stop its clock (False when the clock had run out)."""
+        return self._deadline is None or self._deadline.done()
+
+    def parse_request(self) -> bool:
+        ok = super().parse_request()
+        if self._deadline is not None and self._deadline.expired:
+            return False  # the headers were cut off by the deadline; 408 was sent
+        return ok and (self.command == "POST" or self._arrived())
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own errors (bad request line, 414, 431 …) as one plain-text line."""
+        if not self._arrived():
+            self.close_connection = True
+            return
+        if code == HTTPStatus.REQUEST_URI_TOO_LONG:
+            message = (f"request line over {MAX_REQUEST_LINE} bytes; send long queries with POST "
+                       f"(application/sparql-query, at most {self.config.max_query} characters)")
+        elif code == HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE:
+            message = f"{message or 'headers too large'}: at most 100 header lines of {MAX_REQUEST_LINE} bytes"
+        self.close_connection = True
+        try:
+            phrase = f"{code} {HTTPStatus(code).phrase}"
+        except ValueError:
+            phrase = str(code)
+        self._text(code, f"{phrase}: {message or explain or 'bad request'}", {"Connection": "close"})
 
     # -- plumbing --------------------------------------------------------------------------
     def log_message(self, format: str, *args: Any) -> None:  # quiet: no request log on stderr
@@ -98,8 +147,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _text(self, status: int, message: str) -> None:
-        self._send(status, (message.rstrip() + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+    def _text(self, status: int, message: str, extra: dict[str, str] | None = None) -> None:
+        self._send(status, (message.rstrip() + "\n").encode("utf-8"), "text/plain; charset=utf-8", extra)
 
     def do_OPTIONS(self) -> None:
         self.send_response(HTTPStatus.NO_CONTENT)
@@ -142,11 +191,18 @@ class SparqlHandler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
             length = -1
-        if length < 0 or length > MAX_BODY:
+        limit = self.config.max_body
+        if length < 0 or length > limit:
+            if not self._arrived():
+                return
+            self.close_connection = True  # the body is not read
             self._text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE if length > 0 else HTTPStatus.BAD_REQUEST,
-                       f"request body must have a Content-Length of at most {MAX_BODY} bytes")
+                       f"request body of {length} bytes: it must have a Content-Length of at most {limit} bytes "
+                       "(ecokg serve's limit)", {"Connection": "close"})
             return
         raw = self.rfile.read(length)
+        if not self._arrived():
+            return
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         try:
             body = raw.decode("utf-8")
@@ -175,6 +231,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
         from ecokg.queries.results import render, to_rdf
         from ecokg.queries.sparqltext import UPDATE_FORMS, check_syntax, query_form
 
+        if len(text) > self.config.max_query:
+            self._too_long(text)
+            return
         if query_form(text) in UPDATE_FORMS:
             self._text(HTTPStatus.BAD_REQUEST, "this is an update; send it as 'update=' or application/sparql-update")
             return
@@ -184,7 +243,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._text(HTTPStatus.BAD_REQUEST, exc.one_line())
             return
         try:
-            result = self.run_query(text)
+            with self.gate.slot():
+                result = self.run_query(text)
+        except Busy as exc:
+            self._text(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": str(exc.retry_after)})
+            return
         except QueryError as exc:
             status = HTTPStatus.SERVICE_UNAVAILABLE if "time limit" in exc.message else HTTPStatus.BAD_REQUEST
             self._text(status, exc.one_line())
@@ -201,8 +264,16 @@ class SparqlHandler(BaseHTTPRequestHandler):
             body = render(result, fmt)
         self._send(HTTPStatus.OK, body.encode("utf-8"), f"{media}; charset=utf-8", extra)
 
+    def _too_long(self, text: str) -> None:
+        self._text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                   f"the query is {len(text)} characters, over the limit of {self.config.max_query} "
+                   "(ecokg serve's limit); split it or narrow it")
+
     def _update(self, text: str) -> None:
         cfg = self.config
+        if len(text) > cfg.max_query:
+            self._too_long(text)
+            return
         if not cfg.allow_update or not cfg.token:
             self._text(HTTPStatus.FORBIDDEN, "updates are refused: this endpoint is read-only "
                                              "(start 'ecokg serve --allow-update --token T')")
@@ -244,7 +315,11 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._text(HTTPStatus.NOT_FOUND, "no views yet")
             return
         try:
-            media, body = web.render_view(self.config.store, path, {k: v[-1] for k, v in params.items()})
+            with self.gate.slot():
+                media, body = web.render_view(self.config.store, path, {k: v[-1] for k, v in params.items()})
+        except Busy as exc:
+            self._text(HTTPStatus.SERVICE_UNAVAILABLE, str(exc), {"Retry-After": str(exc.retry_after)})
+            return
         except LookupError as exc:
             self._text(HTTPStatus.NOT_FOUND, str(exc) or "no such view")
             return
@@ -254,111 +329,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, body, media)
 
 
-def _worker_loop(conn: Any, store: str) -> None:
-    """A pooled query worker: one query at a time from ``conn`` until it is closed or sent None."""
-    from ecokg.queries.runner import LocalBackend, NamedQuery, execute
-
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        if job is None:
-            return
-        text, limit = job
-        try:
-            backend = LocalBackend(store)  # opened per query: it sees what was written since
-            try:
-                answer: tuple[str, Any] = ("ok", execute(NamedQuery("-e", text, source="the query"), {}, backend, limit))
-            finally:
-                backend.close()
-        except Exception as exc:  # sent back to the server, which answers 400/500
-            answer = ("error", exc)
-        try:
-            conn.send(answer)
-        except (OSError, ValueError):
-            return
-
-
-class WorkerPool:
-    """Query workers kept alive between requests (a process per request costs ~0.15 s).
-
-    pyoxigraph cannot stop a running query, so a worker that passes the time limit is killed
-    and a new one is started on demand; at most ``keep`` idle workers are kept.
-    """
-
-    def __init__(self, ctx: Any, store: str, keep: int = 8) -> None:
-        import queue
-        import threading
-
-        self._ctx = ctx
-        self._store = store
-        self._keep = keep
-        self._idle: queue.SimpleQueue[tuple[Any, Any]] = queue.SimpleQueue()
-        self._lock = threading.Lock()
-        self._idle_count = 0
-
-    def _take(self) -> tuple[Any, Any]:
-        with self._lock:
-            if self._idle_count:
-                self._idle_count -= 1
-                return self._idle.get()
-        parent, child = self._ctx.Pipe(duplex=True)
-        proc = self._ctx.Process(target=_worker_loop, args=(child, self._store), daemon=True)
-        proc.start()
-        child.close()
-        return proc, parent
-
-    def _give_back(self, worker: tuple[Any, Any]) -> None:
-        with self._lock:
-            if self._idle_count < self._keep and worker[0].is_alive():
-                self._idle_count += 1
-                self._idle.put(worker)
-                return
-        self._stop(worker)
-
-    @staticmethod
-    def _stop(worker: tuple[Any, Any], kill: bool = False) -> None:
-        proc, conn = worker
-        if kill:
-            proc.kill()
-        else:
-            with contextlib.suppress(OSError, ValueError):
-                conn.send(None)
-        conn.close()
-        proc.join(5)
-        if proc.is_alive():
-            proc.kill()
-            proc.join(5)
-
-    def run(self, text: str, limit: int, timeout: float) -> Any:
-        worker = self._take()
-        proc, conn = worker
-        try:
-            conn.send((text, limit))
-            if not conn.poll(timeout):
-                self._stop(worker, kill=True)
-                raise QueryError(f"the query stopped after {timeout:g} s (the time limit)",
-                                 hint="add LIMIT, or narrow the query")
-            status, payload = conn.recv()
-        except (EOFError, OSError) as exc:
-            self._stop(worker, kill=True)
-            raise QueryError(f"the query worker ended without an answer (exit code {proc.exitcode})",
-                             hint="the server is overloaded or the query crashed the engine; try again") from exc
-        self._give_back(worker)
-        if status == "error":
-            raise payload
-        return payload
-
-    def close(self) -> None:
-        with self._lock:
-            while self._idle_count:
-                self._idle_count -= 1
-                self._stop(self._idle.get())
-
-
-class EcoHTTPServer(ThreadingHTTPServer):
-    """Threads per request, a deeper listen backlog than http.server's 5, and the worker pool."""
+class EcoHTTPServer(ConnectionCap, ThreadingHTTPServer):
+    """Threads per request (at most ``max_connections``), a deeper listen backlog than
+    http.server's 5, and the worker pool."""
 
     request_queue_size = 128
     daemon_threads = True
@@ -378,17 +351,20 @@ def make_server(config: ServerConfig, host: str = "127.0.0.1", port: int = 7878)
 
     EcoStore.open(config.store, read_only=True).close()  # fail now, not on the first request
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["ecokg.server", "ecokg.queries.runner", "pyoxigraph", "rdflib"])
+    ctx.set_forkserver_preload(["ecokg.workers", "ecokg.queries.runner", "pyoxigraph", "rdflib"])
     pool = WorkerPool(ctx, str(config.store))
 
     def run_query(text: str) -> Any:
         return pool.run(text, config.max_rows, config.timeout)
 
-    handler = type("Handler", (SparqlHandler,), {"config": config, "run_query": staticmethod(run_query)})
+    gate = QueryGate(config.max_queries, config.max_waiting, config.queue_wait)
+    handler = type("Handler", (SparqlHandler,), {"config": config, "run_query": staticmethod(run_query),
+                                                 "gate": gate})
     try:
         server = EcoHTTPServer((host, port), handler)
     except OSError as exc:
         raise QueryError(f"cannot listen on {host}:{port}: {exc.strerror or exc}",
                          hint="choose another --port, or stop the process that uses it") from exc
     server.pool = pool
+    server.max_connections = config.max_connections
     return server

@@ -79,11 +79,13 @@ class EcoStore:
     # -- opening ---------------------------------------------------------------------------
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = False, read_only: bool = False,
-             wait: float = 0.0) -> EcoStore:
+             wait: float = 0.0, on_wait: Callable[[str], None] | None = None) -> EcoStore:
         """Open (or with ``create`` make) the store at ``path``.
 
-        Writers take an exclusive lock; a second writer waits up to ``wait`` seconds, then fails
-        with a StoreError naming the process that holds it. Readers (``read_only``) never wait.
+        Writers take an exclusive lock; a second writer waits up to ``wait`` seconds (calling
+        ``on_wait(pid of the holder)`` once when it starts waiting), then fails with a StoreError
+        naming the process that holds it. Readers (``read_only``) never wait. The lock is a
+        ``flock``: the kernel drops it when its process ends, even by ``kill -9``.
         """
         import pyoxigraph
 
@@ -109,7 +111,7 @@ class EcoStore:
         meta = p / META_DIR
         try:
             meta.mkdir(parents=True, exist_ok=True)
-            lock = _acquire_lock(meta / "lock", p, wait)
+            lock = _acquire_lock(meta / "lock", p, wait, on_wait)
         except OSError as exc:
             raise _write_error(p, exc, "cannot be opened for writing") from exc
         try:

@@ -8,6 +8,7 @@ import fcntl
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -19,6 +20,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; the file gets what open() would give
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
@@ -28,6 +30,18 @@ def atomic_write(path: Path, data: bytes | str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where Linux shows it (threads may be writing)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_error(store: Path, exc: OSError, what: str) -> StoreError:
@@ -46,22 +60,28 @@ def write_error(store: Path, exc: OSError, what: str) -> StoreError:
     return StoreError(f"store {store} {what}: {reason}{where}", hint=hint)
 
 
-def acquire_lock(path: Path, store: Path, wait: float) -> IO[str]:
+def acquire_lock(path: Path, store: Path, wait: float,
+                  on_wait: Callable[[str], None] | None = None) -> IO[str]:
     """An exclusive ``flock`` on the store's lock file, waiting up to ``wait`` seconds."""
     fh = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held until the store is closed
     deadline = time.monotonic() + max(wait, 0.0)
+    told = False
     while True:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             break
         except OSError:
+            fh.seek(0)
+            pid = fh.read().strip() or "unknown"
             if time.monotonic() >= deadline:
-                fh.seek(0)
-                pid = fh.read().strip() or "unknown"
                 fh.close()
                 waited = f" after waiting {wait:g} s" if wait > 0 else ""
                 raise StoreError(f"store {store} is in use by another ecokg process (pid {pid}){waited}",
-                                 hint="wait for it to finish, or use another --store") from None
+                                 hint="wait for it to finish and run again (or give a longer --wait), "
+                                      "or use another --store") from None
+            if on_wait is not None and not told:
+                told = True
+                on_wait(pid)
             time.sleep(0.1)
     fh.seek(0)
     fh.truncate()

@@ -18,7 +18,6 @@ import html
 import json
 import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -155,7 +154,10 @@ def write_html(view: ViewModel, path: str | os.PathLike[str]) -> Path:
 
 
 def write_text(text: str, path: str | os.PathLike[str]) -> Path:
-    """Write a page to ``path`` atomically (temporary file in the same folder, then rename)."""
+    """Write a page to ``path`` atomically (temporary file in the same folder, then rename), with the
+    mode any file the user makes gets (0666 & ~umask)."""
+    from ecokg.graph.storefs import atomic_write
+
     target = Path(path)
     if target.is_dir():
         raise InputError(f"output path {target} is a directory, expected a file name",
@@ -164,22 +166,10 @@ def write_text(text: str, path: str | os.PathLike[str]) -> Path:
     if not parent.is_dir():
         raise InputError(f"the folder {parent} does not exist", hint="create it first or choose another -o")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+        atomic_write(target, text)
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}",
                          hint="check that the folder is writable and has free space") from exc
-    try:
-        os.fchmod(fd, 0o644)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write {target}: {exc.strerror or exc}",
-                         hint="check that the folder is writable and has free space") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return target
 
 

@@ -21,43 +21,74 @@ import click
 @click.option("--date", "date_", help="Issued date or date-time, ISO 8601 (2025-12-11 or 2025-12-11T15:47).")
 @click.option("--url", help="The article's address.")
 @click.option("--base", default=None, help="Base IRI for minted entity IRIs (default https://w3id.org/ecokg/id/).")
+@click.option("--keep-going", is_flag=True,
+              help="Go on past articles that cannot be read: one line each, the others are built, exit code 1.")
+@click.option("--wait", "wait", type=click.FloatRange(min=0), default=30, show_default=True, metavar="SECONDS",
+              help="When another ecokg process writes the store, wait this long for it (0: fail at once).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def command(sources: tuple[str, ...], output: str | None, store_dir: str | None, gazetteers: tuple[str, ...],
             title: str | None, publisher: str | None, date_: str | None, url: str | None, base: str | None,
-            quiet: bool) -> int:
+            keep_going: bool, wait: float, quiet: bool) -> int:
     """Turn articles into RDF: entities, relations, designations, figures, each traced to its sentence.
 
     SOURCES are .txt, .md or .html files, directories (searched recursively) or - for standard
     input; with none, the bundled sample articles are built. With -o FILE and neither --store nor
     $ECOKG_STORE, the graph of exactly these articles is written to FILE and nothing is stored;
     otherwise the articles are added to the store (and -o exports the whole store).
+
+    Articles are read one at a time. The first one that cannot be read (binary, undecodable,
+    over the size limit, empty, no article text …) stops the build with one line naming it;
+    the articles before it are kept in the store (with -o alone, nothing is written). Articles
+    the store already holds (the same text) are skipped, so after fixing the bad file run the
+    same command again. With --keep-going each bad article is reported on one line, all the
+    others are built, and the exit code is 1 with a summary 'N built, M failed'.
+
+    One process writes a store at a time: a second build reads and extracts its articles, then
+    waits for the store (--wait SECONDS, with a message), and adds them when the first is done.
     """
     from ecokg import api
+    from ecokg.batch import list_sources
+    from ecokg.queries.results import terminal_safe
 
     started = time.monotonic()
     in_memory = output is not None and store_dir is None and not os.environ.get("ECOKG_STORE")
     with api.sample_files() as samples:
-        raws = api.read_sources(list(sources) or samples, stdin=sys.stdin.buffer)
-        if len(raws) > 1 and (title or url):
+        entries = list_sources(list(sources) or samples)
+        if len(entries) > 1 and (title or url):
             raise click.UsageError("--title and --url describe one article; give one source with them")
-        progress = _progress(quiet or len(raws) < 2)
+        progress = _progress(quiet or len(entries) < 2)
         with progress:
-            task = progress.add_task("reading", total=len(raws), entities=0)
+            task = progress.add_task("reading", total=len(entries), entities=0)
 
             def step(source: str, done: int, _total: int, entities: int) -> None:
                 progress.update(task, description=source[:40] or "done", completed=done, entities=entities)
 
-            extractions = api.extract(raws, title=title, publisher=publisher, date=date_, url=url,
-                                      gazetteer=gazetteers, progress=step)
-    built = api.BuildReport(extractions)
+            def failed(failure: api.Failure) -> None:
+                if keep_going:  # without it the failure is the command's error line
+                    progress.console.print(f"ecokg: error: {terminal_safe(failure.line())}", markup=False,
+                                           highlight=False, soft_wrap=True)
+
+            built = api.extract_articles(entries, stdin=sys.stdin.buffer, title=title, publisher=publisher,
+                                         date=date_, url=url, gazetteer=gazetteers, keep_going=keep_going,
+                                         progress=step, on_failure=failed)
     if in_memory:
         assert output is not None
-        report = api.write_graph(extractions, output, base=base)
+        built.raise_if_stopped(keep_going, f"nothing was written to {output}")
+        report = api.write_graph(built.extractions, output, base=base)
         where = f"→ {output} ({report.statements} statements)"
     else:
         path = api.store_path(store_dir)
-        with api.open(path, wait=30) as kg:
-            ing = kg.ingest(extractions, base=base)
+        if not built.extractions:
+            built.raise_if_stopped(keep_going)  # nothing to store: do not open (or make) the store
+
+        def waiting(pid: str) -> None:
+            if not quiet:
+                click.echo(f"ecokg: store {path} is being written by another ecokg process (pid {pid}); "
+                           f"waiting up to {wait:g} s (--wait)", err=True)
+
+        with api.open(path, wait=wait, on_wait=waiting) as kg:
+            built.ingest = ing = kg.ingest(built.extractions, base=base)
+            built.raise_if_stopped(keep_going)
             where = (f"→ store {path} ({len(ing.added)} added, {len(ing.unchanged)} unchanged, "
                      f"{len(ing.replaced)} replaced)")
             if output:
@@ -65,6 +96,9 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
                 where += f", exported to {output}"
     if not quiet:
         click.echo(f"built {built.summary()} in {time.monotonic() - started:.1f} s {where}", err=True)
+    if built.failed:
+        click.echo(f"ecokg: {len(built.extractions)} built, {len(built.failed)} failed", err=True)
+        return 1
     return 0
 
 

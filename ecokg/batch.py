@@ -1,0 +1,109 @@
+"""Many articles in one run: each read and extracted on its own, so one bad article is one failure.
+
+``list_sources`` turns the sources a user names into one entry per article (directories are
+expanded here, so a bad file in one does not end the directory); ``extract_each`` reads and
+extracts them one at a time, keeping what worked and a ``Failure`` (source and one-line reason)
+for what did not. With ``keep_going`` it goes on past failures; without it, it stops at the first
+and ``KG.build`` stores the articles before it, then raises ``BuildStopped``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from ecokg.errors import EcokgError, InputError
+
+if TYPE_CHECKING:
+    from ecokg.loaders.records import Extraction
+
+#: ``progress(source, done, total, entities)``: before each article (``done`` read so far) and after the last.
+Progress = Callable[[str, int, int, int], None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article that could not be built: which one, and why (one line)."""
+
+    source: str
+    reason: str
+    error: BaseException = field(repr=False, compare=False)
+
+    def line(self) -> str:
+        """``SOURCE: REASON``, the reason alone when it names the source already."""
+        return self.reason if self.source in self.reason else f"{self.source}: {self.reason}"
+
+
+class BuildStopped(InputError):
+    """A build without ``keep_going`` met a bad article; ``kept`` says what became of the ones before it."""
+
+    def __init__(self, failure: Failure, kept: str) -> None:
+        cause = failure.error
+        hint = cause.hint if isinstance(cause, EcokgError) else None
+        stop = f"stopped at this article, {kept}; fix or remove it and run again, or use --keep-going"
+        message = cause.message if isinstance(cause, EcokgError) else failure.reason
+        if failure.source not in message:
+            message = f"{failure.source}: {message}"
+        super().__init__(message, hint=f"{hint}; {stop}" if hint else stop)
+        self.failure = failure
+        if isinstance(cause, EcokgError):
+            self.exit_code = cause.exit_code
+
+
+def list_sources(sources: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """One entry per article: files as given, directories expanded (recursively, sorted), ``-`` kept.
+
+    A directory without article files, a missing path or an unsupported file stays an entry of
+    its own, so reading it reports the problem in its place.
+    """
+    from ecokg.loaders import reader
+
+    out: list[str] = []
+    for source in map(str, sources):
+        path = Path(source)
+        # the reader's own listing (same order, same hidden-file and suffix rules as iter_sources)
+        files = reader._article_files(path) if source != "-" and path.is_dir() else []
+        out.extend([str(f) for f in files] or [source])
+    return out
+
+
+def extract_each(entries: Sequence[str], *, stdin: BinaryIO | None = None, title: str | None = None,
+                 publisher: str | None = None, date: str | None = None, url: str | None = None,
+                 gazetteer: Iterable[str | os.PathLike[str]] = (), keep_going: bool = False,
+                 progress: Progress | None = None,
+                 on_failure: Callable[[Failure], None] | None = None) -> tuple[list[Extraction], list[Failure]]:
+    """Read and extract each entry of ``list_sources`` on its own; stop at the first failure
+    unless ``keep_going``. Returns the extractions and the failures, in source order."""
+    from ecokg.loaders.news_loader import NewsArticleLoader
+    from ecokg.loaders.reader import iter_sources
+
+    if len(entries) > 1 and (title or url):
+        raise InputError("title and url describe one article; give one source with them")
+    loader = NewsArticleLoader([str(g) for g in gazetteer])
+    done: list[Extraction] = []
+    failed: list[Failure] = []
+    entities = 0
+    for i, entry in enumerate(entries):
+        if progress:
+            progress(Path(entry).name, i, len(entries), entities)
+        try:
+            for raw in iter_sources([entry], stdin=stdin):  # one article: a file or standard input
+                done.append(loader.load(raw, title=title, publisher=publisher, date=date, url=url))
+                entities += len(done[-1].entities)
+        except Exception as exc:  # an article's failure, a bug or not, is that article's
+            reason = (exc.one_line() if isinstance(exc, EcokgError)
+                      else f"internal error: {type(exc).__name__}: {exc}")
+            failed.append(Failure("standard input" if entry == "-" else entry, reason, exc))
+            if on_failure:
+                on_failure(failed[-1])
+            if not keep_going:
+                break
+    if progress:
+        progress("", len(entries), len(entries), entities)
+    return done, failed
+
+
+__all__ = ["BuildStopped", "Failure", "Progress", "extract_each", "list_sources"]
