@@ -45,7 +45,7 @@ def test_build_export_load_gives_isomorphic_graphs(built: tuple[Path, Path], tmp
     store, nq = built
     with ecokg.open(store, read_only=True) as a, ecokg.open(tmp_path / "copy") as b:
         report = b.load(nq)
-        # two document graphs, the entity graph and the default graph; the ontology graph is skipped
+        # three document graphs and the entity graph; the ontology graph is skipped
         assert report.format == "nq" and report.graphs == 4 and report.statements > 1000
         assert report.skipped > 0  # the ontology graph: the new store has its own
         ga, gb = graphs(a), graphs(b)
