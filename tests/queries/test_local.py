@@ -47,7 +47,9 @@ def test_the_twelve_named_queries_have_headers_and_parse() -> None:
         assert q.description.startswith("CQ"), q.name
         assert check_syntax(q.text, q.name) == "SELECT"
     params = {q.name: {p.name: p for p in q.params} for q in queries}
-    assert params["companies-in-park"]["park"].default == "青岛人工智能产业园"
+    # no query defaults to one city's names: a park or region left out means every park or region
+    assert all(p.default is None for ps in params.values() for p in ps.values())
+    assert params["companies-in-park"]["park"].optional and params["parks-and-venues"]["region"].optional
     assert params["figures"]["entity"].optional
     assert not params["entity-profile"]["entity"].optional and params["entity-profile"]["entity"].default is None
 

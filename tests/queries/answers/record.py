@@ -25,6 +25,7 @@ RUNS: list[tuple[str, dict[str, str]]] = [
     ("parks-and-venues", {}), ("parks-and-venues", {"region": "成都市"}), ("policies-and-funds", {}),
     ("supply-chains", {}), ("entity-profile", {"entity": "青岛市"}),
     ("entity-profile", {"entity": "青岛人工智能产业园"}),
+    ("chain-coverage", {}), ("chain-gaps", {}), ("key-players", {}),
 ]
 
 
@@ -38,6 +39,7 @@ def build(store: Path) -> None:
 
     with ecokg.open(store) as kg:
         kg.build([str(p) for p in articles()])
+        kg.place_chain()  # the industry chain placements, which the chain queries read
 
 
 def load(store: Path) -> None:
