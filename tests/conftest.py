@@ -18,6 +18,19 @@ CORPUS_ARTICLE = CORPUS / "qingdao-ai-2025-12-11.txt"
 CORPUS_GOLD = EVAL / "qingdao-ai-2025-12-11.gold.yaml"
 
 
+REQUIRED_SHARED = (EVAL / "score.py", EVAL / "pool.py", CORPUS_ARTICLE, CORPUS_GOLD)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Quality gates never skip silently: on CI (CI=true) a missing ../shared fails the run."""
+    if os.environ.get("CI", "").lower() != "true":
+        return
+    missing = [str(p) for p in REQUIRED_SHARED if not p.is_file()]
+    if missing:
+        raise pytest.UsageError(f"CI=true but the shared files the quality gates need are missing: "
+                                f"{', '.join(missing)} (clone ../shared beside the repository)")
+
+
 @pytest.fixture
 def repo() -> Path:
     return REPO
