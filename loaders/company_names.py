@@ -5,6 +5,7 @@ investors (X投资42亿元的…). Each function returns candidates that do not 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ecokg.loaders.candidates import FUNCTION_CHARS, Candidate, word_frequency
 from ecokg.loaders.lexicon import Lexicon, is_cjk
@@ -155,4 +156,58 @@ def parallel_subjects(lex: Lexicon, text: str, known: list[Candidate]) -> list[C
                 or any(g in name for g in ("产业", "企业", "经济", "规模", "项目", "全国", "全省", "全市", "集群")):
             continue
         out.append(Candidate(s, s + len(name), "Company", name, {name}, 1))
+    return out
+
+
+_LIST_JOIN = ("以及", "和", "及", "与")
+_SEP = re.compile("、")
+_ORGS = ("Company", "InnovationCenter", "Organization")
+
+
+def _right_edge(lex: Lexicon, text: str, start: int, limit: int = 14) -> int:
+    """Where a name that starts at ``start`` ends: before punctuation or a boundary word."""
+    i = start
+    while i < len(text) and i - start < limit:
+        ch = text[i]
+        if not (is_cjk(ch) or (ch.isascii() and (ch.isalnum() or ch in "-+. "))):
+            break
+        if i > start and any(text.startswith(w, i) for w in lex.boundaries if len(w) <= 3):
+            break
+        i += 1
+    return i
+
+
+def homogeneous_lists(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    """A、B、C和D where two or more items are known organizations: the other items are organizations
+    too (百度、寒武纪、知行云脑等均在其列; 包括云舟智算、NeuroBay、智舵海洋和澳科智能)."""
+    out: list[Candidate] = []
+    for clause in re.finditer(r"[^，。；：:！？\n]+", text):
+        c0, c1 = clause.start(), clause.end()
+        seps = [m.start() for m in _SEP.finditer(text, c0, c1)]
+        if len(seps) < 2:
+            continue
+        items: list[tuple[int, int]] = []
+        first = left_edge(text, seps[0], lex, floor=c0)
+        items.append((first, seps[0]))
+        items += [(a + 1, b) for a, b in pairwise(seps)]
+        last_start = seps[-1] + 1
+        last_end = _right_edge(lex, text, last_start)
+        tail = text[last_end:last_end + 2]
+        joiner = next((j for j in _LIST_JOIN if tail.startswith(j)), None)
+        items.append((last_start, last_end))
+        if joiner:
+            s2 = last_end + len(joiner)
+            items.append((s2, _right_edge(lex, text, s2)))
+        covered = [any(k.start <= a and b <= k.end for k in known) for a, b in items]
+        orgs = sum(1 for a, b in items if any(k.start <= a and b <= k.end and k.cls in _ORGS for k in known))
+        if orgs < 2 or orgs < 0.4 * len(items):
+            continue
+        for (a, b), cov in zip(items, covered, strict=True):
+            name = text[a:b].strip()
+            if cov or not (2 <= len(name) <= 10) or lex.classify(name) or name in lex.industries \
+                    or name in lex.generic_words or name[0] in FUNCTION_CHARS or any(w in name for w in ("企业", "公司等")):
+                continue
+            if any(k.start < b and a < k.end for k in known + out):
+                continue
+            out.append(Candidate(a, a + len(name), "Company", name, {name}, 1))
     return out

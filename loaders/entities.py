@@ -17,6 +17,7 @@ from ecokg.loaders.company_names import (
     brand_companies,
     described_companies,
     enumerations,
+    homogeneous_lists,
     investors,
     parallel_subjects,
     place_companies,
@@ -202,13 +203,14 @@ class EntityRecognizer:
         cands += enumerations(self.lex, text, cands)
         cands += place_companies(self.lex, text, cands)
         cands += parallel_subjects(self.lex, text, cands)
+        cands += latin_names(text, cands)
+        cands += homogeneous_lists(self.lex, text, cands)
         cands += subject_companies(self.lex, text, cands)
         cands += brand_companies(self.lex, text, cands)
         cands += described_companies(self.lex, text, cands)
         cands += investors(self.lex, text, cands)
         cands += self._districts(text, cands)
         _split_district_prefix(text, cands)
-        cands += latin_names(text, cands)
         cands += latin_products(text, cands)
         # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
         spans = [(t.start - base, t.end - base, t.trigger_start - base) for t in titles]
