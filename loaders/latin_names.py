@@ -14,6 +14,9 @@ _LATIN_COMPANY_AFTER = (r"[^，。；]{0,20}?(完成[^，。；]{0,8}融资|融�
                         r"领投|跟投|营业收入|营收|公司|的供应链|招股书)")
 _NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
                  "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP", "HTML", "PDF", "QQ", "QR"}
+# a product's description right after its Latin name, ending in a product head
+_DESCRIBED_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(大模型|模型|机器人|系统|平台|芯片|软件|无人机|头显|传感器|模组|灵巧手|终端|"
+                             r"一体机|机械臂|眼镜|设备|助手|智能体|机器狗|关节)")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Z0-9][A-Za-z0-9\-]*)?")
 
 
@@ -44,17 +47,20 @@ def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
             continue
         wide_after = text[e:e + 24]
         product_before = re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|大模型|模型|芯片|系统|"
-                                   r"机械臂|雷达|版本)$", before)
+                                   r"机械臂|雷达|版本|叫|名为|名叫|叫做|命名为|型号为)$", before)
         if not product_before and (re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|Inc\.?|Ltd\.?|Group|Systems|Motors|"
                      r"Partners|AI)$", name) or re.search(_LATIN_COMPANY_BEFORE, before) or
                                    re.match(_LATIN_COMPANY_AFTER, wide_after)):
             out.append(Candidate(s, e, "Company", name, {name}, 3))
             continue
-        if not product_before and not re.match(r"(机器人|人形机器人|大模型|模型|芯片|系统|平台|已|由|身高|可|是|的)", after):
+        described = _DESCRIBED_HEAD.match(text, e)  # DeepHarbor-7B航运大模型, RoboWeld X3焊接机器人
+        if not product_before and not described and not re.match(
+                r"(机器人|人形机器人|大模型|模型|芯片|系统|平台|已|由|身高|可|是|的)", after):
             continue
-        near = before[-6:] + after[:4]
+        head = described.group(1) if described else ""
+        near = before[-6:] + (head or after[:4])
         cls = ("Robot" if re.search("机器人|机械臂", near) else "AIModel" if "模型" in near or name.upper().endswith(("GPT", "LM"))
-               else "Platform" if "平台" in after[:3] else "Product")
+               else "Platform" if "平台" in (head or after[:3]) else "Product")
         out.append(Candidate(s, s + len(name), cls, name, {name}, 3, region_ok=False))
     return out
 
