@@ -19,10 +19,13 @@ order. ``NewsArticleLoader.pipeline`` is the pipeline a loader runs.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
+from ecokg.loaders.class_groups import group
+from ecokg.loaders.classes import ORG
 from ecokg.loaders.designation_lists import anaphor_holder, category_lists, listed_after, numbered_items
 from ecokg.loaders.designations import attach, find_titles
 from ecokg.loaders.discourse import Discourse
@@ -31,9 +34,9 @@ from ecokg.loaders.frame_rules import Frame, apply_frames, frames
 from ecokg.loaders.gazetteer import Gazetteer
 from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.pipeline import DocState, Pipeline
-from ecokg.loaders.records import Designation, Entity, EntitySpan, Sentence
+from ecokg.loaders.records import Designation, Entity, EntitySpan, Relation, Sentence
 from ecokg.loaders.relations import RelationExtractor, entity_relations
-from ecokg.loaders.tables import find_rows, row_holders, row_relations
+from ecokg.loaders.tables import Row, find_rows, row_holders, row_relations
 
 
 def sentences(state: DocState) -> None:
@@ -139,6 +142,7 @@ def tables(state: DocState) -> None:
     if not rows:
         return
     state.relations += row_relations(rows, state.by_sentence, lambda k: state.entities[k].cls)
+    state.relations += _tenant_rows(state, rows)
     held = {d.sentence for d in state.designations if d.rule == "designation-list"}
     for idx, spans in sorted(state.titles.items()):
         for t in spans:
@@ -147,6 +151,32 @@ def tables(state: DocState) -> None:
             for holder, row_idx in row_holders(rows, state.by_sentence, idx):
                 state.designations.append(Designation(holder=holder, title=t.title, sentence=row_idx,
                                                       level=t.level, batch=t.batch, rule="designation-table"))
+
+
+_TENANT_HEADING = re.compile(r"入驻企业|入园企业|落户企业|园区企业|入驻的企业|签约企业|重点企业|代表企业|部分企业")
+
+
+def _tenant_rows(state: DocState, rows: Sequence[Row]) -> list[Relation]:
+    """A park's table of tenants (a column 入驻时间, or a heading 部分入驻企业 over the header): each row's
+    company locatedIn the park named last before the table."""
+    out: list[Relation] = []
+    row_at = {r.sentence: r for r in rows}
+    parks = group("IndustrialPark")
+    for r in rows:
+        first = r.sentence
+        while first - 1 in row_at:
+            first -= 1
+        heading = " ".join(s.text for s in state.sentences[max(0, first - 3):first])
+        if "tenure" not in r.cells and not _TENANT_HEADING.search(heading):
+            continue
+        a, b = r.cells["company"]
+        sent = state.sentences[r.sentence]
+        park = state.discourse.latest(parks, sent.start)
+        for sp in state.by_sentence.get(r.sentence, []):
+            if park and a <= sp.start and sp.end <= b and state.entities[sp.key].cls in ORG:
+                out.append(Relation(sp.key, "locatedIn", park, r.sentence, True, "table-tenant"))
+                break
+    return out
 
 
 def name_relations(state: DocState) -> None:
@@ -174,7 +204,7 @@ def default_pipeline(gazetteer_files: Sequence[str | Path] = (), frame_files: Se
     pipe.add("frames", make_frames(frames(frame_files)), assigns=("relations",), requires=("spans", "discourse"))
     pipe.add("designations", designations, assigns=("designations",), requires=("spans", "titles", "discourse"))
     pipe.add("figures", figures, assigns=("observations", "amounts"), requires=("spans",))
-    pipe.add("tables", tables, assigns=("relations", "designations"), requires=("spans", "designations"))
+    pipe.add("tables", tables, assigns=("relations", "designations"), requires=("spans", "designations", "discourse"))
     pipe.add("name-relations", name_relations, assigns=("relations",), requires=("entities",))
     return pipe
 
