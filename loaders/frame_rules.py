@@ -13,8 +13,8 @@ named slots for entities, and the relations its slots stand in:
 Slots: ``{name:Classes}`` one mention of one of the classes (ontology classes, each with its
 subclasses; ``*`` any); ``+`` after the classes: a list of mentions joined by 、/和/及/与/以及;
 ``~``: an anaphoric word of those classes (该园区, 两家企业 …) is accepted and resolved by the
-discourse component; ``^``: the slot is left unsaid (…，已部署于X) and is the entity of those
-classes named last before it in the sentence. ``<gap:N>`` is up to N characters with no
+discourse component; ``^``: the slot is left unsaid (…，已部署于X) and is the sentence's topic, the first entity of
+those classes in the sentence (up to ；) before it. ``<gap:N>`` is up to N characters with no
 punctuation and no entity; ``<ent>`` one entity that is no slot. The rest of a pattern is a
 regular expression over the sentence's text.
 Adding a construction is one entry with its example; ``tests/loaders/test_rule_data.py`` runs
@@ -152,8 +152,8 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
             filled = {}
             for sname, slot in fr.slots.items():
                 if slot.zero:
-                    key = discourse.latest(slot.classes or frozenset(), real[m.start(sname)])
-                    keys = [key] if key is not None and _in(discourse, key, sent, real[m.start(sname)]) else []
+                    key = _topic(discourse, slot.classes or frozenset(), sent, real[m.start(sname)])
+                    keys = [key] if key is not None else []
                 else:
                     keys = _fill(m.group(sname), slot, by_mark, entities, discourse, real[m.start(sname)])
                 if not keys:
@@ -188,6 +188,11 @@ def _fill(group_text: str, slot: Slot, by_mark: Mapping[str, EntitySpan], entiti
     return list(dict.fromkeys(keys))
 
 
-def _in(discourse: Discourse, key: str, sent: Sentence, before: int) -> bool:
-    """Whether ``key`` is named in ``sent`` before offset ``before`` (zero anaphora stays in the sentence)."""
-    return any(sp.key == key and sent.start <= sp.start and sp.end <= before for sp in discourse.spans)
+def _topic(discourse: Discourse, classes: frozenset[str], sent: Sentence, before: int) -> str | None:
+    """What a clause with its subject left unsaid is about: the first entity of ``classes`` in the
+    sentence's segment (up to 。 or ；) before ``before`` (海瞳开发的X，基于Y芯片打造，已应用于Z → X)."""
+    seg_start = sent.start + max(sent.text.rfind("；", 0, before - sent.start), -1) + 1
+    for sp in discourse.spans:
+        if seg_start <= sp.start and sp.end <= before and discourse.cls(sp.key) in classes:
+            return sp.key
+    return None
