@@ -14,7 +14,7 @@ Slots: ``{name:Classes}`` one mention of one of the classes (ontology classes, e
 subclasses; ``*`` any); ``+`` after the classes: a list of mentions joined by 、/和/及/与/以及;
 ``~``: an anaphoric word of those classes (该园区, 两家企业 …) is accepted and resolved by the
 discourse component; ``^``: the slot is left unsaid (…，已部署于X) and is the sentence's topic, the first entity of
-those classes in the sentence (up to ；) before it. ``<gap:N>`` is up to N characters with no
+those classes in the sentence (up to ；) before it, else the last one named before the sentence. ``<gap:N>`` is up to N characters with no
 punctuation and no entity; ``<ent>`` one entity that is no slot. The rest of a pattern is a
 regular expression over the sentence's text.
 Adding a construction is one entry with its example; ``tests/loaders/test_rule_data.py`` runs
@@ -190,9 +190,12 @@ def _fill(group_text: str, slot: Slot, by_mark: Mapping[str, EntitySpan], entiti
 
 def _topic(discourse: Discourse, classes: frozenset[str], sent: Sentence, before: int) -> str | None:
     """What a clause with its subject left unsaid is about: the first entity of ``classes`` in the
-    sentence's segment (up to 。 or ；) before ``before`` (海瞳开发的X，基于Y芯片打造，已应用于Z → X)."""
+    sentence's segment (up to 。 or ；) before ``before`` (海瞳开发的X，基于Y芯片打造，已应用于Z → X);
+    in a sentence that names none, the last one named before it (园区由X建设，运营交给Y)."""
     seg_start = sent.start + max(sent.text.rfind("；", 0, before - sent.start), -1) + 1
     for sp in discourse.spans:
         if seg_start <= sp.start and sp.end <= before and discourse.cls(sp.key) in classes:
             return sp.key
+    if seg_start == sent.start:  # nothing of the kind in the sentence: the subject carried over
+        return discourse.latest(classes, sent.start)
     return None
