@@ -42,7 +42,7 @@ _HEAD_STOP_AFTER = {"署", "分", "门", "员", "托", "面", "长", "属", "级
 _SINGLE_CHAR_GOV = {"局", "部", "委", "厅"}
 # what follows a person's name: a verb of speaking or attending, or punctuation
 _AFTER_PERSON = ("牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|坦言|告诉|回答|答|谈到|提到|作|在|出席|致辞|讲话|发表|"
-                 "主持|带队|分享|围绕|就|以|对|从|、|，|。|：|:|”|）|等|担任|带领|团队|和|与|当选|出任|获|荣获|率|带|向|为|"
+                 "主持|带队|分享|围绕|就|以|对|从|、|，|。|：|:|”|）|等|担任|带领|团队|和|与|当选|出任|获|荣获|率|带|向|为|到会|到场|上台|"
                  "分别|一行|也|则|还|现场|$")
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
 _BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
@@ -400,9 +400,10 @@ class EntityRecognizer:
         for m in re.finditer(rf"({titles})(?:兼(?:{titles}))?\s?([\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}|"
                              rf"[\u4e00-\u9fff]{{2,3}}?)(?={_AFTER_PERSON})", text):
             name = m.group(2)
-            if not self.lex.classify(name) and not any(ch in FUNCTION_CHARS for ch in name[:1]) \
+            surname = name[0] in self.lex.surnames or name[:2] in self.lex.surnames
+            if not self.lex.classify(name) and (surname or not any(ch in FUNCTION_CHARS for ch in name[:1])) \
                     and ("·" in name or word_frequency(name) < 30
-                         or ((name[0] in self.lex.surnames or name[:2] in self.lex.surnames) and word_frequency(name) < 500)):
+                         or (surname and word_frequency(name) < 500)):
                 out.append(Candidate(m.start(2), m.end(2), "Person", name, {name, m.group(0)}, 3, region_ok=False))
         for title in self.lex.person_honorifics:
             for m in re.finditer(title, text):

@@ -45,6 +45,7 @@ class Lexicon:
     name_abbreviations: dict[str, str] = field(default_factory=dict)
     legal_suffixes: list[str] = field(default_factory=list)
     surnames: frozenset[str] = frozenset()
+    weak_boundaries: frozenset[str] = frozenset()
     place_heads: dict[str, str] = field(default_factory=dict)
     subject_verbs: list[str] = field(default_factory=list)
     provinces: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -67,6 +68,8 @@ class Lexicon:
 
     def boundary_ending_at(self, text: str, end: int, allow: tuple[str, ...] = ()) -> bool:
         """Whether a boundary word (not in ``allow``) ends at ``end`` in ``text``."""
+        if 0 < end <= len(text) and text[end - 1] in self.weak_boundaries and not _starts_word(text, end - 1):
+            return True
         for length, words in self.boundaries_by_len.items():
             if end >= length:
                 w = text[end - length:end]
@@ -142,6 +145,7 @@ def lexicon() -> Lexicon:
         name_abbreviations=data["name_abbreviations"],
         legal_suffixes=sorted(_unique(data["legal_suffixes"], "legal_suffixes"), key=len, reverse=True),
         surnames=frozenset(_unique(data["surnames"], "surnames")),
+        weak_boundaries=frozenset(_unique(data["weak_boundaries"], "weak_boundaries")),
         place_heads=dict(sorted(data["place_heads"].items(), key=lambda kv: -len(kv[0]))),
         subject_verbs=sorted(data["subject_verbs"], key=len, reverse=True),
         provinces=provinces,
@@ -160,3 +164,15 @@ def _unique(words: list[str], key: str) -> list[str]:
             raise RuleDataError(f"loaders/data/lexicon.yaml: {key!r} lists {w!r} twice", hint="remove one")
         seen.add(w)
     return words
+
+
+def _starts_word(text: str, i: int) -> bool:
+    """Whether the character at ``i`` and the next form a common word (访问, 有效): jieba's dictionary."""
+    if i + 2 > len(text):
+        return False
+    import jieba
+
+    if not jieba.dt.initialized:
+        jieba.setLogLevel(60)
+        jieba.dt.initialize()
+    return int(jieba.dt.FREQ.get(text[i:i + 2], 0)) >= 100
