@@ -169,6 +169,8 @@ class Linker:
                 out.add(rest)
         for a, b in patterns.abbreviations.items():
             out |= {v.replace(a, b) for v in list(out) if a in v}
+        for sector in ("人工智能", "ai"):  # 蓉芯人工智能产业园 is also 蓉芯产业园
+            out |= {v.replace(sector, "") for v in list(out) if sector in v and len(v) - len(sector) >= 4}
         return {v for v in out if len(v) >= 3 or v == key}
 
     def link(self, text: str) -> list[Link]:
