@@ -20,26 +20,12 @@ from tests.viz.fixtures import NASTY, XSS, malicious_extraction
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOT = REPO / "docs" / "images" / "report-qingdao.png"
 DRAWN = "window.ecokgReport && window.ecokgReport.drawn === true"
 #: How many pixels of a chart's canvas are drawn (not transparent).
 INKED = """id => { const c = document.querySelector('#' + id + ' canvas'); if (!c) return 0;
   const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
   for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n; }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.is_file():
-        pytest.skip(f"Debian chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 class Opened:

@@ -11,7 +11,6 @@ import json
 import os
 import urllib.parse
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,8 +19,6 @@ from tests.conftest import REPO
 from tests.robustness.serving import http, serve
 from tests.viz.fixtures import malicious_extraction
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 READY = "() => window.ecokgWorkbench && window.ecokgWorkbench.ready === true"
 
 
@@ -59,18 +56,6 @@ def test_sparqlwrapper_still_works(server: str) -> None:
     sw.setReturnFormat(JSON)
     rows = sw.query().convert()["results"]["bindings"]  # type: ignore[index]
     assert int(rows[0]["n"]["value"]) > 5
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.is_file():
-        pytest.skip(f"Debian chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 class Watched:
