@@ -9,6 +9,7 @@ Routes (GET only; everything read-only):
     /api/ask?q=QUESTION      a Chinese question answered (``ecokg ask``) as JSON
     /api/named/<name>?p=v    a named query run with bound parameters, as SPARQL results JSON
     /entity/<key>            one entity's page (key: the IRI after the data base, or a name)
+    /report/<region>         the region's report (``ecokg report``), from the chain placements stored
 
 Pages carry a strict Content-Security-Policy: scripts and styles only from this server, no
 inline script, requests only back to it.
@@ -159,7 +160,28 @@ def route(config: Any, path: str, params: dict[str, list[str]]) -> tuple[int, st
         body = _static("workbench.html").replace(NONCE.encode(), nonce.encode())
         return HTTPStatus.OK, HTML, body, headers(HTML, nonce)
     answer = _route(config, path, {k: v[-1] for k, v in params.items()})
-    return None if answer is None else (*answer, headers(answer[1]))
+    if answer is None:
+        return None
+    extra = headers(answer[1])
+    if path.startswith("/report/") and answer[0] == HTTPStatus.OK:
+        from ecokg.viz.report import report_csp
+
+        extra["Content-Security-Policy"] = report_csp()  # its inline scripts, by hash
+    return (*answer, extra)
+
+
+def _report(config: Any, region: str) -> Response:
+    from ecokg.graph.analysis import resolve_region
+    from ecokg.graph.store import EcoStore
+    from ecokg.viz.report import render_report
+    from ecokg.viz.report_data import report_data
+
+    store = EcoStore.open(config.store, read_only=True)
+    try:
+        html = render_report(report_data(store, resolve_region(store, region)))
+    finally:
+        store.close()
+    return HTTPStatus.OK, HTML, html.encode("utf-8")
 
 
 def _route(config: Any, path: str, one: dict[str, str]) -> Response | None:
@@ -190,6 +212,11 @@ def _route(config: Any, path: str, one: dict[str, str]) -> Response | None:
                 return _error(HTTPStatus.NOT_FOUND, "no such named query")
             given = {k: v for k, v in one.items() if v.strip()}
             return _json(_run(config, _job_named, name, given, config.max_rows))
+        if path.startswith("/report/"):
+            region = urllib.parse.unquote(path[len("/report/"):]).strip("/")
+            if not region:
+                return _error(HTTPStatus.NOT_FOUND, "name a region: /report/<region>")
+            return _report(config, region)
         if path.startswith("/entity/"):
             key = urllib.parse.unquote(path[len("/entity/"):]).strip("/")
             if not key:

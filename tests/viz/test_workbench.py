@@ -30,6 +30,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with api.sample_files() as files, api.open(root / "store", wait=0) as kg:
         kg.build(files)
         kg.ingest([malicious_extraction()])
+        kg.place_chain()  # the report route reads the stored placements
     with serve(root / "store", root / "serve.log") as (url, _proc):
         yield url.rsplit("/sparql", 1)[0]
 
@@ -178,3 +179,19 @@ def test_hostile_text_stays_inert(page: Watched, server: str) -> None:
     for href in [h for h in links if "%3C" in h or "svg" in h][:3]:
         p.goto(server + href)
         page.clean()
+
+
+@pytest.mark.browser
+@pytest.mark.server
+def test_region_report_is_served(page: Watched, server: str) -> None:
+    """/report/<region>: the offline report page, its inline scripts allowed by hash only."""
+    status, headers, body = http(server + "/report/" + urllib.parse.quote("武汉"))
+    assert status == 200 and "武汉市人工智能产业生态报告".encode() in body
+    csp = headers["Content-Security-Policy"]
+    assert "'sha256-" in csp and "unsafe-eval" not in csp and "connect-src 'none'" in csp
+    status, _h, body = http(server + "/report/" + urllib.parse.quote("没有这个地方"))
+    assert status == 400 and "no region named" in json.loads(body)["error"]
+    page.page.goto(server + "/report/" + urllib.parse.quote("武汉市"))
+    page.page.wait_for_function("window.ecokgReport && window.ecokgReport.drawn === true", timeout=60_000)
+    assert page.page.locator("canvas").count() > 0
+    page.clean()
