@@ -47,7 +47,7 @@ def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
             continue
         wide_after = text[e:e + 24]
         product_before = re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|大模型|模型|芯片|系统|"
-                                   r"机械臂|雷达|版本|叫|名为|名叫|叫做|命名为|型号为)$", before)
+                                   r"机械臂|雷达|版本|叫|名为|名叫|叫做|命名为|型号为|助手|软件|终端|无人机|头显)$", before)
         if not product_before and (re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|Inc\.?|Ltd\.?|Group|Systems|Motors|"
                      r"Partners|AI)$", name) or re.search(_LATIN_COMPANY_BEFORE, before) or
                                    re.match(_LATIN_COMPANY_AFTER, wide_after)):
