@@ -90,7 +90,8 @@ def discourse(state: DocState) -> None:
 
 
 def relations(state: DocState) -> None:
-    relx = RelationExtractor(state.entities, state.actor, state.region_key)
+    relx = RelationExtractor(state.entities, state.actor, state.region_key, state.discourse,
+                             [s.start for s in state.sentences])
     for s in state.sentences:
         state.relations += relx.extract(s, state.by_sentence.get(s.index, []))
 
@@ -200,7 +201,7 @@ def default_pipeline(gazetteer_files: Sequence[str | Path] = (), frame_files: Se
              requires=("sentences", "titles", "index"))
     pipe.add("actor", actor, assigns=("actor",), requires=("entities",))
     pipe.add("discourse", discourse, assigns=("discourse",), requires=("spans",))
-    pipe.add("relations", relations, assigns=("relations",), requires=("spans", "actor"))
+    pipe.add("relations", relations, assigns=("relations",), requires=("spans", "actor", "discourse"))
     pipe.add("frames", make_frames(frames(frame_files)), assigns=("relations",), requires=("spans", "discourse"))
     pipe.add("designations", designations, assigns=("designations",), requires=("spans", "titles", "discourse"))
     pipe.add("figures", figures, assigns=("observations", "amounts"), requires=("spans",))

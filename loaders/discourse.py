@@ -75,6 +75,18 @@ class Discourse:
                 return sp.key
         return None
 
+    def sentence_topic(self, classes: frozenset[str], before: int, sentence_starts: Sequence[int]) -> str | None:
+        """The first entity of ``classes`` in the last sentence before ``before`` that names one
+        (the company the last sentence about a company was about)."""
+        last = self.latest(classes, before)
+        if last is None:
+            return None
+        i = bisect_left(self._starts, before)
+        at = next(sp.start for sp in reversed(self.spans[:i]) if sp.key == last and sp.end <= before)
+        k = bisect_left(sentence_starts, at + 1) - 1
+        start = sentence_starts[k] if k >= 0 else 0
+        return next((sp.key for sp in self.spans if start <= sp.start < at + 1 and self.cls(sp.key) in classes), last)
+
     def latest_list(self, classes: frozenset[str], before: int) -> list[str]:
         """The last run of >= 2 entities of ``classes`` joined by 、/和/及/与 before ``before``."""
         i = bisect_left(self._starts, before)

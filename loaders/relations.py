@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ecokg.loaders import relation_frames as frames
 from ecokg.loaders.classes import ORG, PLACE, POLICY, PRODUCT
+from ecokg.loaders.discourse import Discourse
 from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.records import Entity, EntitySpan, Relation, Sentence
 
@@ -62,20 +63,44 @@ def _clauses(sent: Sentence) -> list[tuple[int, int]]:
 class RelationExtractor:
     """Relations of one sentence, given its top-level entity spans."""
 
-    def __init__(self, entities: Mapping[str, Entity], actor: str | None, region: str | None) -> None:
+    def __init__(self, entities: Mapping[str, Entity], actor: str | None, region: str | None,
+                 discourse: Discourse, sentence_starts: Sequence[int]) -> None:
         self.entities = entities
         self.actor = actor  # the article's issuing body (implicit subject of releases)
         self.region = region
-        self.last_park: str | None = None
-        self.last_company: str | None = None  # the company the last sentence that named one was about
-        self.last_event: str | None = None
-        self.last_cluster: str | None = None
-        self.last_site: str | None = None
+        self.discourse = discourse  # who was named before: the one tracker every component shares
+        self.sentence_starts = sentence_starts
+        self._at = 0  # the start of the sentence being read
+
+    def _last(self, cls: str) -> str | None:
+        return self.discourse.latest(frozenset({cls}), self._at)
+
+    @property
+    def last_park(self) -> str | None:
+        return self._last("IndustrialPark")
+
+    @property
+    def last_company(self) -> str | None:
+        """The company the last sentence that named one was about (its first company)."""
+        return self.discourse.sentence_topic(frozenset({"Company"}), self._at, self.sentence_starts)
+
+    @property
+    def last_event(self) -> str | None:
+        return self._last("Event")
+
+    @property
+    def last_cluster(self) -> str | None:
+        return self._last("IndustryCluster")
+
+    @property
+    def last_site(self) -> str | None:
+        return self._last("InnovationCenter")
 
     def cls(self, key: str) -> str:
         return self.entities[key].cls
 
     def extract(self, sent: Sentence, spans: Sequence[EntitySpan]) -> list[Relation]:
+        self._at = sent.start
         spans = sorted(spans, key=lambda s: s.start)
         out: list[Relation] = []
         text = sent.text
@@ -216,17 +241,6 @@ class RelationExtractor:
                         c not in PLACE and self.region and not any(self.cls(x.key) in PLACE for x in cs if x.start > s.end):
                     rel(s.key, "locatedIn", self.region, "located-land", implicit=True)
         frames.apply(self, sent, spans, rel)
-        parks = [x for x in spans if self.cls(x.key) == "IndustrialPark"]
-        if parks:
-            self.last_park = parks[-1].key
-        companies = [x for x in spans if self.cls(x.key) == "Company"]
-        if companies:
-            self.last_company = companies[0].key
-        for attr, cls_name in (("last_event", "Event"), ("last_cluster", "IndustryCluster"),
-                               ("last_site", "InnovationCenter")):
-            found = [x for x in spans if self.cls(x.key) == cls_name]
-            if found:
-                setattr(self, attr, found[-1].key)
         return out
 
     @staticmethod

@@ -46,7 +46,7 @@ def test_check_reports_a_requirement_no_earlier_component_assigns() -> None:
     pipe = NewsArticleLoader().pipeline
     pipe.remove("discourse")
     assert pipe.check() == [f"{name} requires discourse, which no component before it assigns"
-                            for name in ("frames", "designations", "tables")]
+                            for name in ("relations", "frames", "designations", "tables")]
 
 
 def test_unknown_and_duplicate_names_are_domain_errors() -> None:
