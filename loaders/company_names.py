@@ -26,7 +26,8 @@ def is_company_name(lex: Lexicon, name: str, strict: bool = False) -> bool:
     for suffix in lex.company_suffixes:
         brand = name[: -len(suffix)]
         if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_cjk(ch) for ch in brand) \
-                and brand not in lex.common_brands and not any(ch in FUNCTION_CHARS for ch in brand):
+                and brand not in lex.common_brands and not any(ch in FUNCTION_CHARS for ch in brand) \
+                and not brand.startswith(_LEVEL_WORDS):  # 国家高新技术(企业): a category, not a brand
             return word_frequency(brand) < (60 if strict else 200)
     return False
 
@@ -160,6 +161,7 @@ def parallel_subjects(lex: Lexicon, text: str, known: list[Candidate]) -> list[C
 
 
 _LIST_JOIN = ("以及", "和", "及", "与")
+_LEVEL_WORDS = ("国家", "全国", "省级", "市级", "区级", "全省", "全市")
 _SEP = re.compile("、")
 _ORGS = ("Company", "InnovationCenter", "Organization")
 
