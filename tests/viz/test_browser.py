@@ -22,23 +22,9 @@ from tests.viz.fixtures import NASTY, SCRIPT_XSS, XSS, generated_graph, maliciou
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOT = REPO / "docs" / "images" / "view-corpus.png"
 DRAWN = "window.ecokg && window.ecokg.drawn === true"
 COUNTS = "[ecokg.network.body.nodeIndices.length, ecokg.network.body.edgeIndices.length]"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.is_file():
-        pytest.skip(f"Debian chromium not found at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @dataclass
