@@ -26,10 +26,14 @@ def is_company_name(lex: Lexicon, name: str, strict: bool = False) -> bool:
     for suffix in lex.company_suffixes:
         brand = name[: -len(suffix)]
         if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_cjk(ch) for ch in brand) \
-                and brand not in lex.common_brands and not any(ch in FUNCTION_CHARS for ch in brand) \
+                and not lex.is_common_brand(brand) and not any(ch in FUNCTION_CHARS for ch in brand) \
                 and not brand.startswith(_LEVEL_WORDS):  # 国家高新技术(企业): a category, not a brand
             return word_frequency(brand) < (60 if strict else 200)
     return False
+
+def _starts_with_boundary(lex: Lexicon, name: str) -> bool:
+    return any(lex.boundary_ending_at(name, k) for k in (1, 2))
+
 
 def described_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
     """研发激光雷达的曜途感知, 医疗影像算法企业知微医影: a new brand right after 的/企业/公司."""
@@ -39,10 +43,10 @@ def described_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list
         name = text[s:e]
         if any(c.start < e and s < c.end for c in known + out):
             continue
-        if lex.classify(name) or name in lex.industries:
-            continue
+        if lex.classify(name) or name in lex.industries or _starts_with_boundary(lex, name):
+            continue  # 公司等相继落户: a new clause, not a name
         brand, rest = name[:2], name[2:]
-        if any(ch in FUNCTION_CHARS for ch in brand) or brand in lex.common_brands:
+        if any(ch in FUNCTION_CHARS for ch in brand) or lex.is_common_brand(brand):
             continue
         apposition = m.group(1) in ("企业", "公司", "厂商", "服务商", "供应商")  # 算法企业知微医影
         if (apposition or rest in lex.company_suffixes or rest in lex.industries) \

@@ -26,7 +26,8 @@ _TAIL_GAP = re.compile(r"(?:等)?[\d一二三四五六七八九十两]*(?:家|�
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、．.]\s*(.{4,60}?)(?:[（(]|$)")
 _ITEM = re.compile(r"^\s*(?:\d+|[（(]\d+[)）])[.、．]?\s*")
 _CATEGORY = re.compile(r"在“([^”]{2,40})”(?:类别|类|名单|榜单|领域|方向)?中[，,]?(.{0,160}?)(?:榜上有名|上榜|入选|入围|获评)")
-_HOLDER_WORDS = anaphor_words(group("IndustrialPark") | group("InnovationCenter") | {"Platform", "Infrastructure"})
+_HOLDER_WORDS = [w for w in anaphor_words(group("IndustrialPark") | group("InnovationCenter") | {"Platform", "Infrastructure"})
+                 if len(w) > 1]  # 此 alone ends 因此
 
 
 def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int, str]],

@@ -266,6 +266,13 @@ class EntityRecognizer:
                 aliases = {content, m.group(0)} | ({desc} if len(desc) > len(head) + 1 else set())
                 out.append(Candidate(d0, qe, cls, content, aliases, 4, region_ok=False))
                 continue
+            if tail is None:  # “云雀焊缝质检系统”: the quoted name ends in its own product head
+                own_tail = next((t for t in sorted(lex.quoted_tails, key=len, reverse=True)
+                                 if content.endswith(t) and len(content) - len(t) >= 2), None)
+                own_cls = lex.quoted_tails[own_tail] if own_tail else None
+                if own_cls in PRODUCT_CLASSES and all(is_cjk(ch) or ch.isalnum() for ch in content):
+                    out.append(Candidate(qs, qe, own_cls, content, {content, m.group(0)}, 4, region_ok=False))
+                    continue
             if tail is not None:
                 cls = lex_tail_cls
                 if cls is None:
@@ -436,8 +443,10 @@ class EntityRecognizer:
             out.append(Candidate(s, e, "Place", name, {name}, 2, region_ok=False))
         for c in known:  # 南海区灯湖智算中心: a district before the name of a site
             m = re.match(r"[\u3400-\u9fff]{2,3}?(?:新区|区|县|镇)", c.name) if c.cls in _SITE_CLASSES else None
-            if m is None or len(c.name) - m.end() < 4 or text[c.start:c.start + m.end()] != m.group(0):
-                continue
+            if m is None or len(c.name) - m.end() < 4 or text[c.start:c.start + m.end()] != m.group(0) \
+                    or _joins_next(c.name, m.end()) \
+                    or any(k.start < c.start + m.end() <= k.end for k in known if k.cls in _ORG_CLASSES):
+                continue  # 阿里云区域创新中心: 区域 is a word, 阿里云 a company, no district
             name, s, e = m.group(0), c.start, c.start + m.end()
             if self._lead_ok(text, s) and not self.lex.classify(name) and name not in _GENERIC_DISTRICTS \
                     and not any(k.start < e and s < k.end for k in out):
@@ -499,6 +508,11 @@ class EntityRecognizer:
 
 
 _SITE_CLASSES = {"IndustrialPark", "Infrastructure", "Venue", "InnovationCenter", "Platform"}
+
+
+def _joins_next(name: str, end: int) -> bool:
+    """区域, 县城: the head character of a district and the next one form a common word."""
+    return end < len(name) and name[end - 1] in "区县" and word_frequency(name[end - 1:end + 1]) > 100
 
 
 def _split_district_prefix(text: str, cands: list[Candidate]) -> None:

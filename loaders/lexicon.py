@@ -78,6 +78,13 @@ class Lexicon:
                     return True
         return False
 
+    def is_common_brand(self, brand: str) -> bool:
+        """四足, 四足巡检: a product or sector word (or two of them), not a company's own name."""
+        if brand in self.common_brands:
+            return True
+        return any(brand[:i] in self.common_brands and brand[i:] in self.common_brands
+                   for i in range(1, len(brand)))
+
     def _inside_place(self, text: str, start: int, end: int) -> bool:
         """和 in 呼和浩特: a boundary word inside a known place name is part of the name."""
         for p in self.protected:

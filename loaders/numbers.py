@@ -222,8 +222,9 @@ def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool
     else:
         if i < len(t) and (t[i] in _REJECT_AFTER or (t[i].isascii() and t[i].isalnum())):
             return None
-        if not has_magnitude:
-            return None
+        if not has_magnitude or (bare and len(raw) == 1
+                                 and _qualifier_before(t, start, table, bare=True)[0] == "Exactly"):
+            return None  # 万山, 千岛: a bare 万 with no unit and no 近/超 is part of a name
         unit = "CNY" if (_money_clause(clause_before(t, start), table) or t.startswith("级", i)) else "count"
     if t.startswith("级", i):
         i += 1
