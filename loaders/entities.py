@@ -151,6 +151,7 @@ class EntityRecognizer:
                     cands.append(Candidate(sent.start + m.start(), sent.start + m.end(), "Company", last_company.name,
                                            set(), 3, last_company.source, last_company.entry))
             top, nested = _resolve(cands)
+            top = _without_descriptors(self.lex, sent.text, sent.start, top)
             companies = [c for c in top if c.cls == "Company"]
             if companies:
                 last_company = companies[0]  # the company the sentence is about
@@ -444,7 +445,7 @@ class EntityRecognizer:
         for c in known:  # 南海区灯湖智算中心: a district before the name of a site
             m = re.match(r"[\u3400-\u9fff]{2,3}?(?:新区|区|县|镇)", c.name) if c.cls in _SITE_CLASSES else None
             if m is None or len(c.name) - m.end() < 4 or text[c.start:c.start + m.end()] != m.group(0) \
-                    or _joins_next(c.name, m.end()) \
+                    or _joins_next(c.name, m.end()) or _only_head(self.lex, c.name[m.end():]) \
                     or any(k.start < c.start + m.end() <= k.end for k in known if k.cls in _ORG_CLASSES):
                 continue  # 阿里云区域创新中心: 区域 is a word, 阿里云 a company, no district
             name, s, e = m.group(0), c.start, c.start + m.end()
@@ -510,9 +511,30 @@ class EntityRecognizer:
 _SITE_CLASSES = {"IndustrialPark", "Infrastructure", "Venue", "InnovationCenter", "Platform"}
 
 
+def _only_head(lex: Lexicon, rest: str) -> bool:
+    """芝罘区政务服务中心: what follows the district is a bare class word, so the district is the name's."""
+    found = lex.head_at_end(rest, len(rest))
+    return found is not None and found[0] == rest
+
+
 def _joins_next(name: str, end: int) -> bool:
     """区域, 县城: the head character of a district and the next one form a common word."""
     return end < len(name) and name[end - 1] in "区县" and word_frequency(name[end - 1:end + 1]) > 100
+
+
+def _without_descriptors(lex: Lexicon, text: str, base: int, top: list[Candidate]) -> list[Candidate]:
+    """工业大模型CloudMind, 五指灵巧手“云指”: a generic description right before a product's own name
+    is no product of its own (its modifier is a common word, its head a class word)."""
+    drop: set[int] = set()
+    for a, b in zip(top, top[1:]):
+        if a.cls not in PRODUCT_CLASSES or b.cls not in PRODUCT_CLASSES or a.entry is not None \
+                or b.start - a.end > 1 or (b.start > a.end and text[a.end - base] != "“"):
+            continue
+        found = lex.head_at_end(a.name, len(a.name))
+        modifier = a.name[: len(a.name) - len(found[0])] if found else a.name
+        if found and (not modifier or lex.is_common_brand(modifier) or modifier in lex.generic_words):
+            drop.add(id(a))
+    return [c for c in top if id(c) not in drop]
 
 
 def _split_district_prefix(text: str, cands: list[Candidate]) -> None:
