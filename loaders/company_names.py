@@ -49,6 +49,8 @@ def described_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list
         if any(ch in FUNCTION_CHARS for ch in brand) or lex.is_common_brand(brand):
             continue
         apposition = m.group(1) in ("企业", "公司", "厂商", "服务商", "供应商")  # 算法企业知微医影
+        if apposition and rest not in lex.company_suffixes and word_frequency(rest) > 2000:
+            continue  # 企业用算成本: a common noun phrase, not a name
         if (apposition or rest in lex.company_suffixes or rest in lex.industries) \
                 and word_frequency(brand) < 30 and word_frequency(name) == 0:
             out.append(Candidate(s, e, "Company", name, {name}, 1))

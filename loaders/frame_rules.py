@@ -14,7 +14,8 @@ Slots: ``{name:Classes}`` one mention of one of the classes (ontology classes, e
 subclasses; ``*`` any); ``+`` after the classes: a list of mentions joined by 、/和/及/与/以及;
 ``~``: an anaphoric word of those classes (该园区, 两家企业 …) is accepted and resolved by the
 discourse component; ``^``: the slot is left unsaid (…，已部署于X) and is the sentence's topic, the first entity of
-those classes in the sentence (up to ；) before it, else the last one named before the sentence. ``<gap:N>`` is up to N characters with no
+those classes in the sentence (up to ；) before it, else the last one named before the sentence. A slot inside an optional group (``(?:会同{b:GovernmentBody+})?``) that
+the sentence leaves out adds no relation. ``<gap:N>`` is up to N characters with no
 punctuation and no entity; ``<ent>`` one entity that is no slot. The rest of a pattern is a
 regular expression over the sentence's text.
 Adding a construction is one entry with its example; ``tests/loaders/test_rule_data.py`` runs
@@ -154,6 +155,9 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
                 if slot.zero:
                     key = _topic(discourse, slot.classes or frozenset(), sent, real[m.start(sname)])
                     keys = [key] if key is not None else []
+                elif m.group(sname) is None:  # an optional slot, not in this sentence: (?:会同{b+})?
+                    filled[sname] = []
+                    continue
                 else:
                     keys = _fill(m.group(sname), slot, by_mark, entities, discourse, real[m.start(sname)])
                 if not keys:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +109,27 @@ class Gazetteer:
                 aliases = () if city in _AMBIGUOUS_CITIES else (city,)
                 entries.append(Entry(name=full, cls="Place", aliases=aliases, en=lex.city_en.get(city),
                                      source="places"))
+        entries.extend(_county_entries())
         return NameIndex(entries)
+
+
+@lru_cache(maxsize=1)
+def _county_entries() -> tuple[Entry, ...]:
+    """晋江市 (and 晋江), 城厢区, 土默特左旗: county-level places; a district is named in full, a
+    county or county-level city also by its short form when that is no common word."""
+    from ecokg.loaders.candidates import word_frequency
+
+    lex = lexicon()
+    out = []
+    for names in lex.counties.values():
+        for name in names:
+            if len(name) < 3:
+                continue  # 城区, 矿区, 赵县: too short to find safely in running text
+            short = name[:-1]
+            alias = (short,) if name.endswith(("市", "县")) and len(short) >= 2 and word_frequency(short) < 1000 \
+                and short not in _AMBIGUOUS_CITIES else ()
+            out.append(Entry(name=name, cls="Place", aliases=alias, source="places"))
+    return tuple(out)
 
 
 class NameIndex:

@@ -51,6 +51,7 @@ class Lexicon:
     provinces: dict[str, dict[str, Any]] = field(default_factory=dict)
     city_to_province: dict[str, str] = field(default_factory=dict)
     city_en: dict[str, str] = field(default_factory=dict)
+    counties: dict[str, tuple[str, ...]] = field(default_factory=dict)  # prefecture → county-level names
     boundaries_by_len: dict[int, frozenset[str]] = field(default_factory=dict)
     heads_by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
     protected: tuple[str, ...] = ()  # place names with a boundary word inside (呼和浩特)
@@ -158,7 +159,14 @@ def lexicon() -> Lexicon:
         provinces=provinces,
         city_to_province=city_to_province,
         city_en=places.get("city_en", {}),
+        counties=_counties(),
     )
+
+
+def _counties() -> dict[str, tuple[str, ...]]:
+    with loader_data("counties.yaml").open("r", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return {str(p): tuple(str(n) for n in names) for p, names in data["counties"].items()}
 
 
 def _unique(words: list[str], key: str) -> list[str]:
