@@ -28,8 +28,17 @@ def is_company_name(lex: Lexicon, name: str, strict: bool = False) -> bool:
         if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_cjk(ch) for ch in brand) \
                 and not lex.is_common_brand(brand) and not any(ch in FUNCTION_CHARS for ch in brand) \
                 and not brand.startswith(_LEVEL_WORDS):  # 国家高新技术(企业): a category, not a brand
-            return word_frequency(brand) < (60 if strict else 200)
+            return word_frequency(brand) < (60 if strict else 200) and not _is_phrase(brand)
     return False
+
+
+def _is_phrase(brand: str) -> bool:
+    """亿元建设, 重点支持, 新购置: common words in a row (a clause before 智能), not a brand."""
+    import jieba
+
+    words = jieba.lcut(brand, HMM=False)
+    return len(words) >= 2 and all(len(w) >= 2 for w in words[1:]) \
+        and all(word_frequency(w) > 100 for w in words)
 
 def _starts_with_boundary(lex: Lexicon, name: str) -> bool:
     return any(lex.boundary_ending_at(name, k) for k in (1, 2))

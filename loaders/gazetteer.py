@@ -117,8 +117,11 @@ class Gazetteer:
 def _county_entries() -> tuple[Entry, ...]:
     """晋江市 (and 晋江), 城厢区, 土默特左旗: county-level places; a district is named in full, a
     county or county-level city also by its short form when that is no common word."""
+    import jieba.posseg
+
     from ecokg.loaders.candidates import word_frequency
 
+    tags = jieba.posseg.dt.word_tag_tab  # a short form that jieba knows as a common word (会同) is none
     lex = lexicon()
     out = []
     for names in lex.counties.values():
@@ -127,7 +130,7 @@ def _county_entries() -> tuple[Entry, ...]:
                 continue  # 城区, 矿区, 赵县: too short to find safely in running text
             short = name[:-1]
             alias = (short,) if name.endswith(("市", "县")) and len(short) >= 2 and word_frequency(short) < 1000 \
-                and short not in _AMBIGUOUS_CITIES else ()
+                and tags.get(short) in (None, "ns", "nr", "nrt", "nrfg", "nz") and short not in _AMBIGUOUS_CITIES else ()
             out.append(Entry(name=name, cls="Place", aliases=alias, source="places"))
     return tuple(out)
 

@@ -41,6 +41,8 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
             break
         if lex.boundary_ending_at(text, i, allow):
             break
+        if ch == "度" and i >= 2 and text[i - 2] == "年":
+            break  # 2025年度揭榜挂帅项目: 年度 belongs to the date, not to the name
         i -= 1
     return i
 
