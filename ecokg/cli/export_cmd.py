@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
-_FORMATS = "ttl|trig|nt|nq|jsonld|xml|gexf|graphml|csv"
+from ecokg.graph.formats import names
+
+_FORMATS = "|".join(names("writer"))
 
 
 @click.command("export")
