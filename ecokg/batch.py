@@ -74,7 +74,8 @@ def extract_each(entries: Sequence[str], *, stdin: BinaryIO | None = None, title
                  publisher: str | None = None, date: str | None = None, url: str | None = None,
                  gazetteer: Iterable[str | os.PathLike[str]] = (), keep_going: bool = False,
                  progress: Progress | None = None,
-                 on_failure: Callable[[Failure], None] | None = None) -> tuple[list[Extraction], list[Failure]]:
+                 on_failure: Callable[[Failure], None] | None = None,
+                 ) -> tuple[list[Extraction], list[Failure]]:
     """Read and extract each entry of ``list_sources`` on its own; stop at the first failure
     unless ``keep_going``. Returns the extractions and the failures, in source order."""
     from ecokg.loaders.news_loader import NewsArticleLoader

@@ -151,7 +151,7 @@ def infer(ox_store: Any, graphs: list[Any]) -> list[Any]:
 # -- writing -------------------------------------------------------------------------------------
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[IO[bytes]]:
-    """A binary file that appears at ``path`` complete (temporary file, fsync, ``os.replace``) or not at all."""
+    """A binary file that appears at ``path`` complete or not at all (temporary file, fsync, replace)."""
     from ecokg.graph.storefs import _umask
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -202,5 +202,6 @@ def class_colour(cls: str) -> str:
     return colour(cls)
 
 
-__all__ = ["EXTENSIONS", "FORMATS", "INFERRED_GRAPH", "Colours", "ExportReport", "atomic_output", "class_colour",
+__all__ = ["EXTENSIONS", "FORMATS", "INFERRED_GRAPH", "Colours", "ExportReport", "atomic_output",
+           "class_colour",
            "export_dataset", "export_store", "format_for", "infer", "read_csv"]

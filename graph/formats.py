@@ -139,13 +139,14 @@ for _name, _title, _suffixes, _aliases, _graphs in _RDF_FORMATS:
 register_reader("n3", _R, "N3Reader", title="N3", suffixes=(".n3",))
 register_reader("trix", _R, "TriXReader", title="TriX", suffixes=(".trix",), graphs=True)
 register_reader("hext", _R, "HextReader", title="Hextuples", suffixes=(".hext",), graphs=True)
-register_writer("gexf", "ecokg.graph.network_writers", "GexfWriter", title="GEXF (Gephi)", suffixes=(".gexf",))
+register_writer("gexf", "ecokg.graph.network_writers", "GexfWriter", title="GEXF (Gephi)",
+                suffixes=(".gexf",))
 register_writer("graphml", "ecokg.graph.network_writers", "GraphMLWriter", title="GraphML",
                 suffixes=(".graphml",))
-register_writer("csv", "ecokg.graph.csv_format", "CsvWriter", title="CSV (one row per quad)", suffixes=(".csv",),
-                graphs=True)
+register_writer("csv", "ecokg.graph.csv_format", "CsvWriter", title="CSV (one row per quad)",
+                suffixes=(".csv",), graphs=True)
 register_reader("csv", "ecokg.graph.csv_format", "CsvReader", title="CSV (one row per quad)",
                 suffixes=(".csv",), graphs=True)
 
-__all__ = ["Format", "by_name", "by_suffix", "formats", "names", "reader_format", "register", "register_reader",
-           "register_writer", "suffixes", "writer_format"]
+__all__ = ["Format", "by_name", "by_suffix", "formats", "names", "reader_format", "register",
+           "register_reader", "register_writer", "suffixes", "writer_format"]

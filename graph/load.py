@@ -2,7 +2,8 @@
 
 ``load_file(store, path)`` reads any format of the registry's readers (``ecokg.graph.formats``:
 N-Quads, TriG, Turtle, N-Triples, JSON-LD, RDF/XML, CSV …; from the suffix, or ``fmt``) with
-pyoxigraph's bulk loader, which writes without holding the file in memory. The bulk loader has no transaction, so loading is made all-or-nothing around it:
+pyoxigraph's bulk loader, which writes without holding the file in memory. The bulk loader has
+no transaction, so loading is made all-or-nothing around it:
 
 1. the whole file is parsed once first (a syntax error stops here, nothing written);
 2. graphs the store already holds are refused (loading never mixes a file into a document);
@@ -87,8 +88,8 @@ def survey(path: str | os.PathLike[str], fmt: str | None = None) -> Survey:
         raise RDFSyntaxError(f"{p} cannot be read as {name}: {' '.join(str(exc).split())[:300]}",
                              hint="check the file, or give its format if the suffix is wrong") from exc
     except OSError as exc:
-        raise InputError(f"cannot read {p}: {exc.strerror or exc}", hint="check the path and its permissions") \
-            from exc
+        raise InputError(f"cannot read {p}: {exc.strerror or exc}",
+                         hint="check the path and its permissions") from exc
     return Survey(p, name, graphs, n, in_default, skipped)
 
 
@@ -103,11 +104,13 @@ def load_file(store: EcoStore, path: str | os.PathLike[str], fmt: str | None = N
     if store.read_only:
         raise StoreError(f"the store {store.path} was opened read-only", hint="open it for writing")
     s = checked or survey(path, fmt)
-    p, name, graphs, n, in_default, skipped = s.path, s.format, s.graphs, s.statements, s.in_default, s.skipped
+    p, name, graphs, n = s.path, s.format, s.graphs, s.statements
+    in_default, skipped = s.in_default, s.skipped
     ox_store = store.ox
     clash = sorted(g for g in graphs if ox_store.contains_named_graph(ox.NamedNode(g)))
     if clash:
-        raise StoreError(f"{p} holds {len(clash)} graph{'s' if len(clash) > 1 else ''} the store {store.path} "
+        plural = "s" if len(clash) > 1 else ""
+        raise StoreError(f"{p} holds {len(clash)} graph{plural} the store {store.path} "
                          f"has already ({clash[0]}{', …' if len(clash) > 1 else ''}); nothing was loaded",
                          hint="remove those documents first ('ecokg remove DOC'), or load into a new --store")
     default_was_empty = not any(True for _ in ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
@@ -133,7 +136,8 @@ def load_file(store: EcoStore, path: str | os.PathLike[str], fmt: str | None = N
         if not isinstance(exc, Exception):
             raise
         raise StoreError(f"loading {p} into the store {store.path} failed, nothing was loaded: "
-                         f"{' '.join(str(exc).split())[:300]}", hint="check free disk space and permissions") from exc
+                         f"{' '.join(str(exc).split())[:300]}",
+                         hint="check free disk space and permissions") from exc
     return LoadReport(p, name, n, len(graphs), skipped)
 
 

@@ -63,9 +63,12 @@ def run_hermit(graph: Graph) -> tuple[bool, list[str]]:
         except owlready2.OwlReadyInconsistentOntologyError:
             return False, []
         except owlready2.OwlReadyJavaError as exc:
-            lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip() and not ln.strip().startswith("at ")]
-            detail = next((ln for ln in lines if "Exception" in ln or "Error" in ln), lines[-1] if lines else "")
-            raise ReasonerError(f"HermiT failed: {detail}", hint="run with --no-reasoner to skip it") from None
+            lines = [ln.strip() for ln in str(exc).splitlines()
+                     if ln.strip() and not ln.strip().startswith("at ")]
+            detail = next((ln for ln in lines if "Exception" in ln or "Error" in ln),
+                          lines[-1] if lines else "")
+            raise ReasonerError(f"HermiT failed: {detail}",
+                                hint="run with --no-reasoner to skip it") from None
         except OSError as exc:
             raise ReasonerError(f"could not run Java ({java}): {exc}", hint=JAVA_HINT) from None
         unsat = sorted({c.iri for c in world.inconsistent_classes()
@@ -96,17 +99,20 @@ class _Axioms:
         for c, d in g.subject_objects(OWL.equivalentClass):
             self.supers.setdefault(c, set()).add(d)
             self.supers.setdefault(d, set()).add(c)
-        self.disjoint: set[frozenset[Node]] = {frozenset((a, b)) for a, b in g.subject_objects(OWL.disjointWith)}
+        self.disjoint: set[frozenset[Node]] = {frozenset((a, b))
+                                               for a, b in g.subject_objects(OWL.disjointWith)}
         for node in g.subjects(RDF.type, OWL.AllDisjointClasses):
             for lst in g.objects(node, OWL.members):
                 items = list(Collection(g, lst))
                 self.disjoint.update(frozenset((a, b)) for a in items for b in items if a != b)
-        self.different: set[frozenset[Node]] = {frozenset((a, b)) for a, b in g.subject_objects(OWL.differentFrom)}
+        self.different: set[frozenset[Node]] = {frozenset((a, b))
+                                                for a, b in g.subject_objects(OWL.differentFrom)}
         for node in g.subjects(RDF.type, OWL.AllDifferent):
             for lst in list(g.objects(node, OWL.distinctMembers)) + list(g.objects(node, OWL.members)):
                 items = list(Collection(g, lst))
                 self.different.update(frozenset((a, b)) for a in items for b in items if a != b)
-        inverse = {**dict(g.subject_objects(OWL.inverseOf)), **{b: a for a, b in g.subject_objects(OWL.inverseOf)}}
+        inverse = {**dict(g.subject_objects(OWL.inverseOf)),
+                   **{b: a for a, b in g.subject_objects(OWL.inverseOf)}}
         self.domain: dict[Node, list[list[Node]]] = {}
         self.range: dict[Node, list[list[Node]]] = {}
         for prop_axiom, table in ((RDFS.domain, self.domain), (RDFS.range, self.range)):
@@ -199,7 +205,8 @@ def find_conflicts(g: Graph, unsatisfiable: Iterable[str] = ()) -> list[Term]:
         own = types.get(x, {})
         if own and all(any(ax.are_disjoint(t, m) for t in own) for m in members):
             names = " or ".join(sh(m) for m in members)
-            reasons.setdefault(x, []).append(f"{why}, which needs {names}, but it is {', '.join(sh(t) for t in own)}")
+            types_of = ", ".join(sh(t) for t in own)
+            reasons.setdefault(x, []).append(f"{why}, which needs {names}, but it is {types_of}")
     for p in ax.functional:
         for s in set(g.subjects(p, None)):
             values = list(g.objects(s, p))
@@ -207,7 +214,8 @@ def find_conflicts(g: Graph, unsatisfiable: Iterable[str] = ()) -> list[Term]:
                 for b in values[i + 1:]:
                     if (isinstance(a, Literal) and isinstance(b, Literal) and not a.eq(b)) or \
                             frozenset((a, b)) in ax.different:
-                        reasons.setdefault(s, []).append(f"has two values of the functional {sh(p)}: {sh(a)}, {sh(b)}")
+                        reasons.setdefault(s, []).append(
+                            f"has two values of the functional {sh(p)}: {sh(a)}, {sh(b)}")
     found = [Term(iri=str(x), label=label_of(g, x), reason="; ".join(dict.fromkeys(why)))
              for x, why in reasons.items()]
     return sorted(found, key=lambda t: (t.label or "", t.iri))

@@ -68,8 +68,8 @@ def read_pdf(path: Path, source: str) -> Iterator[RawArticle]:
                          hint="check that the file is a complete PDF document") from exc
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():
-        raise InputError(f"{source}: the PDF has no text layer ({len(pages)} page{'s' if len(pages) != 1 else ''}"
-                         " of images, probably a scan)",
+        pages_of = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
+        raise InputError(f"{source}: the PDF has no text layer ({pages_of} of images, probably a scan)",
                          hint="run OCR on it first (e.g. ocrmypdf -l chi_sim) and build the OCR'd PDF")
     title = str(info.get("/Title") or "").strip() or None
     yield RawArticle(source, text.encode("utf-8"), "text/plain", title=title,

@@ -72,7 +72,8 @@ _DECLARED = re.compile(
     rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""",
     re.IGNORECASE,
 )
-_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)[\s>/]", re.IGNORECASE)
+_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)[\s>/]",
+                         re.IGNORECASE)
 _MD_SNIFF = re.compile(rb"(?m)^(?:#{1,6}\s+\S|```|\s*[-*+]\s+\S.*\n\s*[-*+]\s+\S)|\]\([^)\s]+\)")
 # GBK-family names map to GB18030 (the superset); Big5 to Big5 (CP950/HKSCS tried after it).
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030",
@@ -117,7 +118,8 @@ def _read_document(path: Path, source: str) -> Iterator[RawArticle]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(f"{source}: cannot read file ({exc.strerror or exc})", hint="check its permissions") from exc
+        raise InputError(f"{source}: cannot read file ({exc.strerror or exc})",
+                         hint="check its permissions") from exc
     if size == 0:
         raise InputError(f"{source}: file is empty", hint="expected an article file")
     if module.endswith(".document_files") and size > MAX_BYTES:
@@ -192,7 +194,8 @@ def _read_file(path: Path, source: str) -> RawArticle:
                              hint="split it into smaller articles")
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{source}: cannot read file ({exc.strerror or exc})", hint="check its permissions") from exc
+        raise InputError(f"{source}: cannot read file ({exc.strerror or exc})",
+                         hint="check its permissions") from exc
     _check_bytes(data, source)
     return RawArticle(source, data, MEDIA_TYPES[path.suffix.lower()])
 

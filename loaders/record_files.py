@@ -24,7 +24,8 @@ from ecokg.errors import InputError
 from ecokg.loaders.reader import MAX_BYTES, RawArticle
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_JSONL_HINT = "each line: one JSON object with \"text\" or \"html\", and \"title\", \"date\", \"url\" if known"
+_JSONL_HINT = ('each line: one JSON object with "text" or "html", and "title", "date", "url" '
+               "if known")
 
 
 def read_warc(path: Path, source: str) -> Iterator[RawArticle]:
@@ -58,7 +59,8 @@ def read_warc(path: Path, source: str) -> Iterator[RawArticle]:
                          hint="give a .warc or .warc.gz file as a crawler writes it") from exc
     except OSError as exc:
         raise InputError(f"{source}: cannot read the WARC file ({exc.strerror or exc})",
-                         hint="check that the file is complete (a .warc.gz cut short cannot be read)") from exc
+                         hint="check that the file is complete (a .warc.gz cut short cannot be read)",
+                         ) from exc
     if not found:
         raise InputError(f"{source}: the WARC file holds no HTML response (status 2xx)",
                          hint="give the WARC of a crawl of article pages")

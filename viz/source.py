@@ -69,7 +69,8 @@ def open_file(path: str | os.PathLike[str]) -> GraphSource:
     p = Path(path)
     if not p.is_file():
         raise InputError(f"RDF input {p} not found" if not p.exists() else f"RDF input {p} is not a file",
-                         hint="pass --input FILE with a Turtle, TriG, N-Triples, N-Quads, JSON-LD or RDF/XML file")
+                         hint="pass --input FILE with a Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML "
+                              "or CSV file")
     spec = reader_format(p)
     fmt = spec.title
     ds = Dataset()
@@ -79,7 +80,8 @@ def open_file(path: str | os.PathLike[str]) -> GraphSource:
         raise RDFSyntaxError(f"{p} is not UTF-8 text ({exc.reason})", hint="convert it to UTF-8") from exc
     except Exception as exc:  # rdflib raises many types for bad input
         detail = " ".join(str(exc).split())[:300]
-        raise RDFSyntaxError(f"cannot parse {p} as {fmt}: {detail}", hint="check the file and its suffix") from exc
+        raise RDFSyntaxError(f"cannot parse {p} as {fmt}: {detail}",
+                             hint="check the file and its suffix") from exc
     for ctx in list(ds.graphs()):
         if ctx.identifier == ONTOLOGY_GRAPH:
             ds.remove_graph(ctx)
@@ -91,7 +93,8 @@ def open_file(path: str | os.PathLike[str]) -> GraphSource:
     return GraphSource(graph, LocalBackend.from_store(store), str(p))
 
 
-def open_source(input_file: str | os.PathLike[str] | None, store: str | os.PathLike[str] | None) -> GraphSource:
+def open_source(input_file: str | os.PathLike[str] | None,
+                store: str | os.PathLike[str] | None) -> GraphSource:
     if input_file is not None and store is not None:
         raise InputError("give either --input FILE or --store DIR, not both")
     return open_file(input_file) if input_file is not None else open_store(store)
