@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from ecokg.graph.checker import CheckReport, Term, Violation
+    from ecokg.graph.check_report import CheckReport, Term, Violation
 
 
 def _plural(n: int, word: str) -> str:
