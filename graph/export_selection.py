@@ -72,6 +72,13 @@ class ExportSelection:
             yield from canonical(held)
         yield from sorted(self.inferred, key=lambda q: (_graph_key(q), str(q.triple)))
 
+    def _subjects(self) -> list[Any]:
+        """The subjects of the selected graphs: from the store for most of it, else off the graphs."""
+        if len(self.graphs) > sum(1 for _ in self.ox_store.named_graphs()) // 2:
+            return [sol["s"] for sol in self.ox_store.query(_DISTINCT_SUBJECTS)]
+        pattern = self.ox_store.quads_for_pattern
+        return list({q.subject for g in self.graphs for q in pattern(None, None, None, g)})
+
     def triples(self) -> Iterator[Any]:
         """The union of the selected graphs, each triple once, then the inferred triples."""
         import pyoxigraph as ox
@@ -85,7 +92,7 @@ class ExportSelection:
                     yield q.triple
         else:
             chosen = set(self.graphs)
-            found = [sol["s"] for sol in self.ox_store.query(_DISTINCT_SUBJECTS)]
+            found = self._subjects()
             named = sorted((s for s in found if not isinstance(s, ox.BlankNode)), key=str)
             blank = [s for s in found if isinstance(s, ox.BlankNode)]
             for s in [*named, *blank]:

@@ -215,8 +215,10 @@ def _check_bytes(data: bytes, source: str) -> None:
         raise InputError(f"{source}: file is {what}", hint="expected the text of a Chinese article")
     for magic, kind in _MAGIC:
         if body.startswith(magic):
+            named = {"a PDF document": ".pdf", "a ZIP archive (or .docx/.xlsx)": ".docx"}.get(kind)
             raise InputError(f"{source}: binary data ({kind}), not an article",
-                             hint="give a .txt, .md or .html file")
+                             hint=f"give it a file name ending in {named} to read it as one" if named
+                             else "give a .txt, .md or .html file")
     nul = body.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{source}: binary data (NUL byte at byte offset {nul}), not an article",
