@@ -161,3 +161,12 @@ def test_quad_exports_are_byte_stable_whatever_the_ingest_order(tmp_path):
             export_store(st, tmp_path / f"{n}.nq")
             outs.append((tmp_path / f"{n}.nq").read_bytes())
     assert outs[0] == outs[1] and outs[0].count(b"\n") > 1000
+
+
+def test_one_document_in_turtle_is_its_graph_and_the_ontology(store, tmp_path):
+    wh = next(d for d in store.documents() if d.file_name == "wh.md")
+    out = tmp_path / "wh.ttl"
+    export_store(store, out, document="wh.md")
+    chosen = {ox.NamedNode(wh.iri), ox.NamedNode(str(ONTOLOGY_GRAPH))}
+    expected = union(q for q in store.ox if q.graph_name in chosen)
+    assert isomorphic(union(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)), expected)
