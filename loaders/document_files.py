@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ecokg.errors import InputError
-from ecokg.loaders.reader import RawArticle
+from ecokg.loaders.reader import MAX_BYTES, RawArticle
 
 #: A line ending in one of these ends its paragraph; otherwise a PDF line break inside Chinese text
 #: is only the page's layout, and the next line continues the sentence.
@@ -49,11 +49,25 @@ def _pdf_date(value: Any) -> str | None:
     return f"{y}-{mo}-{d}" + (f"T{hh}:{mm}:{ss or '00'}" if hh else "")
 
 
+def _check_size(path: Path, source: str) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read file ({exc.strerror or exc})",
+                         hint="check its permissions") from exc
+    if size == 0:
+        raise InputError(f"{source}: file is empty", hint="expected a document with an article's text")
+    if size > MAX_BYTES:
+        raise InputError(f"{source}: file is {size:,} bytes, over the limit of {MAX_BYTES:,} bytes",
+                         hint="split it into smaller documents")
+
+
 def read_pdf(path: Path, source: str) -> Iterator[RawArticle]:
     """The text layer of a PDF as one article (InputError for a scan, an encrypted or broken file)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    _check_size(path, source)
     try:
         pdf = PdfReader(str(path))
         if pdf.is_encrypted and not pdf.decrypt(""):
@@ -81,6 +95,7 @@ def read_docx(path: Path, source: str) -> Iterator[RawArticle]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _check_size(path, source)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:

@@ -109,25 +109,6 @@ def document_reader(path: Path) -> tuple[str, str] | None:
     return next((r for end, r in DOCUMENT_READERS.items() if name.endswith(end)), None)
 
 
-def _read_document(path: Path, source: str) -> Iterator[RawArticle]:
-    import importlib
-
-    found = document_reader(path)
-    assert found is not None
-    module, function = found
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read file ({exc.strerror or exc})",
-                         hint="check its permissions") from exc
-    if size == 0:
-        raise InputError(f"{source}: file is empty", hint="expected an article file")
-    if module.endswith(".document_files") and size > MAX_BYTES:
-        raise InputError(f"{source}: file is {size:,} bytes, over the {_limit()} limit",
-                         hint="split it into smaller documents")
-    yield from getattr(importlib.import_module(module), function)(path, source)
-
-
 # ---------------------------------------------------------------- sources
 
 
@@ -180,10 +161,14 @@ def _article_files(root: Path) -> list[Path]:
 
 
 def _read_path(path: Path, source: str) -> Iterator[RawArticle]:
-    if document_reader(path) is not None:
-        yield from _read_document(path, source)
-    else:
+    found = document_reader(path)
+    if found is None:
         yield _read_file(path, source)
+    else:  # PDF, DOCX, WARC, JSON Lines: read by a module of its own, imported now
+        import importlib
+
+        module, function = found
+        yield from getattr(importlib.import_module(module), function)(path, source)
 
 
 def _read_file(path: Path, source: str) -> RawArticle:

@@ -164,3 +164,17 @@ def test_a_directory_of_them_builds(tmp_path):
     urls = {q.object.value for q in ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS)
             if q.predicate.value.endswith("/source") and isinstance(q.object, ox.NamedNode)}
     assert {"https://news.example.cn/a1.html", "https://gov.example.cn/1"} <= urls
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("empty.pdf", b"", "file is empty"),
+    ("cut.pdf", b"%PDF-1.4\n1 0 obj", "cannot read the PDF"),
+    ("old.docx", b"\xd0\xcf\x11\xe0 an old Word file", "cannot read the DOCX"),
+    ("none.jsonl", b"\n\n", "holds no line"),
+    ("page.warc", b"<html>not a crawl</html>", "not a WARC file"),
+])
+def test_broken_files_are_one_clear_error(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    done, failed = extract_each([str(path)])
+    assert not done and len(failed) == 1 and message in failed[0].line() and name in failed[0].line()
