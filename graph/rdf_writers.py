@@ -44,6 +44,9 @@ class _FixedHeader:
         return len(data)
 
     def flush(self) -> None:
+        if self.in_header:  # nothing but the serializer's prefixes (an empty graph)
+            self.pending = b"".join(ln + b"\n" for ln in self.pending.split(b"\n")
+                                    if ln and not ln.startswith(b"@prefix "))
         if self.pending:
             self.out.write(self.pending)
             self.pending = b""

@@ -170,3 +170,14 @@ def test_one_document_in_turtle_is_its_graph_and_the_ontology(store, tmp_path):
     chosen = {ox.NamedNode(wh.iri), ox.NamedNode(str(ONTOLOGY_GRAPH))}
     expected = union(q for q in store.ox if q.graph_name in chosen)
     assert isomorphic(union(ox.parse(path=str(out), format=ox.RdfFormat.TURTLE)), expected)
+
+
+@pytest.mark.parametrize("name", ["ttl", "trig"])
+def test_an_empty_graph_is_our_prefix_header_alone(tmp_path, name):
+    from ecokg.graph.export import export_dataset
+    from ecokg.graph.namespaces import PREFIXES
+
+    out = tmp_path / f"empty.{name}"
+    report = export_dataset(Dataset(), out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert report.statements == 0 and lines == [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()]
