@@ -121,17 +121,16 @@ def reader_format(path: str | os.PathLike[str], fmt: str | None = None) -> Forma
 # -- the built-in formats --------------------------------------------------------------------------
 _W = "ecokg.graph.rdf_writers"
 _R = "ecokg.graph.rdf_readers"
-_RDF_FORMATS: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], bool], ...] = (
-    # name, title, suffixes, aliases, one graph per document
-    ("ttl", "Turtle", (".ttl", ".turtle"), ("turtle",), False),
-    ("trig", "TriG", (".trig",), (), True),
-    ("nt", "N-Triples", (".nt", ".ntriples"), ("ntriples", "n-triples"), False),
-    ("nq", "N-Quads", (".nq", ".nquads"), ("nquads", "n-quads"), True),
-    ("jsonld", "JSON-LD", (".jsonld", ".json"), ("json-ld",), True),
-    ("xml", "RDF/XML", (".rdf", ".xml", ".owl"), ("rdfxml", "rdf/xml", "rdf"), False),
+_RDF_FORMATS: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...], bool], ...] = (
+    # name, title, class (…Writer, …Reader), suffixes, aliases, one graph per document
+    ("ttl", "Turtle", "Turtle", (".ttl", ".turtle"), ("turtle",), False),
+    ("trig", "TriG", "TriG", (".trig",), (), True),
+    ("nt", "N-Triples", "NTriples", (".nt", ".ntriples"), ("ntriples", "n-triples"), False),
+    ("nq", "N-Quads", "NQuads", (".nq", ".nquads"), ("nquads", "n-quads"), True),
+    ("jsonld", "JSON-LD", "JSONLD", (".jsonld", ".json"), ("json-ld",), True),
+    ("xml", "RDF/XML", "RDFXML", (".rdf", ".xml", ".owl"), ("rdfxml", "rdf/xml", "rdf"), False),
 )
-for _name, _title, _suffixes, _aliases, _graphs in _RDF_FORMATS:
-    _cls = _title.replace("-", "").replace("/", "")
+for _name, _title, _cls, _suffixes, _aliases, _graphs in _RDF_FORMATS:
     register_writer(_name, _W, f"{_cls}Writer", title=_title, suffixes=_suffixes, aliases=_aliases,
                     graphs=_graphs)
     register_reader(_name, _R, f"{_cls}Reader", title=_title, suffixes=_suffixes, aliases=_aliases,
