@@ -1,9 +1,9 @@
-"""Articles in office documents: the text layer of a PDF (pypdf) and the paragraphs of a DOCX (python-docx).
+"""Articles in office documents: the text layer of a PDF (pypdf), the paragraphs of a DOCX (python-docx).
 
-Each file is one article. Its text becomes a plain-text ``RawArticle`` (UTF-8), with the title and
-date the document's own properties give. A PDF without a text layer (a scan) is one clear
-``InputError``, not an empty graph; so is an encrypted PDF or a file that is not what its suffix
-says.
+Each file is one article. Its text becomes a plain-text ``RawArticle`` (UTF-8), with the title
+the document's own properties give, and their creation date for when the text states no date.
+A PDF without a text layer (a scan) is one clear ``InputError``, not an empty graph; so is an
+encrypted PDF or a file that is not what its suffix says.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def read_pdf(path: Path, source: str) -> Iterator[RawArticle]:
                          hint="run OCR on it first (e.g. ocrmypdf -l chi_sim) and build the OCR'd PDF")
     title = str(info.get("/Title") or "").strip() or None
     yield RawArticle(source, text.encode("utf-8"), "text/plain", title=title,
-                     date=_pdf_date(info.get("/CreationDate")))
+                     fallback_date=_pdf_date(info.get("/CreationDate")))
 
 
 def read_docx(path: Path, source: str) -> Iterator[RawArticle]:
@@ -111,8 +111,9 @@ def read_docx(path: Path, source: str) -> Iterator[RawArticle]:
         raise InputError(f"{source}: the DOCX holds no text", hint="expected the text of a Chinese article")
     props = document.core_properties
     moment = props.created or props.modified
+    made = moment.isoformat(timespec="seconds") if isinstance(moment, datetime) else None
     yield RawArticle(source, text.encode("utf-8"), "text/plain", title=(props.title or "").strip() or None,
-                     date=moment.isoformat(timespec="seconds") if isinstance(moment, datetime) else None)
+                     fallback_date=made)
 
 
 __all__ = ["read_docx", "read_pdf"]

@@ -178,3 +178,8 @@ def test_broken_files_are_one_clear_error(tmp_path, name, data, message):
     path.write_bytes(data)
     done, failed = extract_each([str(path)])
     assert not done and len(failed) == 1 and message in failed[0].line() and name in failed[0].line()
+
+
+def test_a_date_the_text_states_wins_over_the_files_creation_date(tmp_path):
+    (raw,) = list(iter_sources([str(make_pdf(tmp_path / "dated.pdf", "发布时间：2024-03-05\n" + PARK))]))
+    assert read_document(raw).issued == "2024-03-05"
