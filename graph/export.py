@@ -203,5 +203,4 @@ def class_colour(cls: str) -> str:
 
 
 __all__ = ["EXTENSIONS", "FORMATS", "INFERRED_GRAPH", "Colours", "ExportReport", "atomic_output",
-           "class_colour",
-           "export_dataset", "export_store", "format_for", "infer", "read_csv"]
+           "class_colour", "export_dataset", "export_store", "format_for", "infer", "read_csv"]
