@@ -34,7 +34,7 @@ METHOD = """## How it is measured
   same entity IRIs for both engines; one warm-up run, then up to 5 timed runs (fewer when they add
   up to more than the per-query budget), median. Baseline: rdflib's SPARQL engine on the same data
   in memory (`Dataset(default_union=True)` with the ontology), `initBindings`, results listed.
-- **Export.** `graph/export.py` (`ecokg export out.ttl`: sorted, prefixed Turtle of the store)
+- **Export.** `graph/export.py` (`ecokg export out.ttl`: prefixed Turtle streamed from the store)
   against `Dataset.serialize(format="turtle")` of the rdflib graph.
 - **View.** The graph as `ecokg view` reads it (`EcoStore.union_graph`), then
   `viz.network.build_view` + `viz.page.write_html`; first draw = navigation to the page's first

@@ -74,7 +74,8 @@ def extract_each(entries: Sequence[str], *, stdin: BinaryIO | None = None, title
                  publisher: str | None = None, date: str | None = None, url: str | None = None,
                  gazetteer: Iterable[str | os.PathLike[str]] = (), keep_going: bool = False,
                  progress: Progress | None = None,
-                 on_failure: Callable[[Failure], None] | None = None) -> tuple[list[Extraction], list[Failure]]:
+                 on_failure: Callable[[Failure], None] | None = None,
+                 ) -> tuple[list[Extraction], list[Failure]]:
     """Read and extract each entry of ``list_sources`` on its own; stop at the first failure
     unless ``keep_going``. Returns the extractions and the failures, in source order."""
     from ecokg.loaders.news_loader import NewsArticleLoader
@@ -89,18 +90,30 @@ def extract_each(entries: Sequence[str], *, stdin: BinaryIO | None = None, title
     for i, entry in enumerate(entries):
         if progress:
             progress(Path(entry).name, i, len(entries), entities)
-        try:
-            for raw in iter_sources([entry], stdin=stdin):  # one article: a file or standard input
+        # one article (a file or standard input), or each record of a WARC or JSON Lines file
+        records = iter_sources([entry], stdin=stdin)
+        stop = False
+        while True:
+            source = "standard input" if entry == "-" else entry
+            try:
+                raw = next(records, None)  # after a reading error the file has no more records
+                if raw is None:
+                    break
+                if raw.source not in (entry, "-"):
+                    source = raw.source
                 done.append(loader.load(raw, title=title, publisher=publisher, date=date, url=url))
                 entities += len(done[-1].entities)
-        except Exception as exc:  # an article's failure, a bug or not, is that article's
-            reason = (exc.one_line() if isinstance(exc, EcokgError)
-                      else f"internal error: {type(exc).__name__}: {exc}")
-            failed.append(Failure("standard input" if entry == "-" else entry, reason, exc))
-            if on_failure:
-                on_failure(failed[-1])
-            if not keep_going:
-                break
+            except Exception as exc:  # an article's failure, a bug or not, is that article's
+                reason = (exc.one_line() if isinstance(exc, EcokgError)
+                          else f"internal error: {type(exc).__name__}: {exc}")
+                failed.append(Failure(source, reason, exc))
+                if on_failure:
+                    on_failure(failed[-1])
+                if not keep_going:
+                    stop = True
+                    break
+        if stop:
+            break
     if progress:
         progress("", len(entries), len(entries), entities)
     return done, failed

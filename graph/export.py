@@ -1,19 +1,18 @@
 """Export a store (or an in-memory rdflib Dataset) to files other tools read.
 
-Formats (``FORMATS``; by default from the file extension):
+The format comes from ``--format`` or the file's suffix through the registry of
+``ecokg.graph.formats`` (``writer_format``); its writer class streams an ``ExportSelection``
+(``ecokg.graph.export_selection``) straight from the store into the file:
 
-* RDF: ``ttl`` (Turtle), ``nt`` (N-Triples), ``xml`` (RDF/XML) carry the union of the selected
-  graphs; ``trig``, ``nq`` (N-Quads) and ``jsonld`` (JSON-LD with ``@graph`` per named graph)
-  keep one graph per document. All are written by pyoxigraph from *sorted* statements with the
-  fixed prefixes of ``ecokg.graph.namespaces.PREFIXES`` (entity IRIs are written in full), so
-  two exports of the same graph are byte-identical and diff cleanly. Blank nodes (only the
-  ontology has them) are canonicalized (RDFC-1.0) first.
-* ``gexf`` / ``graphml`` (networkx, for Gephi): nodes are entities (label zh and en, class,
-  colour per class from the ``colours`` function passed in (the views' legend through
-  ``ecokg.open(...).export``, else a stable hash); GEXF also as ``viz:color``), edges are the ``eco:`` properties between two
-  entities (label = local name and zh label of the property).
-* ``csv``: one row per quad: ``graph, subject, predicate, object, object_kind, datatype,
-  language`` (UTF-8 with BOM so spreadsheet programs read Chinese; lossless, reads back).
+* RDF (``rdf_writers``): ``ttl`` (Turtle), ``nt`` (N-Triples), ``xml`` (RDF/XML) carry the union
+  of the selected graphs; ``trig``, ``nq`` (N-Quads) and ``jsonld`` keep one graph per document.
+  Written by pyoxigraph's serializers in an order that depends only on the data, with the fixed
+  prefixes of ``ecokg.graph.namespaces.PREFIXES``, so two exports of the same graph are
+  byte-identical; blank nodes (only the ontology has them) are canonicalized (RDFC-1.0).
+* ``gexf`` / ``graphml`` (``network_writers``, for Gephi): entities and their ``eco:`` relations,
+  nodes coloured by the ``colours`` function passed in (the views' legend through
+  ``ecokg.open(...).export``), else a stable hash.
+* ``csv`` (``csv_format``): one row per quad, lossless, reads back.
 
 ``inferred=True`` adds, in the named graph ``INFERRED_GRAPH``, what the ontology entails
 and the data does not yet state: the transitive closure of ``eco:locatedIn``, superclass types
@@ -25,39 +24,26 @@ Every file is written atomically (temporary file in the same directory, then ``o
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
+import contextlib
 import os
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ecokg.errors import InputError, StoreError
-from ecokg.graph.iris import KIND_BY_CLASS
-from ecokg.graph.namespaces import ECO, INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, PREFIXES, RDF, RDFS
-from ecokg.graph.store import EcoStore, atomic_write
+from ecokg.graph.export_selection import Colours, ExportSelection
+from ecokg.graph.formats import formats, writer_format
+from ecokg.graph.namespaces import ECO, INFERRED_GRAPH, ONTOLOGY_GRAPH, OWL, RDF, RDFS
+from ecokg.graph.store import EcoStore
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
-#: Named graph of the triples ``inferred=True`` adds.
-
-RDF_FORMATS = ("ttl", "trig", "nt", "nq", "jsonld", "xml")
-FORMATS = (*RDF_FORMATS, "gexf", "graphml", "csv")
-QUAD_FORMATS = ("trig", "nq", "jsonld", "csv")
-EXTENSIONS = {
-    ".ttl": "ttl", ".turtle": "ttl", ".trig": "trig", ".nt": "nt", ".ntriples": "nt", ".nq": "nq",
-    ".nquads": "nq", ".jsonld": "jsonld", ".json": "jsonld", ".rdf": "xml", ".xml": "xml", ".owl": "xml",
-    ".gexf": "gexf", ".graphml": "graphml", ".csv": "csv",
-}
-ALIASES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "nquads": "nq", "n-quads": "nq",
-           "json-ld": "jsonld", "rdfxml": "xml", "rdf/xml": "xml", "rdf": "xml"}
-
-
-#: A class's local name → its colour ``#rrggbb`` (GEXF, GraphML).
-Colours = Callable[[str], str]
+#: The export formats (names), and the file suffixes that choose them.
+FORMATS = tuple(f.name for f in formats("writer"))
+EXTENSIONS = {suffix: f.name for f in formats("writer") for suffix in f.suffixes}
 
 
 @dataclass
@@ -70,16 +56,7 @@ class ExportReport:
 
 def format_for(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """The export format: ``fmt`` if given, else from the file extension. InputError if unknown."""
-    if fmt:
-        f = ALIASES.get(fmt.lower(), fmt.lower())
-        if f not in FORMATS:
-            raise InputError(f"unknown export format '{fmt}'", hint=f"use one of: {', '.join(FORMATS)}")
-        return f
-    suffix = Path(path).suffix.lower()
-    if suffix not in EXTENSIONS:
-        raise InputError(f"cannot tell the export format from the file name '{Path(path).name}'",
-                         hint=f"use an extension ({', '.join(sorted(EXTENSIONS))}) or --format")
-    return EXTENSIONS[suffix]
+    return writer_format(path, fmt).name
 
 
 def export_dataset(source: Dataset | EcoStore, path: str | os.PathLike[str], fmt: str | None = None, *,
@@ -94,7 +71,7 @@ def export_dataset(source: Dataset | EcoStore, path: str | os.PathLike[str], fmt
     from ecokg.graph.oxconvert import dataset_to_quads
 
     mem = ox.Store()
-    mem.extend(dataset_to_quads(source))
+    mem.bulk_extend(dataset_to_quads(source))
     return _export(mem, path, format_for(path, fmt), document=document, ontology=ontology, inferred=inferred,
                    colours=colours)
 
@@ -128,11 +105,9 @@ def _graphs(ox_store: Any, document: str | None, ontology: bool) -> list[Any]:
     return graphs
 
 
-def _quads(ox_store: Any, graphs: list[Any]) -> list[Any]:
-    out = []
+def _quads(ox_store: Any, graphs: list[Any]) -> Iterator[Any]:
     for g in graphs:
-        out.extend(ox_store.quads_for_pattern(None, None, None, g))
-    return out
+        yield from ox_store.quads_for_pattern(None, None, None, g)
 
 
 _INFERENCE = """
@@ -157,211 +132,75 @@ def infer(ox_store: Any, graphs: list[Any]) -> list[Any]:
             raise StoreError("no ontology to reason with: the store has none and none is packaged",
                              hint="reinstall ecokg, or export without --inferred")
         copy = ox.Store()
-        copy.extend(_quads(ox_store, graphs))
+        copy.bulk_extend(_quads(ox_store, graphs))
         copy.load(src.read_bytes(), format=ox.RdfFormat.TURTLE, base_iri=str(ONTOLOGY_GRAPH), to_graph=onto)
         ox_store = copy
     prefixes = {"eco": str(ECO), "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL)}
     data = [g for g in graphs if g != onto]
-    stated = {q.triple for q in _quads(ox_store, graphs)}
+    chosen = set(graphs)
     out = []
     for sol in ox_store.query(_INFERENCE, prefixes=prefixes, default_graph=[*data, onto]):
-        t = ox.Triple(sol["s"], sol["p"], sol["o"])
-        if t not in stated and not isinstance(t.subject, ox.Literal):
-            out.append(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(INFERRED_GRAPH))))
+        s, p, o = sol["s"], sol["p"], sol["o"]
+        if isinstance(s, ox.Literal) or any(q.graph_name in chosen
+                                            for q in ox_store.quads_for_pattern(s, p, o, None)):
+            continue  # stated already
+        out.append(ox.Quad(s, p, o, ox.NamedNode(str(INFERRED_GRAPH))))
     return out
 
 
 # -- writing -------------------------------------------------------------------------------------
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[IO[bytes]]:
+    """A binary file that appears at ``path`` complete or not at all (temporary file, fsync, replace)."""
+    from ecokg.graph.storefs import _umask
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; the file gets what open() would give
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def _export(ox_store: Any, path: str | os.PathLike[str], fmt: str, *, document: str | None, ontology: bool,
             inferred: bool, colours: Colours | None = None) -> ExportReport:
+    spec = writer_format(path, fmt)
     graphs = _graphs(ox_store, document, ontology)
-    quads = _quads(ox_store, graphs)
     extra = infer(ox_store, graphs) if inferred else []
-    quads.extend(extra)
+    selection = ExportSelection(ox_store, graphs, extra, colours)
+    writer = spec.implementation()
     target = Path(path)
-    if fmt in RDF_FORMATS:
-        data, n = serialize_rdf(quads, fmt)
-    elif fmt == "csv":
-        data, n = _csv(quads)
-    else:
-        data, n = _network(ox_store, quads, fmt, colours or class_colour)
     try:
-        atomic_write(target, data)
+        with atomic_output(target) as fh:
+            n = writer.write(selection, fh)
     except OSError as exc:
         raise InputError(f"cannot write {target}: {exc.strerror or exc}",
                          hint="check that the directory exists and is writable") from exc
-    return ExportReport(target, fmt, n, len(extra))
-
-
-def _prefixes() -> dict[str, str]:
-    return {p: str(ns) for p, ns in PREFIXES.items()}
-
-
-def _canonical(quads: list[Any]) -> list[Any]:
-    import pyoxigraph as ox
-
-    if not any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads):
-        return quads
-    ds = ox.Dataset(quads)
-    ds.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-    return list(ds)
-
-
-def _graph_key(q: Any) -> str:
-    import pyoxigraph as ox
-
-    return "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
-
-
-def serialize_rdf(quads: Iterable[Any], fmt: str) -> tuple[bytes, int]:
-    """Sorted, prefixed serialization of quads (union of graphs for triple formats)."""
-    import pyoxigraph as ox
-
-    quads = _canonical(list(quads))
-    if fmt in ("trig", "nq", "jsonld"):
-        # graph by graph; inside a graph the N-Triples text order groups subjects, then predicates
-        unique = sorted(set(quads), key=lambda q: (_graph_key(q), str(q.triple)))
-        rdf_fmt = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
-        items: list[Any] = unique
-    else:
-        items = sorted({q.triple for q in quads}, key=str)
-        rdf_fmt = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML}[fmt]
-    prefixes = _prefixes() if fmt in ("ttl", "trig", "xml", "jsonld") else None
-    if fmt == "jsonld":
-        prefixes = None  # expanded JSON-LD: every IRI in full, readable without a context
-    data = ox.serialize(items, format=rdf_fmt, prefixes=prefixes) or b""
-    if fmt in ("ttl", "trig"):  # our own header, in the fixed order of PREFIXES
-        body = data.split(b"\n")
-        while body and body[0].startswith(b"@prefix "):
-            body.pop(0)
-        header = [f"@prefix {p}: <{ns}> .".encode() for p, ns in _prefixes().items()]
-        data = b"\n".join([*header, *body])
-    if fmt == "xml":
-        data = _xml_cr(data)
-    return data, len(items)
-
-
-def _xml_cr(data: bytes) -> bytes:
-    """XML parsers read a raw carriage return as a line feed: write the ones in values as ``&#13;``."""
-    return data.replace(b"\r", b"&#13;")
-
-
-def _csv(quads: list[Any]) -> tuple[bytes, int]:
-    import pyoxigraph as ox
-
-    def kind(t: Any) -> str:
-        return "iri" if isinstance(t, ox.NamedNode) else "bnode" if isinstance(t, ox.BlankNode) else "literal"
-
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    # a field holding a carriage return must be quoted too, or readers end the row there
-    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    w.writerow(["graph", "subject", "predicate", "object", "object_kind", "datatype", "language"])
-    rows = sorted({(
-        "" if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value,
-        _node_text(q.subject), q.predicate.value, _node_text(q.object), kind(q.object),
-        q.object.datatype.value if isinstance(q.object, ox.Literal) and not q.object.language else "",
-        q.object.language or "" if isinstance(q.object, ox.Literal) else "",
-    ) for q in _canonical(quads)})
-    for row in rows:
-        (quoted if any("\r" in f for f in row) else w).writerow(row)
-    return buf.getvalue().encode("utf-8-sig"), len(rows)
-
-
-def _node_text(term: Any) -> str:
-    import pyoxigraph as ox
-
-    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
+    return ExportReport(target, spec.name, n, len(extra))
 
 
 def read_csv(path: str | os.PathLike[str]) -> list[Any]:
-    """The quads of a CSV written by this module (for round trips and other tools' tests)."""
-    import pyoxigraph as ox
+    """The quads of a CSV written by ``export`` (for round trips and other tools' tests)."""
+    from ecokg.graph.csv_format import read_csv as read
 
-    def node(text: str) -> Any:
-        return ox.BlankNode(text[2:]) if text.startswith("_:") else ox.NamedNode(text)
-
-    out = []
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["object_kind"] == "literal":
-                obj = (ox.Literal(row["object"], language=row["language"]) if row["language"]
-                       else ox.Literal(row["object"], datatype=ox.NamedNode(row["datatype"])))
-            else:
-                obj = node(row["object"])
-            graph = ox.NamedNode(row["graph"]) if row["graph"] else ox.DefaultGraph()
-            out.append(ox.Quad(node(row["subject"]), ox.NamedNode(row["predicate"]), obj, graph))
-    return out
-
-
-# -- networks (Gephi) ----------------------------------------------------------------------------
-_ENTITY = {str(ECO[c]): c for c in KIND_BY_CLASS}
-_TYPE = str(RDF.type)
-_LABEL = str(RDFS.label)
+    return list(read(path))
 
 
 def class_colour(cls: str) -> str:
-    """The default colour of a class: a stable hash of its name (the views' legend is passed in)."""
-    return "#" + hashlib.sha256(cls.encode("utf-8")).hexdigest()[:6]
+    """The default colour of a class in GEXF/GraphML (``ecokg.graph.network_writers``)."""
+    from ecokg.graph.network_writers import class_colour as colour
+
+    return colour(cls)
 
 
-def _network(ox_store: Any, quads: list[Any], fmt: str, colours: Colours) -> tuple[bytes, int]:
-    import networkx as nx
-    import pyoxigraph as ox
-
-    from ecokg.graph.merge import class_depth
-
-    classes: dict[str, set[str]] = {}
-    labels: dict[str, dict[str, str]] = {}
-    for q in quads:
-        s, p, o = q.subject, q.predicate.value, q.object
-        if p == _TYPE and isinstance(o, ox.NamedNode) and o.value in _ENTITY and isinstance(s, ox.NamedNode):
-            classes.setdefault(s.value, set()).add(_ENTITY[o.value])
-        elif p == _LABEL and isinstance(o, ox.Literal) and isinstance(s, ox.NamedNode):
-            lang = o.language or ""
-            cur = labels.setdefault(s.value, {})
-            if lang not in cur or o.value < cur[lang]:
-                cur[lang] = o.value
-    prop_labels = _property_labels(ox_store, {q.predicate.value for q in quads})
-    g = nx.MultiDiGraph()
-    for node in sorted(classes):
-        cls = sorted(classes[node], key=lambda c: (-class_depth(c), c))[0]
-        colour = colours(cls)
-        r, gg, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
-        names = labels.get(node, {})
-        attrs: dict[str, Any] = {"label": names.get("zh") or names.get("") or node.rsplit("/", 1)[-1],
-                                 "label_en": names.get("en", ""), "class": cls, "color": colour, "iri": node}
-        if fmt == "gexf":
-            attrs["viz"] = {"color": {"r": r, "g": gg, "b": b, "a": 1.0}}
-        else:
-            attrs.update({"r": r, "g": gg, "b": b})
-        g.add_node(node, **attrs)
-    edges = sorted({(q.subject.value, q.predicate.value, q.object.value) for q in quads
-                    if q.predicate.value.startswith(str(ECO)) and isinstance(q.subject, ox.NamedNode)
-                    and isinstance(q.object, ox.NamedNode) and q.subject.value in classes
-                    and q.object.value in classes})
-    for s, p, o in edges:
-        local = p[len(str(ECO)):]
-        zh = prop_labels.get(p, "")
-        g.add_edge(s, o, key=local, label=f"{local} {zh}".strip(), property=p)
-    buf = io.BytesIO()
-    if fmt == "gexf":
-        nx.write_gexf(g, buf, encoding="utf-8", prettyprint=True)
-    else:
-        nx.write_graphml(g, buf, encoding="utf-8", prettyprint=True)
-    return _xml_cr(buf.getvalue()), g.number_of_nodes() + g.number_of_edges()
-
-
-def _property_labels(ox_store: Any, props: set[str]) -> dict[str, str]:
-    import pyoxigraph as ox
-
-    out: dict[str, str] = {}
-    for p in sorted(x for x in props if x.startswith(str(ECO))):
-        for q in ox_store.quads_for_pattern(ox.NamedNode(p), ox.NamedNode(_LABEL), None, None):
-            if isinstance(q.object, ox.Literal) and q.object.language == "zh":
-                out[p] = min(out.get(p, q.object.value), q.object.value)
-    return out
-
-
-__all__ = ["EXTENSIONS", "FORMATS", "INFERRED_GRAPH", "Colours", "ExportReport", "class_colour", "export_dataset",
-           "export_store", "format_for", "infer", "read_csv", "serialize_rdf"]
+__all__ = ["EXTENSIONS", "FORMATS", "INFERRED_GRAPH", "Colours", "ExportReport", "atomic_output",
+           "class_colour", "export_dataset", "export_store", "format_for", "infer", "read_csv"]

@@ -1,8 +1,9 @@
 """Load RDF files into a store: what ``ecokg export`` writes comes back with ``ecokg load``.
 
-``load_file(store, path)`` reads N-Quads, TriG, Turtle, N-Triples, JSON-LD or RDF/XML (format
-from the suffix, or ``fmt``) with pyoxigraph's bulk loader, which writes without holding the file
-in memory. The bulk loader has no transaction, so loading is made all-or-nothing around it:
+``load_file(store, path)`` reads any format of the registry's readers (``ecokg.graph.formats``:
+N-Quads, TriG, Turtle, N-Triples, JSON-LD, RDF/XML, CSV …; from the suffix, or ``fmt``) with
+pyoxigraph's bulk loader, which writes without holding the file in memory. The bulk loader has
+no transaction, so loading is made all-or-nothing around it:
 
 1. the whole file is parsed once first (a syntax error stops here, nothing written);
 2. graphs the store already holds are refused (loading never mixes a file into a document);
@@ -24,16 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from ecokg.errors import InputError, RDFSyntaxError, StoreError
+from ecokg.graph.formats import reader_format
 from ecokg.graph.namespaces import ONTOLOGY_GRAPH
 from ecokg.graph.store import EcoStore
-
-#: What ``load_file`` reads: format name → file suffixes.
-LOAD_FORMATS = {
-    "nq": (".nq", ".nquads"), "trig": (".trig",), "ttl": (".ttl", ".turtle"), "nt": (".nt", ".ntriples"),
-    "jsonld": (".jsonld", ".json"), "xml": (".rdf", ".xml", ".owl"),
-}
-_ALIASES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "nquads": "nq", "n-quads": "nq",
-            "json-ld": "jsonld", "rdfxml": "xml", "rdf/xml": "xml", "rdf": "xml"}
 
 
 @dataclass
@@ -59,32 +53,7 @@ class LoadReport:
 
 def load_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """The format name of a file to load: ``fmt`` if given, else from the suffix. InputError if unknown."""
-    names = ", ".join(LOAD_FORMATS)
-    if fmt:
-        name = _ALIASES.get(fmt.lower(), fmt.lower())
-        if name not in LOAD_FORMATS:
-            raise InputError(f"cannot load format '{fmt}'", hint=f"use one of: {names}")
-        return name
-    suffix = Path(path).suffix.lower()
-    for name, suffixes in LOAD_FORMATS.items():
-        if suffix in suffixes:
-            return name
-    raise InputError(f"cannot tell the RDF format of '{Path(path).name}' from its suffix",
-                     hint=f"load a file ending in {', '.join(s for v in LOAD_FORMATS.values() for s in v)}, "
-                          f"or give the format ({names})")
-
-
-def _ox_format(name: str) -> Any:
-    import pyoxigraph as ox
-
-    return {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "ttl": ox.RdfFormat.TURTLE,
-            "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}[name]
-
-
-def _quads(path: Path, fmt: str) -> Iterator[Any]:
-    import pyoxigraph as ox
-
-    return iter(ox.parse(path=str(path), format=_ox_format(fmt)))
+    return reader_format(path, fmt).name
 
 
 def survey(path: str | os.PathLike[str], fmt: str | None = None) -> Survey:
@@ -96,12 +65,13 @@ def survey(path: str | os.PathLike[str], fmt: str | None = None) -> Survey:
         raise InputError(f"RDF file {p} not found" if not p.exists() else f"{p} is not a file",
                          hint="give a file written by 'ecokg export' (.nq, .trig, .ttl …)")
     name = load_format(p, fmt)
+    reader = reader_format(p, name).implementation()
 
     onto = str(ONTOLOGY_GRAPH)
     graphs: set[str] = set()
     n = in_default = skipped = 0
     try:
-        for q in _quads(p, name):
+        for q in reader.quads(p):
             g = q.graph_name
             if isinstance(g, ox.NamedNode) and g.value == onto:
                 skipped += 1
@@ -118,8 +88,8 @@ def survey(path: str | os.PathLike[str], fmt: str | None = None) -> Survey:
         raise RDFSyntaxError(f"{p} cannot be read as {name}: {' '.join(str(exc).split())[:300]}",
                              hint="check the file, or give its format if the suffix is wrong") from exc
     except OSError as exc:
-        raise InputError(f"cannot read {p}: {exc.strerror or exc}", hint="check the path and its permissions") \
-            from exc
+        raise InputError(f"cannot read {p}: {exc.strerror or exc}",
+                         hint="check the path and its permissions") from exc
     return Survey(p, name, graphs, n, in_default, skipped)
 
 
@@ -134,11 +104,13 @@ def load_file(store: EcoStore, path: str | os.PathLike[str], fmt: str | None = N
     if store.read_only:
         raise StoreError(f"the store {store.path} was opened read-only", hint="open it for writing")
     s = checked or survey(path, fmt)
-    p, name, graphs, n, in_default, skipped = s.path, s.format, s.graphs, s.statements, s.in_default, s.skipped
+    p, name, graphs, n = s.path, s.format, s.graphs, s.statements
+    in_default, skipped = s.in_default, s.skipped
     ox_store = store.ox
     clash = sorted(g for g in graphs if ox_store.contains_named_graph(ox.NamedNode(g)))
     if clash:
-        raise StoreError(f"{p} holds {len(clash)} graph{'s' if len(clash) > 1 else ''} the store {store.path} "
+        plural = "s" if len(clash) > 1 else ""
+        raise StoreError(f"{p} holds {len(clash)} graph{plural} the store {store.path} "
                          f"has already ({clash[0]}{', …' if len(clash) > 1 else ''}); nothing was loaded",
                          hint="remove those documents first ('ecokg remove DOC'), or load into a new --store")
     default_was_empty = not any(True for _ in ox_store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
@@ -146,24 +118,26 @@ def load_file(store: EcoStore, path: str | os.PathLike[str], fmt: str | None = N
         raise StoreError(f"{p} has triples outside named graphs and the store {store.path} has some already; "
                          "nothing was loaded", hint="load it into a new --store")
     onto = str(ONTOLOGY_GRAPH)
+    reader = reader_format(p, name).implementation()
 
     def data() -> Iterator[Any]:
-        for q in _quads(p, name):
+        for q in reader.quads(p):
             if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == onto):
                 yield q
 
     try:
         if skipped:  # the file's ontology graph is left out: quads go through Python
             ox_store.bulk_extend(data())
-        else:  # nothing to leave out: pyoxigraph reads the file itself
-            ox_store.bulk_load(path=str(p), format=_ox_format(name))
+        else:  # nothing to leave out: the reader bulk-loads the file itself
+            reader.bulk_load(ox_store, p)
         ox_store.flush()
     except BaseException as exc:
         _roll_back(ox_store, graphs, default_was_empty)
         if not isinstance(exc, Exception):
             raise
         raise StoreError(f"loading {p} into the store {store.path} failed, nothing was loaded: "
-                         f"{' '.join(str(exc).split())[:300]}", hint="check free disk space and permissions") from exc
+                         f"{' '.join(str(exc).split())[:300]}",
+                         hint="check free disk space and permissions") from exc
     return LoadReport(p, name, n, len(graphs), skipped)
 
 
@@ -181,8 +155,8 @@ def memory_store(quads: Iterable[Any], name: str | os.PathLike[str]) -> EcoStore
     import pyoxigraph as ox
 
     mem = ox.Store()
-    mem.extend(list(quads))
+    mem.bulk_extend(quads)
     return EcoStore(Path(name), mem, True)
 
 
-__all__ = ["LOAD_FORMATS", "LoadReport", "Survey", "load_file", "load_format", "memory_store", "survey"]
+__all__ = ["LoadReport", "Survey", "load_file", "load_format", "memory_store", "survey"]

@@ -70,7 +70,12 @@ def _one_line(value: str | None) -> str | None:
 
 def read_document(raw: RawArticle, *, title: str | None = None, publisher: str | None = None,
                   date: str | None = None, url: str | None = None) -> Document:
-    """Decode, clean and describe one article; given values override the ones found."""
+    """Decode, clean and describe one article; given values override the record's, which override
+    the ones found in the text (a record's ``fallback_date`` comes last)."""
+    if raw.error is not None:
+        raise raw.error
+    title, publisher, url = title or raw.title, publisher or raw.publisher, url or raw.url
+    date = date if date is not None else raw.date
     text, encoding = decode(raw.data, raw.source, raw.media_type)
     if not text.strip():
         raise InputError(f"{raw.source}: file holds only whitespace",
@@ -93,7 +98,7 @@ def read_document(raw: RawArticle, *, title: str | None = None, publisher: str |
             raise InputError(f"date {date!r} is not a calendar date",
                              hint="give it as YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]")
     else:
-        issued = parse_date(meta.get("issued"))
+        issued = parse_date(meta.get("issued")) or parse_date(raw.fallback_date)
 
     if url is not None and not re.match(r"^https?://\S+$", url.strip()):
         raise InputError(f"url {url!r} is not an http(s) URL", hint="give it as https://host/path")

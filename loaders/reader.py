@@ -1,5 +1,10 @@
 """Find article sources (files, directories, stdin) and decode their bytes to text.
 
+Text, Markdown and HTML files are one article each (``MEDIA_TYPES``). The files of
+``DOCUMENT_READERS`` are read by their own module: a PDF or DOCX is one article
+(``document_files``), a WARC or JSON Lines file many (``record_files``), each record with its
+URL, date and title.
+
 Decoding order: a byte-order mark; then the charset an HTML page declares; then strict UTF-8;
 then candidate CJK encodings (GB18030/GBK, Big5, plus what charset-normalizer proposes), each
 decoded strictly and kept only when the result looks like Chinese text (no private-use,
@@ -30,6 +35,15 @@ MEDIA_TYPES: dict[str, str] = {
     ".html": "text/html",
     ".htm": "text/html",
 }
+#: Files read by a module of their own (file name ending → module, function), imported when used.
+DOCUMENT_READERS: dict[str, tuple[str, str]] = {
+    ".pdf": ("ecokg.loaders.document_files", "read_pdf"),
+    ".docx": ("ecokg.loaders.document_files", "read_docx"),
+    ".warc": ("ecokg.loaders.record_files", "read_warc"),
+    ".warc.gz": ("ecokg.loaders.record_files", "read_warc"),
+    ".jsonl": ("ecokg.loaders.record_files", "read_jsonl"),
+    ".ndjson": ("ecokg.loaders.record_files", "read_jsonl"),
+}
 #: Largest article accepted, in bytes.
 MAX_BYTES = 50 * 1024 * 1024
 #: Most characters of one decoded article: extraction stays within minutes (a long government
@@ -58,7 +72,8 @@ _DECLARED = re.compile(
     rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""",
     re.IGNORECASE,
 )
-_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)[\s>/]", re.IGNORECASE)
+_HTML_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)[\s>/]",
+                         re.IGNORECASE)
 _MD_SNIFF = re.compile(rb"(?m)^(?:#{1,6}\s+\S|```|\s*[-*+]\s+\S.*\n\s*[-*+]\s+\S)|\]\([^)\s]+\)")
 # GBK-family names map to GB18030 (the superset); Big5 to Big5 (CP950/HKSCS tried after it).
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030",
@@ -71,9 +86,27 @@ _DETECTOR_ISOLATION = ["gb18030", "big5", "cp950", "big5hkscs", "hz"]
 class RawArticle:
     """The undecoded bytes of one article and where they came from."""
 
-    source: str  # path as given, or "-" for stdin
+    source: str  # path as given, "-" for stdin, FILE:LINE or FILE#N for a record of a file of many
     data: bytes
     media_type: str  # "text/plain" | "text/markdown" | "text/html"
+    # what the record states about itself (JSON Lines fields, a WARC record's URL, a PDF's title)
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    fallback_date: str | None = None  # a crawl or file date: used when the article states none
+    error: InputError | None = None  # a record that cannot be read: loading it raises this
+
+
+def known_suffixes() -> list[str]:
+    """Every file ending read as articles."""
+    return [*MEDIA_TYPES, *DOCUMENT_READERS]
+
+
+def document_reader(path: Path) -> tuple[str, str] | None:
+    """The (module, function) reading ``path``, when a module of its own reads it."""
+    name = path.name.lower()
+    return next((r for end, r in DOCUMENT_READERS.items() if name.endswith(end)), None)
 
 
 # ---------------------------------------------------------------- sources
@@ -97,15 +130,15 @@ def iter_sources(sources: Sequence[str], stdin: BinaryIO | None = None) -> Itera
             if not files:
                 raise InputError(
                     f"{source}: directory holds no article files",
-                    hint=f"expected files ending in {', '.join(MEDIA_TYPES)}")
+                    hint=f"expected files ending in {', '.join(known_suffixes())}")
             for file in files:
-                yield _read_file(file, str(file))
+                yield from _read_path(file, str(file))
         elif path.is_file():
-            if path.suffix.lower() not in MEDIA_TYPES:
+            if path.suffix.lower() not in MEDIA_TYPES and document_reader(path) is None:
                 raise InputError(
                     f"{source}: unsupported file type {path.suffix or '(no extension)'!r}",
-                    hint=f"give a file ending in {', '.join(MEDIA_TYPES)}")
-            yield _read_file(path, source)
+                    hint=f"give a file ending in {', '.join(known_suffixes())}")
+            yield from _read_path(path, source)
         elif path.exists():
             raise InputError(f"{source}: not a regular file or directory", hint="give an article file")
         else:
@@ -122,9 +155,20 @@ def _article_files(root: Path) -> list[Path]:
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts):
             continue
-        if path.suffix.lower() in MEDIA_TYPES and path.is_file():
+        if (path.suffix.lower() in MEDIA_TYPES or document_reader(path)) and path.is_file():
             found.append(path)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _read_path(path: Path, source: str) -> Iterator[RawArticle]:
+    found = document_reader(path)
+    if found is None:
+        yield _read_file(path, source)
+    else:  # PDF, DOCX, WARC, JSON Lines: read by a module of its own, imported now
+        import importlib
+
+        module, function = found
+        yield from getattr(importlib.import_module(module), function)(path, source)
 
 
 def _read_file(path: Path, source: str) -> RawArticle:
@@ -135,7 +179,8 @@ def _read_file(path: Path, source: str) -> RawArticle:
                              hint="split it into smaller articles")
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{source}: cannot read file ({exc.strerror or exc})", hint="check its permissions") from exc
+        raise InputError(f"{source}: cannot read file ({exc.strerror or exc})",
+                         hint="check its permissions") from exc
     _check_bytes(data, source)
     return RawArticle(source, data, MEDIA_TYPES[path.suffix.lower()])
 
@@ -155,8 +200,10 @@ def _check_bytes(data: bytes, source: str) -> None:
         raise InputError(f"{source}: file is {what}", hint="expected the text of a Chinese article")
     for magic, kind in _MAGIC:
         if body.startswith(magic):
+            named = {"a PDF document": ".pdf", "a ZIP archive (or .docx/.xlsx)": ".docx"}.get(kind)
             raise InputError(f"{source}: binary data ({kind}), not an article",
-                             hint="give a .txt, .md or .html file")
+                             hint=f"give it a file name ending in {named} to read it as one" if named
+                             else "give a .txt, .md or .html file")
     nul = body.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{source}: binary data (NUL byte at byte offset {nul}), not an article",

@@ -102,7 +102,7 @@ def test_a_failed_bulk_load_is_rolled_back(exported: dict[str, Path], tmp_path: 
             self.inner.extend([next(it) for _ in range(500)])  # type: ignore[attr-defined]
             raise OSError("disk full")
 
-        def bulk_load(self, *, path: str, format: object) -> None:
+        def bulk_load(self, *, path: str, format: object, **_: object) -> None:
             self.bulk_extend(ox.parse(path=path, format=format))
 
     with ecokg.open(tmp_path / "store") as kg:

@@ -23,13 +23,6 @@ from ecokg.graph.namespaces import ONTOLOGY_GRAPH
 from ecokg.queries.runner import LocalBackend
 from ecokg.viz.model import ViewModel
 
-#: File suffix → rdflib parser name.
-FORMATS = {
-    ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt", ".n3": "n3",
-    ".trig": "trig", ".nq": "nquads", ".nquads": "nquads", ".jsonld": "json-ld", ".json": "json-ld",
-    ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".trix": "trix", ".hext": "hext",
-}
-
 
 @dataclass
 class GraphSource:
@@ -65,29 +58,30 @@ def open_store(path: str | os.PathLike[str] | None) -> GraphSource:
 
 
 def open_file(path: str | os.PathLike[str]) -> GraphSource:
-    """An RDF file of any format rdflib reads (format from the suffix)."""
+    """An RDF file of any format the registry reads (``ecokg.graph.formats``; format from the suffix)."""
     from rdflib import Dataset
 
     from ecokg.graph.builder import union_graph
+    from ecokg.graph.formats import reader_format
     from ecokg.graph.load import memory_store
     from ecokg.graph.oxconvert import dataset_to_quads
 
     p = Path(path)
     if not p.is_file():
         raise InputError(f"RDF input {p} not found" if not p.exists() else f"RDF input {p} is not a file",
-                         hint="pass --input FILE with a Turtle, TriG, N-Triples, N-Quads, JSON-LD or RDF/XML file")
-    fmt = FORMATS.get(p.suffix.lower())
-    if fmt is None:
-        raise InputError(f"cannot tell the RDF format of {p.name} from its suffix {p.suffix!r}",
-                         hint=f"use one of {', '.join(sorted(FORMATS))}")
+                         hint="pass --input FILE with a Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML "
+                              "or CSV file")
+    spec = reader_format(p)
+    fmt = spec.title
     ds = Dataset()
     try:
-        ds.parse(str(p), format=fmt)
+        spec.implementation().into_dataset(p, ds, p.resolve().as_uri())
     except UnicodeDecodeError as exc:
         raise RDFSyntaxError(f"{p} is not UTF-8 text ({exc.reason})", hint="convert it to UTF-8") from exc
     except Exception as exc:  # rdflib raises many types for bad input
         detail = " ".join(str(exc).split())[:300]
-        raise RDFSyntaxError(f"cannot parse {p} as {fmt}: {detail}", hint="check the file and its suffix") from exc
+        raise RDFSyntaxError(f"cannot parse {p} as {fmt}: {detail}",
+                             hint="check the file and its suffix") from exc
     for ctx in list(ds.graphs()):
         if ctx.identifier == ONTOLOGY_GRAPH:
             ds.remove_graph(ctx)
@@ -99,7 +93,8 @@ def open_file(path: str | os.PathLike[str]) -> GraphSource:
     return GraphSource(graph, LocalBackend.from_store(store), str(p))
 
 
-def open_source(input_file: str | os.PathLike[str] | None, store: str | os.PathLike[str] | None) -> GraphSource:
+def open_source(input_file: str | os.PathLike[str] | None,
+                store: str | os.PathLike[str] | None) -> GraphSource:
     if input_file is not None and store is not None:
         raise InputError("give either --input FILE or --store DIR, not both")
     return open_file(input_file) if input_file is not None else open_store(store)
@@ -154,4 +149,4 @@ def make_view(source: GraphSource, *, focus: str | None = None, depth: int = 1, 
                       nodes=nodes, edges=edges, include=include, title=title or heading)
 
 
-__all__ = ["FORMATS", "GraphSource", "make_view", "open_file", "open_source", "open_store", "query_selection"]
+__all__ = ["GraphSource", "make_view", "open_file", "open_source", "open_store", "query_selection"]

@@ -11,7 +11,8 @@ import click
 
 @click.command(name="build")
 @click.argument("sources", nargs=-1)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the graph to FILE (.ttl .trig .nt .nq .jsonld …).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write the graph to FILE (.ttl .trig .nt .nq .jsonld …).")
 @click.option("--store", "store_dir", type=click.Path(), default=None,
               help="Persistent store directory (default: $ECOKG_STORE, else ./ecokg-data).")
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
@@ -20,10 +21,13 @@ import click
 @click.option("--publisher", help="Publisher / source outlet.")
 @click.option("--date", "date_", help="Issued date or date-time, ISO 8601 (2025-12-11 or 2025-12-11T15:47).")
 @click.option("--url", help="The article's address.")
-@click.option("--base", default=None, help="Base IRI for minted entity IRIs (default https://w3id.org/ecokg/id/).")
+@click.option("--base", default=None,
+              help="Base IRI for minted entity IRIs (default https://w3id.org/ecokg/id/).")
 @click.option("--keep-going", is_flag=True,
-              help="Go on past articles that cannot be read: one line each, the others are built, exit code 1.")
-@click.option("--wait", "wait", type=click.FloatRange(min=0), default=30, show_default=True, metavar="SECONDS",
+              help="Go on past articles that cannot be read: one line each, the others are built, "
+                   "exit code 1.")
+@click.option("--wait", "wait", type=click.FloatRange(min=0), default=30, show_default=True,
+              metavar="SECONDS",
               help="When another ecokg process writes the store, wait this long for it (0: fail at once).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def command(sources: tuple[str, ...], output: str | None, store_dir: str | None, gazetteers: tuple[str, ...],
@@ -31,13 +35,16 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
             keep_going: bool, wait: float, quiet: bool) -> int:
     """Turn articles into RDF: entities, relations, designations, figures, each traced to its sentence.
 
-    SOURCES are .txt, .md or .html files, directories (searched recursively) or - for standard
-    input; with none, the bundled sample articles are built. With -o FILE and neither --store nor
+    SOURCES are .txt, .md or .html files, .pdf or .docx documents, crawls as .warc/.warc.gz
+    (each HTML response one article, with its URL) and .jsonl files (one article a line: text or
+    html, title, date, url), directories of them (searched recursively) or - for standard input;
+    with none, the bundled sample articles are built. With -o FILE and neither --store nor
     $ECOKG_STORE, the graph of exactly these articles is written to FILE and nothing is stored;
     otherwise the articles are added to the store (and -o exports the whole store).
 
     Articles are read one at a time. The first one that cannot be read (binary, undecodable,
-    over the size limit, empty, no article text …) stops the build with one line naming it;
+    over the size limit, empty, no article text, a scanned PDF without text, a bad JSON line …)
+    stops the build with one line naming it (FILE:LINE or FILE#N for a record of a file);
     the articles before it are kept in the store (with -o alone, nothing is written). Articles
     the store already holds (the same text) are skipped, so after fixing the bad file run the
     same command again. With --keep-going each bad article is reported on one line, all the

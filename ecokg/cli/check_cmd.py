@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from ecokg.graph.checker import CheckReport, Term, Violation
+    from ecokg.graph.check_report import CheckReport, Term, Violation
 
 
 def _plural(n: int, word: str) -> str:
@@ -90,7 +90,7 @@ def format_text(report: CheckReport) -> str:
               help="Report format.")
 def command(files: tuple[str, ...], ontology_files: tuple[str, ...], no_reasoner: bool, no_shacl: bool,
             fmt: str) -> int:
-    """Check RDF files (.ttl .trig .nt .nq .jsonld .rdf .owl) against the ecokg ontology.
+    """Check RDF files (.ttl .trig .nt .nq .jsonld .rdf .owl .csv …) against the ecokg ontology.
 
     Runs the SHACL shapes and data checks, and HermiT for OWL consistency. Exit status:
     0 conforms, 1 violations or inconsistency, 2 the check could not run.

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
-_FORMATS = "ttl|trig|nt|nq|jsonld|xml|gexf|graphml|csv"
+from ecokg.graph.formats import names
+
+_FORMATS = "|".join(names("writer"))
 
 
 @click.command("export")
@@ -17,12 +19,14 @@ _FORMATS = "ttl|trig|nt|nq|jsonld|xml|gexf|graphml|csv"
               help="Only this document (IRI, sha256 prefix, file name or title).")
 @click.option("--no-ontology", is_flag=True, help="Leave the ontology graph out.")
 @click.option("--inferred", is_flag=True,
-              help="Add what the ontology entails: locatedIn closure, superclasses, super- and inverse properties.")
+              help="Add what the ontology entails: locatedIn closure, superclasses, super- and inverse "
+                   "properties.")
 @click.option("--store", "store_dir", type=click.Path(), default=None,
               help="Store directory (default: $ECOKG_STORE, else ./ecokg-data).")
 def command(output: str, fmt: str | None, document: str | None, no_ontology: bool, inferred: bool,
             store_dir: str | None) -> None:
-    """Export the graph: Turtle (stable, sorted), TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, GEXF, GraphML, CSV."""
+    """Export the graph: Turtle (byte-stable), TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, GEXF, GraphML,
+    CSV."""
     from ecokg import api
     from ecokg.graph.export import format_for
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import click
 
+from ecokg.graph.formats import names
+
 
 @click.command("load")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", metavar="nq|trig|ttl|nt|jsonld|xml", default=None,
+@click.option("--format", "fmt", metavar="|".join(names("reader")), default=None,
               help="The file's format (default: from its suffix).")
 @click.option("--store", "store_dir", type=click.Path(), default=None,
               help="Store directory, made if missing (default: $ECOKG_STORE, else ./ecokg-data).")
 def command(file: str, fmt: str | None, store_dir: str | None) -> None:
-    """Load FILE (N-Quads, TriG, Turtle, N-Triples, JSON-LD, RDF/XML) into the store, all or nothing.
+    """Load FILE (N-Quads, TriG, Turtle, N-Triples, JSON-LD, RDF/XML, CSV …) into the store, all or nothing.
 
     N-Quads and TriG keep one graph per document, so 'ecokg export -o kg.nq' on one machine and
     'ecokg load kg.nq' on another moves a store. The whole file is checked before anything is

@@ -34,7 +34,8 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
               help="Labels in Chinese, or English where known.")
 @click.option("--title", help="The page heading.")
 @click.option("--input", "input_file", type=click.Path(),
-              help="Read an RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML) instead of the store.")
+              help="Read an RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, CSV …) "
+                   "instead of the store.")
 @click.option("--store", metavar="DIR", help="The store (default: $ECOKG_STORE or ./ecokg-data).")
 def command(output: str, open_page: bool, show_all: bool, focus: str | None, depth: int, query: str | None,
             params: tuple[str, ...], classes: tuple[str, ...], include: tuple[str, ...], lang: str,

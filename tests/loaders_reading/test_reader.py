@@ -103,7 +103,7 @@ def test_directory_is_read_recursively_sorted_and_filtered(tmp_path: Path) -> No
     _write(tmp_path / "b" / "z.md", b"# t\n\xe6\x96\x87")
     _write(tmp_path / "a.txt", PLAIN.encode())
     _write(tmp_path / "c.HTML", b"<p>x</p>")
-    _write(tmp_path / "notes.pdf", b"%PDF-1.4")
+    _write(tmp_path / "notes.odt", b"PK\x03\x04")
     _write(tmp_path / "image.png", b"\x89PNG\r\n\x1a\n")
     _write(tmp_path / ".hidden" / "x.txt", b"hidden")
     got = [(Path(r.source).relative_to(tmp_path).as_posix(), r.media_type) for r in iter_sources([str(tmp_path)])]
@@ -149,8 +149,8 @@ def test_directory_without_articles(tmp_path: Path) -> None:
 
 
 def test_unsupported_extension_given_explicitly(tmp_path: Path) -> None:
-    path = _write(tmp_path / "article.docx", PLAIN.encode())
-    with pytest.raises(InputError, match=r"article\.docx: unsupported file type '\.docx'"):
+    path = _write(tmp_path / "article.odt", PLAIN.encode())
+    with pytest.raises(InputError, match=r"article\.odt: unsupported file type '\.odt'"):
         list(iter_sources([path]))
 
 

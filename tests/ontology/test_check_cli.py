@@ -92,11 +92,11 @@ def test_missing_file_exits_2(cli, tmp_path: Path) -> None:
 
 
 def test_unknown_extension_exits_2(cli, tmp_path: Path) -> None:
-    path = tmp_path / "graph.csv"
+    path = tmp_path / "graph.xyz"
     path.write_text("a,b\n", encoding="utf-8")
     proc = cli("check", "--no-reasoner", str(path))
     assert proc.returncode == 2
-    assert "unknown RDF file extension '.csv'" in proc.stderr
+    assert "unknown RDF file extension '.xyz'" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
