@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from ecokg.loaders.candidates import FUNCTION_CHARS, Candidate, word_frequency
 from ecokg.loaders.classes import ORG, PRODUCT
@@ -526,7 +527,7 @@ def _without_descriptors(lex: Lexicon, text: str, base: int, top: list[Candidate
     """工业大模型CloudMind, 五指灵巧手“云指”: a generic description right before a product's own name
     is no product of its own (its modifier is a common word, its head a class word)."""
     drop: set[int] = set()
-    for a, b in zip(top, top[1:]):
+    for a, b in pairwise(top):
         if a.cls not in PRODUCT_CLASSES or b.cls not in PRODUCT_CLASSES or a.entry is not None \
                 or b.start - a.end > 1 or (b.start > a.end and text[a.end - base] != "“"):
             continue

@@ -150,7 +150,7 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
     out: list[Relation] = []
     for fr in frames_:
         for m in fr.regex.finditer(text):
-            filled = {}
+            filled: dict[str, list[str]] = {}
             for sname, slot in fr.slots.items():
                 if slot.zero:
                     key = _topic(discourse, slot.classes or frozenset(), sent, real[m.start(sname)])
