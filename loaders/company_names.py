@@ -149,6 +149,40 @@ def place_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Can
     return out
 
 
+def place_brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    """庐山视觉, 永修县和光硅材, 启东瀚洋生物医药: a place, a brand of up to four characters and a
+    company suffix, ending where a clause or a boundary word begins, is a company."""
+    out: list[Candidate] = []
+    for c in known:
+        if c.cls != "Place" or (c.start > 0 and is_cjk(text[c.start - 1])
+                                and not lex.boundary_ending_at(text, c.start)):
+            continue
+        for suffix in lex.company_suffixes:
+            for blen in range(0, 5):
+                e = c.end + blen + len(suffix)
+                if not text.startswith(suffix, c.end + blen) or any(k.start < e and c.end < k.end for k in known
+                                                                     if k is not c and k.cls != "Place"):
+                    continue
+                brand = text[c.end:c.end + blen]
+                if not all(is_cjk(ch) for ch in brand) or any(ch in FUNCTION_CHARS for ch in brand) \
+                        or (brand and (lex.is_common_brand(brand) or _is_phrase(brand))):
+                    continue
+                nxt = text[e:e + 1]
+                if nxt and is_cjk(nxt) and not lex.boundary_ending_at(text, e + 2) \
+                        and not any(text.startswith(w, e) for w in lex.boundaries) \
+                        and not any(text.startswith(v, e) for v in lex.subject_verbs):
+                    continue  # 晋江智能制造: the suffix begins a longer word
+                if any(w in brand for w in lex.industries if len(w) >= 2):
+                    continue  # 晋江人工智能…: a sector, not a brand
+                name = text[c.start:e]
+                out.append(Candidate(c.start, e, "Company", name, {name}, 3))
+                break
+            else:
+                continue
+            break
+    return out
+
+
 def parallel_subjects(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
     """A，B入选…，C在…领域市场份额居首位，D建成…: in a sentence whose clauses start with organizations
     doing things, an unknown name at the start of another such clause is an organization too."""

@@ -21,6 +21,7 @@ from ecokg.loaders.company_names import (
     homogeneous_lists,
     investors,
     parallel_subjects,
+    place_brand_companies,
     place_companies,
     subject_companies,
 )
@@ -204,6 +205,7 @@ class EntityRecognizer:
         cands += self._persons(text)
         cands += enumerations(self.lex, text, cands)
         cands += place_companies(self.lex, text, cands)
+        cands += place_brand_companies(self.lex, text, cands)
         cands += parallel_subjects(self.lex, text, cands)
         cands += latin_names(text, cands)
         cands += homogeneous_lists(self.lex, text, cands)

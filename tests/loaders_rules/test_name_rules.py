@@ -1,0 +1,47 @@
+"""Entity-recognition rules written in code (not data): each on an invented sentence, with the
+case it must not fire on."""
+
+from __future__ import annotations
+
+import pytest
+
+from ecokg.loaders.news_loader import NewsArticleLoader
+from ecokg.loaders.records import Document
+
+
+@pytest.fixture(scope="module")
+def loader() -> NewsArticleLoader:
+    return NewsArticleLoader()
+
+
+def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
+    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
+    return {e.label: e.cls for e in ex.entities.values()}
+
+
+@pytest.mark.parametrize(("text", "name", "cls"), [
+    ("庐山视觉的质检系统入选。", "庐山视觉", "Company"),  # county short form + suffix
+    ("启东瀚洋生物医药入选名单。", "启东瀚洋生物医药", "Company"),  # place + brand + suffix
+    ("土默特左旗和托克托县的牧场用上了无人机。", "土默特左旗", "Place"),  # county-level divisions
+    ("比如晋江的闽织智能推出了新品。", "晋江市", "Place"),  # a county-level city by its short form
+    ("温州数智港现已入驻阿里云区域创新中心。", "阿里云区域创新中心", "InnovationCenter"),  # 区域 is a word
+    ("岚峰智能科技有限公司申报的“云雀焊缝质检系统”入选。", "云雀焊缝质检系统", "Product"),  # own head
+])
+def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
+    found = _entities(loader, text)
+    assert found.get(name) == cls, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("推动晋江智能制造发展。", "晋江智能"),  # the suffix begins a sector word
+    ("近日，苏州市工业和信息化局会同苏州市财政局印发《措施》。", "会同县"),  # 会同 is a verb here
+    ("现场，青禾机器人的四足巡检机器人RoverX吸引了观众。", "四足巡检机器人"),  # a description, no company
+    ("岚峰数智发布的工业大模型CloudMind基于通义千问训练。", "工业大模型"),  # a description before a name
+    ("对新购置智能装备的企业给予补贴。", "新购置智能"),  # common words in a row are no brand
+    ("已应用于万山海洋开发试验区的海洋牧场。", "万"),  # a bare 万 is no figure
+    ("温州数智港现已入驻阿里云区域创新中心。", "阿里云区"),
+    ("首批入驻企业有岚峰智能科技有限公司等11家，此后澄海数据集团等相继落户。", "等相继落户"),
+])
+def test_not_recognized(loader: NewsArticleLoader, text: str, name: str) -> None:
+    found = _entities(loader, text)
+    assert not any(label == name or label.endswith(f" {name}") for label in found), found
