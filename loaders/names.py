@@ -41,7 +41,7 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
             break
         if lex.boundary_ending_at(text, i, allow):
             break
-        if ch == "度" and i >= 2 and text[i - 2] == "年":
+        if ch == "度" and i >= 3 and text[i - 2] == "年" and (text[i - 3].isdigit() or text[i - 3] in "〇零一二三四五六七八九"):
             break  # 2025年度揭榜挂帅项目: 年度 belongs to the date, not to the name
         i -= 1
     return i
