@@ -138,7 +138,7 @@ class EntityRecognizer:
         seen = _article_names(first, region)
         if not seen:
             return first
-        return self._pass(sentences, titles, region, NameIndex(seen + list(index.by_name.values())))
+        return self._pass(sentences, titles, region, index.extended(seen))
 
     def _pass(self, sentences: Sequence[Sentence], titles: dict[int, list[TitleSpan]], region: Region | None,
               index: NameIndex) -> Recognized:
@@ -180,13 +180,13 @@ class EntityRecognizer:
             if len(name) <= len(found[0]):
                 continue
             key = name
-            places = {n for n, e in index.by_name.items() if e.cls == "Place"}
+            places = index.places
             if region and found[1] in REGION_QUALIFIED and not has_place_prefix(name, places) and region.short not in name:
                 key = region.short + name
             extra.append(Entry(name=key, cls=found[1], aliases=(name, m.group(1)), source="abbreviation"))
         if not extra:
             return index
-        return NameIndex(extra + list(index.by_name.values()))
+        return index.extended(extra)
 
     # -- one sentence ----------------------------------------------------------------------
     def _sentence_candidates(self, sent: Sentence, index: NameIndex, titles: list[TitleSpan]) -> list[Candidate]:
@@ -472,7 +472,7 @@ class EntityRecognizer:
     # -- the article-level pass ----------------------------------------------------------------
     def _entities(self, chosen: Iterable[tuple[Sentence, Candidate]], inner: Iterable[tuple[Sentence, Candidate]],
                   region: Region | None, index: NameIndex) -> Recognized:
-        place_names = {n for n in index.by_name if index.by_name[n].cls == "Place"}
+        place_names = index.places
         entities: dict[str, Entity] = {}
         result = Recognized(entities)
         alias_to_key: dict[str, str] = {}

@@ -8,7 +8,7 @@ companies, known models); ``templates`` give the standard names of a region's go
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,7 @@ class Gazetteer:
     def __init__(self, entries: list[Entry], templates: list[dict[str, Any]]) -> None:
         self.entries = entries
         self.templates = templates
+        self._indexes: dict[tuple[Any, ...], NameIndex] = {}  # by region: built once, shared (read-only)
 
     @classmethod
     def load(cls, extra: Sequence[str | Path] = ()) -> Gazetteer:
@@ -84,7 +85,16 @@ class Gazetteer:
         return cls(entries, templates)
 
     def for_region(self, region: Region | None) -> NameIndex:
-        """An index of every name: entries, templates for the region, places."""
+        """An index of every name: entries, templates for the region, places (built once per region)."""
+        key = astuple(region) if region is not None else ()
+        index = self._indexes.get(key)
+        if index is None:
+            if len(self._indexes) >= 64:
+                self._indexes.clear()
+            index = self._indexes[key] = self._build_index(region)
+        return index
+
+    def _build_index(self, region: Region | None) -> NameIndex:
         lex = lexicon()
         entries = list(self.entries)
         if region is not None:
@@ -136,7 +146,11 @@ def _county_entries() -> tuple[Entry, ...]:
 
 
 class NameIndex:
-    """Longest-match scanning of names (Latin names case-insensitive, on word boundaries)."""
+    """Longest-match scanning of names (Latin names case-insensitive, on word boundaries).
+
+    Shared between articles (``Gazetteer.for_region``): never changed after it is made;
+    ``extended`` makes a new index with an article's own names in front.
+    """
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.by_name: dict[str, Entry] = {}
@@ -147,6 +161,26 @@ class NameIndex:
                 self.by_name.setdefault(key, e)
         self.max_len = max((len(k) for k in self.by_name), default=0)
         self.first_chars = {k[0] for k in self.by_name if k}
+        self._places: frozenset[str] | None = None
+
+    def extended(self, first: Iterable[Entry]) -> NameIndex:
+        """``NameIndex([*first, *self.by_name.values()])``, without folding every name again."""
+        front = NameIndex(first)
+        if not front.by_name:
+            return self
+        merged = front.by_name | {k: e for k, e in self.by_name.items() if k not in front.by_name}
+        out = NameIndex(())
+        out.by_name = merged
+        out.max_len = max(front.max_len, self.max_len)
+        out.first_chars = front.first_chars | self.first_chars
+        return out
+
+    @property
+    def places(self) -> frozenset[str]:
+        """The (folded) names of places."""
+        if self._places is None:
+            self._places = frozenset(n for n, e in self.by_name.items() if e.cls == "Place")
+        return self._places
 
     def get(self, name: str) -> Entry | None:
         return self.by_name.get(_fold(name))

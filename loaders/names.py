@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from ecokg.loaders.lexicon import Lexicon, is_cjk
 
@@ -72,8 +73,10 @@ def is_generic(name: str, head: str, lex: Lexicon) -> bool:
     return len(modifier) < 2
 
 
-def has_place_prefix(name: str, places: set[str]) -> bool:
+def has_place_prefix(name: str, places: Set[str]) -> bool:
     """The name starts with a place or national qualifier (青岛…, 国家…, 中国…)."""
     if name.startswith(("国家", "中国", "全国", "国际", "中央", "中共", "省", "市")):
         return True
-    return any(p in name for p in places if len(p) >= 2)
+    # a place of two characters or more anywhere in the name: look its substrings up
+    n = len(name)
+    return any(name[i:j] in places for i in range(n - 1) for j in range(i + 2, n + 1))
