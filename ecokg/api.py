@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ecokg.graph.analysis import Analysis
     from ecokg.graph.describe import EntityDescription
     from ecokg.graph.export import ExportReport
+    from ecokg.graph.ingest import DocGraph
     from ecokg.graph.load import LoadReport, Survey
     from ecokg.graph.placement import Placement
     from ecokg.graph.store import DocumentInfo, EcoStore, IngestReport, StoreStats
@@ -47,16 +48,40 @@ if TYPE_CHECKING:
 
 @dataclass
 class BuildReport:
-    """What ``KG.build`` read and what the store made of it."""
+    """What ``KG.build`` read and what the store made of it.
+
+    ``extractions`` holds the records only where nothing is stored (``extract_articles``); a
+    build into a store streams them and keeps the counts (``articles``, ``characters`` …).
+    """
 
     extractions: list[Extraction] = field(default_factory=list)
     ingest: IngestReport | None = None
     failed: list[Failure] = field(default_factory=list)  # articles that could not be read or extracted
     sources: int = 0  # articles the sources named (files after expanding directories)
+    counts: list[int] = field(default_factory=lambda: [0, 0, 0, 0, 0, 0])  # streamed: see ``count``
+
+    def count(self, doc: DocGraph) -> DocGraph:
+        """Add a streamed document's figures (articles, characters, entities, relations, designations, figures)."""
+        for i, n in enumerate((1, doc.characters, *doc.counts)):
+            self.counts[i] += n
+        return doc
+
+    def _figures(self) -> list[int]:
+        ex = self.extractions
+        if not ex:
+            return self.counts
+        return [len(ex), sum(len(e.document.text) for e in ex), sum(len(e.entities) for e in ex),
+                sum(len(e.relations) for e in ex), sum(len(e.designations) for e in ex),
+                sum(len(e.observations) for e in ex)]
+
+    @property
+    def articles(self) -> int:
+        """Articles read and extracted (stored or not)."""
+        return self._figures()[0]
 
     @property
     def entities(self) -> int:
-        return sum(len(e.entities) for e in self.extractions)
+        return self._figures()[2]
 
     def raise_if_stopped(self, keep_going: bool, kept: str | None = None) -> None:
         """Without ``keep_going``, a failure ends the build: ``BuildStopped`` naming the file and
@@ -67,7 +92,7 @@ class BuildReport:
             error = self.failed[0].error
             if self.sources <= 1 and isinstance(error, EcokgError):
                 raise error  # one article: its own error, nothing to say about others
-            n = len(self.extractions)
+            n = self.articles
             if kept is None:
                 kept = (f"the {n} article{'s' if n != 1 else ''} before it were stored (a re-run skips them)"
                         if n else "nothing was stored")
@@ -75,12 +100,7 @@ class BuildReport:
 
     def summary(self) -> str:
         """``3 articles (5120 characters): 80 entities, 40 relations, 6 designations, 12 figures``."""
-        ex = self.extractions
-        n = len(ex)
-        rels = sum(len(e.relations) for e in ex)
-        obs = sum(len(e.observations) for e in ex)
-        des = sum(len(e.designations) for e in ex)
-        chars = sum(len(e.document.text) for e in ex)
+        n, chars, _entities, rels, des, obs = self._figures()
         failed = f", {len(self.failed)} failed" if self.failed else ""
         return (f"{n} article{'s' if n != 1 else ''} ({chars} characters): {self.entities} entities, "
                 f"{rels} relations, {des} designations, {obs} figures{failed}")
@@ -231,9 +251,12 @@ class KG:
               publisher: str | None = None, date: str | None = None, url: str | None = None,
               gazetteer: Iterable[str | os.PathLike[str]] = (), base: str | None = None,
               progress: Progress | None = None, stdin: BinaryIO | None = None, keep_going: bool = False,
-              on_failure: Callable[[Failure], None] | None = None) -> BuildReport:
-        """Read the articles ``sources`` name, one at a time, and add them to the store (see ``ingest``).
+              on_failure: Callable[[Failure], None] | None = None, jobs: int = 1) -> BuildReport:
+        """Read the articles ``sources`` name and add them to the store, streamed in batches.
 
+        ``jobs``: worker processes that read and extract articles (the store is written here).
+        Each batch of documents is committed before the next is read, so memory does not grow
+        with the corpus and an interrupted build keeps the batches before it.
         An article that cannot be read or extracted (binary, undecodable, too large, empty …) is a
         ``Failure`` (``on_failure`` hears of it at once). With ``keep_going`` the others are stored
         and the report lists the failures in ``failed``; without it the articles before the first
@@ -241,19 +264,38 @@ class KG:
         raised. Articles already in the store (same text) are skipped, so a re-run after fixing
         the bad ones adds only those.
         """
-        report = extract_articles(sources, stdin=stdin, title=title, publisher=publisher, date=date, url=url,
-                                  gazetteer=gazetteer, keep_going=keep_going, progress=progress,
-                                  on_failure=on_failure)
-        report.ingest = self.ingest(report.extractions, base=base)
+        from ecokg.batch import list_sources
+
+        entries = list_sources(sources)
+        report = BuildReport(sources=len(entries))
+        docs = self.stream(entries, report, title=title, publisher=publisher, date=date, url=url,
+                           gazetteer=gazetteer, base=base, progress=progress, stdin=stdin,
+                           keep_going=keep_going, on_failure=on_failure, jobs=jobs)
+        report.ingest = self.store.ingest(docs)
         report.raise_if_stopped(keep_going)
         return report
 
+    @staticmethod
+    def stream(entries: Sequence[str], report: BuildReport, *, title: str | None = None,
+               publisher: str | None = None, date: str | None = None, url: str | None = None,
+               gazetteer: Iterable[str | os.PathLike[str]] = (), base: str | None = None,
+               progress: Progress | None = None, stdin: BinaryIO | None = None, keep_going: bool = False,
+               on_failure: Callable[[Failure], None] | None = None, jobs: int = 1) -> Iterator[DocGraph]:
+        """The document graphs of ``entries`` (``ecokg.batch.list_sources``), counted into ``report``
+        (failures into ``report.failed``), for ``store.ingest``."""
+        from ecokg.batch import Options, stream_docs
+
+        options = Options(title, publisher, date, url, tuple(str(g) for g in gazetteer), base)
+        for doc in stream_docs(entries, options, report.failed, jobs=jobs, stdin=stdin, keep_going=keep_going,
+                               progress=progress, on_failure=on_failure):
+            yield report.count(doc)
+
     def ingest(self, extractions: Iterable[Extraction], *, base: str | None = None) -> IngestReport:
-        """Add extracted articles, merging their entities with the store's, in one transaction."""
+        """Add extracted articles, merging their entities with the store's (streamed in batches)."""
         from ecokg.graph.builder import GraphBuilder
         from ecokg.graph.namespaces import DEFAULT_BASE
 
-        return self.store.ingest(extractions, GraphBuilder(base or DEFAULT_BASE))
+        return self.store.ingest(GraphBuilder(base or DEFAULT_BASE).doc_graphs(extractions))
 
     def load(self, file: str | os.PathLike[str], format: str | None = None, *,
              checked: Survey | None = None) -> LoadReport:

@@ -10,14 +10,15 @@ and ``KG.build`` stores the articles before it, then raises ``BuildStopped``.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ecokg.errors import EcokgError, InputError
 
 if TYPE_CHECKING:
+    from ecokg.graph.ingest import DocGraph
     from ecokg.loaders.records import Extraction
 
 #: ``progress(source, done, total, entities)``: before each article (``done`` read so far) and after the last.
@@ -119,4 +120,142 @@ def extract_each(entries: Sequence[str], *, stdin: BinaryIO | None = None, title
     return done, failed
 
 
-__all__ = ["BuildStopped", "Failure", "Progress", "extract_each", "list_sources"]
+@dataclass(frozen=True)
+class Options:
+    """How articles are read and turned into graphs (the same in every worker process)."""
+
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+    gazetteer: tuple[str, ...] = ()
+    base: str | None = None
+
+
+class _Extractor:
+    """Reads one entry (a file, or each record of a WARC/JSON Lines file) into document graphs."""
+
+    def __init__(self, options: Options) -> None:
+        from ecokg.graph.builder import GraphBuilder
+        from ecokg.graph.namespaces import DEFAULT_BASE
+        from ecokg.loaders.news_loader import NewsArticleLoader
+
+        self.options = options
+        self.loader = NewsArticleLoader(list(options.gazetteer))
+        self.builder = GraphBuilder(options.base or DEFAULT_BASE)
+
+    def entry(self, entry: str, stdin: BinaryIO | None = None, keep_going: bool = True
+              ) -> Iterator[DocGraph | Failure]:
+        """Each document of ``entry`` as a ``DocGraph``, or a ``Failure``; after a failure without
+        ``keep_going`` nothing more."""
+        from ecokg.loaders.reader import iter_sources
+
+        o = self.options
+        records = iter_sources([entry], stdin=stdin)
+        while True:
+            source = "standard input" if entry == "-" else entry
+            try:
+                raw = next(records, None)  # after a reading error the file has no more records
+                if raw is None:
+                    return
+                if raw.source not in (entry, "-"):
+                    source = raw.source
+                ex = self.loader.load(raw, title=o.title, publisher=o.publisher, date=o.date, url=o.url)
+                yield self.builder.doc_graph(ex, source)
+            except Exception as exc:  # an article's failure, a bug or not, is that article's
+                reason = (exc.one_line() if isinstance(exc, EcokgError)
+                          else f"internal error: {type(exc).__name__}: {exc}")
+                yield Failure(source, reason, exc)
+                if not keep_going:
+                    return
+
+
+_WORKER: _Extractor | None = None
+
+
+def _init_worker(options: Options) -> None:
+    global _WORKER
+    _WORKER = _Extractor(options)
+
+
+def _work(entry: str, keep_going: bool) -> list[DocGraph | Failure]:
+    """In a worker process: one entry's documents; failures made picklable (message, hint, exit code)."""
+    assert _WORKER is not None
+    out: list[DocGraph | Failure] = []
+    for item in _WORKER.entry(entry, keep_going=keep_going):
+        if isinstance(item, Failure):
+            err = item.error
+            plain = InputError(err.message if isinstance(err, EcokgError) else item.reason,
+                               hint=err.hint if isinstance(err, EcokgError) else None)
+            plain.exit_code = getattr(err, "exit_code", plain.exit_code)
+            item = Failure(item.source, item.reason, plain)
+        out.append(item)
+    return out
+
+
+def stream_docs(entries: Sequence[str], options: Options, failed: list[Failure], *, jobs: int = 1,
+                stdin: BinaryIO | None = None, keep_going: bool = False, progress: Progress | None = None,
+                on_failure: Callable[[Failure], None] | None = None) -> Iterator[DocGraph]:
+    """The document graphs of ``entries`` in source order, extracted in ``jobs`` processes.
+
+    Failures go to ``failed`` (and ``on_failure``); without ``keep_going`` the stream ends at the
+    first. With ``jobs > 1`` worker processes (spawned) read and extract whole entries, at most a
+    few per worker ahead of the consumer, so memory stays bounded; standard input is read here.
+    """
+    if len(entries) > 1 and (options.title or options.url):
+        raise InputError("title and url describe one article; give one source with them")
+    entities = 0
+    results: Iterator[Iterable[DocGraph | Failure]]
+    if jobs <= 1 or "-" in entries:
+        local = _Extractor(options)
+        results = (local.entry(e, stdin, keep_going) for e in entries)
+        pool = None
+    else:
+        pool, results = _pooled(entries, options, jobs, keep_going)
+    try:
+        for i, (entry, items) in enumerate(zip(entries, results, strict=False)):
+            if progress:
+                progress(Path(entry).name, i, len(entries), entities)
+            for item in items:
+                if isinstance(item, Failure):
+                    failed.append(item)
+                    if on_failure:
+                        on_failure(item)
+                    if not keep_going:
+                        return
+                    continue
+                entities += item.counts[0]
+                yield item
+        if progress:
+            progress("", len(entries), len(entries), entities)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pooled(entries: Sequence[str], options: Options, jobs: int, keep_going: bool) -> tuple[Any, Iterator[Any]]:
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(options,))
+
+    def results() -> Iterator[Any]:
+        ahead: deque[Any] = deque()
+        todo = iter(entries)
+        for entry in todo:  # a few entries per worker in flight: bounded memory, workers never idle
+            ahead.append(pool.submit(_work, entry, keep_going))
+            if len(ahead) >= 3 * jobs:
+                break
+        while ahead:
+            done = ahead.popleft().result()
+            nxt = next(todo, None)
+            if nxt is not None:
+                ahead.append(pool.submit(_work, nxt, keep_going))
+            yield done
+
+    return pool, results()
+
+
+__all__ = ["BuildStopped", "Failure", "Options", "Progress", "extract_each", "list_sources", "stream_docs"]

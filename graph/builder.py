@@ -8,10 +8,10 @@ named graphs (Turtle); observations and designations point at their mention dire
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -20,6 +20,9 @@ from ecokg.graph import iris
 from ecokg.graph.namespaces import DCTERMS, DEFAULT_BASE, ECO, PROV, RDF, RDFS, SKOS, WD, XSD, bind_prefixes
 from ecokg.graph.oxconvert import to_ox
 from ecokg.loaders.records import Extraction, Sentence
+
+if TYPE_CHECKING:
+    from ecokg.graph.ingest import DocGraph
 
 
 def _lang_of(text: str) -> str:
@@ -87,6 +90,25 @@ class GraphBuilder:
         sink = _OxSink()
         self._fill(sink, ex, self.doc_iri(ex))  # type: ignore[arg-type]
         return list(sink.triples)
+
+    def doc_graph(self, ex: Extraction, source: str = "") -> DocGraph:
+        """What ``EcoStore.ingest`` takes: the document graph as N-Triples and its merge evidence."""
+        import pyoxigraph as ox
+
+        from ecokg.graph.commit import record_of
+        from ecokg.graph.ingest import DocGraph
+
+        doc = str(self.doc_iri(ex))
+        triples = self.ox_triples(ex)
+        gaz = [str(self.entity_iri(ex, k)) for k, e in ex.entities.items() if e.source == "gazetteer"]
+        counts = (len(ex.entities), len(ex.relations), len(ex.designations), len(ex.observations))
+        return DocGraph(doc, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", record_of(doc, triples, gaz),
+                        len(triples), source or ex.document.source_path or "", len(ex.document.text), counts)
+
+    def doc_graphs(self, extractions: Iterable[Extraction]) -> Iterator[DocGraph]:
+        """``doc_graph`` of each extraction, one at a time."""
+        for ex in extractions:
+            yield self.doc_graph(ex)
 
     def _fill(self, g: Graph, ex: Extraction, doc: URIRef) -> None:
         self._document(g, ex, doc)

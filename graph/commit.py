@@ -8,6 +8,11 @@ graph (``ecokg.graph.entities``) and the removal of dropped documents. When noth
 (the usual case of adding articles), the quads go through ``Store.extend`` (one transaction,
 streamed from the raw files, far cheaper than a SPARQL update); otherwise through one SPARQL
 update. A crash or ``kill -9`` leaves the store as before either way.
+
+With ``bulk=True`` (a batch of a streamed build, ``EcoStore.ingest``) the new document graphs go
+through pyoxigraph's bulk loader instead, bracketed by the journal of ``ecokg.graph.ingest``, and
+only the rest (entity graph, rewritten and dropped documents) through the transaction;
+``recover`` finishes a batch whose writer was killed.
 """
 
 from __future__ import annotations
@@ -55,6 +60,12 @@ def record_of(doc: str, triples: list[Any], gazetteer: list[str]) -> DocRecord:
                      occurrences_from_triples(doc, ((t.subject, t.predicate, t.object) for t in triples), gazetteer))
 
 
+def _record_json(record: DocRecord) -> str:
+    data = {"doc": record.doc, "sha256": record.sha256, "source": record.source, "file_name": record.file_name,
+            "occurrences": [o.to_json() for o in record.occurrences]}
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
 def same_source(a: DocRecord, b: DocRecord) -> bool:
     return bool((a.source and a.source == b.source) or (a.file_name and a.file_name == b.file_name))
 
@@ -80,9 +91,35 @@ class RawFiles:
 
         nt, js = self.paths(record.doc)
         atomic_write(nt, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
-        data = {"doc": record.doc, "sha256": record.sha256, "source": record.source, "file_name": record.file_name,
-                "occurrences": [o.to_json() for o in record.occurrences]}
-        atomic_write(js, json.dumps(data, ensure_ascii=False, sort_keys=True))
+        atomic_write(js, _record_json(record))
+
+    def write_many(self, items: Iterable[tuple[DocRecord, bytes]]) -> None:
+        """Raw files of many documents (N-Triples given), made durable with one ``sync``.
+
+        Each file is written under a temporary name and renamed into place after the sync, so a
+        crash leaves whole files or ``.tmp`` leftovers (removed by ``sweep``)."""
+        import os
+        import tempfile
+
+        self.folder.mkdir(parents=True, exist_ok=True)
+        done: list[tuple[str, Path]] = []
+        try:
+            for record, ntriples in items:
+                nt, js = self.paths(record.doc)
+                for path, data in ((nt, ntriples), (js, _record_json(record).encode("utf-8"))):
+                    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=self.folder)
+                    done.append((tmp, path))
+                    with os.fdopen(fd, "wb") as fh:
+                        fh.write(data)
+            os.sync()
+            for tmp, path in done:
+                os.chmod(tmp, 0o644)
+                os.replace(tmp, path)
+        except BaseException:
+            for tmp, _path in done:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            raise
 
     def read(self, doc: str) -> list[Any]:
         import pyoxigraph as ox
@@ -119,6 +156,7 @@ def load_state(store: EcoStore, raw: RawFiles) -> dict[str, DocRecord]:
     """The record of every document in the store (imports graphs added without one)."""
     import pyoxigraph as ox
 
+    recover(store, raw)
     state: dict[str, DocRecord] = {}
     docs = store.document_graphs()
     raw.sweep(docs)
@@ -144,28 +182,72 @@ def _meta(store: EcoStore) -> dict[str, Any]:
         return {}
 
 
-def _entity_graph(store: EcoStore) -> Description:
+def _entity_graph(store: EcoStore, subjects: Iterable[str] | None = None) -> Description:
+    """The stored descriptions (of ``subjects`` only, when given)."""
     import pyoxigraph as ox
 
+    graph = ox.NamedNode(str(ENTITY_GRAPH))
     found: dict[str, set[Any]] = defaultdict(set)
-    for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(ENTITY_GRAPH))):
-        found[q.subject.value].add(q.triple)
+    if subjects is None:
+        for q in store.ox.quads_for_pattern(None, None, None, graph):
+            found[q.subject.value].add(q.triple)
+    else:
+        for iri in subjects:
+            for q in store.ox.quads_for_pattern(ox.NamedNode(iri), None, None, graph):
+                found[iri].add(q.triple)
     return {k: frozenset(v) for k, v in found.items()}
 
 
-def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: dict[str, DocRecord],
-           fresh: set[str], dropped: set[str]) -> tuple[list[str], int]:
-    """Write the store state for ``after`` in ONE transaction; returns (written docs, quads inserted).
+def _clusters(records: Iterable[DocRecord], resolution: dict[tuple[str, str], Resolution]
+              ) -> dict[str, tuple[Resolution, set[tuple[str, str]]]]:
+    """Merged IRI → (its resolution, the occurrences in it)."""
+    out: dict[str, tuple[Resolution, set[tuple[str, str]]]] = {}
+    for r in records:
+        for o in r.occurrences:
+            res = resolution[(o.doc, o.iri)]
+            entry = out.get(res.iri)
+            if entry is None:
+                entry = out[res.iri] = (res, set())
+            entry[1].add((o.doc, o.iri))
+    return out
 
-    ``fresh``: documents whose raw files are new (written before this call).
+
+def _changed_entities(before: dict[str, DocRecord], after: dict[str, DocRecord],
+                      old: dict[tuple[str, str], Resolution], new: dict[tuple[str, str], Resolution]) -> set[str]:
+    """Merged IRIs whose description may differ: their occurrences or their resolution changed."""
+    a, b = _clusters(before.values(), old), _clusters(after.values(), new)
+    return {iri for iri in a.keys() | b.keys() if a.get(iri) != b.get(iri)}
+
+
+def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: dict[str, DocRecord],
+           fresh: set[str], dropped: set[str], *, bulk: bool = False,
+           triples: dict[str, list[Any]] | None = None, old: dict[tuple[str, str], Resolution] | None = None,
+           full: bool = True) -> tuple[list[str], int, dict[tuple[str, str], Resolution]]:
+    """Write the store state for ``after``; returns (written docs, quads inserted, its resolution).
+
+    ``fresh``: documents whose raw files are new (written before this call); ``triples`` their raw
+    triples when the caller has them (else read from the raw files). Without ``bulk`` everything
+    is ONE transaction. With ``bulk`` the graphs of documents the store lacks are bulk-loaded
+    first, under the journal (``ecokg.graph.ingest.Journal``), then the rest is one transaction.
+    ``old``: the resolution of ``before`` when the caller kept it; ``full=False``: the entity
+    graph is known to describe ``before``, so only the entities whose clusters changed are compared.
     """
     import pyoxigraph as ox
 
-    old = resolve(o for r in before.values() for o in r.occurrences)
+    from ecokg.graph.ingest import Journal
+
+    if old is None:
+        old = resolve(o for r in before.values() for o in r.occurrences)
     new = resolve(o for r in after.values() for o in r.occurrences)
     legacy = bool(before) and _meta(store).get("layout") != LAYOUT  # labels in document graphs
-    ent_delete, ent_insert = changes(_entity_graph(store), describe(
-        (o for r in after.values() for o in r.occurrences), new))
+    if full or legacy:
+        current, target = _entity_graph(store), describe((o for r in after.values() for o in r.occurrences), new)
+    else:
+        touched = _changed_entities(before, after, old, new)
+        current = _entity_graph(store, touched)
+        target = describe((o for r in after.values() for o in r.occurrences
+                           if new[(o.doc, o.iri)].iri in touched), new)
+    ent_delete, ent_insert = changes(current, target)
     drops = sorted(dropped - set(after))
     deletes: list[Any] = list(ent_delete)
     inserts: list[Any] = list(ent_insert)
@@ -179,38 +261,90 @@ def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: 
         if not store.ox.contains_named_graph(graph):
             streamed.append(doc)
             continue
-        target = set(rewrite(doc, raw.read(doc), new))
-        current = {q.triple for q in store.ox.quads_for_pattern(None, None, None, graph)}
-        if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in current):
+        target_doc = set(rewrite(doc, raw.read(doc), new))
+        current_doc = {q.triple for q in store.ox.quads_for_pattern(None, None, None, graph)}
+        if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in current_doc):
             drops.append(doc)  # DELETE DATA takes no blank nodes: replace the whole graph
-            current = set()
-        deletes.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in current - target)
-        inserts.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in target - current)
+            current_doc = set()
+        deletes.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in current_doc - target_doc)
+        inserts.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in target_doc - current_doc)
     counter = [len(inserts)]
+    given = triples or {}
+
+    def doc_quads(doc: str) -> list[Any]:
+        graph = ox.NamedNode(doc)
+        found = given.get(doc)
+        rewritten = rewrite(doc, found if found is not None else raw.read(doc), new)
+        return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in rewritten]
 
     def all_inserts() -> Iterator[Any]:
         yield from inserts
-        for doc in streamed:
-            graph = ox.NamedNode(doc)
-            triples = rewrite(doc, raw.read(doc), new)
-            counter[0] += len(triples)
-            yield from (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        if not bulk:
+            for doc in streamed:
+                quads = doc_quads(doc)
+                counter[0] += len(quads)
+                yield from quads
 
+    meta = store.path / META_DIR
     try:
+        if bulk and streamed:
+            new_quads = {doc: doc_quads(doc) for doc in streamed}
+            Journal({d: len(q) for d, q in new_quads.items()}, [d for d in written if d not in new_quads],
+                    drops).write(meta)
+            store.ox.bulk_extend(q for quads in new_quads.values() for q in quads)
+            counter[0] += sum(len(q) for q in new_quads.values())
+            del new_quads
         if not deletes and not drops:
-            store.ox.extend(all_inserts())
+            if inserts or not bulk:
+                store.ox.extend(all_inserts())
         else:
             store.ox.update(_update_text(drops, deletes, all_inserts()))
+        if bulk:
+            Journal.clear(meta)
     except OSError as exc:
         raise write_error(store.path, exc, "could not be written, nothing was changed") from exc
     except SyntaxError as exc:
         raise StoreError(f"writing to the store {store.path} failed, nothing was changed: {exc}",
                          hint="check free disk space and permissions") from exc
     if _meta(store).get("layout") != LAYOUT:
-        meta = _meta(store)
-        meta["layout"] = LAYOUT
-        atomic_write(store.path / META_DIR / "store.json", json.dumps(meta, indent=2, sort_keys=True))
-    return written, counter[0]
+        meta_data = _meta(store)
+        meta_data["layout"] = LAYOUT
+        atomic_write(store.path / META_DIR / "store.json", json.dumps(meta_data, indent=2, sort_keys=True))
+    return written, counter[0], new
+
+
+def recover(store: EcoStore, raw: RawFiles) -> None:
+    """Finish a bulk batch whose writer was killed (its journal is still there); see ``ecokg.graph.ingest``.
+
+    A new graph with fewer quads than the journal says is dropped with its raw files; every other
+    document the batch touched is rewritten from its raw graph, its replaced versions dropped and
+    the entity graph recomputed, in one transaction.
+    """
+    import pyoxigraph as ox
+
+    from ecokg.graph.ingest import Journal
+
+    meta = store.path / META_DIR
+    journal = Journal.read(meta)
+    if journal is None:
+        return
+    for doc, expected in journal.new.items():
+        graph = ox.NamedNode(doc)
+        have = sum(1 for _ in store.ox.quads_for_pattern(None, None, None, graph))
+        if have != expected:
+            store.ox.remove_graph(graph)
+            raw.delete(doc)
+    docs = store.document_graphs()
+    state = {}
+    for doc in docs:
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            state[doc] = raw.read_record(doc)
+    after = {d: r for d, r in state.items() if d not in set(journal.dropped)}
+    touched = ({d for d in journal.new if d in after} | set(journal.rewritten)) & set(after)
+    commit(store, raw, state, after, touched, set(journal.dropped) & set(state))
+    for doc in journal.dropped:
+        raw.delete(doc)
+    Journal.clear(meta)
 
 
 def _update_text(drops: list[str], deletes: list[Any], inserts: Iterable[Any]) -> str:
@@ -230,4 +364,4 @@ def _grouped(quads: Iterable[Any]) -> str:
     return "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
 
 
-__all__ = ["LAYOUT", "DocRecord", "RawFiles", "commit", "load_state", "record_of", "same_source"]
+__all__ = ["LAYOUT", "DocRecord", "RawFiles", "commit", "load_state", "record_of", "recover", "same_source"]

@@ -26,7 +26,8 @@ from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
 from ecokg.errors import InputError, QueryError, StoreError
-from ecokg.graph.commit import META_DIR, DocRecord, RawFiles, commit, load_state, record_of, same_source
+from ecokg.graph.commit import META_DIR, DocRecord, RawFiles, commit, load_state, same_source
+from ecokg.graph.ingest import BATCH_BYTES, BATCH_DOCS, JOURNAL, batches
 from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH
 from ecokg.graph.storefs import acquire_lock as _acquire_lock
 from ecokg.graph.storefs import atomic_write
@@ -38,8 +39,7 @@ if TYPE_CHECKING:
     from rdflib import Dataset, Graph
     from rdflib.term import Node
 
-    from ecokg.graph.builder import GraphBuilder
-    from ecokg.loaders.records import Extraction
+    from ecokg.graph.ingest import DocGraph
 
 ENV_VAR = "ECOKG_STORE"
 DEFAULT_DIR = "ecokg-data"
@@ -263,80 +263,81 @@ class EcoStore:
         self.ox.extend(quads)
         return len(quads)
 
-    def ingest(self, extractions: Iterable[Extraction], builder: GraphBuilder | None = None, *,
-               on_progress: Callable[[Extraction, str], None] | None = None) -> IngestReport:
-        """Add articles; merge their entities with the store's; all in one transaction.
+    def ingest(self, docs: Iterable[DocGraph], *, on_progress: Callable[[DocGraph, str], None] | None = None,
+               batch_docs: int = BATCH_DOCS, batch_bytes: int = BATCH_BYTES) -> IngestReport:
+        """Add document graphs (``GraphBuilder.doc_graph``); merge their entities with the store's.
 
         The same article again (same sha256) is a no-op; a new version of an article already
         in the store (same ``dcterms:source`` URL or same file name) replaces it.
-        ``on_progress(extraction, status)`` is called per article, status ``added`` or ``unchanged``.
-        Extractions are consumed one at a time: each article's raw graph goes to its file, only
-        its merge evidence stays in memory, so memory does not grow with the articles' text.
+        ``on_progress(doc, status)`` is called per document, status ``added`` or ``unchanged``.
+        ``docs`` is consumed as a stream, in batches of at most ``batch_docs`` documents or
+        ``batch_bytes`` bytes (``ecokg.graph.ingest``): each batch is committed before the next is
+        read, new graphs through the bulk loader, so memory stays flat in the corpus size and a
+        crash leaves the store at a batch boundary. An error (or a failure of the stream that
+        feeds ``docs``) keeps the batches committed before it.
         """
-        from ecokg.graph.builder import GraphBuilder
-
         started = time.monotonic()
         self._require_writable()
-        builder = builder or GraphBuilder()
         report = IngestReport()
         raw = RawFiles(self.path)
         state = load_state(self, raw)
-        pending: dict[str, DocRecord] = {}
-        dropped: set[str] = set()
-        try:
-            for ex in extractions:
-                doc = str(builder.doc_iri(ex))
-                if (doc in state and doc not in dropped) or doc in pending:
-                    report.unchanged.append(doc)
-                    if on_progress:
-                        on_progress(ex, "unchanged")
-                    continue
-                triples = builder.ox_triples(ex)
-                gaz = [str(builder.entity_iri(ex, k)) for k, e in ex.entities.items() if e.source == "gazetteer"]
-                record = record_of(doc, triples, gaz)
-                for other in [d for d in pending if same_source(pending[d], record)]:
-                    report.added.remove(other)  # an older version earlier in this same call
-                    del pending[other]
-                    if other not in state:
-                        raw.delete(other)
-                for other in [d for d in state if d not in dropped and same_source(state[d], record)]:
-                    dropped.add(other)
-                    report.replaced.append(other)
-                raw.write(record, triples)
-                pending[doc] = record
-                report.added.append(doc)
-                if on_progress:
-                    on_progress(ex, "added")
-        except OSError as exc:
-            for doc in pending:
-                if doc not in state:
-                    raw.delete(doc)
-            raise _write_error(self.path, exc, "cannot take the new documents, nothing was changed") from exc
-        except BaseException:
-            for doc in pending:
-                if doc not in state:
-                    raw.delete(doc)
-            raise
-        if not pending and not dropped:
-            report.entities = self._entity_count()
-            report.seconds = time.monotonic() - started
-            return report
-        after = {d: r for d, r in state.items() if d not in dropped}
-        after.update(pending)
-        try:
-            written, quads = commit(self, raw, state, after, set(pending), dropped)
-        except StoreError:
-            for doc in pending:
-                if doc not in state:
-                    raw.delete(doc)
-            raise
-        report.rewritten = sorted(set(written) - set(pending))
-        report.quads = quads
-        for doc in dropped - set(pending):
-            raw.delete(doc)
+        resolution: dict[tuple[str, str], Any] | None = None
+        for batch in batches(docs, max_docs=batch_docs, max_bytes=batch_bytes):
+            resolution = self._ingest_batch(batch, state, raw, report, resolution, on_progress)
         report.entities = self._entity_count()
         report.seconds = time.monotonic() - started
         return report
+
+    def _ingest_batch(self, batch: list[DocGraph], state: dict[str, DocRecord], raw: RawFiles,
+                      report: IngestReport, resolution: dict[tuple[str, str], Any] | None,
+                      on_progress: Callable[[DocGraph, str], None] | None) -> dict[tuple[str, str], Any] | None:
+        """One batch: raw files, then one commit; ``state`` becomes the state after it. Returns the
+        resolution of the new state (for the next batch), or None when nothing was written."""
+        pending: dict[str, DocGraph] = {}
+        dropped: set[str] = set()
+        for dg in batch:
+            doc, record = dg.doc, dg.record
+            if doc in state or doc in pending:
+                report.unchanged.append(doc)
+                if on_progress:
+                    on_progress(dg, "unchanged")
+                continue
+            for other in [d for d in pending if same_source(pending[d].record, record)]:
+                report.added.remove(other)  # an older version earlier in this same batch
+                del pending[other]
+            for other in [d for d in state if d not in dropped and same_source(state[d], record)]:
+                dropped.add(other)
+                report.replaced.append(other)
+            pending[doc] = dg
+            report.added.append(doc)
+            if on_progress:
+                on_progress(dg, "added")
+        if not pending and not dropped:
+            return resolution
+        try:
+            raw.write_many((dg.record, dg.ntriples) for dg in pending.values())
+        except OSError as exc:
+            for doc in pending:
+                raw.delete(doc)
+            raise _write_error(self.path, exc, "cannot take the new documents, nothing was changed") from exc
+        after = {d: r for d, r in state.items() if d not in dropped}
+        after.update((d, dg.record) for d, dg in pending.items())
+        triples = {d: dg.parse() for d, dg in pending.items()}
+        try:
+            written, quads, new = commit(self, raw, state, after, set(pending), dropped, bulk=True, triples=triples,
+                                    old=resolution, full=resolution is None)
+        except BaseException:
+            if not (self.path / META_DIR / JOURNAL).exists():  # nothing of the batch reached the store
+                for doc in pending:
+                    raw.delete(doc)
+            raise
+        report.rewritten = sorted((set(report.rewritten) | set(written)) - set(report.added))
+        report.quads += quads
+        for doc in dropped:
+            raw.delete(doc)
+        state.clear()
+        state.update(after)
+        return new
 
     def remove_document(self, doc: str) -> str:
         """Drop one document (IRI, sha256 prefix, file name or title); returns its IRI.

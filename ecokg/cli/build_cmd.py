@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from ecokg.api import BuildReport
+    from ecokg.graph.ingest import DocGraph
 
 
 @click.command(name="build")
@@ -26,13 +33,15 @@ import click
 @click.option("--keep-going", is_flag=True,
               help="Go on past articles that cannot be read: one line each, the others are built, "
                    "exit code 1.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+              help="Read and extract articles in N worker processes (the store is written by this one).")
 @click.option("--wait", "wait", type=click.FloatRange(min=0), default=30, show_default=True,
               metavar="SECONDS",
               help="When another ecokg process writes the store, wait this long for it (0: fail at once).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def command(sources: tuple[str, ...], output: str | None, store_dir: str | None, gazetteers: tuple[str, ...],
             title: str | None, publisher: str | None, date_: str | None, url: str | None, base: str | None,
-            keep_going: bool, wait: float, quiet: bool) -> int:
+            keep_going: bool, jobs: int, wait: float, quiet: bool) -> int:
     """Turn articles into RDF: entities, relations, designations, figures, each traced to its sentence.
 
     SOURCES are .txt, .md or .html files, .pdf or .docx documents, crawls as .warc/.warc.gz
@@ -50,8 +59,10 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
     same command again. With --keep-going each bad article is reported on one line, all the
     others are built, and the exit code is 1 with a summary 'N built, M failed'.
 
-    One process writes a store at a time: a second build reads and extracts its articles, then
-    waits for the store (--wait SECONDS, with a message), and adds them when the first is done.
+    Articles stream into the store in batches (each committed before the next is read), so
+    memory stays flat however large the corpus; with --jobs N, N processes read and extract.
+    One process writes a store at a time: a second build waits for the store (--wait SECONDS,
+    with a message) and adds its articles when the first is done.
     """
     from ecokg import api
     from ecokg.batch import list_sources
@@ -75,38 +86,52 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
                     progress.console.print(f"ecokg: error: {terminal_safe(failure.line())}", markup=False,
                                            highlight=False, soft_wrap=True)
 
-            built = api.extract_articles(entries, stdin=sys.stdin.buffer, title=title, publisher=publisher,
-                                         date=date_, url=url, gazetteer=gazetteers, keep_going=keep_going,
-                                         progress=step, on_failure=failed)
-    if in_memory:
-        assert output is not None
-        built.raise_if_stopped(keep_going, f"nothing was written to {output}")
-        report = api.write_graph(built.extractions, output, base=base)
-        where = f"→ {output} ({report.statements} statements)"
-    else:
-        path = api.store_path(store_dir)
-        if not built.extractions:
-            built.raise_if_stopped(keep_going)  # nothing to store: do not open (or make) the store
-
-        def waiting(pid: str) -> None:
-            if not quiet:
-                click.echo(f"ecokg: store {path} is being written by another ecokg process (pid {pid}); "
-                           f"waiting up to {wait:g} s (--wait)", err=True)
-
-        with api.open(path, wait=wait, on_wait=waiting) as kg:
-            built.ingest = ing = kg.ingest(built.extractions, base=base)
-            built.raise_if_stopped(keep_going)
-            where = (f"→ store {path} ({len(ing.added)} added, {len(ing.unchanged)} unchanged, "
-                     f"{len(ing.replaced)} replaced)")
-            if output:
-                kg.export(output)
-                where += f", exported to {output}"
+            options = {"stdin": sys.stdin.buffer, "title": title, "publisher": publisher, "date": date_,
+                       "url": url, "gazetteer": gazetteers, "keep_going": keep_going, "progress": step,
+                       "on_failure": failed}
+            if in_memory:
+                assert output is not None
+                built = api.extract_articles(entries, **options)
+                built.raise_if_stopped(keep_going, f"nothing was written to {output}")
+                report = api.write_graph(built.extractions, output, base=base)
+                where = f"→ {output} ({report.statements} statements)"
+            else:
+                built = api.BuildReport(sources=len(entries))
+                docs = api.KG.stream(entries, built, base=base, jobs=jobs, **options)
+                first = next(docs, None)  # the first article is read before the store is opened
+                if first is None:
+                    built.raise_if_stopped(keep_going)  # nothing to store: do not open (or make) the store
+                where = _store(store_dir, docs if first is None else itertools.chain([first], docs), built,
+                               keep_going, wait, quiet, output)
     if not quiet:
         click.echo(f"built {built.summary()} in {time.monotonic() - started:.1f} s {where}", err=True)
     if built.failed:
-        click.echo(f"ecokg: {len(built.extractions)} built, {len(built.failed)} failed", err=True)
+        click.echo(f"ecokg: {built.articles} built, {len(built.failed)} failed", err=True)
         return 1
     return 0
+
+
+def _store(store_dir: str | None, docs: Iterator[DocGraph], built: BuildReport, keep_going: bool, wait: float,
+           quiet: bool, output: str | None) -> str:
+    """Stream ``docs`` into the store; the summary of what became of them."""
+    from ecokg import api
+
+    path = api.store_path(store_dir)
+
+    def waiting(pid: str) -> None:
+        if not quiet:
+            click.echo(f"ecokg: store {path} is being written by another ecokg process (pid {pid}); "
+                       f"waiting up to {wait:g} s (--wait)", err=True)
+
+    with api.open(path, wait=wait, on_wait=waiting) as kg:
+        built.ingest = ing = kg.store.ingest(docs)
+        built.raise_if_stopped(keep_going)
+        where = (f"→ store {path} ({len(ing.added)} added, {len(ing.unchanged)} unchanged, "
+                 f"{len(ing.replaced)} replaced)")
+        if output:
+            kg.export(output)
+            where += f", exported to {output}"
+    return where
 
 
 def _progress(disabled: bool):
