@@ -279,13 +279,15 @@ def parse_size(text: str) -> int:
         raise ValueError(f"size {text!r} is not like 1MB, 500kB or 10MB") from exc
 
 
-def write_corpus(folder: str | os.PathLike[str], size: int, seed: int = 42) -> CorpusInfo:
-    """Write ``article-NNNNNN.txt`` files into ``folder`` until they hold ``size`` bytes (UTF-8)."""
+def write_corpus(folder: str | os.PathLike[str], size: int | None, seed: int = 42,
+                 articles: int | None = None) -> CorpusInfo:
+    """Write ``article-NNNNNN.txt`` files into ``folder`` until they hold ``size`` bytes (UTF-8),
+    or (``size`` None) until there are ``articles`` of them."""
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     w = World(seed)
     total = chars = i = 0
-    while total < size:
+    while (total < size) if size is not None else (i < (articles or 0)):
         text = render(plan_article(w, i))
         data = text.encode("utf-8")
         path = out / f"article-{i:06d}.txt"

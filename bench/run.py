@@ -353,6 +353,21 @@ def bench_scale(label: str, quads: int, cfg: Settings, state: dict[str, Any]) ->
     return res
 
 
+def _ingest_runs(corpus: Path, label: str, cfg: Settings, jobs: list[int]) -> dict[str, Any]:
+    """The ingest stage on ``corpus`` once per number of worker processes."""
+    out: dict[str, Any] = {}
+    for n in jobs:
+        _log(f"{label}: build --jobs {n}")
+        store = cfg.workdir / f"ingest-store-{label}-{n}"
+        shutil.rmtree(store, ignore_errors=True)
+        r = run_stage("ingest", {"corpus": str(corpus), "store": str(store), "jobs": n}, timeout=cfg.stage_limit)
+        done = r.first("done") or {}
+        out[str(n)] = {**(r.first("result") or _failure(r)), "rss_kb": r.rss_kb,
+                       "main_rss_kb": done.get("rss_kb"), "workers_rss_kb": done.get("children_rss_kb")}
+        shutil.rmtree(store, ignore_errors=True)
+    return out
+
+
 def bench_ingest(size_label: str, cfg: Settings) -> dict[str, Any]:
     corpus = cfg.workdir / f"articles-{size_label}"
     shutil.rmtree(corpus, ignore_errors=True)
@@ -362,11 +377,20 @@ def bench_ingest(size_label: str, cfg: Settings) -> dict[str, Any]:
     r = run_stage("segment", {"corpus": str(corpus)}, timeout=cfg.stage_limit)
     out["segment"] = {**(r.first("result") or _failure(r)), "rss_kb": r.rss_kb}
     _log(f"ingest {size_label}: {info.files} articles through the pipeline into a store")
-    store = cfg.workdir / f"ingest-store-{size_label}"
-    shutil.rmtree(store, ignore_errors=True)
-    r = run_stage("ingest", {"corpus": str(corpus), "store": str(store)}, timeout=cfg.stage_limit)
-    out["ingest"] = {**(r.first("result") or _failure(r)), "rss_kb": r.rss_kb}
-    shutil.rmtree(store, ignore_errors=True)
+    runs = _ingest_runs(corpus, f"ingest {size_label}", cfg, [1, 2])
+    out["ingest"] = runs["1"]
+    out["ingest_jobs"] = runs
+    return out
+
+
+def bench_corpus(articles: int, cfg: Settings) -> dict[str, Any]:
+    """A corpus of ``articles`` generated articles built with --jobs 1 and --jobs 2: time and peak memory."""
+    corpus = cfg.workdir / f"corpus-{articles}"
+    shutil.rmtree(corpus, ignore_errors=True)
+    info = write_corpus(corpus, None, seed=cfg.seed, articles=articles)
+    out: dict[str, Any] = {"articles": info.files, "bytes": info.bytes, "characters": info.characters}
+    out["jobs"] = _ingest_runs(corpus, f"corpus {articles}", cfg, [1, 2])
+    shutil.rmtree(corpus, ignore_errors=True)
     return out
 
 
@@ -447,6 +471,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     ap.add_argument("--scales", default=DEFAULT_SCALES, help="graph sizes in quads (10M is opt-in)")
     ap.add_argument("--ingest", default="1MB", help="article text sizes for the ingest stage (10MB is opt-in)")
+    ap.add_argument("--corpus", default="200,1000",
+                    help="generated articles built with --jobs 1 and 2 (10000 is opt-in; '' for none)")
     ap.add_argument("--views", default="1k,5k,20k", help="view sizes in nodes")
     ap.add_argument("--draw", default="1k,5k", help="view sizes drawn in headless Chromium")
     ap.add_argument("--limit", type=float, default=20.0, help="seconds per query run / serialization / draw")
@@ -470,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         scales = [(s, parse_size(s)) for s in _labels(args.scales)]
-        for s in _labels(args.ingest) + _labels(args.views) + _labels(args.draw):
+        for s in _labels(args.ingest) + _labels(args.views) + _labels(args.draw) + _labels(args.corpus):
             parse_size(s)
     except ValueError as exc:
         print(f"bench: error: {exc}", file=sys.stderr)
@@ -486,10 +512,11 @@ def main(argv: list[str] | None = None) -> int:
         "generated_by": "python -m bench", "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": facts,
-        "settings": {"scales": [s for s, _ in scales], "ingest": _labels(args.ingest), "views": _labels(args.views),
+        "settings": {"scales": [s for s, _ in scales], "ingest": _labels(args.ingest), "corpus": _labels(args.corpus),
+                     "views": _labels(args.views),
                      "draw": _labels(args.draw), "limit_s": args.limit, "stage_limit_s": args.stage_limit,
                      "runs": args.runs, "budget_s": args.budget, "seed": args.seed},
-        "ingest": [], "scales": [], "views": [], "startup": {},
+        "ingest": [], "corpus": [], "scales": [], "views": [], "startup": {},
     }
     state: dict[str, Any] = {}
 
@@ -500,6 +527,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for size in _labels(args.ingest):
             results["ingest"].append(bench_ingest(size, cfg))
+            save()
+        for n in _labels(args.corpus):
+            results["corpus"].append(bench_corpus(parse_size(n), cfg))
             save()
         for label, quads in scales:
             results["scales"].append(bench_scale(label, quads, cfg, state))

@@ -39,26 +39,35 @@ def corpus_files(folder: str) -> list[Path]:
 
 
 # -- 1. ingest ---------------------------------------------------------------------------------
-def ingest(corpus: str, store: str) -> None:
-    """Read, clean, segment, recognize, extract, build and write every article into a new store."""
+def ingest(corpus: str, store: str, jobs: int = 1) -> None:
+    """``ecokg build --store STORE --jobs N`` on every article: read, clean, segment, recognize,
+    extract, build, stream into a new store in batches (``KG.build`` without the progress bar).
+
+    Set-up (gazetteer, lexicon and jieba's dictionary; with ``jobs > 1`` starting the worker
+    processes, each warmed on the first article) is timed apart.
+    """
     from ecokg import api
-    from ecokg.loaders.news_loader import NewsArticleLoader
-    from ecokg.loaders.reader import iter_sources
+    from ecokg.batch import Options, Extractor, start_workers, stream_docs
 
     files = [str(f) for f in corpus_files(corpus)]
     t0 = time.perf_counter()
-    loader = NewsArticleLoader()  # set-up: gazetteer, lexicon and jieba's dictionary, timed apart
-    loader.load(next(iter_sources([files[0]])))
+    workers = None
+    if jobs > 1:
+        workers = start_workers(Options(), jobs, warm=files[0])
+    else:
+        list(Extractor(Options()).entry(files[0]))  # loads the shared dictionaries of this process
     setup_s = time.perf_counter() - t0
+    report = api.BuildReport(sources=len(files))
     t0 = time.perf_counter()
-    extractions = [loader.load(raw) for raw in iter_sources(files)]
-    t1 = time.perf_counter()
     with api.open(store, wait=0) as kg:
-        report = kg.ingest(extractions)
-    t2 = time.perf_counter()
+        ing = kg.store.ingest(report.count(d) for d in stream_docs(files, Options(), report.failed, jobs=jobs,
+                                                                      workers=workers))
+    seconds = time.perf_counter() - t0
+    if workers is not None:
+        workers.close()
     chars = sum(len(f_.read_text(encoding="utf-8")) for f_ in map(Path, files))
-    emit("result", documents=len(extractions), characters=chars, setup_s=setup_s, extract_s=t1 - t0, store_s=t2 - t1,
-         seconds=t2 - t0, quads=report.quads, entities=report.entities)
+    emit("result", jobs=jobs, documents=report.articles, failed=len(report.failed), characters=chars,
+         setup_s=setup_s, seconds=seconds, quads=ing.quads, entities=ing.entities)
 
 
 def segment(corpus: str) -> None:

@@ -251,10 +251,13 @@ class KG:
               publisher: str | None = None, date: str | None = None, url: str | None = None,
               gazetteer: Iterable[str | os.PathLike[str]] = (), base: str | None = None,
               progress: Progress | None = None, stdin: BinaryIO | None = None, keep_going: bool = False,
-              on_failure: Callable[[Failure], None] | None = None, jobs: int = 1) -> BuildReport:
+              on_failure: Callable[[Failure], None] | None = None, jobs: int = 1,
+              scheduler: str | None = None) -> BuildReport:
         """Read the articles ``sources`` name and add them to the store, streamed in batches.
 
-        ``jobs``: worker processes that read and extract articles (the store is written here).
+        ``jobs``: worker processes that read and extract articles (the store is written here);
+        ``scheduler``: a Dask cluster does it instead (``tcp://HOST:8786`` or ``local:N``, see
+        ``ecokg.cluster``).
         Each batch of documents is committed before the next is read, so memory does not grow
         with the corpus and an interrupted build keeps the batches before it.
         An article that cannot be read or extracted (binary, undecodable, too large, empty …) is a
@@ -270,7 +273,7 @@ class KG:
         report = BuildReport(sources=len(entries))
         docs = self.stream(entries, report, title=title, publisher=publisher, date=date, url=url,
                            gazetteer=gazetteer, base=base, progress=progress, stdin=stdin,
-                           keep_going=keep_going, on_failure=on_failure, jobs=jobs)
+                           keep_going=keep_going, on_failure=on_failure, jobs=jobs, scheduler=scheduler)
         report.ingest = self.store.ingest(docs)
         report.raise_if_stopped(keep_going)
         return report
@@ -280,15 +283,22 @@ class KG:
                publisher: str | None = None, date: str | None = None, url: str | None = None,
                gazetteer: Iterable[str | os.PathLike[str]] = (), base: str | None = None,
                progress: Progress | None = None, stdin: BinaryIO | None = None, keep_going: bool = False,
-               on_failure: Callable[[Failure], None] | None = None, jobs: int = 1) -> Iterator[DocGraph]:
+               on_failure: Callable[[Failure], None] | None = None, jobs: int = 1,
+               scheduler: str | None = None) -> Iterator[DocGraph]:
         """The document graphs of ``entries`` (``ecokg.batch.list_sources``), counted into ``report``
         (failures into ``report.failed``), for ``store.ingest``."""
         from ecokg.batch import Options, stream_docs
 
         options = Options(title, publisher, date, url, tuple(str(g) for g in gazetteer), base)
-        for doc in stream_docs(entries, options, report.failed, jobs=jobs, stdin=stdin, keep_going=keep_going,
-                               progress=progress, on_failure=on_failure):
-            yield report.count(doc)
+        with ExitStack() as stack:
+            workers = None
+            if scheduler:
+                from ecokg.cluster import dask_workers
+
+                workers = stack.enter_context(dask_workers(scheduler))
+            for doc in stream_docs(entries, options, report.failed, jobs=jobs, stdin=stdin, keep_going=keep_going,
+                                   progress=progress, on_failure=on_failure, workers=workers):
+                yield report.count(doc)
 
     def ingest(self, extractions: Iterable[Extraction], *, base: str | None = None) -> IngestReport:
         """Add extracted articles, merging their entities with the store's (streamed in batches)."""

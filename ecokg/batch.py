@@ -132,7 +132,7 @@ class Options:
     base: str | None = None
 
 
-class _Extractor:
+class Extractor:
     """Reads one entry (a file, or each record of a WARC/JSON Lines file) into document graphs."""
 
     def __init__(self, options: Options) -> None:
@@ -170,16 +170,19 @@ class _Extractor:
                     return
 
 
-_WORKER: _Extractor | None = None
+_WORKER: Extractor | None = None
 
 
 def _init_worker(options: Options) -> None:
     global _WORKER
-    _WORKER = _Extractor(options)
+    _WORKER = Extractor(options)
 
 
-def _work(entry: str, keep_going: bool) -> list[DocGraph | Failure]:
-    """In a worker process: one entry's documents; failures made picklable (message, hint, exit code)."""
+def extract_entry(entry: str, keep_going: bool, options: Options) -> list[DocGraph | Failure]:
+    """In a worker process (local or on a Dask cluster): one entry's documents, with failures made
+    plain (message, hint, exit code) so that they travel back whatever the error's class."""
+    if _WORKER is None or _WORKER.options != options:
+        _init_worker(options)
     assert _WORKER is not None
     out: list[DocGraph | Failure] = []
     for item in _WORKER.entry(entry, keep_going=keep_going):
@@ -193,25 +196,54 @@ def _work(entry: str, keep_going: bool) -> list[DocGraph | Failure]:
     return out
 
 
+@dataclass
+class Workers:
+    """Where extraction runs: processes of this machine (``start_workers``) or a Dask cluster
+    (``ecokg.cluster.dask_workers``). ``submit(fn, *args)`` returns a future with ``result()``."""
+
+    submit: Callable[..., Any]
+    width: int  # tasks that run at once
+    close: Callable[[], None]
+
+
+def start_workers(options: Options, jobs: int, warm: str | None = None) -> Workers:
+    """``jobs`` extraction processes (spawned), for ``stream_docs(workers=…)``; with ``warm`` (an
+    article file) each has read it once, so dictionaries are loaded before they are used."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(options,))
+    if warm is not None:
+        for f in [pool.submit(extract_entry, warm, True, options) for _ in range(2 * jobs)]:
+            f.result()
+    return Workers(pool.submit, jobs, lambda: pool.shutdown(wait=True, cancel_futures=True))
+
+
 def stream_docs(entries: Sequence[str], options: Options, failed: list[Failure], *, jobs: int = 1,
                 stdin: BinaryIO | None = None, keep_going: bool = False, progress: Progress | None = None,
-                on_failure: Callable[[Failure], None] | None = None) -> Iterator[DocGraph]:
+                on_failure: Callable[[Failure], None] | None = None, workers: Workers | None = None
+                ) -> Iterator[DocGraph]:
     """The document graphs of ``entries`` in source order, extracted in ``jobs`` processes.
 
     Failures go to ``failed`` (and ``on_failure``); without ``keep_going`` the stream ends at the
     first. With ``jobs > 1`` worker processes (spawned) read and extract whole entries, at most a
     few per worker ahead of the consumer, so memory stays bounded; standard input is read here.
+    ``workers``: processes already started (``start_workers``) or a Dask cluster; the caller
+    closes them.
     """
     if len(entries) > 1 and (options.title or options.url):
         raise InputError("title and url describe one article; give one source with them")
     entities = 0
     results: Iterator[Iterable[DocGraph | Failure]]
-    if jobs <= 1 or "-" in entries:
-        local = _Extractor(options)
+    own = None
+    if (jobs <= 1 and workers is None) or "-" in entries:
+        local = Extractor(options)
         results = (local.entry(e, stdin, keep_going) for e in entries)
-        pool = None
     else:
-        pool, results = _pooled(entries, options, jobs, keep_going)
+        if workers is None:
+            workers = own = start_workers(options, jobs)
+        results = _pooled(workers, entries, keep_going, options)
     try:
         for i, (entry, items) in enumerate(zip(entries, results, strict=False)):
             if progress:
@@ -229,33 +261,32 @@ def stream_docs(entries: Sequence[str], options: Options, failed: list[Failure],
         if progress:
             progress("", len(entries), len(entries), entities)
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if own is not None:
+            own.close()
 
 
-def _pooled(entries: Sequence[str], options: Options, jobs: int, keep_going: bool) -> tuple[Any, Iterator[Any]]:
-    import multiprocessing
+def _pooled(workers: Workers, entries: Sequence[str], keep_going: bool, options: Options
+            ) -> Iterator[list[DocGraph | Failure]]:
+    """Each entry's results in order, a few entries per worker in flight (bounded memory, no idle worker)."""
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(options,))
-
-    def results() -> Iterator[Any]:
-        ahead: deque[Any] = deque()
-        todo = iter(entries)
-        for entry in todo:  # a few entries per worker in flight: bounded memory, workers never idle
-            ahead.append(pool.submit(_work, entry, keep_going))
-            if len(ahead) >= 3 * jobs:
+    ahead: deque[Any] = deque()
+    todo = iter(entries)
+    try:
+        for entry in todo:
+            ahead.append(workers.submit(extract_entry, entry, keep_going, options))
+            if len(ahead) >= 3 * workers.width:
                 break
         while ahead:
             done = ahead.popleft().result()
             nxt = next(todo, None)
             if nxt is not None:
-                ahead.append(pool.submit(_work, nxt, keep_going))
+                ahead.append(workers.submit(extract_entry, nxt, keep_going, options))
             yield done
+    finally:
+        for f in ahead:
+            f.cancel()
 
-    return pool, results()
 
-
-__all__ = ["BuildStopped", "Failure", "Options", "Progress", "extract_each", "list_sources", "stream_docs"]
+__all__ = ["BuildStopped", "Extractor", "Failure", "Options", "Progress", "Workers", "extract_each", "extract_entry",
+           "list_sources", "start_workers", "stream_docs"]

@@ -297,6 +297,11 @@ def _ox() -> Any:
     return pyoxigraph
 
 
+def doc_graphs(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Iterator[DocGraph]:
+    """What ``EcoStore.ingest`` takes, from extractions (``GraphBuilder(base).doc_graphs``)."""
+    return GraphBuilder(base).doc_graphs(extractions)
+
+
 def union_graph(ds: Dataset) -> Graph:
     """All triples of a dataset in one graph (for formats without named graphs)."""
     g = Graph()
@@ -306,4 +311,4 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
-__all__ = ["GraphBuilder", "known_indicators", "union_graph"]
+__all__ = ["GraphBuilder", "doc_graphs", "known_indicators", "union_graph"]

@@ -7,8 +7,9 @@ the stored union is a function of the set of documents, not of the order they ca
 An *occurrence* is one entity node of one document (document IRI, raw IRI). Two occurrences of
 the same IRI family (org, place …, see ``iris.KIND_BY_CLASS``) are linked when
 
-* their canonical names are equal after normalization (NFKC, quotes and spaces removed,
-  case-folded; a leading ``青岛市`` also reads as ``青岛`` when ``青岛市`` is a known place), or
+* their canonical names are equal after normalization (``ecokg.names.name_key``; a leading
+  administrative place also reads in its short form when that place is known, as
+  ``ecokg.names`` writes place names), or
 * one's canonical name (zh or en label) equals one of the other's alternative names, or
 * they carry the same ``skos:exactMatch`` id.
 
@@ -33,10 +34,7 @@ from typing import Any
 
 from ecokg.graph import iris
 from ecokg.graph.namespaces import DCTERMS, ECO, RDF, RDFS, SKOS
-from ecokg.names import name_key
-
-#: Trailing characters of administrative place names (青岛市, 山东省, 崂山区 …).
-_ADMIN_SUFFIXES = ("省", "市", "区", "县", "州", "镇", "乡")
+from ecokg.names import is_admin_place, looks_like_place, name_key, region_key, short_place
 #: The generic root of each family: every other class of the family is more specific.
 _ROOT_CLASSES = {"Organization", "Place", "Product", "Policy"}
 
@@ -45,12 +43,6 @@ _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _MATCH, _LOCATED, _SPATIAL = str(SKOS.exactMatch), str(ECO.locatedIn), str(DCTERMS.spatial)
 
 
-
-
-def region_key(name: str) -> str:
-    """A region name without its administrative suffix: 青岛市 → 青岛 (so 青岛 matches 青岛市)."""
-    n = name_key(name)
-    return n[:-1] if len(n) > 2 and n.endswith(_ADMIN_SUFFIXES) else n
 
 
 def class_depth(cls: str) -> int:
@@ -180,7 +172,7 @@ class _Index:
                 for name in (o.label, *o.alts):
                     n = name_key(name)
                     self.place_prefixes.update(n[:i] for i in range(2, len(n) + 1))
-                    if len(n) > 2 and n.endswith(_ADMIN_SUFFIXES):
+                    if is_admin_place(n):
                         self.admin_places.add(n)
         for o in self.occ:
             names = {name_key(o.label), *(name_key(e) for e in o.en)}
@@ -196,11 +188,11 @@ class _Index:
                         self.generic.setdefault((o.family, tail), set()).add(q)
 
     def _variants(self, name: str) -> list[str]:
-        """青岛市人工智能产业园 also reads as 青岛人工智能产业园 when 青岛市 is a known place."""
-        return [name[: i - 1] + name[i:] for i in range(3, len(name)) if name[:i] in self.admin_places]
+        """A name that starts with a known administrative place also reads with its short form."""
+        return [short_place(name[:i]) + name[i:] for i in range(3, len(name)) if name[:i] in self.admin_places]
 
     def is_place_like(self, q: str) -> bool:
-        return len(q) >= 2 and (q in self.place_prefixes or q.endswith(_ADMIN_SUFFIXES))
+        return len(q) >= 2 and (q in self.place_prefixes or looks_like_place(q))
 
     def qualified_splits(self, name: str) -> list[tuple[str, str]]:
         """Ways to read ``name`` as place qualifier + tail of at least two characters."""

@@ -35,13 +35,16 @@ if TYPE_CHECKING:
                    "exit code 1.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Read and extract articles in N worker processes (the store is written by this one).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on a Dask cluster instead: tcp://HOST:8786 (dask scheduler), or local:N for N "
+                   "worker processes here. Sources must be readable at the same paths on every worker.")
 @click.option("--wait", "wait", type=click.FloatRange(min=0), default=30, show_default=True,
               metavar="SECONDS",
               help="When another ecokg process writes the store, wait this long for it (0: fail at once).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def command(sources: tuple[str, ...], output: str | None, store_dir: str | None, gazetteers: tuple[str, ...],
             title: str | None, publisher: str | None, date_: str | None, url: str | None, base: str | None,
-            keep_going: bool, jobs: int, wait: float, quiet: bool) -> int:
+            keep_going: bool, jobs: int, scheduler: str | None, wait: float, quiet: bool) -> int:
     """Turn articles into RDF: entities, relations, designations, figures, each traced to its sentence.
 
     SOURCES are .txt, .md or .html files, .pdf or .docx documents, crawls as .warc/.warc.gz
@@ -97,7 +100,7 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
                 where = f"→ {output} ({report.statements} statements)"
             else:
                 built = api.BuildReport(sources=len(entries))
-                docs = api.KG.stream(entries, built, base=base, jobs=jobs, **options)
+                docs = api.KG.stream(entries, built, base=base, jobs=jobs, scheduler=scheduler, **options)
                 first = next(docs, None)  # the first article is read before the store is opened
                 if first is None:
                     built.raise_if_stopped(keep_going)  # nothing to store: do not open (or make) the store

@@ -68,6 +68,7 @@ def sample_article(name: str = "qingdao-ai-brief.txt") -> Path:
 @pytest.fixture(scope="session")
 def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding one bundled sample article, built once per session."""
+    from ecokg.graph.builder import doc_graphs
     from ecokg.graph.store import EcoStore
     from ecokg.loaders.news_loader import NewsArticleLoader
     from ecokg.loaders.reader import iter_sources
@@ -76,7 +77,7 @@ def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (raw,) = list(iter_sources([str(sample_article())]))
     ex = NewsArticleLoader().load(raw)
     with EcoStore.open(path, create=True) as store:
-        store.ingest([ex])
+        store.ingest(doc_graphs([ex]))
     return path
 
 

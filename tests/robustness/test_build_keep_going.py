@@ -76,7 +76,7 @@ def test_keep_going_stores_the_good_ones_and_names_each_bad_one(tmp_path: Path) 
                                 strict=True):
             line = failure.line()
             assert "\n" not in line and Path(failure.source).name in line and why in line, line
-        assert len(report.extractions) == GOOD and report.ingest is not None
+        assert report.articles == GOOD and report.ingest is not None
         assert len(report.ingest.added) == GOOD and "5 failed" in report.summary()
         names = sorted(d.file_name or "" for d in kg.documents())
         assert names == [f"article-{i:06d}.txt" for i in range(GOOD)]

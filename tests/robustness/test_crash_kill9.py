@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from rdflib.compare import isomorphic
 
+from ecokg.graph.builder import doc_graphs
 from ecokg.graph.checker import check
 from ecokg.graph.export import export_store
 from ecokg.graph.store import EcoStore
@@ -104,7 +105,7 @@ def test_kill_9_during_builds(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh"
     raws = list(iter_sources([str(articles / name) for name in sorted(committed)]))
     with EcoStore.open(fresh, create=True) as f:
-        f.ingest([loader.load(r) for r in raws])
+        f.ingest(doc_graphs([loader.load(r) for r in raws]))
         expected = f.union_graph(ontology=False)
     with EcoStore.open(store) as s:  # a writer again: the killed writers' lock is gone
         assert isomorphic(s.union_graph(ontology=False), expected)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Literal
 
+from ecokg.graph.builder import doc_graphs
 from ecokg.graph.namespaces import RDFS, sparql_prefixes
 from ecokg.graph.store import EcoStore
 from ecokg.loaders.records import Document, Entity, Extraction, Relation, Sentence
@@ -55,7 +56,7 @@ def _extraction() -> Extraction:
 def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("hostile") / "store"
     with EcoStore.open(path, create=True) as store:
-        store.ingest([_extraction()])
+        store.ingest(doc_graphs([_extraction()]))
     return path
 
 

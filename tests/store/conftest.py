@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from ecokg.graph.builder import doc_graphs
 from ecokg.loaders.records import (
     Designation,
     Document,
@@ -126,7 +127,7 @@ def build_store(path: Path, names: list[str]) -> Path:
 
     with EcoStore.open(path, create=True) as store:
         for name in names:
-            store.ingest([ARTICLES[name]()])
+            store.ingest(doc_graphs([ARTICLES[name]()]))
     return path
 
 

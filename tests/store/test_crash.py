@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib.compare import isomorphic
 
+from ecokg.graph.builder import doc_graphs
 from ecokg.graph.store import EcoStore
 
 HERE = Path(__file__).resolve().parent
@@ -20,6 +21,7 @@ import importlib.util, sys
 spec = importlib.util.spec_from_file_location("articles", sys.argv[1])
 mod = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(mod)
+from ecokg.graph.builder import doc_graphs
 from ecokg.graph.store import EcoStore
 first, batches = int(sys.argv[3]), int(sys.argv[4])
 with EcoStore.open(sys.argv[2], create=True) as store:
@@ -28,7 +30,7 @@ with EcoStore.open(sys.argv[2], create=True) as store:
             break
         exs = [mod.variant(first + 3 * b + k) for k in range(3)]
         print("start", " ".join(f"v{first + 3 * b + k}.txt" for k in range(3)), flush=True)
-        store.ingest(exs)
+        store.ingest(doc_graphs(exs))
         print("committed", flush=True)
 """
 
@@ -81,7 +83,7 @@ def test_kill_9_during_ingest_leaves_exactly_the_committed_documents(tmp_path):
     assert spec.loader is not None
     spec.loader.exec_module(mod)
     with EcoStore.open(tmp_path / "fresh", create=True) as fresh:
-        fresh.ingest([mod.variant(i) for i in spec_names])
+        fresh.ingest(doc_graphs([mod.variant(i) for i in spec_names]))
         expected = fresh.union_graph(ontology=False)
     with EcoStore.open(store_dir) as store:  # opens for writing again: lock released by the kill
         assert isomorphic(store.union_graph(ontology=False), expected)

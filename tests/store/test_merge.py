@@ -8,6 +8,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
+from ecokg.graph.builder import doc_graphs
 from ecokg.graph.merge import Occurrence, resolve
 from ecokg.graph.namespaces import ECO, RDF, RDFS, SKOS
 from ecokg.graph.store import EcoStore
@@ -29,7 +30,7 @@ def test_any_order_and_twice_gives_isomorphic_graphs(tmp_path, make_store, artic
             make_store(path, list(order))
         graphs.append(union(path))
     with EcoStore.open(tmp_path / "batch", create=True) as store:  # one ingest call for all
-        store.ingest([articles["wh"](), articles["qd1"](), articles["qd2"]()])
+        store.ingest(doc_graphs([articles["wh"](), articles["qd1"](), articles["qd2"]()]))
     graphs.append(union(tmp_path / "batch"))
     assert len(graphs[0]) > 150
     for g in graphs[1:]:

@@ -10,6 +10,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
+from ecokg.graph.builder import doc_graphs
 from ecokg.errors import InputError, StoreError
 from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, RDFS
 from ecokg.graph.store import EcoStore, resolve_store_path
@@ -44,7 +45,7 @@ def test_reingest_is_a_noop(store_dir, make_store, articles):
     make_store(store_dir, ["qd1", "qd2"])
     before = snapshot(store_dir)
     with EcoStore.open(store_dir) as store:
-        report = store.ingest([articles["qd2"](), articles["qd1"]()])
+        report = store.ingest(doc_graphs([articles["qd2"](), articles["qd1"]()]))
     assert report.added == [] and report.replaced == [] and len(report.unchanged) == 2
     assert snapshot(store_dir) == before
 
@@ -53,7 +54,7 @@ def test_changed_version_of_the_same_url_replaces_the_old(tmp_path, make_store, 
     path = make_store(tmp_path / "s", ["qd1", "qd2"])
     with EcoStore.open(path) as store:
         old = {d.file_name: d.iri for d in store.documents()}["qd1.txt"]
-        report = store.ingest([articles["qd1"](2)])
+        report = store.ingest(doc_graphs([articles["qd1"](2)]))
         assert report.replaced == [old] and len(report.added) == 1 and report.added[0] != old
         assert sorted(d.file_name for d in store.documents()) == ["qd1.txt", "qd2.html"]
         assert old not in store.document_graphs()
@@ -61,7 +62,7 @@ def test_changed_version_of_the_same_url_replaces_the_old(tmp_path, make_store, 
         assert sum("园区今年新增企业20家。" in t for t in texts) == 1 and len(texts) == 2
     # the same as building the new version in the first place
     with EcoStore.open(tmp_path / "fresh", create=True) as store:
-        store.ingest([articles["qd2"](), articles["qd1"](2)])
+        store.ingest(doc_graphs([articles["qd2"](), articles["qd1"](2)]))
         fresh = store.union_graph(ontology=False)
     with EcoStore.open(path, read_only=True) as store:
         assert isomorphic(store.union_graph(ontology=False), fresh)
@@ -143,7 +144,7 @@ def test_graphs_added_raw_take_part_in_merging(tmp_path, make_store, articles):
 
     with EcoStore.open(tmp_path / "raw", create=True) as store:
         assert store.add_dataset(GraphBuilder().build([articles["qd2"]()])) > 50
-        report = store.ingest([articles["qd1"](), articles["wh"]()])
+        report = store.ingest(doc_graphs([articles["qd1"](), articles["wh"]()]))
         assert report.rewritten == [store.find_document("qd2.html")]  # its 优必选 gained names
         got = store.union_graph(ontology=False)
     expected = make_store(tmp_path / "ingested", ["qd1", "qd2", "wh"])

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ecokg.graph.builder import doc_graphs
 from ecokg.graph.store import EcoStore
 from tests.viz.fixtures import dataset, sample_extraction
 
@@ -30,7 +31,7 @@ def trig(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("store") / "kg"
     with EcoStore.open(path, create=True) as s:
-        s.ingest([sample_extraction()])
+        s.ingest(doc_graphs([sample_extraction()]))
     return path
 
 
