@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
 JOURNAL = "journal.json"
 #: A batch ends at this many documents or bytes of N-Triples, whichever comes first.
-BATCH_DOCS = 256
-BATCH_BYTES = 48 * 1024 * 1024
+BATCH_DOCS = 1024
+BATCH_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -57,8 +57,8 @@ class DocGraph:
         return list(ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES))
 
 
-def batches(docs: Iterable[DocGraph], *, max_docs: int = BATCH_DOCS, max_bytes: int = BATCH_BYTES,
-            grow: Iterator[int] | None = None) -> Iterator[list[DocGraph]]:
+def batches(docs: Iterable[DocGraph], *, max_docs: int = BATCH_DOCS, max_bytes: int = BATCH_BYTES
+            ) -> Iterator[list[DocGraph]]:
     """Consecutive batches of at most ``max_docs`` documents and about ``max_bytes`` bytes."""
     batch: list[DocGraph] = []
     size = 0

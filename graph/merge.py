@@ -30,11 +30,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ecokg.graph import iris
 from ecokg.graph.namespaces import DCTERMS, ECO, RDF, RDFS, SKOS
-from ecokg.names import is_admin_place, looks_like_place, name_key, region_key, short_place
+from ecokg.names import is_admin_place, looks_like_place, region_key, short_place
+from ecokg.names import name_key as _name_key
+
+#: Names repeat across documents and batches: each is normalized once.
+name_key = lru_cache(maxsize=1 << 18)(_name_key)
 #: The generic root of each family: every other class of the family is more specific.
 _ROOT_CLASSES = {"Organization", "Place", "Product", "Policy"}
 
