@@ -47,7 +47,7 @@ def ingest(corpus: str, store: str, jobs: int = 1) -> None:
     processes, each warmed on the first article) is timed apart.
     """
     from ecokg import api
-    from ecokg.batch import Options, Extractor, start_workers, stream_docs
+    from ecokg.batch import Extractor, Options, start_workers, stream_docs
 
     files = [str(f) for f in corpus_files(corpus)]
     t0 = time.perf_counter()

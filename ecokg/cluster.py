@@ -14,7 +14,8 @@ again elsewhere, and results are taken in source order.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from ecokg.batch import Workers
 from ecokg.errors import InputError
@@ -56,7 +57,7 @@ def dask_workers(address: str, *, timeout: float = 30.0) -> Iterator[Workers]:
     try:
         width = max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
 
-        def submit(fn: object, *args: object) -> object:
+        def submit(fn: Callable[..., Any], *args: Any) -> Any:
             return client.submit(fn, *args, pure=False)
 
         yield Workers(submit, width, client.close)

@@ -21,14 +21,21 @@ import contextlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecokg.errors import StoreError
 from ecokg.graph import iris
 from ecokg.graph.entities import Description, changes, describe
-from ecokg.graph.merge import Occurrence, Resolution, occurrences_from_triples, resolve, rewrite
+from ecokg.graph.merge import (
+    Occurrence,
+    Resolution,
+    occurrences_from_triples,
+    resolve,
+    rewrite,
+    rewrite_ntriples,
+)
 from ecokg.graph.namespaces import DCTERMS, ECO, ENTITY_GRAPH
 from ecokg.graph.storefs import atomic_write, write_error
 
@@ -156,6 +163,8 @@ def load_state(store: EcoStore, raw: RawFiles) -> dict[str, DocRecord]:
     """The record of every document in the store (imports graphs added without one)."""
     import pyoxigraph as ox
 
+    from ecokg.graph.ingest import recover
+
     recover(store, raw)
     state: dict[str, DocRecord] = {}
     docs = store.document_graphs()
@@ -219,22 +228,27 @@ def _changed_entities(before: dict[str, DocRecord], after: dict[str, DocRecord],
     return {iri for iri in a.keys() | b.keys() if a.get(iri) != b.get(iri)}
 
 
-def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: dict[str, DocRecord],
-           fresh: set[str], dropped: set[str], *, bulk: bool = False,
-           triples: dict[str, list[Any]] | None = None, old: dict[tuple[str, str], Resolution] | None = None,
-           full: bool = True) -> tuple[list[str], int, dict[tuple[str, str], Resolution]]:
-    """Write the store state for ``after``; returns (written docs, quads inserted, its resolution).
+@dataclass
+class Plan:
+    """What one commit writes (``plan``), written by ``apply`` (possibly in another thread)."""
 
-    ``fresh``: documents whose raw files are new (written before this call); ``triples`` their raw
-    triples when the caller has them (else read from the raw files). Without ``bulk`` everything
-    is ONE transaction. With ``bulk`` the graphs of documents the store lacks are bulk-loaded
-    first, under the journal (``ecokg.graph.ingest.Journal``), then the rest is one transaction.
-    ``old``: the resolution of ``before`` when the caller kept it; ``full=False``: the entity
-    graph is known to describe ``before``, so only the entities whose clusters changed are compared.
-    """
+    written: list[str]  # documents whose graphs are written
+    quads: int  # quads inserted
+    resolution: dict[tuple[str, str], Resolution]  # of the state after it
+    bulk: bytes = b""  # new document graphs as N-Quads, for the bulk loader
+    bulk_counts: dict[str, int] = field(default_factory=dict)  # quads per new graph (the journal)
+    drops: list[str] = field(default_factory=list)  # graphs dropped
+    deletes: list[Any] = field(default_factory=list)
+    inserts: Any = ()  # quads, or an iterator of them (streamed from raw files)
+    has_inserts: bool = False
+    streamed: list[int] = field(default_factory=lambda: [0])  # quads the iterator gave
+
+
+def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: dict[str, DocRecord],
+         fresh: set[str], dropped: set[str], *, bulk: bool = False, ntriples: dict[str, bytes] | None = None,
+         old: dict[tuple[str, str], Resolution] | None = None, full: bool = True) -> Plan:
+    """The writes that take the store from ``before`` to ``after`` (see ``commit``)."""
     import pyoxigraph as ox
-
-    from ecokg.graph.ingest import Journal
 
     if old is None:
         old = resolve(o for r in before.values() for o in r.occurrences)
@@ -248,15 +262,13 @@ def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: 
         target = describe((o for r in after.values() for o in r.occurrences
                            if new[(o.doc, o.iri)].iri in touched), new)
     ent_delete, ent_insert = changes(current, target)
-    drops = sorted(dropped - set(after))
-    deletes: list[Any] = list(ent_delete)
+    out = Plan([], 0, new, drops=sorted(dropped - set(after)), deletes=list(ent_delete))
     inserts: list[Any] = list(ent_insert)
     streamed: list[str] = []
-    written: list[str] = []
     for doc in sorted(after):
         if doc not in fresh and not legacy and _slice(before[doc], old) == _slice(after[doc], new):
             continue
-        written.append(doc)
+        out.written.append(doc)
         graph = ox.NamedNode(doc)
         if not store.ox.contains_named_graph(graph):
             streamed.append(doc)
@@ -264,42 +276,57 @@ def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: 
         target_doc = set(rewrite(doc, raw.read(doc), new))
         current_doc = {q.triple for q in store.ox.quads_for_pattern(None, None, None, graph)}
         if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in current_doc):
-            drops.append(doc)  # DELETE DATA takes no blank nodes: replace the whole graph
+            out.drops.append(doc)  # DELETE DATA takes no blank nodes: replace the whole graph
             current_doc = set()
-        deletes.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in current_doc - target_doc)
+        out.deletes.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in current_doc - target_doc)
         inserts.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in target_doc - current_doc)
-    counter = [len(inserts)]
-    given = triples or {}
-
-    def doc_quads(doc: str) -> list[Any]:
-        graph = ox.NamedNode(doc)
-        found = given.get(doc)
-        rewritten = rewrite(doc, found if found is not None else raw.read(doc), new)
-        return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in rewritten]
+    out.quads = len(inserts)
+    given = ntriples or {}
+    if bulk:
+        chunks = []
+        for doc in streamed:
+            merged = {o.iri: new[(doc, o.iri)].iri for o in after[doc].occurrences}
+            data = given.get(doc)
+            if data is None:
+                data = raw.paths(doc)[0].read_bytes()
+            chunk, n = rewrite_ntriples(doc, data, merged)
+            chunks.append(chunk)
+            out.bulk_counts[doc] = n
+            out.quads += n
+        out.bulk = b"".join(chunks)
+        out.inserts, out.has_inserts = inserts, bool(inserts)
+        return out
+    counter = out.streamed
 
     def all_inserts() -> Iterator[Any]:
         yield from inserts
-        if not bulk:
-            for doc in streamed:
-                quads = doc_quads(doc)
-                counter[0] += len(quads)
-                yield from quads
+        for doc in streamed:
+            graph = ox.NamedNode(doc)
+            triples = rewrite(doc, raw.read(doc), new)
+            counter[0] += len(triples)
+            yield from (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+
+    out.inserts, out.has_inserts = all_inserts(), True
+    return out
+
+
+def apply(store: EcoStore, plan: Plan) -> None:
+    """Write a ``plan``: new graphs through the bulk loader under the journal, the rest in ONE transaction."""
+    import pyoxigraph as ox
+
+    from ecokg.graph.ingest import Journal
 
     meta = store.path / META_DIR
     try:
-        if bulk and streamed:
-            new_quads = {doc: doc_quads(doc) for doc in streamed}
-            Journal({d: len(q) for d, q in new_quads.items()}, [d for d in written if d not in new_quads],
-                    drops).write(meta)
-            store.ox.bulk_extend(q for quads in new_quads.values() for q in quads)
-            counter[0] += sum(len(q) for q in new_quads.values())
-            del new_quads
-        if not deletes and not drops:
-            if inserts or not bulk:
-                store.ox.extend(all_inserts())
+        if plan.bulk_counts:
+            Journal(plan.bulk_counts, [d for d in plan.written if d not in plan.bulk_counts], plan.drops).write(meta)
+            store.ox.bulk_load(input=plan.bulk, format=ox.RdfFormat.N_QUADS)
+        if not plan.deletes and not plan.drops:
+            if plan.has_inserts:
+                store.ox.extend(plan.inserts)
         else:
-            store.ox.update(_update_text(drops, deletes, all_inserts()))
-        if bulk:
+            store.ox.update(_update_text(plan.drops, plan.deletes, plan.inserts))
+        if plan.bulk_counts:
             Journal.clear(meta)
     except OSError as exc:
         raise write_error(store.path, exc, "could not be written, nothing was changed") from exc
@@ -310,41 +337,22 @@ def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: 
         meta_data = _meta(store)
         meta_data["layout"] = LAYOUT
         atomic_write(store.path / META_DIR / "store.json", json.dumps(meta_data, indent=2, sort_keys=True))
-    return written, counter[0], new
 
 
-def recover(store: EcoStore, raw: RawFiles) -> None:
-    """Finish a bulk batch whose writer was killed (its journal is still there); see ``ecokg.graph.ingest``.
+def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: dict[str, DocRecord],
+           fresh: set[str], dropped: set[str], **kw: Any) -> tuple[list[str], int, dict[tuple[str, str], Resolution]]:
+    """Write the store state for ``after``; returns (written docs, quads inserted, its resolution).
 
-    A new graph with fewer quads than the journal says is dropped with its raw files; every other
-    document the batch touched is rewritten from its raw graph, its replaced versions dropped and
-    the entity graph recomputed, in one transaction.
+    ``fresh``: documents whose raw files are new (written before this call). Without ``bulk`` (a
+    keyword of ``plan``) everything is ONE transaction. With ``bulk`` the graphs of documents the
+    store lacks are bulk-loaded first (from ``ntriples``, their raw graphs, when given), under the
+    journal (``ecokg.graph.ingest.Journal``), then the rest is one transaction. ``old``: the
+    resolution of ``before`` when the caller kept it; ``full=False``: the entity graph is known to
+    describe ``before``, so only the entities whose clusters changed are compared.
     """
-    import pyoxigraph as ox
-
-    from ecokg.graph.ingest import Journal
-
-    meta = store.path / META_DIR
-    journal = Journal.read(meta)
-    if journal is None:
-        return
-    for doc, expected in journal.new.items():
-        graph = ox.NamedNode(doc)
-        have = sum(1 for _ in store.ox.quads_for_pattern(None, None, None, graph))
-        if have != expected:
-            store.ox.remove_graph(graph)
-            raw.delete(doc)
-    docs = store.document_graphs()
-    state = {}
-    for doc in docs:
-        with contextlib.suppress(OSError, ValueError, KeyError):
-            state[doc] = raw.read_record(doc)
-    after = {d: r for d, r in state.items() if d not in set(journal.dropped)}
-    touched = ({d for d in journal.new if d in after} | set(journal.rewritten)) & set(after)
-    commit(store, raw, state, after, touched, set(journal.dropped) & set(state))
-    for doc in journal.dropped:
-        raw.delete(doc)
-    Journal.clear(meta)
+    p = plan(store, raw, before, after, fresh, dropped, **kw)
+    apply(store, p)
+    return p.written, p.quads + p.streamed[0], p.resolution
 
 
 def _update_text(drops: list[str], deletes: list[Any], inserts: Iterable[Any]) -> str:
@@ -364,4 +372,5 @@ def _grouped(quads: Iterable[Any]) -> str:
     return "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
 
 
-__all__ = ["LAYOUT", "DocRecord", "RawFiles", "commit", "load_state", "record_of", "recover", "same_source"]
+__all__ = ["LAYOUT", "DocRecord", "Plan", "RawFiles", "apply", "commit", "load_state", "plan", "record_of",
+           "same_source"]

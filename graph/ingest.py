@@ -22,15 +22,17 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecokg.graph.storefs import atomic_write
+from ecokg.graph.storefs import atomic_write, write_error
 
 if TYPE_CHECKING:
-    from ecokg.graph.commit import DocRecord
+    from ecokg.graph.commit import DocRecord, Plan, RawFiles
+    from ecokg.graph.store import EcoStore, IngestReport
 
 JOURNAL = "journal.json"
 #: A batch ends at this many documents or bytes of N-Triples, whichever comes first.
@@ -105,4 +107,147 @@ class Journal:
             cls.path(meta).unlink()
 
 
-__all__ = ["BATCH_BYTES", "BATCH_DOCS", "JOURNAL", "DocGraph", "Journal", "batches"]
+def recover(store: EcoStore, raw: RawFiles) -> None:
+    """Finish a bulk batch whose writer was killed (its journal is still there); see ``ecokg.graph.ingest``.
+
+    A new graph with fewer quads than the journal says is dropped with its raw files; every other
+    document the batch touched is rewritten from its raw graph, its replaced versions dropped and
+    the entity graph recomputed, in one transaction.
+    """
+    import pyoxigraph as ox
+
+    from ecokg.graph.commit import META_DIR, commit
+
+    meta = store.path / META_DIR
+    journal = Journal.read(meta)
+    if journal is None:
+        return
+    for doc, expected in journal.new.items():
+        graph = ox.NamedNode(doc)
+        have = sum(1 for _ in store.ox.quads_for_pattern(None, None, None, graph))
+        if have != expected:
+            store.ox.remove_graph(graph)
+            raw.delete(doc)
+    docs = store.document_graphs()
+    state = {}
+    for doc in docs:
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            state[doc] = raw.read_record(doc)
+    after = {d: r for d, r in state.items() if d not in set(journal.dropped)}
+    touched = ({d for d in journal.new if d in after} | set(journal.rewritten)) & set(after)
+    commit(store, raw, state, after, touched, set(journal.dropped) & set(state))
+    for doc in journal.dropped:
+        raw.delete(doc)
+    Journal.clear(meta)
+
+
+# -- the stream -------------------------------------------------------------------------------------
+@dataclass
+class _Write:
+    """A planned batch and the writer thread's future for it."""
+
+    plan: Plan
+    added: list[str]
+    dropped: list[str]
+    future: Future[None] | None = None
+
+
+def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport, *,
+                on_progress: Callable[[DocGraph, str], None] | None = None, batch_docs: int = BATCH_DOCS,
+                batch_bytes: int = BATCH_BYTES) -> None:
+    """``EcoStore.ingest``: each batch planned here, written by one writer thread (the bulk loader
+    runs without the GIL) while the documents of the next batch are read and extracted; a batch is
+    planned once the one before it is written."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ecokg.graph.commit import RawFiles, apply, load_state
+
+    raw = RawFiles(store.path)
+    state = load_state(store, raw)
+    resolution: dict[tuple[str, str], Any] | None = None
+    inflight: _Write | None = None
+    with ThreadPoolExecutor(1, thread_name_prefix="ecokg-writer") as writer:
+        try:
+            for batch in batches(docs, max_docs=batch_docs, max_bytes=batch_bytes):
+                _finish(store, inflight, raw)
+                inflight = None
+                prepared = _plan_batch(store, batch, state, raw, report, resolution, on_progress)
+                if prepared is not None:
+                    resolution = prepared.plan.resolution
+                    prepared.future = writer.submit(apply, store, prepared.plan)
+                    inflight = prepared
+            _finish(store, inflight, raw)
+        except BaseException:
+            with contextlib.suppress(BaseException):
+                _finish(store, inflight, raw)
+            raise
+
+
+def _plan_batch(store: EcoStore, batch: list[DocGraph], state: dict[str, DocRecord], raw: RawFiles,
+                report: IngestReport, resolution: dict[tuple[str, str], Any] | None,
+                on_progress: Callable[[DocGraph, str], None] | None) -> _Write | None:
+    """One batch: raw files written, its commit planned; ``state`` becomes the state after it."""
+    from ecokg.graph.commit import plan, same_source
+
+    pending: dict[str, DocGraph] = {}
+    dropped: set[str] = set()
+    for dg in batch:
+        doc, record = dg.doc, dg.record
+        if doc in state or doc in pending:
+            report.unchanged.append(doc)
+            if on_progress:
+                on_progress(dg, "unchanged")
+            continue
+        for other in [d for d in pending if same_source(pending[d].record, record)]:
+            report.added.remove(other)  # an older version earlier in this same batch
+            del pending[other]
+        for other in [d for d in state if d not in dropped and same_source(state[d], record)]:
+            dropped.add(other)
+            report.replaced.append(other)
+        pending[doc] = dg
+        report.added.append(doc)
+        if on_progress:
+            on_progress(dg, "added")
+    if not pending and not dropped:
+        return None
+    try:
+        raw.write_many((dg.record, dg.ntriples) for dg in pending.values())
+    except OSError as exc:
+        for doc in pending:
+            raw.delete(doc)
+        raise write_error(store.path, exc, "cannot take the new documents, nothing was changed") from exc
+    after = {d: r for d, r in state.items() if d not in dropped}
+    after.update((d, dg.record) for d, dg in pending.items())
+    try:
+        p = plan(store, raw, state, after, set(pending), dropped, bulk=True,
+                 ntriples={d: dg.ntriples for d, dg in pending.items()}, old=resolution, full=resolution is None)
+    except BaseException:
+        for doc in pending:
+            raw.delete(doc)
+        raise
+    report.rewritten = sorted((set(report.rewritten) | set(p.written)) - set(report.added))
+    report.quads += p.quads
+    state.clear()
+    state.update(after)
+    return _Write(p, list(pending), sorted(dropped))
+
+
+def _finish(store: EcoStore, write: _Write | None, raw: RawFiles) -> None:
+    """Wait for a batch's write; on failure its raw files go, unless its journal stayed (the next
+    writer finishes that batch)."""
+    from ecokg.graph.commit import META_DIR
+
+    if write is None or write.future is None:
+        return
+    try:
+        write.future.result()
+    except BaseException:
+        if not Journal.path(store.path / META_DIR).exists():  # nothing of the batch reached the store
+            for doc in write.added:
+                raw.delete(doc)
+        raise
+    for doc in write.dropped:
+        raw.delete(doc)
+
+
+__all__ = ["BATCH_BYTES", "BATCH_DOCS", "JOURNAL", "DocGraph", "Journal", "batches", "ingest_docs", "recover"]

@@ -26,8 +26,8 @@ from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
 from ecokg.errors import InputError, QueryError, StoreError
-from ecokg.graph.commit import META_DIR, DocRecord, RawFiles, commit, load_state, same_source
-from ecokg.graph.ingest import BATCH_BYTES, BATCH_DOCS, JOURNAL, batches
+from ecokg.graph.commit import META_DIR, RawFiles, commit, load_state
+from ecokg.graph.ingest import BATCH_BYTES, BATCH_DOCS
 from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH
 from ecokg.graph.storefs import acquire_lock as _acquire_lock
 from ecokg.graph.storefs import atomic_write
@@ -276,68 +276,15 @@ class EcoStore:
         crash leaves the store at a batch boundary. An error (or a failure of the stream that
         feeds ``docs``) keeps the batches committed before it.
         """
+        from ecokg.graph.ingest import ingest_docs
+
         started = time.monotonic()
         self._require_writable()
         report = IngestReport()
-        raw = RawFiles(self.path)
-        state = load_state(self, raw)
-        resolution: dict[tuple[str, str], Any] | None = None
-        for batch in batches(docs, max_docs=batch_docs, max_bytes=batch_bytes):
-            resolution = self._ingest_batch(batch, state, raw, report, resolution, on_progress)
+        ingest_docs(self, docs, report, on_progress=on_progress, batch_docs=batch_docs, batch_bytes=batch_bytes)
         report.entities = self._entity_count()
         report.seconds = time.monotonic() - started
         return report
-
-    def _ingest_batch(self, batch: list[DocGraph], state: dict[str, DocRecord], raw: RawFiles,
-                      report: IngestReport, resolution: dict[tuple[str, str], Any] | None,
-                      on_progress: Callable[[DocGraph, str], None] | None) -> dict[tuple[str, str], Any] | None:
-        """One batch: raw files, then one commit; ``state`` becomes the state after it. Returns the
-        resolution of the new state (for the next batch), or None when nothing was written."""
-        pending: dict[str, DocGraph] = {}
-        dropped: set[str] = set()
-        for dg in batch:
-            doc, record = dg.doc, dg.record
-            if doc in state or doc in pending:
-                report.unchanged.append(doc)
-                if on_progress:
-                    on_progress(dg, "unchanged")
-                continue
-            for other in [d for d in pending if same_source(pending[d].record, record)]:
-                report.added.remove(other)  # an older version earlier in this same batch
-                del pending[other]
-            for other in [d for d in state if d not in dropped and same_source(state[d], record)]:
-                dropped.add(other)
-                report.replaced.append(other)
-            pending[doc] = dg
-            report.added.append(doc)
-            if on_progress:
-                on_progress(dg, "added")
-        if not pending and not dropped:
-            return resolution
-        try:
-            raw.write_many((dg.record, dg.ntriples) for dg in pending.values())
-        except OSError as exc:
-            for doc in pending:
-                raw.delete(doc)
-            raise _write_error(self.path, exc, "cannot take the new documents, nothing was changed") from exc
-        after = {d: r for d, r in state.items() if d not in dropped}
-        after.update((d, dg.record) for d, dg in pending.items())
-        triples = {d: dg.parse() for d, dg in pending.items()}
-        try:
-            written, quads, new = commit(self, raw, state, after, set(pending), dropped, bulk=True, triples=triples,
-                                    old=resolution, full=resolution is None)
-        except BaseException:
-            if not (self.path / META_DIR / JOURNAL).exists():  # nothing of the batch reached the store
-                for doc in pending:
-                    raw.delete(doc)
-            raise
-        report.rewritten = sorted((set(report.rewritten) | set(written)) - set(report.added))
-        report.quads += quads
-        for doc in dropped:
-            raw.delete(doc)
-        state.clear()
-        state.update(after)
-        return new
 
     def remove_document(self, doc: str) -> str:
         """Drop one document (IRI, sha256 prefix, file name or title); returns its IRI.

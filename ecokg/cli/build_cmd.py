@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -89,9 +89,9 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
                     progress.console.print(f"ecokg: error: {terminal_safe(failure.line())}", markup=False,
                                            highlight=False, soft_wrap=True)
 
-            options = {"stdin": sys.stdin.buffer, "title": title, "publisher": publisher, "date": date_,
-                       "url": url, "gazetteer": gazetteers, "keep_going": keep_going, "progress": step,
-                       "on_failure": failed}
+            options: dict[str, Any] = {
+                "stdin": sys.stdin.buffer, "title": title, "publisher": publisher, "date": date_, "url": url,
+                "gazetteer": gazetteers, "keep_going": keep_going, "progress": step, "on_failure": failed}
             if in_memory:
                 assert output is not None
                 built = api.extract_articles(entries, **options)

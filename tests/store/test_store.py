@@ -10,8 +10,8 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
-from ecokg.graph.builder import doc_graphs
 from ecokg.errors import InputError, StoreError
+from ecokg.graph.builder import doc_graphs
 from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, RDFS
 from ecokg.graph.store import EcoStore, resolve_store_path
 

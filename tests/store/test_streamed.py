@@ -86,7 +86,7 @@ def test_keep_going_with_workers_reports_the_bad_article_and_builds_the_rest(tmp
         assert [Path(f.source).name for f in report.failed] == ["broken.txt"]
         assert report.articles == 3 and len(kg.documents()) == 3
     with api.open(tmp_path / "store2") as kg:
-        with pytest.raises(InputError, match="broken.txt"):
+        with pytest.raises(InputError, match=r"broken\.txt"):
             kg.build([folder], jobs=2)
         assert kg.documents() == []  # stopped at the bad article, which sorts first: nothing before it
 
