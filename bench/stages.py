@@ -34,6 +34,12 @@ def peak_rss() -> dict[str, int]:
     return {"rss_kb": own, "children_rss_kb": children}
 
 
+def cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of the processes it waited for."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def corpus_files(folder: str) -> list[Path]:
     return sorted(Path(folder).glob("*.txt"))
 
@@ -58,16 +64,18 @@ def ingest(corpus: str, store: str, jobs: int = 1) -> None:
         list(Extractor(Options()).entry(files[0]))  # loads the shared dictionaries of this process
     setup_s = time.perf_counter() - t0
     report = api.BuildReport(sources=len(files))
+    cpu0 = cpu_seconds()
     t0 = time.perf_counter()
     with api.open(store, wait=0) as kg:
         ing = kg.store.ingest(report.count(d) for d in stream_docs(files, Options(), report.failed, jobs=jobs,
                                                                       workers=workers))
     seconds = time.perf_counter() - t0
     if workers is not None:
-        workers.close()
+        workers.close()  # waits for the workers, so that their CPU time is counted
+    cpu_s = cpu_seconds() - cpu0
     chars = sum(len(f_.read_text(encoding="utf-8")) for f_ in map(Path, files))
     emit("result", jobs=jobs, documents=report.articles, failed=len(report.failed), characters=chars,
-         setup_s=setup_s, seconds=seconds, quads=ing.quads, entities=ing.entities)
+         setup_s=setup_s, seconds=seconds, cpu_s=cpu_s, quads=ing.quads, entities=ing.entities)
 
 
 def segment(corpus: str) -> None:
@@ -77,10 +85,11 @@ def segment(corpus: str) -> None:
     jieba.setLogLevel(60)
     jieba.initialize()
     texts = [f.read_text(encoding="utf-8") for f in corpus_files(corpus)]
+    cpu0 = cpu_seconds()
     t0 = time.perf_counter()
     words = sum(len(jieba.lcut(t, HMM=False)) for t in texts)
     seconds = time.perf_counter() - t0
-    emit("result", characters=sum(map(len, texts)), words=words, seconds=seconds)
+    emit("result", characters=sum(map(len, texts)), words=words, seconds=seconds, cpu_s=cpu_seconds() - cpu0)
 
 
 # -- 2. load -----------------------------------------------------------------------------------

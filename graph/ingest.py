@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
 JOURNAL = "journal.json"
 #: A batch ends at this many documents or bytes of N-Triples, whichever comes first.
-BATCH_DOCS = 1024
-BATCH_BYTES = 64 * 1024 * 1024
+BATCH_DOCS = 512
+BATCH_BYTES = 32 * 1024 * 1024
 
 
 @dataclass

@@ -69,6 +69,8 @@ def brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Can
     """Brand + company suffix anywhere, when the brand is not a dictionary word (汉澄汽车)."""
     out: list[Candidate] = []
     for suffix in lex.company_suffixes:
+        if suffix not in text:
+            continue  # most suffixes are in no sentence: no pattern to compile
         for m in re.finditer(re.escape(suffix), text):
             for blen in (2, 3, 4):
                 s = m.start() - blen
@@ -153,11 +155,15 @@ def place_brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> li
     """庐山视觉, 永修县和光硅材, 启东瀚洋生物医药: a place, a brand of up to four characters and a
     company suffix, ending where a clause or a boundary word begins, is a company."""
     out: list[Candidate] = []
+    longest = max(map(len, lex.company_suffixes), default=0)
     for c in known:
         if c.cls != "Place" or (c.start > 0 and is_cjk(text[c.start - 1])
                                 and not lex.boundary_ending_at(text, c.start)):
             continue
+        window = text[c.end:c.end + 4 + longest]
         for suffix in lex.company_suffixes:
+            if suffix not in window:
+                continue  # it starts nowhere in the four characters after the place
             for blen in range(0, 5):
                 e = c.end + blen + len(suffix)
                 if not text.startswith(suffix, c.end + blen) or any(k.start < e and c.end < k.end for k in known
