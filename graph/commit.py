@@ -208,7 +208,7 @@ def _entity_graph(store: EcoStore, subjects: Iterable[str] | None = None) -> Des
 
 
 def _clusters(records: Iterable[DocRecord], resolution: dict[tuple[str, str], Resolution]
-              ) -> dict[str, tuple[Resolution, set[tuple[str, str]]]]:
+              ) -> dict[str, tuple[Resolution, set[tuple[str, str]]]]:  # Clusters
     """Merged IRI → (its resolution, the occurrences in it)."""
     out: dict[str, tuple[Resolution, set[tuple[str, str]]]] = {}
     for r in records:
@@ -221,11 +221,7 @@ def _clusters(records: Iterable[DocRecord], resolution: dict[tuple[str, str], Re
     return out
 
 
-def _changed_entities(before: dict[str, DocRecord], after: dict[str, DocRecord],
-                      old: dict[tuple[str, str], Resolution], new: dict[tuple[str, str], Resolution]) -> set[str]:
-    """Merged IRIs whose description may differ: their occurrences or their resolution changed."""
-    a, b = _clusters(before.values(), old), _clusters(after.values(), new)
-    return {iri for iri in a.keys() | b.keys() if a.get(iri) != b.get(iri)}
+Clusters = dict[str, tuple[Resolution, set[tuple[str, str]]]]
 
 
 @dataclass
@@ -242,11 +238,13 @@ class Plan:
     inserts: Any = ()  # quads, or an iterator of them (streamed from raw files)
     has_inserts: bool = False
     streamed: list[int] = field(default_factory=lambda: [0])  # quads the iterator gave
+    clusters: Clusters | None = None  # of the state after it (``old_clusters`` of the next plan)
 
 
 def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: dict[str, DocRecord],
          fresh: set[str], dropped: set[str], *, bulk: bool = False, ntriples: dict[str, bytes] | None = None,
-         old: dict[tuple[str, str], Resolution] | None = None, full: bool = True) -> Plan:
+         old: dict[tuple[str, str], Resolution] | None = None, full: bool = True,
+         old_clusters: Clusters | None = None) -> Plan:
     """The writes that take the store from ``before`` to ``after`` (see ``commit``)."""
     import pyoxigraph as ox
 
@@ -254,15 +252,18 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
         old = resolve(o for r in before.values() for o in r.occurrences)
     new = resolve(o for r in after.values() for o in r.occurrences)
     legacy = bool(before) and _meta(store).get("layout") != LAYOUT  # labels in document graphs
+    clusters = None
     if full or legacy:
         current, target = _entity_graph(store), describe((o for r in after.values() for o in r.occurrences), new)
-    else:
-        touched = _changed_entities(before, after, old, new)
+    else:  # only the entities whose occurrences or resolution changed
+        a = old_clusters if old_clusters is not None else _clusters(before.values(), old)
+        clusters = _clusters(after.values(), new)
+        touched = {iri for iri in a.keys() | clusters.keys() if a.get(iri) != clusters.get(iri)}
         current = _entity_graph(store, touched)
         target = describe((o for r in after.values() for o in r.occurrences
                            if new[(o.doc, o.iri)].iri in touched), new)
     ent_delete, ent_insert = changes(current, target)
-    out = Plan([], 0, new, drops=sorted(dropped - set(after)), deletes=list(ent_delete))
+    out = Plan([], 0, new, drops=sorted(dropped - set(after)), deletes=list(ent_delete), clusters=clusters)
     inserts: list[Any] = list(ent_insert)
     streamed: list[str] = []
     for doc in sorted(after):

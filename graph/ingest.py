@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
 JOURNAL = "journal.json"
 #: A batch ends at this many documents or bytes of N-Triples, whichever comes first.
-BATCH_DOCS = 512
-BATCH_BYTES = 32 * 1024 * 1024
+BATCH_DOCS = 256
+BATCH_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -165,15 +165,16 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
     raw = RawFiles(store.path)
     state = load_state(store, raw)
     resolution: dict[tuple[str, str], Any] | None = None
+    clusters: Any = None
     inflight: _Write | None = None
     with ThreadPoolExecutor(1, thread_name_prefix="ecokg-writer") as writer:
         try:
             for batch in batches(docs, max_docs=batch_docs, max_bytes=batch_bytes):
                 _finish(store, inflight, raw)
                 inflight = None
-                prepared = _plan_batch(store, batch, state, raw, report, resolution, on_progress)
+                prepared = _plan_batch(store, batch, state, raw, report, resolution, clusters, on_progress)
                 if prepared is not None:
-                    resolution = prepared.plan.resolution
+                    resolution, clusters = prepared.plan.resolution, prepared.plan.clusters
                     prepared.future = writer.submit(apply, store, prepared.plan)
                     inflight = prepared
             _finish(store, inflight, raw)
@@ -184,13 +185,18 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
 
 
 def _plan_batch(store: EcoStore, batch: list[DocGraph], state: dict[str, DocRecord], raw: RawFiles,
-                report: IngestReport, resolution: dict[tuple[str, str], Any] | None,
+                report: IngestReport, resolution: dict[tuple[str, str], Any] | None, clusters: Any,
                 on_progress: Callable[[DocGraph, str], None] | None) -> _Write | None:
     """One batch: raw files written, its commit planned; ``state`` becomes the state after it."""
     from ecokg.graph.commit import plan, same_source
 
     pending: dict[str, DocGraph] = {}
     dropped: set[str] = set()
+    by_source: dict[tuple[str, str], list[str]] = {}  # (kind, URL or file name) → documents of the store
+    for d, r in state.items():
+        for key in (("url", r.source), ("file", r.file_name)):
+            if key[1]:
+                by_source.setdefault(key, []).append(d)
     for dg in batch:
         doc, record = dg.doc, dg.record
         if doc in state or doc in pending:
@@ -201,7 +207,9 @@ def _plan_batch(store: EcoStore, batch: list[DocGraph], state: dict[str, DocReco
         for other in [d for d in pending if same_source(pending[d].record, record)]:
             report.added.remove(other)  # an older version earlier in this same batch
             del pending[other]
-        for other in [d for d in state if d not in dropped and same_source(state[d], record)]:
+        candidates = {d for key in (("url", record.source), ("file", record.file_name)) if key[1]
+                      for d in by_source.get(key, ())}
+        for other in sorted(d for d in candidates if d not in dropped and same_source(state[d], record)):
             dropped.add(other)
             report.replaced.append(other)
         pending[doc] = dg
@@ -220,7 +228,8 @@ def _plan_batch(store: EcoStore, batch: list[DocGraph], state: dict[str, DocReco
     after.update((d, dg.record) for d, dg in pending.items())
     try:
         p = plan(store, raw, state, after, set(pending), dropped, bulk=True,
-                 ntriples={d: dg.ntriples for d, dg in pending.items()}, old=resolution, full=resolution is None)
+                 ntriples={d: dg.ntriples for d, dg in pending.items()}, old=resolution, full=resolution is None,
+                 old_clusters=clusters)
     except BaseException:
         for doc in pending:
             raw.delete(doc)

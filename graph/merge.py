@@ -71,7 +71,7 @@ class Occurrence:
 
     @property
     def family(self) -> str:
-        return iris.kind_of(self.cls)
+        return _family(self.cls)
 
     def to_json(self) -> dict[str, Any]:
         return {"doc": self.doc, "iri": self.iri, "cls": self.cls, "label": self.label, "en": list(self.en),
@@ -94,6 +94,11 @@ class Resolution:
     label: str
     en: str | None
     cls: str
+
+
+@lru_cache(maxsize=256)
+def _family(cls: str) -> str:
+    return iris.kind_of(cls)
 
 
 def occurrences_from_triples(doc: str, triples: Iterable[tuple[Any, Any, Any]],
@@ -170,6 +175,8 @@ class _Index:
     admin_places: set[str] = field(default_factory=set)
     primary: list[set[str]] = field(default_factory=list)
     generic: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (family, name) -> qualifiers
+    _splits: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # names repeat: each split once
+    _primary: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(default_factory=dict)
 
     def build(self) -> None:
         for o in self.occ:
@@ -180,14 +187,22 @@ class _Index:
                     if is_admin_place(n):
                         self.admin_places.add(n)
         for o in self.occ:
-            names = {name_key(o.label), *(name_key(e) for e in o.en)}
-            names |= {v for n in list(names) for v in self._variants(n)}
-            self.primary.append({n for n in names if n})
+            key = (o.label, o.en)
+            prim = self._primary.get(key)
+            if prim is None:
+                names = {name_key(o.label), *(name_key(e) for e in o.en)}
+                names |= {v for n in list(names) for v in self._variants(n)}
+                prim = self._primary[key] = frozenset(n for n in names if n)
+            self.primary.append(set(prim))
         names_by_family: dict[str, set[str]] = defaultdict(set)
         for o, prim in zip(self.occ, self.primary, strict=True):
             names_by_family[o.family] |= prim | {name_key(a) for a in o.alts}
+        seen: set[tuple[str, str]] = set()
         for o, prim in zip(self.occ, self.primary, strict=True):
             for p in prim:
+                if (o.family, p) in seen:
+                    continue
+                seen.add((o.family, p))
                 for q, tail in self.qualified_splits(p):
                     if tail in names_by_family[o.family]:
                         self.generic.setdefault((o.family, tail), set()).add(q)
@@ -201,7 +216,11 @@ class _Index:
 
     def qualified_splits(self, name: str) -> list[tuple[str, str]]:
         """Ways to read ``name`` as place qualifier + tail of at least two characters."""
-        return [(name[:i], name[i:]) for i in range(2, len(name) - 1) if self.is_place_like(name[:i])]
+        found = self._splits.get(name)
+        if found is None:
+            found = self._splits[name] = [(name[:i], name[i:]) for i in range(2, len(name) - 1)
+                                          if self.is_place_like(name[:i])]
+        return found
 
     def regions(self, i: int) -> set[str]:
         return {region_key(r) for r in self.occ[i].regions}

@@ -38,13 +38,17 @@ if TYPE_CHECKING:
 @click.option("--scheduler", metavar="ADDRESS",
               help="Extract on a Dask cluster instead: tcp://HOST:8786 (dask scheduler), or local:N for N "
                    "worker processes here. Sources must be readable at the same paths on every worker.")
+@click.option("--shards", "shards", type=click.Path(file_okay=False), metavar="DIR",
+              help="Then write the store's graphs as N-Quads files DIR/part-00000.nq … (about a million "
+                   "quads each) for a server's bulk loader (oxigraph load, Virtuoso ld_dir).")
 @click.option("--wait", "wait", type=click.FloatRange(min=0), default=30, show_default=True,
               metavar="SECONDS",
               help="When another ecokg process writes the store, wait this long for it (0: fail at once).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def command(sources: tuple[str, ...], output: str | None, store_dir: str | None, gazetteers: tuple[str, ...],
             title: str | None, publisher: str | None, date_: str | None, url: str | None, base: str | None,
-            keep_going: bool, jobs: int, scheduler: str | None, wait: float, quiet: bool) -> int:
+            keep_going: bool, jobs: int, scheduler: str | None, shards: str | None, wait: float,
+            quiet: bool) -> int:
     """Turn articles into RDF: entities, relations, designations, figures, each traced to its sentence.
 
     SOURCES are .txt, .md or .html files, .pdf or .docx documents, crawls as .warc/.warc.gz
@@ -72,7 +76,7 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
     from ecokg.queries.results import terminal_safe
 
     started = time.monotonic()
-    in_memory = output is not None and store_dir is None and not os.environ.get("ECOKG_STORE")
+    in_memory = output is not None and store_dir is None and not os.environ.get("ECOKG_STORE") and not shards
     with api.sample_files() as samples:
         entries = list_sources(list(sources) or samples)
         if len(entries) > 1 and (title or url):
@@ -105,7 +109,7 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
                 if first is None:
                     built.raise_if_stopped(keep_going)  # nothing to store: do not open (or make) the store
                 where = _store(store_dir, docs if first is None else itertools.chain([first], docs), built,
-                               keep_going, wait, quiet, output)
+                               keep_going, wait, quiet, output, shards)
     if not quiet:
         click.echo(f"built {built.summary()} in {time.monotonic() - started:.1f} s {where}", err=True)
     if built.failed:
@@ -115,7 +119,7 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
 
 
 def _store(store_dir: str | None, docs: Iterator[DocGraph], built: BuildReport, keep_going: bool, wait: float,
-           quiet: bool, output: str | None) -> str:
+           quiet: bool, output: str | None, shards: str | None) -> str:
     """Stream ``docs`` into the store; the summary of what became of them."""
     from ecokg import api
 
@@ -134,6 +138,11 @@ def _store(store_dir: str | None, docs: Iterator[DocGraph], built: BuildReport, 
         if output:
             kg.export(output)
             where += f", exported to {output}"
+        if shards:
+            from ecokg.graph.shards import write_shards
+
+            done = write_shards(kg.store, shards)
+            where += f", {done.quads} quads in {len(done.files)} shards in {shards}"
     return where
 
 

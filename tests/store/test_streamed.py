@@ -142,3 +142,23 @@ def test_an_incomplete_new_graph_is_dropped_by_the_next_writer(articles, tmp_pat
     with EcoStore.open(tmp_path / "fresh", create=True) as fresh:
         fresh.ingest(doc_graphs([articles["qd1"]()]))
         assert isomorphic(got, fresh.union_graph())
+
+
+def test_shards_hold_every_graph_but_the_ontology_once(articles, tmp_path):
+    import rdflib
+
+    from ecokg.graph.shards import write_shards
+
+    with EcoStore.open(tmp_path / "store", create=True) as store:
+        store.ingest(doc_graphs([articles[n]() for n in ("qd1", "qd2", "wh")]))
+        report = write_shards(store, tmp_path / "shards", max_quads=100)
+        expected = store.union_graph(ontology=False)
+    assert len(report.files) > 1 and report.graphs == 4  # three documents and the entity graph
+    ds = rdflib.Dataset()
+    for f in report.files:
+        ds.parse(f, format="nquads")
+    got = rdflib.Graph()
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        got.add((s, p, o))
+    assert sum(1 for _ in ds.quads((None, None, None, None))) == report.quads
+    assert isomorphic(got, expected)
