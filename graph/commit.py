@@ -100,33 +100,31 @@ class RawFiles:
         atomic_write(nt, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"")
         atomic_write(js, _record_json(record))
 
-    def write_many(self, items: Iterable[tuple[DocRecord, bytes]]) -> None:
-        """Raw files of many documents (N-Triples given), made durable with one ``sync``.
-
-        Each file is written under a temporary name and renamed into place after the sync, so a
-        crash leaves whole files or ``.tmp`` leftovers (removed by ``sweep``)."""
+    def write_unsynced(self, record: DocRecord, ntriples: bytes) -> None:
+        """A document's raw files, renamed into place whole but not synced (``sync`` makes a batch
+        durable at once); a crash leaves whole files or ``.tmp`` leftovers (removed by ``sweep``)."""
         import os
         import tempfile
 
         self.folder.mkdir(parents=True, exist_ok=True)
-        done: list[tuple[str, Path]] = []
-        try:
-            for record, ntriples in items:
-                nt, js = self.paths(record.doc)
-                for path, data in ((nt, ntriples), (js, _record_json(record).encode("utf-8"))):
-                    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=self.folder)
-                    done.append((tmp, path))
-                    with os.fdopen(fd, "wb") as fh:
-                        fh.write(data)
-            os.sync()
-            for tmp, path in done:
+        nt, js = self.paths(record.doc)
+        for path, data in ((nt, ntriples), (js, _record_json(record).encode("utf-8"))):
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=self.folder)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
                 os.chmod(tmp, 0o644)
                 os.replace(tmp, path)
-        except BaseException:
-            for tmp, _path in done:
+            except BaseException:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
-            raise
+                raise
+
+    @staticmethod
+    def sync() -> None:
+        import os
+
+        os.sync()
 
     def read(self, doc: str) -> list[Any]:
         import pyoxigraph as ox
@@ -231,7 +229,7 @@ class Plan:
     written: list[str]  # documents whose graphs are written
     quads: int  # quads inserted
     resolution: dict[tuple[str, str], Resolution]  # of the state after it
-    bulk: bytes = b""  # new document graphs as N-Quads, for the bulk loader
+    bulk: Path | None = None  # new document graphs as N-Quads, for the bulk loader
     bulk_counts: dict[str, int] = field(default_factory=dict)  # quads per new graph (the journal)
     drops: list[str] = field(default_factory=list)  # graphs dropped
     deletes: list[Any] = field(default_factory=list)
@@ -242,7 +240,7 @@ class Plan:
 
 
 def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: dict[str, DocRecord],
-         fresh: set[str], dropped: set[str], *, bulk: bool = False, ntriples: dict[str, bytes] | None = None,
+         fresh: set[str], dropped: set[str], *, bulk: bool = False,
          old: dict[tuple[str, str], Resolution] | None = None, full: bool = True,
          old_clusters: Clusters | None = None) -> Plan:
     """The writes that take the store from ``before`` to ``after`` (see ``commit``)."""
@@ -282,19 +280,16 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
         out.deletes.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in current_doc - target_doc)
         inserts.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in target_doc - current_doc)
     out.quads = len(inserts)
-    given = ntriples or {}
     if bulk:
-        chunks = []
-        for doc in streamed:
-            merged = {o.iri: new[(doc, o.iri)].iri for o in after[doc].occurrences}
-            data = given.get(doc)
-            if data is None:
-                data = raw.paths(doc)[0].read_bytes()
-            chunk, n = rewrite_ntriples(doc, data, merged)
-            chunks.append(chunk)
-            out.bulk_counts[doc] = n
-            out.quads += n
-        out.bulk = b"".join(chunks)
+        if streamed:  # rewritten on their text into one N-Quads file, read by the bulk loader
+            out.bulk = raw.folder / "bulk.nq.tmp"
+            with out.bulk.open("wb") as fh:
+                for doc in streamed:
+                    merged = {o.iri: new[(doc, o.iri)].iri for o in after[doc].occurrences}
+                    chunk, n = rewrite_ntriples(doc, raw.paths(doc)[0].read_bytes(), merged)
+                    fh.write(chunk)
+                    out.bulk_counts[doc] = n
+                    out.quads += n
         out.inserts, out.has_inserts = inserts, bool(inserts)
         return out
     counter = out.streamed
@@ -321,7 +316,9 @@ def apply(store: EcoStore, plan: Plan) -> None:
     try:
         if plan.bulk_counts:
             Journal(plan.bulk_counts, [d for d in plan.written if d not in plan.bulk_counts], plan.drops).write(meta)
-            store.ox.bulk_load(input=plan.bulk, format=ox.RdfFormat.N_QUADS)
+            assert plan.bulk is not None
+            store.ox.bulk_load(path=str(plan.bulk), format=ox.RdfFormat.N_QUADS)
+            plan.bulk.unlink()
         if not plan.deletes and not plan.drops:
             if plan.has_inserts:
                 store.ox.extend(plan.inserts)

@@ -5,10 +5,11 @@ writes, in the process that extracted the article) with the merge evidence read 
 (``commit.DocRecord``). It is small to send between processes and needs no loader record:
 ``EcoStore.ingest`` takes these, never ``Extraction``s.
 
-``batches`` cuts a stream of them into batches bounded in documents and bytes, so memory does not
-grow with the corpus. Each batch is one commit (``commit.commit``): its new document graphs go
-through pyoxigraph's bulk loader, everything else (the entity graph, documents whose entities
-now merge differently, replaced versions) through one transaction.
+``ingest_docs`` writes each arriving document's raw graph to its file at once and keeps only its
+merge evidence, so memory does not grow with the text of the corpus. Documents are committed in
+batches (``commit.plan`` / ``commit.apply``): a batch's new document graphs are rewritten on
+their text into one N-Quads file that pyoxigraph's bulk loader reads, everything else (the entity
+graph, documents whose entities now merge differently, replaced versions) is one transaction.
 
 The bulk loader has no transaction, so a batch is bracketed by a small journal
 (``ecokg-meta/journal.json``: the batch's new graphs and their quad counts, the documents it
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +36,8 @@ if TYPE_CHECKING:
     from ecokg.graph.store import EcoStore, IngestReport
 
 JOURNAL = "journal.json"
-#: A batch ends at this many documents or bytes of N-Triples, whichever comes first.
+#: Documents in a batch (or half the documents of the store, when that is more).
 BATCH_DOCS = 256
-BATCH_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -57,21 +57,6 @@ class DocGraph:
         import pyoxigraph as ox
 
         return list(ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES))
-
-
-def batches(docs: Iterable[DocGraph], *, max_docs: int = BATCH_DOCS, max_bytes: int = BATCH_BYTES
-            ) -> Iterator[list[DocGraph]]:
-    """Consecutive batches of at most ``max_docs`` documents and about ``max_bytes`` bytes."""
-    batch: list[DocGraph] = []
-    size = 0
-    for d in docs:
-        batch.append(d)
-        size += len(d.ntriples)
-        if len(batch) >= max_docs or size >= max_bytes:
-            yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
 
 
 # -- the journal --------------------------------------------------------------------------------------
@@ -153,11 +138,12 @@ class _Write:
 
 
 def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport, *,
-                on_progress: Callable[[DocGraph, str], None] | None = None, batch_docs: int = BATCH_DOCS,
-                batch_bytes: int = BATCH_BYTES) -> None:
-    """``EcoStore.ingest``: each batch planned here, written by one writer thread (the bulk loader
-    runs without the GIL) while the documents of the next batch are read and extracted; a batch is
-    planned once the one before it is written."""
+                on_progress: Callable[[DocGraph, str], None] | None = None, batch_docs: int = BATCH_DOCS) -> None:
+    """``EcoStore.ingest``: each document's raw graph goes to its file as it arrives (only its
+    merge evidence stays in memory); each batch is planned here and written by one writer thread
+    (the bulk loader runs without the GIL) while the documents of the next batch are read and
+    extracted. A batch holds ``batch_docs`` documents, or half as many as the store holds when that
+    is more, so the merge over all documents runs a logarithmic number of times."""
     from concurrent.futures import ThreadPoolExecutor
 
     from ecokg.graph.commit import RawFiles, apply, load_state
@@ -167,20 +153,37 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
     resolution: dict[tuple[str, str], Any] | None = None
     clusters: Any = None
     inflight: _Write | None = None
+    batch: list[DocGraph] = []
     with ThreadPoolExecutor(1, thread_name_prefix="ecokg-writer") as writer:
         try:
-            for batch in batches(docs, max_docs=batch_docs, max_bytes=batch_bytes):
+            stream = iter(docs)
+            while True:
+                dg = next(stream, None)
+                if dg is not None:
+                    if dg.doc not in state:
+                        raw.write_unsynced(dg.record, dg.ntriples)
+                    batch.append(DocGraph(dg.doc, b"", dg.record, dg.triples, dg.source, dg.characters, dg.counts))
+                    if len(batch) < max(batch_docs, len(state) // 2):
+                        continue
+                if not batch:
+                    break
                 _finish(store, inflight, raw)
                 inflight = None
                 prepared = _plan_batch(store, batch, state, raw, report, resolution, clusters, on_progress)
+                batch = []
                 if prepared is not None:
                     resolution, clusters = prepared.plan.resolution, prepared.plan.clusters
                     prepared.future = writer.submit(apply, store, prepared.plan)
                     inflight = prepared
+                if dg is None:
+                    break
             _finish(store, inflight, raw)
         except BaseException:
             with contextlib.suppress(BaseException):
                 _finish(store, inflight, raw)
+            for d in batch:  # raw files of documents that never reached a plan
+                if d.doc not in state:
+                    raw.delete(d.doc)
             raise
 
 
@@ -219,7 +222,7 @@ def _plan_batch(store: EcoStore, batch: list[DocGraph], state: dict[str, DocReco
     if not pending and not dropped:
         return None
     try:
-        raw.write_many((dg.record, dg.ntriples) for dg in pending.values())
+        raw.sync()  # the batch's raw files (written as they came) are on disk before the store changes
     except OSError as exc:
         for doc in pending:
             raw.delete(doc)
@@ -227,9 +230,8 @@ def _plan_batch(store: EcoStore, batch: list[DocGraph], state: dict[str, DocReco
     after = {d: r for d, r in state.items() if d not in dropped}
     after.update((d, dg.record) for d, dg in pending.items())
     try:
-        p = plan(store, raw, state, after, set(pending), dropped, bulk=True,
-                 ntriples={d: dg.ntriples for d, dg in pending.items()}, old=resolution, full=resolution is None,
-                 old_clusters=clusters)
+        p = plan(store, raw, state, after, set(pending), dropped, bulk=True, old=resolution,
+                 full=resolution is None, old_clusters=clusters)
     except BaseException:
         for doc in pending:
             raw.delete(doc)
@@ -259,4 +261,4 @@ def _finish(store: EcoStore, write: _Write | None, raw: RawFiles) -> None:
         raw.delete(doc)
 
 
-__all__ = ["BATCH_BYTES", "BATCH_DOCS", "JOURNAL", "DocGraph", "Journal", "batches", "ingest_docs", "recover"]
+__all__ = ["BATCH_DOCS", "JOURNAL", "DocGraph", "Journal", "ingest_docs", "recover"]

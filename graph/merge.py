@@ -188,12 +188,12 @@ class _Index:
                         self.admin_places.add(n)
         for o in self.occ:
             key = (o.label, o.en)
-            prim = self._primary.get(key)
-            if prim is None:
+            known = self._primary.get(key)
+            if known is None:
                 names = {name_key(o.label), *(name_key(e) for e in o.en)}
                 names |= {v for n in list(names) for v in self._variants(n)}
-                prim = self._primary[key] = frozenset(n for n in names if n)
-            self.primary.append(set(prim))
+                known = self._primary[key] = frozenset(n for n in names if n)
+            self.primary.append(set(known))
         names_by_family: dict[str, set[str]] = defaultdict(set)
         for o, prim in zip(self.occ, self.primary, strict=True):
             names_by_family[o.family] |= prim | {name_key(a) for a in o.alts}

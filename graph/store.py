@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ecokg.errors import InputError, QueryError, StoreError
 from ecokg.graph.commit import META_DIR, RawFiles, commit, load_state
-from ecokg.graph.ingest import BATCH_BYTES, BATCH_DOCS
+from ecokg.graph.ingest import BATCH_DOCS
 from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH
 from ecokg.graph.storefs import acquire_lock as _acquire_lock
 from ecokg.graph.storefs import atomic_write
@@ -264,24 +264,24 @@ class EcoStore:
         return len(quads)
 
     def ingest(self, docs: Iterable[DocGraph], *, on_progress: Callable[[DocGraph, str], None] | None = None,
-               batch_docs: int = BATCH_DOCS, batch_bytes: int = BATCH_BYTES) -> IngestReport:
+               batch_docs: int = BATCH_DOCS) -> IngestReport:
         """Add document graphs (``GraphBuilder.doc_graph``); merge their entities with the store's.
 
         The same article again (same sha256) is a no-op; a new version of an article already
         in the store (same ``dcterms:source`` URL or same file name) replaces it.
         ``on_progress(doc, status)`` is called per document, status ``added`` or ``unchanged``.
-        ``docs`` is consumed as a stream, in batches of at most ``batch_docs`` documents or
-        ``batch_bytes`` bytes (``ecokg.graph.ingest``): each batch is committed before the next is
-        read, new graphs through the bulk loader, so memory stays flat in the corpus size and a
-        crash leaves the store at a batch boundary. An error (or a failure of the stream that
-        feeds ``docs``) keeps the batches committed before it.
+        ``docs`` is consumed as a stream (``ecokg.graph.ingest``): each document's raw graph goes to
+        its file as it comes, and documents are committed in batches of ``batch_docs`` (or half the
+        store's documents, when more), new graphs through the bulk loader, so memory stays flat in
+        the corpus's text and a crash leaves the store at a batch boundary. An error (or a failure
+        of the stream that feeds ``docs``) keeps the batches committed before it.
         """
         from ecokg.graph.ingest import ingest_docs
 
         started = time.monotonic()
         self._require_writable()
         report = IngestReport()
-        ingest_docs(self, docs, report, on_progress=on_progress, batch_docs=batch_docs, batch_bytes=batch_bytes)
+        ingest_docs(self, docs, report, on_progress=on_progress, batch_docs=batch_docs)
         report.entities = self._entity_count()
         report.seconds = time.monotonic() - started
         return report
