@@ -139,7 +139,13 @@ class EntityRecognizer:
         seen = _article_names(first, region)
         if not seen:
             return first
-        return self._pass(sentences, titles, region, NameIndex(seen + list(index.by_name.values())))
+        second = self._pass(sentences, titles, region, NameIndex(seen + list(index.by_name.values())))
+        for sp in first.inner:  # a known name inside a name the article made (三一重工 in 三一重工长沙产业园)
+            if sp.key in first.entities and sp.key not in second.entities and not any(
+                    o.start <= sp.start and sp.end <= o.end and o.key == sp.key for o in second.spans):
+                second.entities[sp.key] = first.entities[sp.key]
+                second.inner.append(sp)
+        return second
 
     def _pass(self, sentences: Sequence[Sentence], titles: dict[int, list[TitleSpan]], region: Region | None,
               index: NameIndex) -> Recognized:

@@ -28,6 +28,9 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("岚峰智能科技有限公司申报的“云雀焊缝质检系统”入选。", "云雀焊缝质检系统", "Product"),  # own head
     ("2026中国（鹤壁）智能制造大会在淇滨区开幕。", "2026中国（鹤壁）智能制造大会", "Event"),  # host city
     ("由鹤壁市人民政府和淇县人民政府共同出资设立基金。", "淇县人民政府", "GovernmentBody"),  # two bodies
+    ("鹤壁城市算力中心采用华为昇腾芯片。", "华为", "Company"),  # a short known name before another known name
+    ("已在三一重工长沙产业园的车间使用。", "三一重工", "Company"),  # a known name inside a name
+    ("岚岳特钢与北岭大学联合开发了钢铁大模型。", "岚岳特钢", "Company"),  # an industry suffix
 ])
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)
