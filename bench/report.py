@@ -147,14 +147,22 @@ def ingest_section(r: dict[str, Any]) -> str:
             ours = it["characters"] / ing["seconds"] if "seconds" in ing else None
             share = f"{100 * ours / floor:.1f} %" if ours and floor else (_fail(ing) or _fail(seg) or "–")
             speed_up = ratio(ours / one_rate) if ours and one_rate and jobs != "1" else "–"
+            per_cpu = it["characters"] / ing["cpu_s"] if ing.get("cpu_s") else None
+            floor_cpu = seg["characters"] / seg["cpu_s"] if seg.get("cpu_s") else None
             rows.append([it["size"], jobs, num(it["files"]), num(it["characters"]), secs(ing.get("seconds")),
-                         num(ours), speed_up, num(floor), share, num(ing.get("quads")),
+                         num(ours), speed_up, num(per_cpu), num(floor), num(floor_cpu), share, num(ing.get("quads")),
                          mb(ing.get("main_rss_kb", ing.get("rss_kb"))), mb(ing.get("workers_rss_kb")),
                          mb(seg.get("rss_kb"))])
-    out = "## 1. Ingest: characters per second\n\n" + table(
+    run = r.get("ingest_run")
+    note = ""
+    if run:  # measured in a run of its own (python -m bench --scales '' … --ingest … --corpus …)
+        note = (f"Measured by `{run['command']}` on {run['started']}, load average at start "
+                f"{', '.join(f'{x:.1f}' for x in run['load_average_at_start'])} on {run['cores']} cores (shared: "
+                f"wall-clock rates are lower bounds; CPU seconds in `bench/results.json`).\n\n")
+    out = "## 1. Ingest: characters per second\n\n" + note + table(
         ["text", "--jobs", "articles", "characters", "build (set-up apart)", "ecokg chars/s", "vs --jobs 1",
-         "jieba chars/s", "our share of the floor", "quads written", "peak RSS main", "peak RSS a worker",
-         "peak RSS jieba"], rows)
+         "ecokg chars per CPU s", "jieba chars/s", "jieba chars per CPU s", "our share of the floor (wall)",
+         "quads written", "peak RSS main", "peak RSS a worker", "peak RSS jieba"], rows)
     corpus = corpus_section(r)
     return out + ("\n\n" + corpus if corpus else "")
 
