@@ -173,9 +173,18 @@ class Extractor:
 _WORKER: Extractor | None = None
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, warm: str | None = None) -> None:
     global _WORKER
     _WORKER = Extractor(options)
+    if warm is not None:  # dictionaries loaded before the first task
+        for _ in _WORKER.entry(warm):
+            pass
+
+
+def _ready() -> int:
+    import os
+
+    return os.getpid()
 
 
 def extract_entry(entry: str, keep_going: bool, options: Options) -> list[DocGraph | Failure]:
@@ -208,14 +217,14 @@ class Workers:
 
 def start_workers(options: Options, jobs: int, warm: str | None = None) -> Workers:
     """``jobs`` extraction processes (spawned), for ``stream_docs(workers=…)``; with ``warm`` (an
-    article file) each has read it once, so dictionaries are loaded before they are used."""
+    article file) each has read it once when this returns, so dictionaries are loaded."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(options,))
-    if warm is not None:
-        for f in [pool.submit(extract_entry, warm, True, options) for _ in range(2 * jobs)]:
+                               initializer=_init_worker, initargs=(options, warm))
+    if warm is not None:  # every worker started (one per task submitted while none is idle) and warmed
+        for f in [pool.submit(_ready) for _ in range(jobs)]:
             f.result()
     return Workers(pool.submit, jobs, lambda: pool.shutdown(wait=True, cancel_futures=True))
 
