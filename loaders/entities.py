@@ -131,7 +131,7 @@ class EntityRecognizer:
         self.lex = lexicon()
         self._rows: dict[int, Row] = {}
         self._heads_by_last: dict[str, list[tuple[str, str]]] = {}
-        for head, cls in self.lex.heads:
+        for head, cls in sorted(self.lex.heads, key=lambda hc: -len(hc[0])):  # 展示厅 before 厅
             self._heads_by_last.setdefault(head[-1], []).append((head, cls))
 
     # -- the article -----------------------------------------------------------------------
@@ -197,9 +197,22 @@ class EntityRecognizer:
             if region and found[1] in REGION_QUALIFIED and not has_place_prefix(name, places) and region.short not in name:
                 key = region.short + name
             extra.append(Entry(name=key, cls=found[1], aliases=(name, m.group(1)), source="abbreviation"))
+        extra += self._full_names(text)
         if not extra:
             return index
         return NameIndex(extra + list(index.by_name.values()))
+
+    def _full_names(self, text: str) -> list[Entry]:
+        """X全称Y / X（全称Y）: the long name Y (which ends with a head) and X name one thing."""
+        out = []
+        for m in re.finditer(r"(?:（)?全称(?:为|是)?“?([^，。；“”（）]{4,40}?)”?(?=）|[，。；])", text):
+            found = self.lex.head_at_end(text, m.end(1))
+            start = m.start()
+            s = left_edge(text, start, self.lex)
+            short = text[s:start]
+            if found and 2 <= len(short) <= 12 and len(m.group(1)) > len(found[0]):
+                out.append(Entry(name=short, cls=found[1], aliases=(m.group(1),), source="abbreviation"))
+        return out
 
     # -- one sentence ----------------------------------------------------------------------
     def _sentence_candidates(self, sent: Sentence, index: NameIndex, titles: list[TitleSpan]) -> list[Candidate]:

@@ -44,3 +44,10 @@ def test_a_place_column_locates_the_facility_not_its_builder(tmp_path: Path) -> 
     found = _located(tmp_path, "b.txt", TXT)
     assert any(s.endswith("松涛智算中心") and o == "徐汇区" for s, o in found), found
     assert not any(s == "澄海数据集团" for s, _ in found), found
+
+
+def test_a_full_name_is_an_alias_of_the_short_one(tmp_path: Path) -> None:
+    text = ("# 云杉智谷：园区探访\n\n云杉智谷全称岚川智能装备与人工智能产业园，由岚川经济技术开发区管委会投资建设。\n\n"
+            "## 重点入驻企业\n\n| 企业 | 主营方向 | 入驻时间 |\n|---|---|---|\n| 青禾视觉科技有限公司 | 视觉检测 | 2022年 |\n")
+    found = _located(tmp_path, "c.md", text)
+    assert ("青禾视觉科技有限公司", "云杉智谷") in found, found
