@@ -19,6 +19,7 @@ from ecokg.graph.namespaces import (
     CHAIN_GRAPH,
     ECO,
     ENTITY_GRAPH,
+    INFERRED_GRAPH,
     ONTOLOGY_GRAPH,
     OWL,
     PLACEMENT_GRAPH,
@@ -33,8 +34,9 @@ SCOPE_QUERY = (
     f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> }} }} UNION "
     f"{{ GRAPH ?g {{ ?g a <{OWL.Ontology}> }} FILTER(?g = <{ONTOLOGY_GRAPH}>) }} UNION "
     f"{{ VALUES ?g {{ <{ENTITY_GRAPH}> }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }} UNION "
-    f"{{ GRAPH ?g {{ ?g a <{PROV.Bundle}> }} FILTER(?g IN (<{CHAIN_GRAPH}>, <{PLACEMENT_GRAPH}>, <{ANALYSIS_GRAPH}>)) }} }}"
-)  # documents, the ontology, the entity graph and the derived graphs (chain, placements, analysis)
+    f"{{ GRAPH ?g {{ ?g a <{PROV.Bundle}> }} "
+    f"FILTER(?g IN (<{CHAIN_GRAPH}>, <{PLACEMENT_GRAPH}>, <{ANALYSIS_GRAPH}>, <{INFERRED_GRAPH}>)) }} }}"
+)  # documents, the ontology, the entity graph, the derived graphs (chain, placements, analysis, class closure)
 
 
 class LocalBackend:
