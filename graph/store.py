@@ -26,7 +26,6 @@ from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any
 
 from ecokg.errors import InputError, QueryError, StoreError
-from ecokg.graph.closure import materialize_class_closure
 from ecokg.graph.commit import META_DIR, DocRecord, RawFiles, commit, load_state, record_of, same_source
 from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH
 from ecokg.graph.storefs import acquire_lock as _acquire_lock
@@ -333,7 +332,6 @@ class EcoStore:
             raise
         report.rewritten = sorted(set(written) - set(pending))
         report.quads = quads
-        materialize_class_closure(self.ox)  # superclass types in the inferred graph (graph/closure.py)
         for doc in dropped - set(pending):
             raw.delete(doc)
         report.entities = self._entity_count()
@@ -352,7 +350,6 @@ class EcoStore:
         state = load_state(self, raw)
         after = {d: r for d, r in state.items() if d != iri}
         commit(self, raw, state, after, set(), {iri})
-        materialize_class_closure(self.ox)
         raw.delete(iri)
         return iri
 

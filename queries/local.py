@@ -19,7 +19,6 @@ from ecokg.graph.namespaces import (
     CHAIN_GRAPH,
     ECO,
     ENTITY_GRAPH,
-    INFERRED_GRAPH,
     ONTOLOGY_GRAPH,
     OWL,
     PLACEMENT_GRAPH,
@@ -34,9 +33,8 @@ SCOPE_QUERY = (
     f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> }} }} UNION "
     f"{{ GRAPH ?g {{ ?g a <{OWL.Ontology}> }} FILTER(?g = <{ONTOLOGY_GRAPH}>) }} UNION "
     f"{{ VALUES ?g {{ <{ENTITY_GRAPH}> }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }} UNION "
-    f"{{ GRAPH ?g {{ ?g a <{PROV.Bundle}> }} "
-    f"FILTER(?g IN (<{CHAIN_GRAPH}>, <{PLACEMENT_GRAPH}>, <{ANALYSIS_GRAPH}>, <{INFERRED_GRAPH}>)) }} }}"
-)  # documents, the ontology, the entity graph, the derived graphs (chain, placements, analysis, class closure)
+    f"{{ GRAPH ?g {{ ?g a <{PROV.Bundle}> }} FILTER(?g IN (<{CHAIN_GRAPH}>, <{PLACEMENT_GRAPH}>, <{ANALYSIS_GRAPH}>)) }} }}"
+)  # documents, the ontology, the entity graph and the derived graphs (chain, placements, analysis)
 
 
 class LocalBackend:

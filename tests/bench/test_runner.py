@@ -43,6 +43,11 @@ def test_runner_at_the_smallest_scale(tmp_path: Path) -> None:
             continue  # they read the industry chain placements and articles' regions, which it lacks
         assert ev["rows"] > 0, f"{name} found nothing in the synthetic graph"
         assert "median_s" in rdf_q[name], (name, rdf_q[name])
+    modes = sc["query_store"]["modes"]  # three ways: with its parameter, complete, first 100 rows
+    assert all({"complete", "first100"} <= set(modes[q]) for q in store_q)
+    assert {q for q in modes if "param" in modes[q]} >= {"companies-in-park", "parks-and-venues", "fact-provenance",
+                                                       "figures", "entity-profile"}
+    assert all(ev["rows"] <= 100 for m in modes.values() if "rows" in m["first100"] for ev in [m["first100"]])
     assert sc["export_store"]["triples"] > 0 and sc["rdflib"]["export"]["triples"] > 0
     for stage in ("load_store", "export_store"):
         assert sc[stage]["rss_kb"] > 0

@@ -2,11 +2,9 @@
 
 ``reference/*.rq`` are the named queries as they were before they were rewritten for speed (issue 13:
 parameters pushed into union branches, statement lookups started from the bound entity, attributes
-deduplicated before joins, the asserted class read apart from the class closure). Both versions run
-through the same runner on the same stores: the corpus article and the three bundled samples, each
-built with the Python API, with and without parameters; the answers must be the same sets of rows.
-The references ran before the class closure existed, so they run on the store without it
-(``graph/closure.py``'s graph removed), the rewritten queries on the store as built.
+deduplicated before joins). Both versions run through the same runner on the same stores: the
+corpus article and the three bundled samples, each built with the Python API, with and without
+parameters; the answers must be the same sets of rows.
 """
 
 from __future__ import annotations
@@ -63,26 +61,15 @@ def samples_api_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _build(tmp_path_factory.mktemp("rw-samples") / "store", list(_record().SAMPLES))  # type: ignore[attr-defined]
 
 
-def _same(store: Path, runs: list[tuple[str, dict[str, str]]], *, closure: bool) -> int:
-    """Compare every run; returns the rows compared. ``closure``: whether the build made the closure."""
-    import pyoxigraph as ox
-
-    from ecokg.graph.namespaces import INFERRED_GRAPH
-
-    after = [run_local(load_query(name), params, str(store)) for name, params in runs]
-    graph = ox.NamedNode(str(INFERRED_GRAPH))
-    st = ox.Store(str(store))
-    try:
-        assert st.contains_named_graph(graph) == closure
-        if closure:
-            st.remove_graph(graph)
-    finally:
-        del st
-    before = [run_local(load_query(str(REFERENCE / f"{name}.rq")), params, str(store)) for name, params in runs]
-    for (name, params), old, new in zip(runs, before, after, strict=True):
-        assert new.variables == old.variables, name
-        assert new.row_set() == old.row_set(), f"{name} {params}: the rewritten query answers differently"
-    return sum(len(r.rows) for r in before)
+def _same(store: Path, runs: list[tuple[str, dict[str, str]]]) -> int:
+    rows = 0
+    for name, params in runs:
+        before = run_local(load_query(str(REFERENCE / f"{name}.rq")), params, str(store))
+        after = run_local(load_query(name), params, str(store))
+        assert after.variables == before.variables, name
+        assert after.row_set() == before.row_set(), f"{name} {params}: the rewritten query answers differently"
+        rows += len(before.rows)
+    return rows
 
 
 def test_every_named_query_has_its_reference() -> None:
@@ -93,18 +80,18 @@ def test_every_named_query_has_its_reference() -> None:
 
 @pytest.mark.slow
 def test_rewrites_answer_as_before_on_the_corpus(corpus_api_store: Path) -> None:
-    assert _same(corpus_api_store, CORPUS_RUNS, closure=True) > 100
+    assert _same(corpus_api_store, CORPUS_RUNS) > 100
 
 
 @pytest.mark.slow
 def test_rewrites_answer_as_before_on_the_samples(samples_api_store: Path) -> None:
     runs = [*_record().RUNS, ("companies-in-park", {"park": "青岛人工智能产业园"}),  # type: ignore[attr-defined]
             ("fact-provenance", {"entity": "成都市"}), ("key-players", {"region": "武汉市"})]
-    assert _same(samples_api_store, runs, closure=True) > 100
+    assert _same(samples_api_store, runs) > 100
 
 
 def test_rewrites_answer_as_before_on_the_recorded_graph(tmp_path: Path) -> None:
     record = _record()
     store = tmp_path / "store"
     record.load(store)  # type: ignore[attr-defined]
-    assert _same(store, list(record.RUNS), closure=False) > 100  # type: ignore[attr-defined]
+    assert _same(store, list(record.RUNS)) > 100  # type: ignore[attr-defined]
