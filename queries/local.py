@@ -112,11 +112,21 @@ class LocalBackend:
             names = [v.value for v in answer.variables]
             rows: list[tuple[Node | None, ...]] = []
             truncated = False
+            seen: dict[Any, Node] = {}  # values repeat across rows (documents, titles, labels): convert each once
+
+            def term(value: Any) -> Node | None:
+                if value is None:
+                    return None
+                got = seen.get(value)
+                if got is None:
+                    got = seen[value] = plain(from_ox(value))
+                return got
+
             for sol in answer:
                 if limit is not None and len(rows) >= limit:
                     truncated = True
                     break
-                rows.append(tuple(None if sol[n] is None else plain(from_ox(sol[n])) for n in names))
+                rows.append(tuple(term(sol[n]) for n in names))
             return Result("SELECT", names, rows, truncated=truncated)
         triples: list[tuple[Node, Node, Node]] = []
         for t in answer:
