@@ -30,7 +30,9 @@ METHOD = """## How it is measured
   `EcoStore.open` (flushed to disk), against `rdflib.Dataset().parse` of the same file
   (`rdflib.Graph().parse` reads no triples from N-Quads).
 - **Query.** The named queries as `ecokg query` runs them (`LocalBackend`: scoped to the
-  document graphs and the ontology; rows converted to rdflib terms), parameters bound once to the
+  document graphs and the ontology; rows converted to rdflib terms), three ways: the complete
+  answer, with the query's parameter bound (a park, a region or a company of the generated graph),
+  and the first 100 rows (`--limit 100`); parameters bound once, before the timed runs, to the
   same entity IRIs for both engines; one warm-up run, then up to 5 timed runs (fewer when they add
   up to more than the per-query budget), median. Baseline: rdflib's SPARQL engine on the same data
   in memory (`Dataset(default_union=True)` with the ontology), `initBindings`, results listed.
@@ -128,6 +130,9 @@ def machine_section(r: dict[str, Any]) -> str:
         f"- load average at start: {load} (the machine is shared)",
         f"- run: `{r['command'].strip()}` started {r['started']}, took {r['total_s'] / 60:.1f} min; "
         f"per-run limit {s['limit_s']:g} s, stage limit {s['stage_limit_s']:g} s, seed {s['seed']}",
+        *[f"- {p['stages']}: `{p['command'].strip()}` started {p['started']}, took {p['total_s'] / 60:.1f} min "
+          f"(load average at start {', '.join(f'{x:.2f}' for x in p['load_average_at_start'])})"
+          for p in r.get("partial_runs", [])],
     ])
 
 
@@ -322,8 +327,11 @@ def extrapolation_section(r: dict[str, Any]) -> str:
 
 
 def render_markdown(r: dict[str, Any]) -> str:
-    sections = [HEADER, machine_section(r), ingest_section(r), load_section(r), query_section(r), export_section(r),
-                view_section(r), memory_section(r), startup_section(r), extrapolation_section(r), METHOD]
+    from bench.report_queries import before_after_section
+
+    sections = [HEADER, machine_section(r), ingest_section(r), load_section(r), query_section(r),
+                before_after_section(r), export_section(r), view_section(r), memory_section(r), startup_section(r),
+                extrapolation_section(r), METHOD]
     sections = [s for s in sections if s]
     return "\n\n".join(s.strip("\n") for s in sections) + "\n"
 
