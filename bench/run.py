@@ -207,6 +207,13 @@ def required_entity() -> list[str]:
                                                   for p in q.params)]
 
 
+def parameterized() -> set[str]:
+    """The named queries with a parameter (park, region or entity)."""
+    from ecokg.queries.runner import list_queries
+
+    return {q.name for q in list_queries() if q.params}
+
+
 @dataclass
 class Settings:
     limit: float
@@ -219,11 +226,12 @@ class Settings:
 
 
 def store_queries(store: Path, params: dict[str, dict[str, str]], names: list[str], cfg: Settings,
-                  values: dict[str, str] | None = None
+                  values: dict[str, str] | None = None, param_only: list[str] | None = None
                   ) -> tuple[dict[str, dict[str, Any]], int | None, dict[str, dict[str, Any]]]:
-    """Each query on the store, three ways (``bench.stages.query_store``); a run past the limit stops
-    the worker, which restarts on the rest. Returns the complete answers' runs, the peak RSS, and
-    every mode's run per query."""
+    """Each query on the store, three ways (``bench.stages.query_store``; ``param_only`` queries,
+    which have a parameter, only with it); a run past the limit stops the worker, which restarts on
+    the rest. Returns the complete answers' runs, the peak RSS, and every mode's run per query."""
+    param_only = param_only or []
     out: dict[str, dict[str, Any]] = {}
     modes: dict[str, dict[str, Any]] = {}
     rss: list[int] = []
@@ -232,7 +240,8 @@ def store_queries(store: Path, params: dict[str, dict[str, str]], names: list[st
     while remaining:
         r = run_stage("query_store", {"store": str(store), "queries": remaining, "params": params,
                                       "runs": cfg.runs, "budget": cfg.budget,
-                                      "values": {k: v for k, v in (values or {}).items()}, "no_param": no_param},
+                                      "values": {k: v for k, v in (values or {}).items()}, "no_param": no_param,
+                                      "param_only": param_only},
                       timeout=cfg.stage_limit, unit_timeout=cfg.limit)
         for ev in r.of("run"):
             mode = ev.get("mode", "complete")
@@ -256,7 +265,8 @@ def store_queries(store: Path, params: dict[str, dict[str, str]], names: list[st
         elif r.status != "ok":
             for q in remaining:
                 out.setdefault(q, {"query": q, **_failure(r)})
-        remaining = [q for q in remaining if q not in out]
+        remaining = [q for q in remaining if q not in out and not (
+            q in param_only and ("param" in modes.get(q, {}) or r.status not in ("ok", "timeout")))]
     return out, max(rss) if rss else None, modes
 
 
@@ -314,8 +324,12 @@ def bench_scale(label: str, quads: int, cfg: Settings, state: dict[str, Any]) ->
     _log(f"{label}: {len(run_names)} named queries on the store")
     values = {"park": info.params["companies-in-park"]["park"], "region": info.params["parks-and-venues"]["region"],
               "entity": info.params["entity-profile"]["entity"]}  # the parameter of each query, where it has one
-    found, rss, modes = store_queries(store, {q: {"entity": values["entity"]} for q in required_entity()}, run_names,
-                                      cfg, values)
+    with_param = [q for q in names if q not in run_names and q in parameterized()]  # past the limit: parameter only
+    found, rss, modes = store_queries(store, {q: {"entity": values["entity"]} for q in required_entity()},
+                                      run_names + with_param, cfg, values, with_param)
+    found = {q: ev for q, ev in found.items() if q not in with_param}
+    for q in skip_store:  # the first rows of an ordered answer wait for all of it
+        modes.setdefault(q, {})["first100"] = {"query": q, "timeout": True, "limit": cfg.limit, "skipped": skip_store[q]}
     _settle(found, names, skip_store, state["store_times"], label, info.quads, cfg.limit)
     res["query_store"] = {"queries": found, "rss_kb": rss, "modes": modes, "values": values}
     bindings = {q: ev.get("bindings", {}) for q, ev in found.items()}
