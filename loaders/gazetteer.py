@@ -109,14 +109,15 @@ class Gazetteer:
                 aliases = () if city in _AMBIGUOUS_CITIES else (city,)
                 entries.append(Entry(name=full, cls="Place", aliases=aliases, en=lex.city_en.get(city),
                                      source="places"))
-        entries.extend(_county_entries())
+        entries.extend(_county_entries(region.city if region is not None else None))
         return NameIndex(entries)
 
 
-@lru_cache(maxsize=1)
-def _county_entries() -> tuple[Entry, ...]:
+@lru_cache(maxsize=32)
+def _county_entries(city: str | None) -> tuple[Entry, ...]:
     """晋江市 (and 晋江), 城厢区, 土默特左旗: county-level places; a district is named in full, a
-    county or county-level city also by its short form when that is no common word."""
+    county or county-level city of the article's ``city`` also by its short form when that is no
+    common word (a short form elsewhere is a given name or another place: 周沐川, 绍兴的滨海)."""
     import jieba.posseg
 
     from ecokg.loaders.candidates import word_frequency
@@ -124,12 +125,13 @@ def _county_entries() -> tuple[Entry, ...]:
     tags = jieba.posseg.dt.word_tag_tab  # a short form that jieba knows as a common word (会同) is none
     lex = lexicon()
     out = []
-    for names in lex.counties.values():
+    for prefecture, names in lex.counties.items():
         for name in names:
             if len(name) < 3:
                 continue  # 城区, 矿区, 赵县: too short to find safely in running text
             short = name[:-1]
-            alias = (short,) if name.endswith(("市", "县")) and len(short) >= 2 and word_frequency(short) < 1000 \
+            alias = (short,) if prefecture == city and name.endswith(("市", "县")) and len(short) >= 2 \
+                and word_frequency(short) < 1000 \
                 and tags.get(short) in (None, "ns", "nr", "nrt", "nrfg", "nz") and short not in _AMBIGUOUS_CITIES else ()
             out.append(Entry(name=name, cls="Place", aliases=alias, source="places"))
     return tuple(out)
