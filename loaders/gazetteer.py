@@ -167,8 +167,8 @@ class NameIndex:
                 e = self.by_name.get(key)
                 if e is None:
                     continue
-                if not _boundary_ok(text, i, i + length, e.cls == "Place"):
-                    continue
+                if not _boundary_ok(text, i, i + length, e.cls == "Place") and not self._starts_name(folded, i + length):
+                    continue  # 华为昇腾芯片: a short name right before another known name is one
                 hit = Match(i, i + length, e, text[i:i + length])
                 break
             if hit:
@@ -177,6 +177,11 @@ class NameIndex:
             else:
                 i += 1
         return out
+
+
+    def _starts_name(self, folded: str, at: int) -> bool:
+        """Whether a known name of at least two characters begins at ``at``."""
+        return any(folded[at:at + k] in self.by_name for k in range(2, min(self.max_len, len(folded) - at) + 1))
 
 
 def _fold(text: str) -> str:
