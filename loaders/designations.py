@@ -51,6 +51,10 @@ def _level_of(title: str, authority: str | None) -> str | None:
     return None
 
 
+_LIST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]\s*)?(?:\d{4}年度?)?([^，。；：:]{4,40}?)"
+                           r"(?:拟认定|拟入选|拟推荐|拟命名|认定|入选|推荐|拟认定（入选）)?名单(?:（[^）]{0,12}）)?$")
+
+
 def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpan]:
     """Designation titles in a sentence. ``authorities`` are known granting-body names (工信部 …)."""
     text, base = sentence.text, sentence.start
@@ -105,6 +109,10 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
         for part in parts if all(len(p) >= 4 for p in parts) else [text[t0:m.end(2)]]:
             add(t0, t0 + len(part), trigger, "list")
             t0 += len(part) + 1
+    # 一、第三批X市智能工厂拟认定名单（共5家）: a heading naming a list; its rows (a table) follow
+    h = _LIST_HEADING.match(text)
+    if h and not found:
+        add(h.start(1), h.end(1), len(text), "list")
     # 新增国家级专精特新“小巨人”企业12家，其中A、B进入第七批名单: the category holds for the names after 其中
     for m in re.finditer(r"新增([^，。；]{4,30}?)[\d一二三四五六七八九十百]+(?:家|个|项)[，,]其中", text):
         k = re.search(r"(进入|入选|列入|获评|获批)(第[一二三四五六七八九十\d]+批)?", text[m.end():])
