@@ -51,6 +51,7 @@ def _level_of(title: str, authority: str | None) -> str | None:
     return None
 
 
+_WHEN = re.compile(r"(?:已|于|曾|今年|去年|前年|\d{4}年|\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]+月)")
 _LIST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]\s*)?(?:\d{4}年度?)?([^，。；：:]{4,40}?)"
                            r"(?:拟认定|拟入选|拟推荐|拟命名|认定|入选|推荐|拟认定（入选）)?名单(?:（[^）]{0,12}）)?$")
 
@@ -190,7 +191,7 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             continue
         if before:
             last = max(before, key=lambda s: s.end)
-            gap = text[last.end - sentence.start: trig]
+            gap = _WHEN.sub("", text[last.end - sentence.start: trig])  # 已于今年9月被…认定为
             if len(gap) <= 12 and not re.search(r"\d|[的在对向将]", gap.replace("被", "")):
                 holder = last.key
         elif t.kind == "trigger" and clause_start > 0 and not text[clause_start:trig].strip("今年还已也被正式成功")[:1].isdigit():
