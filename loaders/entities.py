@@ -33,6 +33,7 @@ from ecokg.loaders.lexicon import Lexicon, Region, is_cjk, lexicon
 from ecokg.loaders.name_identity import merge_same_names
 from ecokg.loaders.names import has_place_prefix, is_generic, left_edge, name_char, strip_descriptors
 from ecokg.loaders.records import Document, Entity, EntitySpan, Sentence
+from ecokg.loaders.subsidy_names import granted_subsidies
 from ecokg.loaders.tables import Row, find_rows, product_class, product_name
 
 PRODUCT_CLASSES = PRODUCT
@@ -239,6 +240,7 @@ class EntityRecognizer:
         cands += brand_companies(self.lex, text, cands)
         cands += described_companies(self.lex, text, cands)
         cands += investors(self.lex, text, cands)
+        cands += granted_subsidies(text, cands)
         cands += self._districts(text, cands)
         _split_district_prefix(text, cands)
         cands += latin_products(text, cands)

@@ -35,6 +35,7 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("东方云岭（德阳）智能科技有限公司成立。", "东方云岭（德阳）智能科技有限公司", "Company"),  # a city in brackets
     ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心", "InnovationCenter"),  # 华为's 为
     ("园区建有人工智能应用场景展示厅。", "人工智能应用场景展示厅", "Venue"),  # the longest head; 建有 ends a name
+    ("对新引进企业按注册资本的2%给予落户奖励，单个企业最高500万元。", "落户奖励", "Subsidy"),  # after 给予
 ])
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)
