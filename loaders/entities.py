@@ -45,7 +45,8 @@ _HEAD_STOP_BEFORE = {"格", "布", "当", "结", "全", "大", "开", "内", "�
 _HEAD_STOP_AFTER = {"署", "分", "门", "员", "托", "面", "长", "属", "级", "位", "件"}
 _SINGLE_CHAR_GOV = {"局", "部", "委", "厅"}
 # what follows a person's name: a verb of speaking or attending, or punctuation
-_AFTER_PERSON = ("牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|坦言|告诉|回答|答|谈到|提到|作|在|出席|致辞|讲话|发表|"
+_AFTER_PERSON = ("宣布|签署|会见|调研|考察|参加|陪同|解读|回忆|曾|是|亲自|（|\\s|　|"
+                 "牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|坦言|告诉|回答|答|谈到|提到|作|在|出席|致辞|讲话|发表|"
                  "主持|带队|分享|围绕|就|以|对|从|、|，|。|：|:|”|）|等|担任|带领|团队|和|与|当选|出任|获|荣获|率|带|向|为|到会|到场|上台|"
                  "分别|一行|也|则|还|现场|$")
 _TWO_BODIES = re.compile(r"(?:人民政府|政府|管委会|管理委员会|[局厅办])(?:和|与|及)")
@@ -443,7 +444,7 @@ class EntityRecognizer:
     def _persons(self, text: str) -> list[Candidate]:
         """副市长许明辉出席, 院长邱振华担任, 乔红院士: a name right after a title or before an honorific."""
         out = []
-        titles = "|".join(map(re.escape, self.lex.person_titles))
+        titles = "|".join(map(re.escape, self.lex.person_titles)) + r"|首席[\u4e00-\u9fff]{1,4}官|C[A-Z]O"
         for m in re.finditer(rf"({titles})(?:兼(?:{titles}))?\s?([\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}|"
                              rf"[\u4e00-\u9fff]{{2,3}}?)(?={_AFTER_PERSON})", text):
             name = m.group(2)
