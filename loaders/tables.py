@@ -88,7 +88,8 @@ def product_name(cell: str) -> str:
     q = re.search(r"“([^”]{1,20})”", cell)
     if q:
         return q.group(1)
-    latin = re.match(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+", cell)
+    latin = re.match(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+", cell) \
+        or re.match(r"[A-Z][A-Za-z0-9]+(?=[\u4e00-\u9fff])", cell)  # EnOS智能物联操作系统 → EnOS
     if latin:
         return latin.group(0)
     return cell.strip()

@@ -84,3 +84,15 @@ def test_each_table_holds_the_list_named_over_it(tmp_path: Path) -> None:
     assert ("澄海电气股份有限公司", "第二批云岭市数字化车间") in held, held
     assert ("澄海电气股份有限公司", "第二批云岭市智能工厂") not in held, held
     assert all("其中" not in h for h, _ in held), held
+
+
+def test_a_comma_inside_a_cell_keeps_the_row(tmp_path: Path) -> None:
+    text = ("# 云杉数智港：园区探访\n\n云杉数智港位于江岸区，已集聚企业60家。\n\n"
+            "| 企业 | 代表产品 | 应用情况 |\n|---|---|---|\n"
+            "| 岚峰能源 | EnOS智能物联操作系统 | 部署于风电场，接入风机300余台 |\n")
+    path = tmp_path / "d.md"
+    path.write_text(text, encoding="utf-8")
+    ex = extract_articles([path]).extractions[0]
+    label = {k: e.label for k, e in ex.entities.items()}
+    made = {(label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "developedBy"}
+    assert ("EnOS", "岚峰能源") in made, made
