@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from ecokg.graph.store import EcoStore
 
 META_DIR = "ecokg-meta"
+#: Documents per bulk-loaded file.
+BULK_DOCS = 256
 #: ``layout`` in ``store.json`` once the store holds entity descriptions in the entity graph.
 LAYOUT = "entity-graph"
 
@@ -229,7 +231,7 @@ class Plan:
     written: list[str]  # documents whose graphs are written
     quads: int  # quads inserted
     resolution: dict[tuple[str, str], Resolution]  # of the state after it
-    bulk: Path | None = None  # new document graphs as N-Quads, for the bulk loader
+    bulk: list[Path] = field(default_factory=list)  # new document graphs as N-Quads files (bulk loader)
     bulk_counts: dict[str, int] = field(default_factory=dict)  # quads per new graph (the journal)
     drops: list[str] = field(default_factory=list)  # graphs dropped
     deletes: list[Any] = field(default_factory=list)
@@ -281,10 +283,13 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
         inserts.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in target_doc - current_doc)
     out.quads = len(inserts)
     if bulk:
-        if streamed:  # rewritten on their text into one N-Quads file, read by the bulk loader
-            out.bulk = raw.folder / "bulk.nq.tmp"
-            with out.bulk.open("wb") as fh:
-                for doc in streamed:
+        # rewritten on their text into N-Quads files of BULK_DOCS documents each: the bulk loader's
+        # memory follows the file, so it stays bounded however large the batch
+        for k in range(0, len(streamed), BULK_DOCS):
+            path = raw.folder / f"bulk-{k // BULK_DOCS:05d}.nq.tmp"
+            out.bulk.append(path)
+            with path.open("wb") as fh:
+                for doc in streamed[k:k + BULK_DOCS]:
                     merged = {o.iri: new[(doc, o.iri)].iri for o in after[doc].occurrences}
                     chunk, n = rewrite_ntriples(doc, raw.paths(doc)[0].read_bytes(), merged)
                     fh.write(chunk)
@@ -316,9 +321,9 @@ def apply(store: EcoStore, plan: Plan) -> None:
     try:
         if plan.bulk_counts:
             Journal(plan.bulk_counts, [d for d in plan.written if d not in plan.bulk_counts], plan.drops).write(meta)
-            assert plan.bulk is not None
-            store.ox.bulk_load(path=str(plan.bulk), format=ox.RdfFormat.N_QUADS)
-            plan.bulk.unlink()
+            for path in plan.bulk:  # each file whole documents: a reader never sees half of one
+                store.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+                path.unlink()
         if not plan.deletes and not plan.drops:
             if plan.has_inserts:
                 store.ox.extend(plan.inserts)
@@ -343,7 +348,7 @@ def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: 
 
     ``fresh``: documents whose raw files are new (written before this call). Without ``bulk`` (a
     keyword of ``plan``) everything is ONE transaction. With ``bulk`` the graphs of documents the
-    store lacks are bulk-loaded first (from ``ntriples``, their raw graphs, when given), under the
+    store lacks are bulk-loaded first (rewritten from their raw files, ``BULK_DOCS`` a file), under the
     journal (``ecokg.graph.ingest.Journal``), then the rest is one transaction. ``old``: the
     resolution of ``before`` when the caller kept it; ``full=False``: the entity graph is known to
     describe ``before``, so only the entities whose clusters changed are compared.

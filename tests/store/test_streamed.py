@@ -162,3 +162,13 @@ def test_shards_hold_every_graph_but_the_ontology_once(articles, tmp_path):
         got.add((s, p, o))
     assert sum(1 for _ in ds.quads((None, None, None, None))) == report.quads
     assert isomorphic(got, expected)
+
+
+def test_a_batch_bulk_loaded_in_several_files_stores_the_same(sources, reference, tmp_path, monkeypatch):
+    import ecokg.graph.commit as commit_module
+
+    monkeypatch.setattr(commit_module, "BULK_DOCS", 1)  # one document a file
+    with EcoStore.open(tmp_path / "store", create=True) as store:
+        store.ingest(iter(_docs(sources)), batch_docs=100)
+        assert isomorphic(store.union_graph(), reference)
+    assert not list((tmp_path / "store" / "ecokg-meta" / "docs").glob("bulk-*"))
