@@ -164,7 +164,9 @@ def ingest_section(r: dict[str, Any]) -> str:
         note = (f"Measured by `{run['command']}` on {run['started']}, load average at start "
                 f"{', '.join(f'{x:.1f}' for x in run['load_average_at_start'])} on {run['cores']} cores (shared: "
                 f"wall-clock rates are lower bounds; CPU seconds in `bench/results.json`).\n\n")
-    out = "## 1. Ingest: characters per second\n\n" + note + table(
+    goals = ("Goals (issue 13): ≥ 30,000 characters/s end to end with `--jobs 1`, ≥ 1.8× that with "
+             "`--jobs 2`, peak RSS ≤ 600 MB whatever the corpus size (the corpus table below).\n\n")
+    out = "## 1. Ingest: characters per second\n\n" + goals + note + table(
         ["text", "--jobs", "articles", "characters", "build (set-up apart)", "ecokg chars/s", "vs --jobs 1",
          "ecokg chars per CPU s", "jieba chars/s", "jieba chars per CPU s", "our share of the floor (wall)",
          "quads written", "peak RSS main", "peak RSS a worker", "peak RSS jieba"], rows)
