@@ -44,6 +44,24 @@ def _short_mentions(ents: dict[str, Entity], region_short: str | None) -> dict[s
     return into
 
 
+def _region_variants(ents: dict[str, Entity], region_short: str | None) -> dict[str, str]:
+    """大同塞北云数据中心 (the region put before a name) is 塞北云大同数据中心 (the region inside it, as
+    written): the same name once the region's short form is taken out."""
+    if not region_short:
+        return {}
+    by_bare: dict[tuple[str, str], list[str]] = {}
+    for k, e in ents.items():
+        if region_short in k and len(k) - len(region_short) >= 3:
+            by_bare.setdefault((e.cls, k.replace(region_short, "", 1)), []).append(k)
+    into: dict[str, str] = {}
+    for keys in by_bare.values():
+        prefixed = [k for k in keys if k.startswith(region_short)]
+        inside = [k for k in keys if not k.startswith(region_short)]
+        if len(prefixed) == 1 and len(inside) == 1:
+            into[prefixed[0]] = inside[0]
+    return into
+
+
 def _places(lex: Lexicon, region_short: str | None) -> list[str]:
     names = set()
     for prov, info in lex.provinces.items():
@@ -95,6 +113,8 @@ def merge_same_names(result: Recognized, region_short: str | None, lex: Lexicon)
     into = _short_mentions(ents, region_short)
     for short, long_key in _short_forms(ents, lex, _places(lex, region_short)).items():
         into.setdefault(short, long_key)
+    for prefixed, written in _region_variants(ents, region_short).items():
+        into.setdefault(prefixed, written)
 
     def final(key: str) -> str:
         seen = set()

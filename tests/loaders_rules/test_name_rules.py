@@ -60,3 +60,8 @@ def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -
 def test_not_recognized(loader: NewsArticleLoader, text: str, name: str) -> None:
     found = _entities(loader, text)
     assert not any(label == name or label.endswith(f" {name}") for label in found), found
+
+
+def test_the_region_put_before_a_name_is_the_name_with_the_region_inside(loader: NewsArticleLoader) -> None:
+    found = _entities(loader, "松涛鹤壁数据中心位于鹤壁经开区。鹤壁市新建项目中，松涛数据中心规划机架4万架。")
+    assert "松涛鹤壁数据中心" in found and "鹤壁松涛数据中心" not in found, found
