@@ -477,12 +477,15 @@ class EntityRecognizer:
         result = Recognized(entities)
         alias_to_key: dict[str, str] = {}
         n_top = len(list(chosen)) if not isinstance(chosen, list) else len(chosen)
+        prefixed: dict[str, bool] = {}  # name -> has_place_prefix (names repeat; the test scans every place)
 
         def key_for(c: Candidate) -> str:
             if c.entry is not None:
                 return c.entry.name
             name = c.name
-            if (region and c.region_ok and c.cls in REGION_QUALIFIED and not has_place_prefix(name, place_names)
+            if region and c.region_ok and c.cls in REGION_QUALIFIED and name not in prefixed:
+                prefixed[name] = has_place_prefix(name, place_names)
+            if (region and c.region_ok and c.cls in REGION_QUALIFIED and not prefixed[name]
                     and region.short not in name):
                 name = region.short + name
             return alias_to_key.get(name, name)
