@@ -24,6 +24,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
+from ecokg.loaders.agents import agents
 from ecokg.loaders.class_groups import group
 from ecokg.loaders.classes import ORG
 from ecokg.loaders.designation_lists import anaphor_holder, category_lists, listed_after, numbered_items
@@ -208,6 +209,7 @@ def default_pipeline(gazetteer_files: Sequence[str | Path] = (), frame_files: Se
     pipe.add("figures", figures, assigns=("observations", "amounts"), requires=("spans",))
     pipe.add("tables", tables, assigns=("relations", "designations"), requires=("spans", "designations", "discourse"))
     pipe.add("name-relations", name_relations, assigns=("relations",), requires=("entities",))
+    pipe.add("agents", agents, assigns=("relations", "entities"), requires=("relations",))
     return pipe
 
 

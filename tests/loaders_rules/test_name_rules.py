@@ -26,6 +26,7 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("比如晋江的闽织智能推出了新品。", "晋江市", "Place"),  # a county-level city by its short form
     ("温州数智港现已入驻阿里云区域创新中心。", "阿里云区域创新中心", "InnovationCenter"),  # 区域 is a word
     ("岚峰智能科技有限公司申报的“云雀焊缝质检系统”入选。", "云雀焊缝质检系统", "Product"),  # own head
+    ("2026中国（鹤壁）智能制造大会在淇滨区开幕。", "2026中国（鹤壁）智能制造大会", "Event"),  # host city
 ])
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)

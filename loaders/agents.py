@@ -1,0 +1,52 @@
+"""Relations whose object must be an organization, when a sentence names a place.
+
+``苏州市设立了…基金``, ``由浦东新区建设``: a city or district acts through its government, and the
+ontology says so (``establishedBy``, ``issuedBy`` … have the range ``Organization``, which is
+disjoint with ``Place``). This component keeps such a fact and gives it a consistent object: the
+place's government when the article names it (``苏州市人民政府``), else a government entity
+inferred from the place. ``partOf`` a place is ``locatedIn`` it. Any other relation whose object
+cannot be of its range is dropped, so the graph never contradicts the ontology.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ecokg.loaders.class_groups import group, ranged
+from ecokg.loaders.pipeline import DocState
+from ecokg.loaders.records import Entity, Relation
+
+#: What a place does through its government (the others, e.g. suppliesTo, a place cannot be).
+ACTS_THROUGH_GOVERNMENT = frozenset({"establishedBy", "issuedBy", "developedBy", "operatedBy",
+                                     "organizedBy", "grantedBy"})
+GOVERNMENT_SUFFIXES = ("人民政府", "政府")
+
+
+def government_of(place: str, entities: dict[str, Entity], sentence: int) -> str:
+    """The key of ``place``'s government: the one the article names, else a new inferred entity."""
+    names = [place, *sorted(entities[place].alt_labels)] if place in entities else [place]
+    for name in names:
+        for suffix in GOVERNMENT_SUFFIXES:
+            if name + suffix in entities:
+                return name + suffix
+    key = place + GOVERNMENT_SUFFIXES[0]
+    entities[key] = Entity(key=key, cls="GovernmentBody", sentences={sentence}, source="inferred")
+    return key
+
+
+def agents(state: DocState) -> None:
+    """Give every relation with an organization range an object of that range."""
+    org_range = ranged("Organization")
+    places = group("Place")
+    out: list[Relation] = []
+    for r in state.relations:
+        obj = state.entities.get(r.object)
+        if r.predicate not in org_range or obj is None or obj.cls not in places:
+            out.append(r)
+        elif r.predicate in ACTS_THROUGH_GOVERNMENT:
+            gov = government_of(r.object, state.entities, r.sentence)
+            if gov != r.subject:
+                out.append(replace(r, object=gov, implicit=True))
+        elif r.predicate == "partOf":
+            out.append(replace(r, predicate="locatedIn"))
+    state.relations = out
