@@ -139,14 +139,16 @@ def _period_for(n: int, q: Quantity, by_clause: list[list[Period]],
 
 def extract_figures(sentence: Sentence, spans: list[EntitySpan], entities: Mapping[str, Entity],
                     *, base: date | None, region: str | None, report: int | None = None,
-                    funds: Mapping[int, list[str]] | None = None) -> list[Observation]:
+                    funds: Mapping[int, list[str]] | None = None,
+                    endings: Mapping[str, list[str]] | None = None) -> list[Observation]:
     """One ``Observation`` per figure of ``sentence`` (offsets into the document text); ``report``:
     the year the article reports on when it is an annual report (``periods.reported_year``);
-    ``funds``: ``fund_index(entities)``, computed here when not given."""
+    ``funds``: ``fund_index(entities)``, ``endings``: ``figure_subjects.name_endings(entities)``,
+    made once per article (looked up in ``entities`` when not given)."""
     quantities = find_quantities(sentence.text)
     if not quantities:
         return []
-    ctx = sentence_context(sentence, spans, entities, region)
+    ctx = sentence_context(sentence, spans, entities, region, endings)
     clauses = ctx.clauses
     periods = find_periods(sentence.text, base, report)
     by_clause = _periods_by_clause(ctx, periods)
