@@ -141,7 +141,8 @@ def run(ecokg: Sequence[str], store: Path, batches: Sequence[Sequence[Path]], cl
                 building.clear()
                 result.builds += 1
                 if proc.returncode != 0:
-                    result.build_failures.append(f"batch {n}: exit {proc.returncode}: {proc.stderr.strip()[-300:]}")
+                    result.build_failures.append(
+                        f"batch {n}: exit {proc.returncode}: {proc.stderr.strip()[-300:]}")
                 result.states.append(ask_state(url))
         finally:
             stop.set()

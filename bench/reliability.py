@@ -51,8 +51,8 @@ def curve_point(size: int, workdir: str, seed: int) -> None:
         report = kg.ingest([ex])
     w2, c2 = time.perf_counter(), time.process_time()
     emit("result", bytes=len(text.encode("utf-8")), characters=len(text), sentences=len(ex.sentences),
-         entities=len(ex.entities), quads=report.quads, setup_s=setup_s, extract_s=w1 - w0, extract_cpu_s=c1 - c0,
-         store_s=w2 - w1, store_cpu_s=c2 - c1, seconds=w2 - w0, cpu_s=c2 - c0, **peak_rss())
+         entities=len(ex.entities), quads=report.quads, setup_s=setup_s, extract_s=w1 - w0,
+         extract_cpu_s=c1 - c0, store_s=w2 - w1, store_cpu_s=c2 - c1, seconds=w2 - w0, cpu_s=c2 - c0, **peak_rss())
 
 
 def during_build_stage(articles: int, batches: int, clients: int, workdir: str, seed: int) -> None:
@@ -133,21 +133,25 @@ def curve_section(r: dict[str, Any]) -> str:
             rows.append([p["size"], "–", "–", "–", "–", "–", "–", f"{p['status']}: {p.get('message', '')}"])
             continue
         rows.append([p["size"], f"{p['characters']:,}", f"{p['quads']:,}",
-                     f"{_s(p['extract_s'])} ({_s(p['extract_cpu_s'])})", f"{_s(p['store_s'])} ({_s(p['store_cpu_s'])})",
+                     f"{_s(p['extract_s'])} ({_s(p['extract_cpu_s'])})",
+                     f"{_s(p['store_s'])} ({_s(p['store_cpu_s'])})",
                      f"{_s(p['seconds'])} ({_s(p['cpu_s'])})", f"{p['rss_kb'] / 1024:,.0f} MB"])
     ex = c.get("exponent", {})
+    fit_kb = c.get("fit_from_bytes", CURVE_FIT_FROM) // 1000
 
     def k(name: str) -> str:
         return "–" if ex.get(name) is None else f"{ex[name]:.2f}"
 
     return ("## Build time against article length\n\n"
-            "One article of ordinary paragraphs (`bench.gen_articles.long_article`) per size, each in its own "
-            "process: read and extracted (set-up timed apart), then added to a new store (`KG.ingest`: "
-            "graph, merge, store write). Goal: time linear in the length (exponent ≤ 1.1), 5 MB in ≤ 60 s.\n\n"
-            + "Wall-clock time, CPU time of the process in brackets (the machine is shared: see the load average).\n\n"
+            "One article of ordinary paragraphs (`bench.gen_articles.long_article`) per size, each in its "
+            "own process: read and extracted (set-up timed apart), then added to a new store "
+            "(`KG.ingest`: graph, merge, store write). Goal: time linear in the length (exponent ≤ 1.1), "
+            "5 MB in ≤ 60 s.\n\nWall-clock time, CPU time of the process in brackets (the machine is "
+            "shared: see the load average).\n\n"
             + table(["size", "characters", "quads", "extract", "store write", "total", "peak RSS"], rows)
-            + f"\n\nFitted exponent (time ∝ characters^k, sizes ≥ {c.get('fit_from_bytes', CURVE_FIT_FROM) // 1000} kB): "
-            f"extraction k = {k('extract_s')} (CPU time: {k('extract_cpu_s')}), store write k = {k('store_s')} "
+            + f"\n\nFitted exponent (time ∝ characters^k, sizes ≥ {fit_kb} kB): "
+            f"extraction k = {k('extract_s')} (CPU time: {k('extract_cpu_s')}), "
+            f"store write k = {k('store_s')} "
             f"({k('store_cpu_s')}), total k = {k('seconds')} ({k('cpu_s')}).\n")
 
 
@@ -163,7 +167,8 @@ def during_build_section(r: dict[str, Any]) -> str:
            f"{d['answers_during_builds']:,}", str(d["errors"]), str(d["inconsistent"]),
            f"{d['p50_ms']:.0f} ms", f"{d['p99_ms']:.0f} ms", f"{d['max_ms']:.0f} ms"]
     return ("## Queries during builds\n\n"
-            "`ecokg serve` on 127.0.0.1 while the articles are added by consecutive `ecokg build --store` runs; "
+            "`ecokg serve` on 127.0.0.1 while the articles are added by consecutive `ecokg build --store` "
+            "runs; "
             "each client asks for the statement count of every named graph, again and again "
             "(`bench/during_build.py`). An answer that is not a committed state of the store (a document "
             "graph with part of its statements) is counted as inconsistent.\n\n"

@@ -8,7 +8,6 @@ from typing import Any
 
 from ecokg.errors import QueryError
 
-
 #: Pauses (seconds) before opening the store again after a read raced a writer (about 3 s in all).
 _RETRY_PAUSES = (0.02, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5)
 

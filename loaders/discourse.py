@@ -73,7 +73,8 @@ class Discourse:
         so that a look-back skips the other mentions instead of walking over them)."""
         found = self._of_classes.get(classes)
         if found is None:
-            found = self._of_classes[classes] = [j for j, sp in enumerate(self.spans) if self.cls(sp.key) in classes]
+            found = [j for j, sp in enumerate(self.spans) if self.cls(sp.key) in classes]
+            self._of_classes[classes] = found
         return found
 
     def _latest_at(self, classes: frozenset[str], before: int, exclude: Sequence[str] = ()) -> int | None:

@@ -95,7 +95,8 @@ def _short_forms(ents: dict[str, Entity], lex: Lexicon, places: list[str]) -> di
 
     Linear in the names: the longer names are looked up by core, normal form and core prefix."""
     into: dict[str, str] = {}
-    keys = [k for k, e in ents.items() if e.cls in _ORG_LIKE and e.source in ("pattern", "article", "abbreviation")]
+    keys = [k for k, e in ents.items()
+            if e.cls in _ORG_LIKE and e.source in ("pattern", "article", "abbreviation")]
     cores = {k: _core(k, lex, places) for k in keys}
     normals = {k: _normal(k, lex) for k in keys}
     by_core: dict[tuple[str, str], list[str]] = {}

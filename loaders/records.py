@@ -40,7 +40,8 @@ class Document:
         with every record, and hashing a long article each time made building quadratic)."""
         cached = self.__dict__.get("_sha256")  # not a dataclass field: no part of eq, repr or asdict
         if cached is None or cached[0] is not self.text:
-            cached = self.__dict__["_sha256"] = (self.text, hashlib.sha256(self.text.encode("utf-8")).hexdigest())
+            digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+            cached = self.__dict__["_sha256"] = (self.text, digest)
         return cached[1]
 
     @property

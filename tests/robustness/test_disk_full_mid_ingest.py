@@ -39,8 +39,9 @@ def _build(store: Path, articles: Path, fsize: int | None = None) -> subprocess.
         resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
 
     env = {**os.environ, "ECOKG_DEBUG": ""}
-    return subprocess.run([*ecokg_exe(), "build", "-q", "--store", str(store), str(articles)], capture_output=True,
-                          text=True, timeout=600, env=env, preexec_fn=limit if fsize is not None else None)
+    return subprocess.run([*ecokg_exe(), "build", "-q", "--store", str(store), str(articles)],
+                          capture_output=True, text=True, timeout=600, env=env,
+                          preexec_fn=limit if fsize is not None else None)
 
 
 def _check_failed(proc: subprocess.CompletedProcess[str], store: Path, before: object, tmp: Path) -> None:

@@ -15,8 +15,8 @@ from .shapes import SHAPES, build, loader
 
 BOUND = 8.0
 SIZE = 12_000  # characters; the 4x run is 48,000
-HEAVY = ["run of 公司", "、 list of names", "unclosed “", "unclosed 《", "no punctuation", "book titles", "table rows",
-         "run of 智", "run of 、", "abbreviations after 》",
+HEAVY = ["run of 公司", "、 list of names", "unclosed “", "unclosed 《", "no punctuation", "book titles",
+         "table rows", "run of 智", "run of 、", "abbreviations after 》",
          "clauses opening with a name's tail"]
 
 

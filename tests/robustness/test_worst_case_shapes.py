@@ -43,7 +43,8 @@ def test_nested_html_tables(depth: int) -> None:
 
 
 @pytest.mark.timeout(600)
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(st.tuples(st.sampled_from(sorted(SHAPES)), st.integers(1, 6_000)), min_size=1, max_size=4),
        st.sampled_from(["", "\n", "。", "，", "\n\n"]))
 def test_mixtures_of_shapes(parts: list[tuple[str, int]], joiner: str) -> None:
