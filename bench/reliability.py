@@ -68,8 +68,7 @@ def during_build_stage(articles: int, batches: int, clients: int, workdir: str, 
     files = during_build.write_articles(work / "articles", articles, seed)
     store = work / "store"
     EcoStore.open(store, create=True).close()
-    exe = shutil.which("ecokg")
-    ecokg = [exe] if exe else [sys.executable, "-m", "ecokg"]
+    ecokg = [sys.executable, "-m", "ecokg"]  # this interpreter's ecokg, whatever PATH finds first
     emit("begin", articles=articles)
     result = during_build.run(ecokg, store, during_build.batched(files, batches), clients, work)
     emit("result", articles=articles, **result.summary())
