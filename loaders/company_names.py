@@ -240,15 +240,26 @@ _ORGS = ("Company", "InnovationCenter", "Organization")
 
 def _right_edge(lex: Lexicon, text: str, start: int, limit: int = 14) -> int:
     """Where a name that starts at ``start`` ends: before punctuation or a boundary word."""
+    short = _short_boundaries(tuple(lex.boundaries))
     i = start
     while i < len(text) and i - start < limit:
         ch = text[i]
         if not (is_cjk(ch) or (ch.isascii() and (ch.isalnum() or ch in "-+. "))):
             break
-        if i > start and any(text.startswith(w, i) for w in lex.boundaries if len(w) <= 3):
+        if i > start and any(text.startswith(w, i) for w in short.get(ch, ())):
             break
         i += 1
     return i
+
+
+@cache
+def _short_boundaries(boundaries: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """First character -> the boundary words of at most three characters that begin with it."""
+    out: dict[str, list[str]] = {}
+    for w in boundaries:
+        if w and len(w) <= 3:
+            out.setdefault(w[0], []).append(w)
+    return {ch: tuple(ws) for ch, ws in out.items()}
 
 
 def homogeneous_lists(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
