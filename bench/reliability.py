@@ -120,6 +120,14 @@ def _s(x: float | None) -> str:
     return "–" if x is None else (f"{x:.2f} s" if x < 10 else f"{x:.0f} s")
 
 
+def _run_note(run: dict[str, Any] | None) -> str:
+    """When a stage ran in a later run (``--only``) than the rest of the page: its start and load."""
+    if not run:
+        return ""
+    load = ", ".join(f"{x:.2f}" for x in run.get("load_average_at_start", []))
+    return f"Run {run.get('started', '?')}, load average at its start {load}.\n\n"
+
+
 def curve_section(r: dict[str, Any]) -> str:
     c = r.get("curve")
     if not c or not c.get("points"):
@@ -146,7 +154,7 @@ def curve_section(r: dict[str, Any]) -> str:
             "own process: read and extracted (set-up timed apart), then added to a new store "
             "(`KG.ingest`: graph, merge, store write). Goal: time linear in the length (exponent ≤ 1.1), "
             "5 MB in ≤ 60 s.\n\nWall-clock time, CPU time of the process in brackets (the machine is "
-            "shared: see the load average).\n\n"
+            "shared: see the load average).\n\n" + _run_note(r.get("curve_run"))
             + table(["size", "characters", "quads", "extract", "store write", "total", "peak RSS"], rows)
             + f"\n\nFitted exponent (time ∝ characters^k, sizes ≥ {fit_kb} kB): "
             f"extraction k = {k('extract_s')} (CPU time: {k('extract_cpu_s')}), "
@@ -170,6 +178,6 @@ def during_build_section(r: dict[str, Any]) -> str:
             "runs; "
             "each client asks for the statement count of every named graph, again and again "
             "(`bench/during_build.py`). An answer that is not a committed state of the store (a document "
-            "graph with part of its statements) is counted as inconsistent.\n\n"
+            "graph with part of its statements) is counted as inconsistent.\n\n" + _run_note(r.get("during_build_run"))
             + table(["articles", "builds", "clients", "answers", "during builds", "errors", "inconsistent",
                      "p50", "p99", "max"], [row]) + "\n")

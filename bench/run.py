@@ -523,12 +523,16 @@ def main(argv: list[str] | None = None) -> int:
             save()
         if args.curve and wanted("curve"):
             results["curve"] = bench_curve(_labels(args.curve), cfg)
+            results["curve_run"] = {"started": results["started"],
+                                    "load_average_at_start": facts["load_average_at_start"]}
             save()
         for label, quads in scales if wanted("scales") else []:
             results["scales"].append(bench_scale(label, quads, cfg, state))
             save()
         if args.during_build and wanted("during-build"):
             results["during_build"] = bench_during_build(args.during_build, cfg)
+            results["during_build_run"] = {"started": results["started"],
+                                           "load_average_at_start": facts["load_average_at_start"]}
             save()
         draw = set(_labels(args.draw))
         for n in _labels(args.views) if wanted("views") else []:
