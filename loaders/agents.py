@@ -3,8 +3,8 @@
 ``苏州市设立了…基金``, ``由浦东新区建设``: a city or district acts through its government, and the
 ontology says so (``establishedBy``, ``issuedBy`` … have the range ``Organization``, which is
 disjoint with ``Place``). This component keeps such a fact and gives it a consistent object: the
-place's government when the article names it (``苏州市人民政府``), else a government entity
-inferred from the place. ``partOf`` a place is ``locatedIn`` it. Any other relation whose object
+place's government when the article names it (``苏州市人民政府``; a park's management committee,
+``X管委会``), else a government entity inferred from the place. ``partOf`` a place is ``locatedIn`` it. Any other relation whose object
 cannot be of its range is dropped, so the graph never contradicts the ontology.
 """
 
@@ -22,14 +22,25 @@ ACTS_THROUGH_GOVERNMENT = frozenset({"establishedBy", "issuedBy", "developedBy",
 GOVERNMENT_SUFFIXES = ("人民政府", "政府")
 
 
+PARK_SUFFIXES = ("管委会", "管理委员会")
+
+
 def government_of(place: str, entities: dict[str, Entity], sentence: int) -> str:
-    """The key of ``place``'s government: the one the article names, else a new inferred entity."""
-    names = [place, *sorted(entities[place].alt_labels)] if place in entities else [place]
+    """The key of ``place``'s government (a park's: its management committee): the one the article
+    names, else a new inferred entity."""
+    ent = entities.get(place)
+    park = ent is not None and ent.cls in group("IndustrialPark")
+    suffixes = PARK_SUFFIXES if park else GOVERNMENT_SUFFIXES
+    names = [place, *sorted(ent.alt_labels)] if ent is not None else [place]
     for name in names:
-        for suffix in GOVERNMENT_SUFFIXES:
+        for suffix in suffixes:
             if name + suffix in entities:
                 return name + suffix
-    key = place + GOVERNMENT_SUFFIXES[0]
+            found = next((k for k, e in entities.items() if e.cls in group("GovernmentBody")
+                          and name + suffix in e.alt_labels), None)
+            if found:
+                return found
+    key = place + suffixes[0]
     entities[key] = Entity(key=key, cls="GovernmentBody", sentences={sentence}, source="inferred")
     return key
 

@@ -38,9 +38,28 @@ def _is_phrase(brand: str) -> bool:
     """亿元建设, 重点支持, 新购置: common words in a row (a clause before 智能), not a brand."""
     import jieba
 
+    jieba.setLogLevel(60)
     words = jieba.lcut(brand, HMM=False)
     return len(words) >= 2 and all(len(w) >= 2 for w in words[1:]) \
         and all(word_frequency(w) > 100 for w in words)
+
+def maker_prefix(lex: Lexicon, name: str) -> int | None:
+    """丰光精密谐波减速器: a company (brand + company suffix) before a generic product (common words
+    only) names the company, not a product. The length of the company's part, else None."""
+    for suffix in lex.company_suffixes:
+        k = name.find(suffix, 2)
+        if k < 2 or len(suffix) < 2:
+            continue
+        cut, brand, rest = k + len(suffix), name[:k], name[k + len(suffix):]
+        if len(rest) < 2 or lex.is_common_brand(brand) or _is_phrase(brand) or word_frequency(brand) > 1000:
+            continue
+        import jieba
+
+        words = jieba.lcut(rest, HMM=False)
+        if all(len(w) >= 2 and word_frequency(w) > 0 for w in words):
+            return cut
+    return None
+
 
 def _starts_with_boundary(lex: Lexicon, name: str) -> bool:
     return any(lex.boundary_ending_at(name, k) for k in (1, 2))

@@ -21,6 +21,7 @@ from ecokg.loaders.company_names import (
     enumerations,
     homogeneous_lists,
     investors,
+    maker_prefix,
     parallel_subjects,
     place_brand_companies,
     place_companies,
@@ -47,6 +48,7 @@ _SINGLE_CHAR_GOV = {"局", "部", "委", "厅"}
 _AFTER_PERSON = ("牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|坦言|告诉|回答|答|谈到|提到|作|在|出席|致辞|讲话|发表|"
                  "主持|带队|分享|围绕|就|以|对|从|、|，|。|：|:|”|）|等|担任|带领|团队|和|与|当选|出任|获|荣获|率|带|向|为|到会|到场|上台|"
                  "分别|一行|也|则|还|现场|$")
+_TWO_BODIES = re.compile(r"(?:人民政府|政府|管委会|管理委员会|[局厅办])(?:和|与|及)")
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
 _BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
 _SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue", "IndustryCluster"}
@@ -58,6 +60,11 @@ _ORG_CLASSES = ORG - {"Organization", "Committee"}
 _GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会", "商务委员会")
 _GENERIC_DISTRICTS = {"行政区", "自治区", "城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区", "东区", "西区", "南区", "北区", "中区",
                       "新区", "景区", "社区", "校区", "主城区", "中心城区", "郊区", "老城区"}
+#: Zones named by their function (主承载区, 核心区): a role in a plan, not a district.
+_FUNCTION_ZONES = ("承载区", "核心区", "集聚区", "功能区", "先行区", "拓展区", "辐射区", "起步区", "协作区", "承接区",
+                   "服务区", "生活区", "办公区", "展示区", "体验区", "作业区", "实训区", "训练区", "保护区")
+
+
 def _row_candidates(text: str, base: int, row: Row) -> list[Candidate]:
     """A table row's company and product cells are names (offsets relative to the sentence)."""
     out = []
@@ -139,7 +146,13 @@ class EntityRecognizer:
         seen = _article_names(first, region)
         if not seen:
             return first
-        return self._pass(sentences, titles, region, NameIndex(seen + list(index.by_name.values())))
+        second = self._pass(sentences, titles, region, NameIndex(seen + list(index.by_name.values())))
+        for sp in first.inner:  # a known name inside a name the article made (三一重工 in 三一重工长沙产业园)
+            if sp.key in first.entities and sp.key not in second.entities and not any(
+                    o.start <= sp.start and sp.end <= o.end and o.key == sp.key for o in second.spans):
+                second.entities[sp.key] = first.entities[sp.key]
+                second.inner.append(sp)
+        return second
 
     def _pass(self, sentences: Sequence[Sentence], titles: dict[int, list[TitleSpan]], region: Region | None,
               index: NameIndex) -> Recognized:
@@ -360,13 +373,15 @@ class EntityRecognizer:
                 floor = max([c.end for c in gaz_orgs if c.end <= hs] + [0]) if cls in PRODUCT_CLASSES else 0
                 s = left_edge(text, hs, lex, floor=floor, allow=allow,
                               quotes=cls in ("Event", "IndustrialPark", "Program", "PolicyDocument"))
+                if cls in ("GovernmentBody", "Committee"):  # 市人民政府和区人民政府: two bodies, not one name
+                    s = max([m.end() for m in _TWO_BODIES.finditer(text, s, hs)] + [s])
                 surface = text[s:e]
                 batch = re.search(r"(首批|第[一二三四五六七八九十\d]+批)$", text[max(0, s - 5):s])
                 if cls == "PolicyDocument" and batch and s == hs:  # 发布首批场景开放清单
                     s -= len(batch.group(1))
                     surface = text[s:e]
                 name = strip_descriptors(surface)
-                if not name.endswith(head) or (is_generic(name, head, lex) and cls != "Product" and not (
+                if not name.endswith(head) or name == head or (is_generic(name, head, lex) and cls != "Product" and not (
                         cls == "PolicyDocument" and batch)):
                     break
                 if cls == "AIModel" and (text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域", "创新")
@@ -380,6 +395,12 @@ class EntityRecognizer:
                     break  # 打造人工智能产业集群: an aim, not a named cluster
                 if cls == "Committee" and head == "委员会" and ("和" in name or name.endswith(_GOV_COMMISSIONS)):
                     cls = "GovernmentBody"  # 发展和改革委员会, 科技和经济委员会: commissions of a government
+                cut = maker_prefix(lex, name) if cls in PRODUCT_CLASSES and text[e - len(name) - 1:e - len(name)] != "“" \
+                    else None
+                if cut is not None:  # 丰光精密谐波减速器: the maker, not a product
+                    ms = e - len(name)
+                    out.append(Candidate(ms, ms + cut, "Company", name[:cut], {name[:cut]}, 2))
+                    break
                 c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
                 if cls == "PolicyDocument":
                     b = _BATCH.match(text, e)
@@ -446,7 +467,8 @@ class EntityRecognizer:
             name, s, e = found.group(g), found.start(g), found.end(g)
             if len(name) > 3 and not self._lead_ok(text, s) and self._lead_ok(text, s + 1):
                 name, s = name[1:], s + 1
-            if not self._lead_ok(text, s) or name in _GENERIC_DISTRICTS or self.lex.classify(name) \
+            if not self._lead_ok(text, s) or name in _GENERIC_DISTRICTS or name.endswith(_FUNCTION_ZONES) \
+                    or self.lex.classify(name) \
                     or name[0] in FUNCTION_CHARS or self.lex.boundary_ending_at(name, 2) \
                     or any(k.start < e and s < k.end for k in out) \
                     or any(k.start < e and s < k.end and not (k.start == s and k.end > e and k.cls in _SITE_CLASSES)

@@ -19,7 +19,7 @@ def _doc() -> Document:
 def test_components_in_order_and_sound() -> None:
     pipe = NewsArticleLoader().pipeline
     assert pipe.names == ["sentences", "region", "titles", "names", "actor", "discourse", "relations", "frames",
-                          "designations", "figures", "tables", "name-relations"]
+                          "designations", "figures", "tables", "name-relations", "agents"]
     assert pipe.check() == []
 
 
