@@ -200,6 +200,21 @@ def query_names() -> list[str]:
     return QUERIES_CACHE
 
 
+def required_entity() -> list[str]:
+    """The named queries that cannot run without an entity (their complete answer is about one)."""
+    from ecokg.queries.runner import list_queries
+
+    return [q.name for q in list_queries() if any(p.name == "entity" and p.default is None and not p.optional
+                                                  for p in q.params)]
+
+
+def parameterized() -> set[str]:
+    """The named queries with a parameter (park, region or entity)."""
+    from ecokg.queries.runner import list_queries
+
+    return {q.name for q in list_queries() if q.params}
+
+
 @dataclass
 class Settings:
     limit: float
@@ -211,31 +226,49 @@ class Settings:
     memory_kb: int
 
 
-def store_queries(store: Path, params: dict[str, dict[str, str]], names: list[str], cfg: Settings
-                  ) -> tuple[dict[str, dict[str, Any]], int | None]:
-    """Each query on the store; a run past the limit stops the worker, which restarts on the rest."""
+def store_queries(store: Path, params: dict[str, dict[str, str]], names: list[str], cfg: Settings,
+                  values: dict[str, str] | None = None, param_only: list[str] | None = None
+                  ) -> tuple[dict[str, dict[str, Any]], int | None, dict[str, dict[str, Any]]]:
+    """Each query on the store, three ways (``bench.stages.query_store``; ``param_only`` queries,
+    which have a parameter, only with it); a run past the limit stops the worker, which restarts on
+    the rest. Returns the complete answers' runs, the peak RSS, and every mode's run per query."""
+    param_only = param_only or []
     out: dict[str, dict[str, Any]] = {}
+    modes: dict[str, dict[str, Any]] = {}
     rss: list[int] = []
+    no_param: list[str] = []
     remaining = list(names)
     while remaining:
         r = run_stage("query_store", {"store": str(store), "queries": remaining, "params": params,
-                                      "runs": cfg.runs, "budget": cfg.budget},
+                                      "runs": cfg.runs, "budget": cfg.budget,
+                                      "values": {k: v for k, v in (values or {}).items()}, "no_param": no_param,
+                                      "param_only": param_only},
                       timeout=cfg.stage_limit, unit_timeout=cfg.limit)
         for ev in r.of("run"):
-            out[ev["query"]] = ev
-            rss.append(ev.get("rss_kb", 0))
-            _log(f"  store {ev['query']}: {secs_text(ev['median_s'])}, {ev['rows']} rows")
+            mode = ev.get("mode", "complete")
+            modes.setdefault(ev["query"], {})[mode] = ev
+            if mode == "complete":
+                out[ev["query"]] = ev
+                rss.append(ev.get("rss_kb", 0))
+            _log(f"  store {ev['query']} ({mode}): {secs_text(ev['median_s'])}, {ev['rows']} rows")
         if r.rss_kb:
             rss.append(r.rss_kb)
         if r.status == "timeout" and r.pending is not None:
-            _log(f"  store {r.pending['query']}: > {cfg.limit:g} s")
-            out[r.pending["query"]] = {"query": r.pending["query"], "timeout": True, "limit": cfg.limit,
-                                       "at_run": r.pending.get("run")}
+            q, mode = r.pending["query"], r.pending.get("mode", "complete")
+            _log(f"  store {q} ({mode}): > {cfg.limit:g} s")
+            over = {"query": q, "timeout": True, "limit": cfg.limit, "at_run": r.pending.get("run")}
+            modes.setdefault(q, {})[mode] = over
+            if mode == "param":
+                no_param.append(q)
+            elif mode == "complete":
+                out[q] = over  # ordered answers: the first 100 rows wait for the whole evaluation too
+                modes[q]["first100"] = {**over, "skipped": f"the complete answer is past {cfg.limit:g} s"}
         elif r.status != "ok":
             for q in remaining:
                 out.setdefault(q, {"query": q, **_failure(r)})
-        remaining = [q for q in remaining if q not in out]
-    return out, max(rss) if rss else None
+        remaining = [q for q in remaining if q not in out and not (
+            q in param_only and ("param" in modes.get(q, {}) or r.status not in ("ok", "timeout")))]
+    return out, max(rss) if rss else None, modes
 
 
 def _extrapolate(times: dict[str, tuple[str, int, float]], skip: dict[str, str], quads: int, label: str,
@@ -290,9 +323,16 @@ def bench_scale(label: str, quads: int, cfg: Settings, state: dict[str, Any]) ->
     _extrapolate(state.setdefault("store_times", {}), skip_store, info.quads, label, cfg.limit)
     run_names = [q for q in names if q not in skip_store]
     _log(f"{label}: {len(run_names)} named queries on the store")
-    found, rss = store_queries(store, info.params, run_names, cfg)
+    values = {"park": info.params["companies-in-park"]["park"], "region": info.params["parks-and-venues"]["region"],
+              "entity": info.params["entity-profile"]["entity"]}  # the parameter of each query, where it has one
+    with_param = [q for q in names if q not in run_names and q in parameterized()]  # past the limit: parameter only
+    found, rss, modes = store_queries(store, {q: {"entity": values["entity"]} for q in required_entity()},
+                                      run_names + with_param, cfg, values, with_param)
+    found = {q: ev for q, ev in found.items() if q not in with_param}
+    for q in skip_store:  # the first rows of an ordered answer wait for all of it
+        modes.setdefault(q, {})["first100"] = {"query": q, "timeout": True, "limit": cfg.limit, "skipped": skip_store[q]}
     _settle(found, names, skip_store, state["store_times"], label, info.quads, cfg.limit)
-    res["query_store"] = {"queries": found, "rss_kb": rss}
+    res["query_store"] = {"queries": found, "rss_kb": rss, "modes": modes, "values": values}
     bindings = {q: ev.get("bindings", {}) for q, ev in found.items()}
 
     _log(f"{label}: export from the store")

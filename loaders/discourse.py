@@ -104,6 +104,14 @@ class Discourse:
                 return sp.key
         return None
 
+    def latest_named(self, classes: frozenset[str], before: int, suffix: str) -> str | None:
+        """The entity of ``classes`` whose name ends with ``suffix`` (县) mentioned last before ``before``."""
+        i = bisect_left(self._starts, before)
+        for sp in reversed(self.spans[:i]):
+            if sp.end <= before and self.cls(sp.key) in classes and sp.key.endswith(suffix):
+                return sp.key
+        return None
+
     def sentence_topic(self, classes: frozenset[str], before: int, sentence_starts: Sequence[int]) -> str | None:
         """The first entity of ``classes`` in the last sentence before ``before`` that names one
         (the company the last sentence about a company was about)."""

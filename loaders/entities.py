@@ -34,6 +34,7 @@ from ecokg.loaders.lexicon import Lexicon, Region, is_cjk, lexicon
 from ecokg.loaders.name_identity import merge_same_names
 from ecokg.loaders.names import has_place_prefix, is_generic, left_edge, name_char, strip_descriptors
 from ecokg.loaders.records import Document, Entity, EntitySpan, Sentence
+from ecokg.loaders.subsidy_names import granted_subsidies
 from ecokg.loaders.tables import Row, find_rows, product_class, product_name
 
 PRODUCT_CLASSES = PRODUCT
@@ -45,7 +46,8 @@ _HEAD_STOP_BEFORE = {"格", "布", "当", "结", "全", "大", "开", "内", "�
 _HEAD_STOP_AFTER = {"署", "分", "门", "员", "托", "面", "长", "属", "级", "位", "件"}
 _SINGLE_CHAR_GOV = {"局", "部", "委", "厅"}
 # what follows a person's name: a verb of speaking or attending, or punctuation
-_AFTER_PERSON = ("牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|坦言|告诉|回答|答|谈到|提到|作|在|出席|致辞|讲话|发表|"
+_AFTER_PERSON = ("宣布|签署|会见|调研|考察|参加|陪同|解读|回忆|曾|是|亲自|（|\\s|　|"
+                 "牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|坦言|告诉|回答|答|谈到|提到|作|在|出席|致辞|讲话|发表|"
                  "主持|带队|分享|围绕|就|以|对|从|、|，|。|：|:|”|）|等|担任|带领|团队|和|与|当选|出任|获|荣获|率|带|向|为|到会|到场|上台|"
                  "分别|一行|也|则|还|现场|$")
 _TWO_BODIES = re.compile(r"(?:人民政府|政府|管委会|管理委员会|[局厅办])(?:和|与|及)")
@@ -132,7 +134,7 @@ class EntityRecognizer:
         self.lex = lexicon()
         self._rows: dict[int, Row] = {}
         self._heads_by_last: dict[str, list[tuple[str, str]]] = {}
-        for head, cls in self.lex.heads:
+        for head, cls in sorted(self.lex.heads, key=lambda hc: -len(hc[0])):  # 展示厅 before 厅
             self._heads_by_last.setdefault(head[-1], []).append((head, cls))
 
     # -- the article -----------------------------------------------------------------------
@@ -205,9 +207,22 @@ class EntityRecognizer:
             if region and found[1] in REGION_QUALIFIED and not has_place_prefix(name, places) and region.short not in name:
                 key = region.short + name
             extra.append(Entry(name=key, cls=found[1], aliases=(name, m.group(1)), source="abbreviation"))
+        extra += self._full_names(text)
         if not extra:
             return index
         return NameIndex(extra + list(index.by_name.values()))
+
+    def _full_names(self, text: str) -> list[Entry]:
+        """X全称Y / X（全称Y）: the long name Y (which ends with a head) and X name one thing."""
+        out = []
+        for m in re.finditer(r"(?:（)?全称(?:为|是)?“?([^，。；“”（）]{4,40}?)”?(?=）|[，。；])", text):
+            found = self.lex.head_at_end(text, m.end(1))
+            start = m.start()
+            s = left_edge(text, start, self.lex)
+            short = text[s:start]
+            if found and 2 <= len(short) <= 12 and len(m.group(1)) > len(found[0]):
+                out.append(Entry(name=short, cls=found[1], aliases=(m.group(1),), source="abbreviation"))
+        return out
 
     # -- one sentence ----------------------------------------------------------------------
     def _sentence_candidates(self, sent: Sentence, index: NameIndex, titles: list[TitleSpan]) -> list[Candidate]:
@@ -234,6 +249,7 @@ class EntityRecognizer:
         cands += brand_companies(self.lex, text, cands)
         cands += described_companies(self.lex, text, cands)
         cands += investors(self.lex, text, cands)
+        cands += granted_subsidies(text, cands)
         cands += self._districts(text, cands)
         _split_district_prefix(text, cands)
         cands += latin_products(text, cands)
@@ -436,7 +452,7 @@ class EntityRecognizer:
     def _persons(self, text: str) -> list[Candidate]:
         """副市长许明辉出席, 院长邱振华担任, 乔红院士: a name right after a title or before an honorific."""
         out = []
-        titles = "|".join(map(re.escape, self.lex.person_titles))
+        titles = "|".join(map(re.escape, self.lex.person_titles)) + r"|首席[\u4e00-\u9fff]{1,4}官|C[A-Z]O"
         for m in re.finditer(rf"({titles})(?:兼(?:{titles}))?\s?([\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}|"
                              rf"[\u4e00-\u9fff]{{2,3}}?)(?={_AFTER_PERSON})", text):
             name = m.group(2)

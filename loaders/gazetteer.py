@@ -7,6 +7,7 @@ companies, known models); ``templates`` give the standard names of a region's go
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -188,8 +189,17 @@ class NameIndex:
 
 
     def _starts_name(self, folded: str, at: int) -> bool:
-        """Whether a known name of at least two characters begins at ``at``."""
-        return any(folded[at:at + k] in self.by_name for k in range(2, min(self.max_len, len(folded) - at) + 1))
+        """Whether a known product of at least two characters begins at ``at`` and ends its phrase
+        (华为昇腾芯片，…: a maker and its product; not 华为昇腾人工智能生态创新中心, one longer name)."""
+        for k in range(min(self.max_len, len(folded) - at), 1, -1):
+            e = self.by_name.get(folded[at:at + k])
+            if e is not None and e.cls in _PRODUCTS:
+                run = re.match(r"[\u4e00-\u9fffA-Za-z0-9（）()]*", folded[at + k:])
+                return run is not None and len(run.group(0)) <= 4
+        return False
+
+
+_PRODUCTS = frozenset({"Product", "AIModel", "Robot", "Platform"})
 
 
 def _fold(text: str) -> str:

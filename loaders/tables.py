@@ -75,7 +75,8 @@ def find_rows(sentences: Sequence[Sentence]) -> list[Row]:
         if roles is None:
             continue
         cells = _cells(sent)
-        if len(cells) != width or any(b - a > 40 for a, b in cells):
+        if len(cells) != width or any(b - a > 40 for a, b in cells) or sent.text.endswith(("；", "！", "？")) \
+                or (sent.text.endswith("。") and len(sent.text) > 60):  # prose after the table, not a row
             roles = None
             continue
         rows.append(Row(sent.index, {role: cells[i] for i, role in roles.items()}))
