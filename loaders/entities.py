@@ -6,6 +6,7 @@ article-level pass that resolves overlaps, relative and short names, and builds 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -179,10 +180,16 @@ class EntityRecognizer:
     def _with_abbreviations(self, text: str, index: NameIndex, region: Region | None) -> NameIndex:
         """X（以下简称“Y”）: Y names X for the rest of the article."""
         extra = []
+        marks: dict[str, list[int]] = {}  # 《 and 》 offsets, found once: no look-back over the text per match
+        places: set[str] | None = None
         for m in re.finditer(r"（(?:以下)?简称[“\"《]([^”\"》]{1,15})[”\"》]）", text):
             if text[m.start() - 1:m.start()] == "》":  # 《…办法》（以下简称《办法》）
-                k = text.rfind("《", 0, m.start())
-                if k >= 0:
+                if not marks:
+                    marks = {ch: [i for i, c in enumerate(text) if c == ch] for ch in "《》"}
+                n = bisect_left(marks["《"], m.start())
+                k = marks["《"][n - 1] if n else -1
+                c = bisect_left(marks["》"], m.start() - 1)
+                if k >= 0 and (c == 0 or marks["》"][c - 1] < k):  # the 《 that this 》 closes
                     title = text[k + 1:m.start() - 1].strip()
                     extra.append(Entry(name=title, cls="PolicyDocument",
                                        aliases=(m.group(1), f"《{m.group(1)}》"), source="abbreviation"))
@@ -195,7 +202,8 @@ class EntityRecognizer:
             if len(name) <= len(found[0]):
                 continue
             key = name
-            places = {n for n, e in index.by_name.items() if e.cls == "Place"}
+            if places is None:
+                places = {n for n, e in index.by_name.items() if e.cls == "Place"}
             if region and found[1] in REGION_QUALIFIED and not has_place_prefix(name, places) and region.short not in name:
                 key = region.short + name
             extra.append(Entry(name=key, cls=found[1], aliases=(name, m.group(1)), source="abbreviation"))
@@ -515,12 +523,15 @@ class EntityRecognizer:
         result = Recognized(entities)
         alias_to_key: dict[str, str] = {}
         n_top = len(list(chosen)) if not isinstance(chosen, list) else len(chosen)
+        prefixed: dict[str, bool] = {}  # name -> has_place_prefix (names repeat; the test scans every place)
 
         def key_for(c: Candidate) -> str:
             if c.entry is not None:
                 return c.entry.name
             name = c.name
-            if (region and c.region_ok and c.cls in REGION_QUALIFIED and not has_place_prefix(name, place_names)
+            if region and c.region_ok and c.cls in REGION_QUALIFIED and name not in prefixed:
+                prefixed[name] = has_place_prefix(name, place_names)
+            if (region and c.region_ok and c.cls in REGION_QUALIFIED and not prefixed[name]
                     and region.short not in name):
                 name = region.short + name
             return alias_to_key.get(name, name)

@@ -149,7 +149,13 @@ class NameIndex:
                 # the first entry wins: packaged knowledge before places
                 self.by_name.setdefault(key, e)
         self.max_len = max((len(k) for k in self.by_name), default=0)
-        self.first_chars = {k[0] for k in self.by_name if k}
+        lengths: dict[str, set[int]] = {}
+        for k in self.by_name:
+            if k:
+                lengths.setdefault(k[0], set()).add(len(k))
+        self.first_chars = set(lengths)
+        # per first character, the lengths its names have, longest first: a scan tries only these
+        self._lengths = {ch: sorted(ns, reverse=True) for ch, ns in lengths.items()}
 
     def get(self, name: str) -> Entry | None:
         return self.by_name.get(_fold(name))
@@ -163,7 +169,9 @@ class NameIndex:
                 i += 1
                 continue
             hit = None
-            for length in range(min(self.max_len, n - i), 0, -1):
+            for length in self._lengths[folded[i]]:
+                if length > n - i:
+                    continue
                 key = folded[i:i + length]
                 e = self.by_name.get(key)
                 if e is None:
