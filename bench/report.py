@@ -58,6 +58,8 @@ METHOD = """## How it is measured
 pip install -e ".[test]"
 python -m bench                          # 10k, 100k, 1M triples; 1 MB of articles
 python -m bench --scales 10M --ingest 10MB --corpus 10k   # the opt-in sizes
+python -m bench --only curve,during-build --curve 10kB,100kB,1MB,5MB --during-build 200
+python -m bench --only ingest,corpus --ingest 1MB --corpus 1000,2000   # ingest figures alone
 python -m bench.gen_graph out.nq --triples 1M ; python -m bench.gen_articles out/ --size 1MB
 ```
 """
@@ -366,18 +368,23 @@ def extrapolation_section(r: dict[str, Any]) -> str:
 
 
 def render_markdown(r: dict[str, Any]) -> str:
+    from bench.reliability import curve_section, during_build_section
     from bench.report_queries import before_after_section
 
-    sections = [HEADER, machine_section(r), ingest_section(r), load_section(r), query_section(r),
-                before_after_section(r), export_section(r), view_section(r), memory_section(r), startup_section(r),
+    sections = [HEADER, machine_section(r), ingest_section(r), curve_section(r), load_section(r), query_section(r),
+                before_after_section(r), export_section(r), during_build_section(r), view_section(r),
+                memory_section(r), startup_section(r),
                 extrapolation_section(r), METHOD]
     sections = [s for s in sections if s]
     return "\n\n".join(s.strip("\n") for s in sections) + "\n"
 
 
 def render_text(r: dict[str, Any]) -> str:
-    sections = [machine_section(r), ingest_section(r), load_section(r), query_section(r), export_section(r),
-                view_section(r), memory_section(r), startup_section(r)]
+    from bench.reliability import curve_section, during_build_section
+
+    sections = [machine_section(r), ingest_section(r), curve_section(r), load_section(r), query_section(r),
+                export_section(r), during_build_section(r), view_section(r), memory_section(r), startup_section(r)]
+    sections = [s for s in sections if s]
     return "\n\n".join(sections) + "\n"
 
 

@@ -36,6 +36,7 @@ from typing import Any
 
 from bench.gen_articles import parse_size, write_corpus
 from bench.gen_graph import write_graph
+from bench.reliability import bench_curve, bench_during_build
 from bench.report import render_markdown, render_text
 
 REPO = Path(__file__).resolve().parent.parent
@@ -525,6 +526,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--doc", default=str(DOC), help="Markdown page with the tables ('' for none)")
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up stage")
     ap.add_argument("--render", action="store_true", help="only write the Markdown page again from the results file")
+    ap.add_argument("--curve", default="", help="sizes of ONE article for the build-time curve (10kB,100kB,1MB,5MB)")
+    ap.add_argument("--during-build", type=int, default=0, help="articles built while 8 clients query ecokg serve")
+    ap.add_argument("--only", default="", help="run only these stages (ingest,corpus,scales,views,startup,curve,during-build)"
+                    " and keep the other figures of the results file")
     return ap.parse_args(argv)
 
 
@@ -536,7 +541,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         scales = [(s, parse_size(s)) for s in _labels(args.scales)]
-        for s in _labels(args.ingest) + _labels(args.views) + _labels(args.draw) + _labels(args.corpus):
+        for s in (_labels(args.ingest) + _labels(args.views) + _labels(args.draw) + _labels(args.curve)
+                  + _labels(args.corpus)):
             parse_size(s)
     except ValueError as exc:
         print(f"bench: error: {exc}", file=sys.stderr)
@@ -548,7 +554,12 @@ def main(argv: list[str] | None = None) -> int:
     facts = machine()
     cfg = Settings(args.limit, args.stage_limit, args.runs, args.budget, scratch, args.seed,
                    int(facts["memory_gb"] * 1024 * 1024))
+    only = set(_labels(args.only))
+    kept: dict[str, Any] = {}
+    if only and Path(args.results).is_file():  # the stages not run keep their figures
+        kept = json.loads(Path(args.results).read_text(encoding="utf-8"))
     results: dict[str, Any] = {
+        **kept,
         "generated_by": "python -m bench", "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": facts,
@@ -556,8 +567,18 @@ def main(argv: list[str] | None = None) -> int:
                      "views": _labels(args.views),
                      "draw": _labels(args.draw), "limit_s": args.limit, "stage_limit_s": args.stage_limit,
                      "runs": args.runs, "budget_s": args.budget, "seed": args.seed},
-        "ingest": [], "corpus": [], "scales": [], "views": [], "startup": {},
     }
+    results["settings"].update(curve=_labels(args.curve), during_build_articles=args.during_build)
+    if kept:
+        results["settings"] = {**kept.get("settings", {}), "curve": _labels(args.curve),
+                               "during_build_articles": args.during_build}
+        results["command"] = f"{kept.get('command', '')}; then {results['command']}"
+    for key, empty in (("ingest", []), ("corpus", []), ("scales", []), ("views", []), ("startup", {})):
+        if not only or key in only or key not in results:
+            results[key] = empty
+
+    def wanted(stage: str) -> bool:
+        return not only or stage in only
     state: dict[str, Any] = {}
 
     def save() -> None:  # after every stage, so that a stopped run keeps what it measured
@@ -565,20 +586,30 @@ def main(argv: list[str] | None = None) -> int:
         atomic_write(Path(args.results), json.dumps(results, ensure_ascii=False, indent=1) + "\n")
 
     try:
-        for size in _labels(args.ingest):
+        for size in _labels(args.ingest) if wanted("ingest") else []:
             results["ingest"].append(bench_ingest(size, cfg))
             save()
-        for n in _labels(args.corpus):
+        for n in _labels(args.corpus) if wanted("corpus") else []:
             results["corpus"].append(bench_corpus(parse_size(n), cfg))
             save()
-        for label, quads in scales:
+        if args.curve and wanted("curve"):
+            results["curve"] = bench_curve(_labels(args.curve), cfg)
+            results["curve_run"] = {"started": results["started"],
+                                    "load_average_at_start": facts["load_average_at_start"]}
+            save()
+        for label, quads in scales if wanted("scales") else []:
             results["scales"].append(bench_scale(label, quads, cfg, state))
             save()
+        if args.during_build and wanted("during-build"):
+            results["during_build"] = bench_during_build(args.during_build, cfg)
+            results["during_build_run"] = {"started": results["started"],
+                                           "load_average_at_start": facts["load_average_at_start"]}
+            save()
         draw = set(_labels(args.draw))
-        for n in _labels(args.views):
+        for n in _labels(args.views) if wanted("views") else []:
             results["views"].append(bench_view(n, n in draw, cfg))
             save()
-        if not args.no_startup:
+        if not args.no_startup and wanted("startup"):
             _log("start-up and demo")
             small = state.get("stores", {}).get(scales[0][0]) if scales else None
             results["startup"] = bench_startup(small, cfg)

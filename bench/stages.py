@@ -330,8 +330,15 @@ STAGES: dict[str, Callable[..., None]] = {
 }
 
 
+def _reliability_stages() -> dict[str, Callable[..., None]]:
+    from bench.reliability import STAGES as more
+
+    return more
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    STAGES.update(_reliability_stages())
     if len(args) != 2 or args[0] not in STAGES:
         print(f"usage: python -m bench.stages {{{'|'.join(STAGES)}}} JSON", file=sys.stderr)
         return 2

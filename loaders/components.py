@@ -124,16 +124,20 @@ def designations(state: DocState) -> None:
 
 
 def figures(state: DocState) -> None:
-    from ecokg.loaders.figures import extract_figures, fund_amounts
+    from ecokg.loaders.figure_subjects import name_endings
+    from ecokg.loaders.figures import extract_figures, fund_amounts, fund_index
     from ecokg.loaders.periods import reported_year
 
     base = state.doc.issued_date
     report = reported_year(state.doc.text, base)  # an annual report published early the next year
+    funds = fund_index(state.entities)  # the entities' names and sentences are fixed from here on
+    endings = name_endings(state.entities)
     for s in state.sentences:
         spans = state.by_sentence.get(s.index, [])
         state.observations += extract_figures(s, spans, state.entities, base=base, region=state.region_key,
-                                              report=report)
-        for key, amount, unit, per_year in fund_amounts(s, spans, state.entities):
+                                              report=report, funds=funds,
+                                              endings=endings)
+        for key, amount, unit, per_year in fund_amounts(s, spans, state.entities, funds):
             ent = state.entities[key]  # the amount is the figures layer of a fund's record
             if ent.amount is None:
                 ent.amount, ent.unit, ent.per_year, ent.amount_sentence = amount, unit, per_year, s.index

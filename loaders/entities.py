@@ -6,6 +6,7 @@ article-level pass that resolves overlaps, relative and short names, and builds 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -64,6 +65,18 @@ _GENERIC_DISTRICTS = {"行政区", "自治区", "城区", "市区", "辖区", "�
 #: Zones named by their function (主承载区, 核心区): a role in a plan, not a district.
 _FUNCTION_ZONES = ("承载区", "核心区", "集聚区", "功能区", "先行区", "拓展区", "辐射区", "起步区", "协作区", "承接区",
                    "服务区", "生活区", "办公区", "展示区", "体验区", "作业区", "实训区", "训练区", "保护区")
+
+
+def _unglue_verbs(lex: Lexicon, text: str, cands: list[Candidate]) -> None:
+    """平城数智联合研发: a company name whose last character begins a verb after it (联合) ends one
+    character earlier, when what is left is still a brand and a company suffix (平城数智)."""
+    for c in cands:
+        if c.source != "pattern" or c.cls != "Company" or c.end - c.start < 4 or c.end >= len(text):
+            continue
+        if lex.boundary_ending_at(text, c.end + 1) and text[c.end - 1:c.end + 1] in lex.boundaries \
+                and any(c.name[:-1].endswith(sfx) for sfx in lex.company_suffixes):
+            c.end, c.name = c.end - 1, c.name[:-1]
+            c.aliases = {c.name}
 
 
 def _row_candidates(text: str, base: int, row: Row) -> list[Candidate]:
@@ -179,10 +192,16 @@ class EntityRecognizer:
     def _with_abbreviations(self, text: str, index: NameIndex, region: Region | None) -> NameIndex:
         """X（以下简称“Y”）: Y names X for the rest of the article."""
         extra = []
+        marks: dict[str, list[int]] = {}  # 《 and 》 offsets, found once: no look-back over the text per match
+        places: frozenset[str] | None = None
         for m in re.finditer(r"（(?:以下)?简称[“\"《]([^”\"》]{1,15})[”\"》]）", text):
             if text[m.start() - 1:m.start()] == "》":  # 《…办法》（以下简称《办法》）
-                k = text.rfind("《", 0, m.start())
-                if k >= 0:
+                if not marks:
+                    marks = {ch: [i for i, c in enumerate(text) if c == ch] for ch in "《》"}
+                n = bisect_left(marks["《"], m.start())
+                k = marks["《"][n - 1] if n else -1
+                c = bisect_left(marks["》"], m.start() - 1)
+                if k >= 0 and (c == 0 or marks["》"][c - 1] < k):  # the 《 that this 》 closes
                     title = text[k + 1:m.start() - 1].strip()
                     extra.append(Entry(name=title, cls="PolicyDocument",
                                        aliases=(m.group(1), f"《{m.group(1)}》"), source="abbreviation"))
@@ -195,7 +214,8 @@ class EntityRecognizer:
             if len(name) <= len(found[0]):
                 continue
             key = name
-            places = index.places
+            if places is None:
+                places = index.places
             if region and found[1] in REGION_QUALIFIED and not has_place_prefix(name, places) and region.short not in name:
                 key = region.short + name
             extra.append(Entry(name=key, cls=found[1], aliases=(name, m.group(1)), source="abbreviation"))
@@ -245,6 +265,7 @@ class EntityRecognizer:
         cands += self._districts(text, cands)
         _split_district_prefix(text, cands)
         cands += latin_products(text, cands)
+        _unglue_verbs(self.lex, text, cands)
         # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
         spans = [(t.start - base, t.end - base, t.trigger_start - base) for t in titles]
         cands = [c for c in cands if c.source in ("gazetteer", "template", "places")
@@ -515,12 +536,15 @@ class EntityRecognizer:
         result = Recognized(entities)
         alias_to_key: dict[str, str] = {}
         n_top = len(list(chosen)) if not isinstance(chosen, list) else len(chosen)
+        prefixed: dict[str, bool] = {}  # name -> has_place_prefix (names repeat; the test scans every place)
 
         def key_for(c: Candidate) -> str:
             if c.entry is not None:
                 return c.entry.name
             name = c.name
-            if (region and c.region_ok and c.cls in REGION_QUALIFIED and not has_place_prefix(name, place_names)
+            if region and c.region_ok and c.cls in REGION_QUALIFIED and name not in prefixed:
+                prefixed[name] = has_place_prefix(name, place_names)
+            if (region and c.region_ok and c.cls in REGION_QUALIFIED and not prefixed[name]
                     and region.short not in name):
                 name = region.short + name
             return alias_to_key.get(name, name)

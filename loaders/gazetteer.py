@@ -163,7 +163,13 @@ class NameIndex:
                 # the first entry wins: packaged knowledge before places
                 self.by_name.setdefault(key, e)
         self.max_len = max((len(k) for k in self.by_name), default=0)
-        self.first_chars = {k[0] for k in self.by_name if k}
+        lengths: dict[str, set[int]] = {}
+        for k in self.by_name:
+            if k:
+                lengths.setdefault(k[0], set()).add(len(k))
+        self.first_chars = set(lengths)
+        # per first character, the lengths its names have, longest first: a scan tries only these
+        self._lengths = {ch: sorted(ns, reverse=True) for ch, ns in lengths.items()}
         self._places: frozenset[str] | None = None
 
     def extended(self, first: Iterable[Entry]) -> NameIndex:
@@ -176,6 +182,8 @@ class NameIndex:
         out.by_name = merged
         out.max_len = max(front.max_len, self.max_len)
         out.first_chars = front.first_chars | self.first_chars
+        out._lengths = {ch: sorted(set(front._lengths.get(ch, ())) | set(self._lengths.get(ch, ())), reverse=True)
+                        for ch in out.first_chars}
         return out
 
     @property
@@ -197,7 +205,9 @@ class NameIndex:
                 i += 1
                 continue
             hit = None
-            for length in range(min(self.max_len, n - i), 0, -1):
+            for length in self._lengths[folded[i]]:
+                if length > n - i:
+                    continue
                 key = folded[i:i + length]
                 e = self.by_name.get(key)
                 if e is None:

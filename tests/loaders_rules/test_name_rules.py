@@ -36,6 +36,7 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心", "InnovationCenter"),  # 华为's 为
     ("园区建有人工智能应用场景展示厅。", "人工智能应用场景展示厅", "Venue"),  # the longest head; 建有 ends a name
     ("对新引进企业按注册资本的2%给予落户奖励，单个企业最高500万元。", "落户奖励", "Subsidy"),  # after 给予
+    ("由云岭研究院与本地企业松涛数智联合研发的文物大模型发布。", "松涛数智", "Company"),  # 联 of 联合
 ])
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)
@@ -60,3 +61,8 @@ def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -
 def test_not_recognized(loader: NewsArticleLoader, text: str, name: str) -> None:
     found = _entities(loader, text)
     assert not any(label == name or label.endswith(f" {name}") for label in found), found
+
+
+def test_the_region_put_before_a_name_is_the_name_with_the_region_inside(loader: NewsArticleLoader) -> None:
+    found = _entities(loader, "松涛鹤壁数据中心位于鹤壁经开区。鹤壁市新建项目中，松涛数据中心规划机架4万架。")
+    assert "松涛鹤壁数据中心" in found and "鹤壁松涛数据中心" not in found, found
