@@ -512,8 +512,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     ap.add_argument("--scales", default=DEFAULT_SCALES, help="graph sizes in quads (10M is opt-in)")
     ap.add_argument("--ingest", default="1MB", help="article text sizes for the ingest stage (10MB is opt-in)")
-    ap.add_argument("--corpus", default="200,1000",
-                    help="generated articles built with --jobs 1 and 2 (10000 is opt-in; '' for none)")
+    ap.add_argument("--corpus", default="200",
+                    help="generated articles built with --jobs 1 and 2 (1000,2000 as measured; 10k opt-in; '' for none)")
     ap.add_argument("--views", default="1k,5k,20k", help="view sizes in nodes")
     ap.add_argument("--draw", default="1k,5k", help="view sizes drawn in headless Chromium")
     ap.add_argument("--limit", type=float, default=20.0, help="seconds per query run / serialization / draw")

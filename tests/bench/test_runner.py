@@ -21,7 +21,8 @@ QUERY_COUNT = len(list((REPO / "queries").glob("*.rq")))
 def test_runner_at_the_smallest_scale(tmp_path: Path) -> None:
     results, doc = tmp_path / "results.json", tmp_path / "benchmarks.md"
     proc = subprocess.run(
-        [sys.executable, "-m", "bench", "--scales", "2k", "--ingest", "10kB", "--views", "50", "--draw", "50",
+        [sys.executable, "-m", "bench", "--scales", "2k", "--ingest", "10kB", "--corpus", "12", "--views", "50",
+         "--draw", "50",
          "--runs", "2", "--budget", "1", "--workdir", str(tmp_path / "work"), "--results", str(results),
          "--doc", str(doc)],
         cwd=REPO, capture_output=True, text=True, timeout=600)
@@ -31,6 +32,8 @@ def test_runner_at_the_smallest_scale(tmp_path: Path) -> None:
     (ing,) = r["ingest"]
     assert ing["ingest"]["characters"] == ing["characters"] == ing["segment"]["characters"] > 0
     assert ing["ingest"]["seconds"] > 0 and ing["segment"]["seconds"] > 0 and ing["ingest"]["quads"] > 0
+    (corpus,) = r["corpus"]  # built with --jobs 1 and 2: the same store
+    assert corpus["articles"] == 12 and corpus["jobs"]["1"]["quads"] == corpus["jobs"]["2"]["quads"] > 0
 
     (sc,) = r["scales"]
     assert sc["load_store"]["quads"] == sc["graph"]["quads"]
