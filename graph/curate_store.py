@@ -25,12 +25,12 @@ def apply_curation(store: EcoStore) -> list[str]:
     return written
 
 
-def change_curation(store: EcoStore, curation: Curation) -> Curation:
+def change_curation(store: EcoStore, curation: Curation, new: list[Decision] | None = None) -> Curation:
     """Check ``curation`` against the store, make it the store's file and apply it (all or nothing)."""
     checked = Curation.parse(curation.dump(), curation.file)  # the line numbers of the new file
     raw = RawFiles(store.path)
     state = load_state(store, raw)
-    checked.check_against(o for r in state.values() for o in r.occurrences)
+    checked.check_against((o for r in state.values() for o in r.occurrences), new)
     path = store.path / "ecokg-meta" / FILE
     old = path.read_bytes() if path.is_file() else None
     checked.write(store.path)
@@ -52,7 +52,7 @@ def add_decision(store: EcoStore, decision: Decision) -> Curation:
     current = Curation.read(store.path)
     if any(d.action == decision.action and d.args == decision.args for d in current.decisions):
         return current
-    return change_curation(store, Curation([*current.decisions, decision], current.file))
+    return change_curation(store, Curation([*current.decisions, decision], current.file), [decision])
 
 
 __all__ = ["add_decision", "apply_curation", "change_curation"]

@@ -155,10 +155,13 @@ class Curation:
                                         hint="keep one 'label' decision per entity")
                 labels[key] = d
 
-    def check_against(self, occurrences: Iterable[Occurrence]) -> None:
+    def check_against(self, occurrences: Iterable[Occurrence], only: Iterable[Decision] | None = None) -> None:
         """Every name must name an entity of the store; ``same`` joins one family (org, place …)."""
         occ = list(occurrences)
+        wanted = None if only is None else {(d.action, d.args) for d in only}
         for d in self.decisions:
+            if wanted is not None and (d.action, d.args) not in wanted:
+                continue
             names = d.args if d.action in ("same", "distinct") else d.args[:1]
             if d.action == "reject" and len(d.args) == 3:
                 names = (d.args[0], d.args[2])
