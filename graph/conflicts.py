@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ecokg.graph.namespaces import CONFLICT_GRAPH, DCTERMS, ECO, PROV, RDF, RDFS
@@ -155,7 +155,7 @@ def find_conflicts(figs: list[Figure]) -> ConflictReport:
     return ConflictReport(sorted(pairs, key=lambda c: (c.a, c.b)), preferred, sorted(normal))
 
 
-def conflict_quads(report: ConflictReport) -> list[object]:
+def conflict_quads(report: ConflictReport) -> list[Any]:
     """The quads of ``CONFLICT_GRAPH`` (pyoxigraph)."""
     import pyoxigraph as ox
 
@@ -178,7 +178,7 @@ def conflict_quads(report: ConflictReport) -> list[object]:
 def refresh_conflicts(store: EcoStore) -> ConflictReport:
     """Recompute the conflicts of the store and replace ``CONFLICT_GRAPH`` in one update."""
     report = find_conflicts(figures(store))
-    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in conflict_quads(report))  # type: ignore[attr-defined]
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in conflict_quads(report))
     store.ox.update(f"DROP SILENT GRAPH <{CONFLICT_GRAPH}> ;\n"
                     f"INSERT DATA {{ GRAPH <{CONFLICT_GRAPH}> {{\n{body}\n}} }}")
     return report

@@ -334,7 +334,7 @@ class CurationRules:
                     ox.Quad(curator, n(str(RDFS.label)), ox.Literal(d.by), g)}
             if d.note:
                 out.add(ox.Quad(node, n(str(RDFS.comment)), ox.Literal(d.note), g))
-            subjects = sorted(self.named.get(d.args[0], ())) or [None]
+            subjects = sorted(self.named.get(d.args[0], ()))
             out |= {ox.Quad(node, n(str(RDF.subject)), n(s), g) for s in subjects if s}
             predicate = str(ECO[d.args[1]]) if d.action == "reject" and len(d.args) == 3 else str(_PREDICATE[d.action])
             out.add(ox.Quad(node, n(str(RDF.predicate)), n(predicate), g))

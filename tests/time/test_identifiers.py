@@ -8,7 +8,14 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ecokg.loaders.identifiers import USCC_CHARS, admin_codes, find_usccs, is_valid_uscc, uscc_check_char, uscc_problem
+from ecokg.loaders.identifiers import (
+    USCC_CHARS,
+    admin_codes,
+    find_usccs,
+    is_valid_uscc,
+    uscc_check_char,
+    uscc_problem,
+)
 from ecokg.resources import loader_data
 
 BODY = st.text(alphabet=USCC_CHARS, min_size=17, max_size=17)
