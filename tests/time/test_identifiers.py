@@ -96,3 +96,19 @@ def test_wikidata_ids_are_well_formed_and_unique() -> None:
            for e in section if isinstance(e, dict) and e.get("wikidata")]
     assert all(re.fullmatch(r"Q[1-9]\d*", q) for q in ids)
     assert len(ids) == len(set(ids))
+
+
+def test_a_wikidata_id_is_written_as_same_as(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import ecokg
+
+    gaz = tmp_path / "gaz.yaml"  # Q4115189 is Wikidata's sandbox item: an id for tests, not knowledge
+    gaz.write_text("entities:\n  - {name: 澄湾云启智能科技有限公司, type: Company, wikidata: Q4115189}\n", encoding="utf-8")
+    art = tmp_path / "a.txt"
+    art.write_text("澄湾云启智能科技有限公司发布新一代工业视觉平台。", encoding="utf-8")
+    with ecokg.open(tmp_path / "s") as kg:
+        kg.build([str(art)], gazetteer=[str(gaz)])
+        kg.export(tmp_path / "kg.nt")
+    text = (tmp_path / "kg.nt").read_text(encoding="utf-8")
+    for prop in ("http://www.w3.org/2002/07/owl#sameAs", "https://schema.org/sameAs",
+                 "http://www.w3.org/2004/02/skos/core#exactMatch"):
+        assert f"<{prop}> <http://www.wikidata.org/entity/Q4115189>" in text, prop
