@@ -12,7 +12,8 @@ document (``dcterms:issued``); on the same date, a government source (its URL on
 ``.gov``, or its publisher the name of an ``eco:GovernmentBody``) over a media reprint; then the
 observation IRI, so the choice is deterministic. Written into ``CONFLICT_GRAPH`` (a
 ``prov:Bundle``, so named queries see it, locally and on a server), replaced whole after every
-build, ingest, load, removal and curation: the graph is a function of the store's documents.
+build, ingest, load, removal and curation: the graph is a function of the store's documents
+(and absent when nothing conflicts).
 """
 
 from __future__ import annotations
@@ -178,10 +179,20 @@ def conflict_quads(report: ConflictReport) -> list[Any]:
 def refresh_conflicts(store: EcoStore) -> ConflictReport:
     """Recompute the conflicts of the store and replace ``CONFLICT_GRAPH`` in one update."""
     report = find_conflicts(figures(store))
+    if not report.conflicts:  # no graph at all: a store without conflicts looks as it did before
+        if store.ox.contains_named_graph(_named(str(CONFLICT_GRAPH))):
+            store.ox.update(f"DROP SILENT GRAPH <{CONFLICT_GRAPH}>")
+        return report
     body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in conflict_quads(report))
     store.ox.update(f"DROP SILENT GRAPH <{CONFLICT_GRAPH}> ;\n"
                     f"INSERT DATA {{ GRAPH <{CONFLICT_GRAPH}> {{\n{body}\n}} }}")
     return report
+
+
+def _named(iri: str) -> Any:
+    import pyoxigraph as ox
+
+    return ox.NamedNode(iri)
 
 
 __all__ = ["Conflict", "ConflictReport", "Figure", "conflict_quads", "figures", "find_conflicts",

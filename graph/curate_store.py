@@ -27,11 +27,13 @@ def apply_curation(store: EcoStore) -> list[str]:
 
 def change_curation(store: EcoStore, curation: Curation, new: list[Decision] | None = None) -> Curation:
     """Check ``curation`` against the store, make it the store's file and apply it (all or nothing)."""
-    checked = Curation.parse(curation.dump(), curation.file)  # the line numbers of the new file
+    path = store.path / "ecokg-meta" / FILE
+    # a whole file is checked with its own line numbers; new decisions with those of the store's file
+    checked = curation if new is None else Curation.parse(curation.dump(), str(path))
+    checked.validate()
     raw = RawFiles(store.path)
     state = load_state(store, raw)
     checked.check_against((o for r in state.values() for o in r.occurrences), new)
-    path = store.path / "ecokg-meta" / FILE
     old = path.read_bytes() if path.is_file() else None
     checked.write(store.path)
     try:

@@ -28,7 +28,8 @@ def command() -> None:
     ecokg curate type 云启大模型 AIModel
     ecokg curate reject 示范区
     ecokg curate reject 云启智能 locatedIn 澄湾高新区
-    ecokg curate list
+    ecokg curate list --format yaml > curation.yaml
+    ecokg curate apply curation.yaml --store other-store
     """
 
 
@@ -93,6 +94,27 @@ def type_(entity: str, cls: str, store_dir: str | None, by: str | None, note: st
 def reject(names: tuple[str, ...], store_dir: str | None, by: str | None, note: str) -> None:
     """Drop a false entity (ENTITY) or fact (SUBJECT PROPERTY OBJECT, e.g. 云启智能 locatedIn 澄湾高新区)."""
     _add(store_dir, "reject", names, by, note)
+
+
+@command.command("apply")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@_STORE
+def apply(file: str, store_dir: str | None) -> None:
+    """Make FILE (a curation file, e.g. what 'curate list --format yaml' wrote for another store)
+    this store's curation and apply it; every decision is checked first, nothing changes on an error."""
+    from pathlib import Path
+
+    from ecokg import api
+    from ecokg.graph.curation import Curation, CurationError
+
+    try:
+        text = Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CurationError(f"cannot read {file}: {exc}", hint="give a UTF-8 YAML file") from exc
+    curation = Curation.parse(text, file)
+    with api.open(api.store_path(store_dir), create=False) as kg:
+        kg.apply_curation(curation)
+    click.echo(f"{len(curation.decisions)} decisions from {file} applied", err=True)
 
 
 @command.command("list")

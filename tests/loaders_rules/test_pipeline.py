@@ -18,8 +18,8 @@ def _doc() -> Document:
 
 def test_components_in_order_and_sound() -> None:
     pipe = NewsArticleLoader().pipeline
-    assert pipe.names == ["sentences", "region", "titles", "names", "actor", "discourse", "relations", "frames",
-                          "designations", "figures", "tables", "name-relations"]
+    assert pipe.names == ["sentences", "region", "titles", "names", "identifiers", "validity", "actor", "discourse",
+                          "relations", "frames", "designations", "figures", "targets", "tables", "name-relations"]
     assert pipe.check() == []
 
 

@@ -60,3 +60,20 @@ def test_the_rule_later_document_then_government_source() -> None:
     assert not agree.conflicts
     one_doc = find_conflicts([_fig("a", "1", "2025-01-01", False, doc="d"), _fig("b", "2", "2025-01-01", False, doc="d")])
     assert not one_doc.conflicts
+
+
+def test_the_python_api_says_what_changed(tmp_path: Path) -> None:
+    from .conftest import GOV, MEDIA
+
+    with ecokg.open(tmp_path / "a") as kg:
+        first = kg.build([str(GOV)])
+        assert first.changes is not None and first.changes.count("entity", "added") >= 3
+    import shutil
+
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    with ecokg.open(tmp_path / "b") as kg:
+        second = kg.build([str(MEDIA)])
+        assert second.changes is not None and second.changes.summary() == "1 new entity, 1 new fact, 1 revised figure"
+    d = ecokg.diff(tmp_path / "a", tmp_path / "b")
+    assert d.to_json()["summary"] == second.changes.summary()
+    assert {(c.kind, c.change) for c in d.changes} == {("entity", "added"), ("figure", "added"), ("figure", "changed")}

@@ -123,3 +123,19 @@ def test_diff_page_escapes_article_text() -> None:
 
     page = diff_page(Diff([Change("entity", "added", "<script>alert(1)</script>", sentence="a&b")]), "o", "n")
     assert "<script>alert" not in page and "&lt;script&gt;" in page and "a&amp;b" in page
+
+
+def test_a_curation_file_moves_to_another_store(store: Path, two_store: Path, tmp_path: Path) -> None:
+    _run("curate", "same", COMPANY, "云启智能", "--store", str(store), "--by", "李工")
+    code, out, _ = _run("curate", "list", "--format", "yaml", "--store", str(store))
+    (tmp_path / "c.yaml").write_text(out, encoding="utf-8")
+    other = tmp_path / "other"
+    shutil.copytree(two_store, other)
+    assert _run("curate", "apply", str(tmp_path / "c.yaml"), "--store", str(other))[0] == 0
+    with ecokg.open(other, read_only=True) as kg:
+        assert "云启智能" not in _companies(kg) and kg.curation().decisions[0].by == "李工"
+    (tmp_path / "bad.yaml").write_text("decisions:\n- same: [a, b]\n- distinct: [b, a]\n", encoding="utf-8")
+    code, _, err = _run("curate", "apply", str(tmp_path / "bad.yaml"), "--store", str(other))
+    assert code == 2 and "bad.yaml:3:" in err and "cycle" in err
+    with ecokg.open(other, read_only=True) as kg:
+        assert len(kg.curation().decisions) == 1

@@ -112,3 +112,22 @@ def test_a_wikidata_id_is_written_as_same_as(tmp_path) -> None:  # type: ignore[
     for prop in ("http://www.w3.org/2002/07/owl#sameAs", "https://schema.org/sameAs",
                  "http://www.w3.org/2004/02/skos/core#exactMatch"):
         assert f"<{prop}> <http://www.wikidata.org/entity/Q4115189>" in text, prop
+
+
+def test_merging_uses_a_shared_credit_code(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import ecokg
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("澄湾云启科技有限公司（统一社会信用代码：91330106MA2KX7L308）发布工业视觉平台。", encoding="utf-8")
+    b.write_text("澄湾云启智能科技有限公司（统一社会信用代码：91330106MA2KX7L308）入驻澄湾高新区。", encoding="utf-8")
+    c = tmp_path / "c.txt"  # the same names with a wrong check character: no identifier, no merge
+    c.write_text("澄湾云启数据科技有限公司（统一社会信用代码：91330106MA2KX7L30X）发布数据平台。", encoding="utf-8")
+    with ecokg.open(tmp_path / "s") as kg:
+        kg.build([str(a), str(b), str(c)])
+        rows = kg.query("SELECT ?e ?code WHERE { ?e <https://w3id.org/ecokg/ontology#creditCode> ?code }").rows
+        names = {r["l"] for r in kg.query(
+            "SELECT ?l WHERE { ?e a <https://w3id.org/ecokg/ontology#Company> ; "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?l }").rows}
+    assert len({r["e"] for r in rows}) == 1 and {r["code"] for r in rows} == {"91330106MA2KX7L308"}
+    assert len(names & {"澄湾云启科技有限公司", "澄湾云启智能科技有限公司"}) == 1  # one entity, one name
+    assert "澄湾云启数据科技有限公司" in names
