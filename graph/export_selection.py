@@ -4,12 +4,12 @@ An ``ExportSelection`` is a pyoxigraph store, the graphs chosen from it (in outp
 the triples ``--inferred`` adds. Writers read it as a stream:
 
 * ``quads()``: graph by graph (the default graph, the named graphs sorted by IRI, the ontology
-  last), each in the store's graph-subject-predicate-object index order, which depends only on
-  the data (Oxigraph keys terms by their content), not on the order they were written in;
+  last), subject by subject (sorted by IRI), each subject's statements sorted by predicate and
+  object: the order depends only on the data, not on the order the store was filled in (an
+  in-memory store iterates in insertion order);
 * ``triples()``: the union, de-duplicated: subject by subject (subjects sorted by IRI, which
-  is the only list held in memory), each subject's statements in the store's
-  subject-predicate-object-graph order, so the copies of one triple in several graphs are
-  neighbours and written once.
+  is the only list held in memory), each subject's statements sorted the same way, so the
+  copies of one triple in several graphs are neighbours and written once.
 
 Statements with a blank node (only the ontology has them) are held back, canonicalized
 (RDFC-1.0, so their labels do not depend on the store) and written after the others, sorted;
@@ -41,6 +41,21 @@ def _graph_key(q: Any) -> str:
     return "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
 
 
+def _in_order(subjects: Any) -> list[Any]:
+    """Subjects by IRI, blank nodes last (their quads are relabelled canonically anyway)."""
+    import pyoxigraph as ox
+
+    found = list(subjects)
+    named = sorted((s for s in found if not isinstance(s, ox.BlankNode)), key=str)
+    return named + [s for s in found if isinstance(s, ox.BlankNode)]
+
+
+def _by_text(quads: Any) -> list[Any]:
+    """One subject's quads by predicate and object text: the order does not depend on how the
+    store was filled (an in-memory store iterates in insertion order)."""
+    return sorted(quads, key=lambda q: (str(q.predicate), str(q.object)))
+
+
 def canonical(quads: list[Any]) -> list[Any]:
     """Quads with their blank nodes relabelled canonically (RDFC-1.0), sorted by graph and text."""
     import pyoxigraph as ox
@@ -62,12 +77,14 @@ class ExportSelection:
     def quads(self) -> Iterator[Any]:
         """Every quad of the selected graphs, then the inferred ones (see module doc)."""
         held: list[Any] = []
+        pattern = self.ox_store.quads_for_pattern
         for g in self.graphs:
-            for q in self.ox_store.quads_for_pattern(None, None, None, g):
-                if _has_blank(q):
-                    held.append(q)
-                else:
-                    yield q
+            for s in _in_order({q.subject for q in pattern(None, None, None, g)}):
+                for q in _by_text(pattern(s, None, None, g)):
+                    if _has_blank(q):
+                        held.append(q)
+                    else:
+                        yield q
         if held:
             yield from canonical(held)
         yield from sorted(self.inferred, key=lambda q: (_graph_key(q), str(q.triple)))
@@ -84,29 +101,18 @@ class ExportSelection:
         import pyoxigraph as ox
 
         held: list[Any] = []
-        if len(self.graphs) == 1:  # one graph: its own index order, without duplicates already
-            for q in self.ox_store.quads_for_pattern(None, None, None, self.graphs[0]):
+        chosen = set(self.graphs)
+        for s in _in_order(self._subjects()):
+            last = None
+            for q in _by_text(q for q in self.ox_store.quads_for_pattern(s, None, None, None)
+                              if q.graph_name in chosen):
                 if _has_blank(q):
                     held.append(q)
-                else:
-                    yield q.triple
-        else:
-            chosen = set(self.graphs)
-            found = self._subjects()
-            named = sorted((s for s in found if not isinstance(s, ox.BlankNode)), key=str)
-            blank = [s for s in found if isinstance(s, ox.BlankNode)]
-            for s in [*named, *blank]:
-                last = None
-                for q in self.ox_store.quads_for_pattern(s, None, None, None):
-                    if q.graph_name not in chosen:
-                        continue
-                    if _has_blank(q):
-                        held.append(q)
-                        continue
-                    t = q.triple
-                    if t != last:
-                        last = t
-                        yield t
+                    continue
+                t = q.triple
+                if t != last:
+                    last = t
+                    yield t
         if held:
             union = {ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in held}
             yield from (q.triple for q in canonical(list(union)))

@@ -19,7 +19,8 @@ SELECT ?sub ?sup WHERE { ?sub a owl:Class . OPTIONAL { ?sub rdfs:subClassOf ?sup
 """
 _PROPERTIES = """
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
-SELECT ?p WHERE { ?p a owl:ObjectProperty }
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?p ?range WHERE { ?p a owl:ObjectProperty . OPTIONAL { ?p rdfs:range ?range } }
 """
 
 
@@ -28,7 +29,7 @@ def _local(iri: str) -> str:
 
 
 @cache
-def _ontology() -> tuple[dict[str, set[str]], frozenset[str]]:
+def _ontology() -> tuple[dict[str, set[str]], frozenset[str], dict[str, str]]:
     import pyoxigraph
 
     store = pyoxigraph.Store()
@@ -49,9 +50,14 @@ def _ontology() -> tuple[dict[str, set[str]], frozenset[str]]:
             parents[iri].add(sup.value)
     own = {iri for iri in parents if ns and iri.startswith(ns)}
     local_parents = {_local(i): {_local(p) for p in ps if p in own} for i, ps in parents.items() if i in own}
-    props = frozenset(_local(r["p"].value) for r in store.query(_PROPERTIES)  # type: ignore[union-attr]
-                      if isinstance(r["p"], pyoxigraph.NamedNode) and ns and r["p"].value.startswith(ns))
-    return local_parents, props
+    props: set[str] = set()
+    ranges: dict[str, str] = {}  # property -> its range class, where the range is one named class
+    for r in store.query(_PROPERTIES):  # type: ignore[union-attr]
+        if isinstance(r["p"], pyoxigraph.NamedNode) and ns and r["p"].value.startswith(ns):
+            props.add(_local(r["p"].value))
+            if isinstance(r["range"], pyoxigraph.NamedNode) and r["range"].value.startswith(ns):
+                ranges[_local(r["p"].value)] = _local(r["range"].value)
+    return local_parents, frozenset(props), ranges
 
 
 def classes() -> frozenset[str]:
@@ -62,6 +68,11 @@ def classes() -> frozenset[str]:
 def properties() -> frozenset[str]:
     """Every object property of the ontology, by local name."""
     return _ontology()[1]
+
+
+def ranged(name: str) -> frozenset[str]:
+    """The object properties whose range is the class ``name`` (one named class, not a union)."""
+    return frozenset(p for p, r in _ontology()[2].items() if r == name)
 
 
 @cache

@@ -131,11 +131,13 @@ def _signed_above(norm: list[str], i: int, rules: Rules) -> bool:
     return 0 < len(above) <= 30 and not _has_punct(above) and above.endswith(rules.issuer_suffixes)
 
 
-def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: bool = True) -> CleanResult:
+def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: bool = True,
+                rows: frozenset[int] = frozenset()) -> CleanResult:
     """Clean a text dump given as lines (see the module docstring).
 
     ``trim_tail``: the body also ends at its last paragraph (short trailing lines are page
-    furniture in a text dump, but may be a closing list in Markdown or extracted HTML).
+    furniture in a text dump, but may be a closing list in Markdown or extracted HTML); ``rows``:
+    the indices of lines that are table rows, which the body keeps as it keeps paragraphs.
     """
     rules = load_rules()
     harvest = Harvest(rules)
@@ -179,7 +181,7 @@ def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: b
         if "end" in roles[i] and not para[i] and total_after < 0.5 * before:
             end = i
             break
-    last_para = max((i for i in range(first, end) if para[i]), default=first - 1)
+    last_para = max((i for i in range(first, end) if para[i] or i in rows), default=first - 1)
     if trim_tail and last_para >= first:
         end = min(end, last_para + 1)
 
@@ -296,4 +298,15 @@ def clean(text: str, media_type: str) -> CleanResult:
             else:
                 meta[key] = value
         return CleanResult(result.text, meta)
-    return clean_lines(text.split("\n"))
+    lines = text.split("\n")
+    rows = frozenset(i for i, line in enumerate(lines) if _is_tab_row(line))
+    return clean_lines([_tab_row(line) if i in rows else line for i, line in enumerate(lines)], rows=rows)
+
+
+def _is_tab_row(line: str) -> bool:
+    return line.strip(" \r").count("\t") >= 2
+
+
+def _tab_row(line: str) -> str:
+    """A line of three or more tab-separated cells (a table pasted as text) as a table row."""
+    return table_row_line(line.strip(" \r").split("\t"))

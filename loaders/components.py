@@ -5,7 +5,6 @@
     titles         designation titles (入选/获批/认定 …) per sentence
     names          entity recognition → entities, spans, inner spans, the region's Place entity
     identifiers    GB/T 2260 codes of places, validated 统一社会信用代码 of organizations (identifiers.py)
-    validity       validity periods of policies and programs from their names (validity.py)
     actor          who speaks in a release (implicit subject of 印发/成立 …)
     discourse      salience and anaphora over the mentions (one tracker for every component)
     relations      relation rules over clauses (relations.py, relation_frames.py)
@@ -15,6 +14,9 @@
     targets        figures stated as goals marked as targets (targets.py, data/target-cues.yaml)
     tables         table rows: row relations and designations listed in a table
     name-relations relations that follow from names (located-name, part-of, targets)
+    agents         (loaders/agents.py)
+    validity       validity periods of policies and programs from their names (validity.py), last: every
+                   policy entity is known by then
 
 Each is a function of the ``DocState`` that adds its layer; ``default_pipeline`` puts them in
 order. ``NewsArticleLoader.pipeline`` is the pipeline a loader runs.
@@ -27,6 +29,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 
+from ecokg.loaders.agents import agents
 from ecokg.loaders.class_groups import group
 from ecokg.loaders.classes import ORG
 from ecokg.loaders.designation_lists import anaphor_holder, category_lists, listed_after, numbered_items
@@ -206,7 +209,6 @@ def default_pipeline(gazetteer_files: Sequence[str | Path] = (), frame_files: Se
     pipe.add("names", make_names(EntityRecognizer(gazetteer)), assigns=("entities", "spans", "region_key"),
              requires=("sentences", "titles", "index"))
     pipe.add("identifiers", mark_identifiers, assigns=("codes", "notes"), requires=("entities", "spans"))
-    pipe.add("validity", mark_validity, assigns=("periods",), requires=("entities",))
     pipe.add("actor", actor, assigns=("actor",), requires=("entities",))
     pipe.add("discourse", discourse, assigns=("discourse",), requires=("spans",))
     pipe.add("relations", relations, assigns=("relations",), requires=("spans", "actor", "discourse"))
@@ -216,6 +218,8 @@ def default_pipeline(gazetteer_files: Sequence[str | Path] = (), frame_files: Se
     pipe.add("targets", mark_targets, assigns=("targets",), requires=("observations",))
     pipe.add("tables", tables, assigns=("relations", "designations"), requires=("spans", "designations", "discourse"))
     pipe.add("name-relations", name_relations, assigns=("relations",), requires=("entities",))
+    pipe.add("agents", agents, assigns=("relations", "entities"), requires=("relations",))
+    pipe.add("validity", mark_validity, assigns=("periods",), requires=("entities",))
     return pipe
 
 

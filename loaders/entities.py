@@ -46,6 +46,7 @@ _SINGLE_CHAR_GOV = {"局", "部", "委", "厅"}
 _AFTER_PERSON = ("牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|坦言|告诉|回答|答|谈到|提到|作|在|出席|致辞|讲话|发表|"
                  "主持|带队|分享|围绕|就|以|对|从|、|，|。|：|:|”|）|等|担任|带领|团队|和|与|当选|出任|获|荣获|率|带|向|为|到会|到场|上台|"
                  "分别|一行|也|则|还|现场|$")
+_TWO_BODIES = re.compile(r"(?:人民政府|政府|管委会|管理委员会|[局厅办])(?:和|与|及)")
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
 _BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
 _SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue", "IndustryCluster"}
@@ -138,7 +139,13 @@ class EntityRecognizer:
         seen = _article_names(first, region)
         if not seen:
             return first
-        return self._pass(sentences, titles, region, NameIndex(seen + list(index.by_name.values())))
+        second = self._pass(sentences, titles, region, NameIndex(seen + list(index.by_name.values())))
+        for sp in first.inner:  # a known name inside a name the article made (三一重工 in 三一重工长沙产业园)
+            if sp.key in first.entities and sp.key not in second.entities and not any(
+                    o.start <= sp.start and sp.end <= o.end and o.key == sp.key for o in second.spans):
+                second.entities[sp.key] = first.entities[sp.key]
+                second.inner.append(sp)
+        return second
 
     def _pass(self, sentences: Sequence[Sentence], titles: dict[int, list[TitleSpan]], region: Region | None,
               index: NameIndex) -> Recognized:
@@ -352,6 +359,8 @@ class EntityRecognizer:
                 floor = max([c.end for c in gaz_orgs if c.end <= hs] + [0]) if cls in PRODUCT_CLASSES else 0
                 s = left_edge(text, hs, lex, floor=floor, allow=allow,
                               quotes=cls in ("Event", "IndustrialPark", "Program", "PolicyDocument"))
+                if cls in ("GovernmentBody", "Committee"):  # 市人民政府和区人民政府: two bodies, not one name
+                    s = max([m.end() for m in _TWO_BODIES.finditer(text, s, hs)] + [s])
                 surface = text[s:e]
                 batch = re.search(r"(首批|第[一二三四五六七八九十\d]+批)$", text[max(0, s - 5):s])
                 if cls == "PolicyDocument" and batch and s == hs:  # 发布首批场景开放清单

@@ -30,13 +30,36 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ecokg.loaders.class_groups import group
+from ecokg.loaders.class_groups import classes, group
 from ecokg.loaders.discourse import Discourse, anaphor_words
 from ecokg.loaders.records import Entity, EntitySpan, Relation, Sentence
 from ecokg.loaders.rule_data import Located, RuleDataError, Validator, read_entries
 
 _MARK_BASE = 0xF0000  # supplementary private use area: one symbol per mention
 _MARK = "[\U000f0000-\U000ffffd]"
+_PER_CLASS = 1024  # a mention's symbol is in its class's block, so a slot matches only its classes
+
+
+@cache
+def _class_ids() -> dict[str, int]:
+    return {c: i for i, c in enumerate(sorted(classes()))}
+
+
+def _mark(cls: str, n: int) -> str:
+    """The symbol of the ``n``-th mention of a sentence, of class ``cls``."""
+    ids = _class_ids()
+    return chr(_MARK_BASE + ids.get(cls, len(ids)) * _PER_CLASS + n % _PER_CLASS)
+
+
+def _marks_of(wanted: frozenset[str] | None) -> str:
+    """A regex character class of the symbols of mentions of ``wanted`` classes (None: any)."""
+    if wanted is None:
+        return _MARK
+    ids = _class_ids()
+    blocks = sorted(ids[c] for c in wanted if c in ids)
+    ranges = "".join(f"{chr(_MARK_BASE + b * _PER_CLASS)}-{chr(_MARK_BASE + (b + 1) * _PER_CLASS - 1)}"
+                     for b in blocks)
+    return f"[{ranges}]" if ranges else "(?!)"
 _JOIN = "(?:、|和|及|与|以及)"
 _SLOT = re.compile(r"\{(\w+):([\w|*]+)([+~^]*)\}")
 _GAP = re.compile(r"<gap:(\d+)>")  # up to N characters, no punctuation and no entity
@@ -80,7 +103,8 @@ def _compile(entry: Located, v: Validator) -> Frame:
         slots[sname] = Slot(sname, classes, "+" in flags, words, "^" in flags)
         if "^" in flags:
             return f"(?P<{sname}>)"
-        one = _MARK if not words else f"(?:{_MARK}|{'|'.join(map(re.escape, words))})"
+        marks = _marks_of(classes)
+        one = marks if not words else f"(?:{marks}|{'|'.join(map(re.escape, words))})"
         body = f"{one}(?:{_JOIN}{one})*" if "+" in flags else one
         return f"(?P<{sname}>{body})"
 
@@ -134,11 +158,11 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
     by_mark: dict[str, EntitySpan] = {}
     pos = sent.start
     for n, sp in enumerate(spans):
-        if sp.start < pos:
+        if sp.start < pos or n >= _PER_CLASS:  # (a sentence is cut at 2,000 characters)
             continue
         chars += sent.text[pos - sent.start:sp.start - sent.start]
         real += range(pos, sp.start)
-        mark = chr(_MARK_BASE + n)
+        mark = _mark(entities[sp.key].cls, n)
         by_mark[mark] = sp
         chars.append(mark)
         real.append(sp.start)

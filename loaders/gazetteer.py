@@ -109,14 +109,15 @@ class Gazetteer:
                 aliases = () if city in _AMBIGUOUS_CITIES else (city,)
                 entries.append(Entry(name=full, cls="Place", aliases=aliases, en=lex.city_en.get(city),
                                      source="places"))
-        entries.extend(_county_entries())
+        entries.extend(_county_entries(region.city if region is not None else None))
         return NameIndex(entries)
 
 
-@lru_cache(maxsize=1)
-def _county_entries() -> tuple[Entry, ...]:
+@lru_cache(maxsize=32)
+def _county_entries(city: str | None) -> tuple[Entry, ...]:
     """晋江市 (and 晋江), 城厢区, 土默特左旗: county-level places; a district is named in full, a
-    county or county-level city also by its short form when that is no common word."""
+    county or county-level city of the article's ``city`` also by its short form when that is no
+    common word (a short form elsewhere is a given name or another place: 周沐川, 绍兴的滨海)."""
     import jieba.posseg
 
     from ecokg.loaders.candidates import word_frequency
@@ -124,12 +125,13 @@ def _county_entries() -> tuple[Entry, ...]:
     tags = jieba.posseg.dt.word_tag_tab  # a short form that jieba knows as a common word (会同) is none
     lex = lexicon()
     out = []
-    for names in lex.counties.values():
+    for prefecture, names in lex.counties.items():
         for name in names:
             if len(name) < 3:
                 continue  # 城区, 矿区, 赵县: too short to find safely in running text
             short = name[:-1]
-            alias = (short,) if name.endswith(("市", "县")) and len(short) >= 2 and word_frequency(short) < 1000 \
+            alias = (short,) if prefecture == city and name.endswith(("市", "县")) and len(short) >= 2 \
+                and word_frequency(short) < 1000 \
                 and tags.get(short) in (None, "ns", "nr", "nrt", "nrfg", "nz") and short not in _AMBIGUOUS_CITIES else ()
             out.append(Entry(name=name, cls="Place", aliases=alias, source="places"))
     return tuple(out)
@@ -165,8 +167,8 @@ class NameIndex:
                 e = self.by_name.get(key)
                 if e is None:
                     continue
-                if not _boundary_ok(text, i, i + length, e.cls == "Place"):
-                    continue
+                if not _boundary_ok(text, i, i + length, e.cls == "Place") and not self._starts_name(folded, i + length):
+                    continue  # 华为昇腾芯片: a short name right before another known name is one
                 hit = Match(i, i + length, e, text[i:i + length])
                 break
             if hit:
@@ -175,6 +177,11 @@ class NameIndex:
             else:
                 i += 1
         return out
+
+
+    def _starts_name(self, folded: str, at: int) -> bool:
+        """Whether a known name of at least two characters begins at ``at``."""
+        return any(folded[at:at + k] in self.by_name for k in range(2, min(self.max_len, len(folded) - at) + 1))
 
 
 def _fold(text: str) -> str:

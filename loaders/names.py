@@ -32,6 +32,12 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
             if k >= 0 and "”" not in text[k:i - 1] and i - k <= 16:
                 i = k
                 continue
+        if quotes and ch == "）":  # 中国（鄂尔多斯）算力大会: the host city in brackets after 中国
+            k = text.rfind("（", limit, i - 1)
+            if k >= 2 and text[k - 2:k] == "中国" and 1 <= i - 2 - k <= 6 and all(
+                    "\u4e00" <= c <= "\u9fff" for c in text[k + 1:i - 1]):
+                i = k
+                continue
         if not name_char(ch):
             break
         if ch in "（()）":

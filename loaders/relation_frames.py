@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ecokg.loaders.classes import ORG, PLACE, PRODUCT, SITE
+from ecokg.loaders.discourse import anaphors
 from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.records import EntitySpan, Sentence
 
@@ -30,13 +31,20 @@ if TYPE_CHECKING:
 Rel = Callable[..., None]
 
 _BY = re.compile(r"由([^，。；]{2,40}?)(?:共同|联合[^，。；]{0,12}?)?"
-                 r"(主办|承办|举办|负责日常运营|负责开发运营|负责建设运营|负责运营|运营|组建|设立|成立|牵头|领衔|挂帅|研发|开发|"
-                 r"建设|发起|揭榜)(的)?")
+                 r"(主办|承办|举办|负责日常运营|负责开发运营|负责建设运营|负责运营|投资建设并运营|投资建设运营|建设并运营|"
+                 r"建设运营|运营|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设|发起|揭榜|创办|管理)(的)?")
+#: 由A建设、B运营: a second agent after the first clause runs the same thing.
+_THEN_RUN = re.compile(r"、([^，。；]{2,30}?)(?:负责)?(?:日常)?运营")
+#: …，委托A（以下简称“B”）负责运营: the thing named before is run by A.
+_ENTRUST = re.compile(r"委托([^，。；（]{2,40}?)(?:（[^）]{0,20}）)?(?:负责)?(?:日常)?(?:运营|管理)")
+_BOTH = ("establishedBy", "operatedBy")
+_AFTER_WHERE = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户|在)$")
 _BY_PRED = {"主办": "organizedBy", "承办": "organizedBy", "举办": "organizedBy", "负责日常运营": "operatedBy",
             "负责运营": "operatedBy", "运营": "operatedBy", "组建": "establishedBy", "设立": "establishedBy",
             "成立": "establishedBy", "建设": "establishedBy", "发起": "establishedBy", "牵头": "ledBy",
             "领衔": "ledBy", "挂帅": "ledBy", "研发": "developedBy", "开发": "developedBy", "揭榜": "ledBy",
-            "负责开发运营": "operatedBy", "负责建设运营": "operatedBy"}
+            "负责开发运营": "operatedBy", "负责建设运营": "operatedBy", "创办": "establishedBy", "管理": "operatedBy"}
+_BY_BOTH = ("投资建设并运营", "投资建设运营", "建设并运营", "建设运营")
 _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)(了)?(园区|该园区|园内)|(在|于|入驻)(园区|该园区)"
                             r"|签约入驻|完成入驻|同步签约|签约落户|入驻装修")
 _EVENT_ANAPHOR = re.compile(r"(本届|该|此次|本次)?(峰会|大会|论坛|会议|活动|展会|博览会|对接会|推介会|推进会|签约会|发布会|洽谈会|"
@@ -293,12 +301,38 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             rel(events[-1].key, "locatedIn", places[-1].key, "event-venue")
 
 
+def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], at: int,
+                   keep: set[str]) -> str | None:
+    """What a clause …，由 X 建设 (at ``at``, a sentence offset) is about: the last thing named before
+    it that is no place (a park or venue may be), not counting the place of a 位于 phrase; else the
+    thing an anaphor opening the sentence (该中心位于…) refers to."""
+    prior = [s for s in spans if s.end <= sent.start + at and x.cls(s.key) not in PLACE - keep
+             and not _AFTER_WHERE.search(sent.text, 0, s.start - sent.start)]
+    if prior:
+        return prior[-1].key
+    lead = sent.text[3:] if sent.text.startswith("其中，") else sent.text
+    for a in anaphors():
+        word = next((w for w in a.words if len(w) > 1 and w[0] in "该本这" and lead.startswith(w)), None)
+        if word and not a.plural:
+            found = x.discourse.resolve(word, a.classes, sent.start)
+            return found[0] if found else None
+    return None
+
+
 def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel: Rel) -> None:
     """由 X 主办的 Y / Y …，由 X 牵头 / 由 X 与 Y 联合研发 → Y pred X (every agent named)."""
+    def orgs_in(a: int, b: int) -> list[EntitySpan]:
+        return [s for s in spans if a <= s.start < b and x.cls(s.key) in ORG]
+
+    for m in _ENTRUST.finditer(sent.text):  # the sentence's topic is entrusted to the agent
+        firsts = [s for s in spans if x.cls(s.key) not in PLACE - {"IndustrialPark", "Venue"}]
+        if firsts and firsts[0].start < sent.start + m.start():
+            for agent in orgs_in(sent.start + m.start(1), sent.start + m.end(1)):
+                rel(firsts[0].key, "operatedBy", agent.key, "entrusted")
     for m in _BY.finditer(sent.text):
         a, b = sent.start + m.start(1), sent.start + m.end(1)
-        pred = _BY_PRED[m.group(2)]
-        agents = [s for s in spans if a <= s.start and s.end <= b and x.cls(s.key) in ORG | {"Person"}]
+        pred = _BY_PRED.get(m.group(2), "establishedBy")
+        agents = [s for s in spans if a <= s.start < b and x.cls(s.key) in ORG | {"Person"}]
         if pred == "ledBy" and any(x.cls(s.key) == "Person" for s in agents):
             agents = [s for s in agents if x.cls(s.key) == "Person"]
         agents = [s for s in agents if pred == "ledBy" or x.cls(s.key) != "Person"]
@@ -314,11 +348,15 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
             target = x.last_event
         else:  # Y …，由 X 牵头 (a park or venue may be run by X)
             keep = {"IndustrialPark", "Venue"} if pred in ("operatedBy", "establishedBy") else set()
-            prior = [s for s in spans if s.end <= sent.start + m.start() and x.cls(s.key) not in PLACE - keep]
-            target = prior[-1].key if prior else None
+            target = _clause_target(x, sent, spans, m.start(), keep)
         if target is not None:
-            for agent in agents:
-                rel(target, pred, agent.key, "by-phrase")
+            for p in (_BOTH if m.group(2) in _BY_BOTH else (pred,)):
+                for agent in agents:
+                    rel(target, p, agent.key, "by-phrase")
+            then = _THEN_RUN.match(sent.text, m.end())
+            if then:
+                for agent in orgs_in(sent.start + then.start(1), sent.start + then.end(1)):
+                    rel(target, "operatedBy", agent.key, "by-phrase")
 
 
 def _segments(text: str) -> list[tuple[int, str]]:

@@ -18,7 +18,13 @@ _ROLE_WORDS = {
     "product": ("产品", "系统", "平台", "模型", "成果", "解决方案", "名称"),
     "site": ("应用场景", "场景", "应用单位", "应用地点", "部署", "客户", "用户", "落地", "应用情况", "应用案例"),
     "tenure": ("入驻时间", "入驻年份", "入园时间", "落户时间", "入驻日期", "签约时间", "入驻"),
+    "place": ("所在地", "所在区", "所在县", "所属区", "所属地", "所在园区", "所属园区", "区县", "县区", "县市区",
+              "地区", "区域", "属地", "位置", "地址", "园区"),
 }
+#: What a place column locates first: the physical thing a row names (a data centre, a park), else
+#: its company (a software platform stays unlocated).
+_LOCATED = ("Infrastructure", "Venue", "IndustrialPark", "InnovationCenter")
+_PLACES = ("Place", "IndustrialPark")
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,8 @@ def product_class(cell: str) -> str:
 
 def row_relations(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
                   cls_of: Callable[[str], str]) -> list[Relation]:
-    """Each row: its product developedBy its company; deployedAt the first site in its site cell."""
+    """Each row: its product developedBy its company; deployedAt the first site in its site cell;
+    what it names locatedIn the place of its place column (所在地, 所在区域, 所在园区)."""
     out: list[Relation] = []
     for row in rows:
         spans = spans_of.get(row.sentence, [])
@@ -117,6 +124,13 @@ def row_relations(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
             out.append(Relation(product[0].key, "developedBy", company[0].key, row.sentence, False, "table-row"))
         if product and sites:
             out.append(Relation(product[0].key, "deployedAt", sites[0].key, row.sentence, False, "table-row"))
+        places = [sp for sp in in_cell("place") if cls_of(sp.key) in _PLACES]
+        if places:
+            a, b = row.cells["place"]
+            things = [sp for sp in spans if not a <= sp.start < b and cls_of(sp.key) in _LOCATED]
+            located = things[0] if things else (company[0] if company else None)
+            if located is not None and located.key != places[0].key:
+                out.append(Relation(located.key, "locatedIn", places[0].key, row.sentence, False, "table-place"))
     return out
 
 

@@ -20,12 +20,17 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("text", "name", "cls"), [
-    ("庐山视觉的质检系统入选。", "庐山视觉", "Company"),  # county short form + suffix
-    ("启东瀚洋生物医药入选名单。", "启东瀚洋生物医药", "Company"),  # place + brand + suffix
+    ("九江市工信局公布名单，庐山视觉的质检系统入选。", "庐山视觉", "Company"),  # county short form + suffix
+    ("南通市工信局公布名单，启东瀚洋生物医药入选名单。", "启东瀚洋生物医药", "Company"),  # place + brand + suffix
     ("土默特左旗和托克托县的牧场用上了无人机。", "土默特左旗", "Place"),  # county-level divisions
-    ("比如晋江的闽织智能推出了新品。", "晋江市", "Place"),  # a county-level city by its short form
+    ("泉州市企业众多，比如晋江的闽织智能推出了新品。", "晋江市", "Place"),  # a county-level city of the region
     ("温州数智港现已入驻阿里云区域创新中心。", "阿里云区域创新中心", "InnovationCenter"),  # 区域 is a word
     ("岚峰智能科技有限公司申报的“云雀焊缝质检系统”入选。", "云雀焊缝质检系统", "Product"),  # own head
+    ("2026中国（鹤壁）智能制造大会在淇滨区开幕。", "2026中国（鹤壁）智能制造大会", "Event"),  # host city
+    ("由鹤壁市人民政府和淇县人民政府共同出资设立基金。", "淇县人民政府", "GovernmentBody"),  # two bodies
+    ("鹤壁城市算力中心采用华为昇腾芯片。", "华为", "Company"),  # a short known name before another known name
+    ("已在三一重工长沙产业园的车间使用。", "三一重工", "Company"),  # a known name inside a name
+    ("岚岳特钢与北岭大学联合开发了钢铁大模型。", "岚岳特钢", "Company"),  # an industry suffix
 ])
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)
@@ -34,6 +39,8 @@ def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -
 
 @pytest.mark.parametrize(("text", "name"), [
     ("推动晋江智能制造发展。", "晋江智能"),  # the suffix begins a sector word
+    ("绍兴市副市长周沐川出席。", "沐川县"),  # a county's short form outside its city is a given name
+    ("绍兴市滨海工业区已集聚企业。", "滨海县"),  # … or another place
     ("近日，苏州市工业和信息化局会同苏州市财政局印发《措施》。", "会同县"),  # 会同 is a verb here
     ("现场，青禾机器人的四足巡检机器人RoverX吸引了观众。", "四足巡检机器人"),  # a description, no company
     ("岚峰数智发布的工业大模型CloudMind基于通义千问训练。", "工业大模型"),  # a description before a name

@@ -1,0 +1,45 @@
+"""由 X 建设运营 / 由 A 建设、B 运营 / 委托 X 负责运营 / 该中心位于…，由 X 建设: the agents of
+passive clauses, on invented sentences, with the case each must not fire on."""
+
+from __future__ import annotations
+
+import pytest
+
+from ecokg.loaders.news_loader import NewsArticleLoader
+from ecokg.loaders.records import Document
+
+
+@pytest.fixture(scope="module")
+def loader() -> NewsArticleLoader:
+    return NewsArticleLoader()
+
+
+def _rels(loader: NewsArticleLoader, text: str) -> set[tuple[str, str, str]]:
+    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
+    label = {k: e.label for k, e in ex.entities.items()}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("云杉智算中心：由澄海数字产业集团建设运营，采用国产芯片。",
+     {("云杉智算中心", "establishedBy", "澄海数字产业集团"), ("云杉智算中心", "operatedBy", "澄海数字产业集团")}),
+    ("云杉智算中心揭牌，由澄海数据集团建设、中国移动江岸公司运营，首期算力500P。",
+     {("云杉智算中心", "establishedBy", "澄海数据集团"), ("云杉智算中心", "operatedBy", "中国移动江岸公司")}),
+    ("云杉智谷由江岸区管委会投资建设，委托澄海发展控股集团有限公司（以下简称“澄海发展”）负责运营。",
+     {("云杉智谷", "operatedBy", "澄海发展控股集团有限公司")}),
+    ("云杉智算中心已投运。该中心位于江岸经济技术开发区，由澄海数智集团（以下简称“数智集团”）投资建设并运营。",
+     {("云杉智算中心", "establishedBy", "澄海数智集团"), ("云杉智算中心", "operatedBy", "澄海数智集团")}),
+])
+def test_agents_of_passive_clauses(loader: NewsArticleLoader, text: str, expected: set) -> None:
+    got = _rels(loader, text)
+    assert expected <= got, got
+
+
+def test_the_place_of_a_where_phrase_is_not_what_was_built(loader: NewsArticleLoader) -> None:
+    got = _rels(loader, "云杉智算中心已投运。该中心位于江岸经济技术开发区，由澄海数智集团投资建设。")
+    assert ("江岸经济技术开发区", "establishedBy", "澄海数智集团") not in got, got
+
+
+def test_a_construction_builder_is_not_its_operator(loader: NewsArticleLoader) -> None:
+    got = _rels(loader, "云杉智算中心揭牌，由澄海数据集团建设、中国移动江岸公司运营。")
+    assert ("云杉智算中心", "operatedBy", "澄海数据集团") not in got, got
