@@ -14,7 +14,7 @@
     targets        figures stated as goals marked as targets (targets.py, data/target-cues.yaml)
     tables         table rows: row relations and designations listed in a table
     name-relations relations that follow from names (located-name, part-of, targets)
-    agents         (loaders/agents.py)
+    agents         relations whose object must be an organization when a sentence names a place (agents.py)
     validity       validity periods of policies and programs from their names (validity.py), last: every
                    policy entity is known by then
 
