@@ -298,6 +298,20 @@ def write_corpus(folder: str | os.PathLike[str], size: int, seed: int = 42) -> C
     return CorpusInfo(str(out), i, total, chars)
 
 
+def long_article(size: int, seed: int = 42) -> str:
+    """One article of about ``size`` bytes (UTF-8): the first article's page, then the paragraphs
+    of the next ones, as a crawl that glues a whole site section into one page would give."""
+    w = World(seed)
+    parts = [render(plan_article(w, 0))]
+    total, i = len(parts[0].encode("utf-8")), 1
+    while total < size:
+        body = "\n\n".join(plan_article(w, i).paragraphs()) + "\n\n"
+        parts.append(body)
+        total += len(body.encode("utf-8"))
+        i += 1
+    return "".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.gen_articles", description=__doc__.split("\n\n")[0])
     ap.add_argument("folder")

@@ -29,8 +29,10 @@ METHOD = """## How it is measured
 - **Load.** `pyoxigraph.Store.bulk_load` of the N-Quads file into a store opened with
   `EcoStore.open` (flushed to disk), against `rdflib.Dataset().parse` of the same file
   (`rdflib.Graph().parse` reads no triples from N-Quads).
-- **Query.** The 12 named queries as `ecokg query` runs them (`LocalBackend`: scoped to the
-  document graphs and the ontology; rows converted to rdflib terms), parameters bound once to the
+- **Query.** The named queries as `ecokg query` runs them (`LocalBackend`: scoped to the
+  document graphs and the ontology; rows converted to rdflib terms), three ways: the complete
+  answer, with the query's parameter bound (a park, a region or a company of the generated graph),
+  and the first 100 rows (`--limit 100`); parameters bound once, before the timed runs, to the
   same entity IRIs for both engines; one warm-up run, then up to 5 timed runs (fewer when they add
   up to more than the per-query budget), median. Baseline: rdflib's SPARQL engine on the same data
   in memory (`Dataset(default_union=True)` with the ontology), `initBindings`, results listed.
@@ -52,6 +54,7 @@ METHOD = """## How it is measured
 pip install -e ".[test]"
 python -m bench                          # 10k, 100k, 1M triples; 1 MB of articles
 python -m bench --scales 10M --ingest 10MB   # the opt-in sizes
+python -m bench --only curve,during-build --curve 10kB,100kB,1MB,5MB --during-build 200
 python -m bench.gen_graph out.nq --triples 1M ; python -m bench.gen_articles out/ --size 1MB
 ```
 """
@@ -128,6 +131,9 @@ def machine_section(r: dict[str, Any]) -> str:
         f"- load average at start: {load} (the machine is shared)",
         f"- run: `{r['command'].strip()}` started {r['started']}, took {r['total_s'] / 60:.1f} min; "
         f"per-run limit {s['limit_s']:g} s, stage limit {s['stage_limit_s']:g} s, seed {s['seed']}",
+        *[f"- {p['stages']}: `{p['command'].strip()}` started {p['started']}, took {p['total_s'] / 60:.1f} min "
+          f"(load average at start {', '.join(f'{x:.2f}' for x in p['load_average_at_start'])})"
+          for p in r.get("partial_runs", [])],
     ])
 
 
@@ -171,9 +177,16 @@ def load_section(r: dict[str, Any]) -> str:
 
 
 def query_section(r: dict[str, Any]) -> str:
-    parts = ["## 3. Query: the 12 named queries, median of warm runs"]
+    parts = [f"## 3. Query: the {len(query_names_in(r))} named queries, median of warm runs\n\n"
+             "Three ways on the store: the complete answer (only a required parameter bound), with the "
+             "query's parameter bound (a park, a region or an entity of the generated graph; `–` when it "
+             "has none), and the first 100 rows of the complete answer (`ecokg query --limit 100`). "
+             "rdflib runs the complete answer. Goals at 1M quads (issue 13): with a parameter ≤ 100 ms; "
+             "complete ≤ 1 s and ≥ 20× rdflib; first 100 rows ≤ 100 ms."]
     for sc in r["scales"]:
-        qs = (sc.get("query_store") or {}).get("queries") or {}
+        qstore = sc.get("query_store") or {}
+        qs = qstore.get("queries") or {}
+        modes = qstore.get("modes") or {}
         rd = sc.get("rdflib") or {}
         rq = rd.get("queries") or {}
         if not qs:
@@ -193,13 +206,20 @@ def query_section(r: dict[str, Any]) -> str:
             else:
                 rat = "–"
             rows_n = qs.get(name, {}).get("rows", rq.get(name, {}).get("rows"))
-            rows.append([f"`{name}`", num(rows_n), ours_txt, base_txt, rat])
-        rss = f"peak RSS: store {mb((sc.get('query_store') or {}).get('rss_kb'))}, rdflib {mb(rd.get('queries_rss_kb'))}"
+            param_txt = _query_time(modes.get(name, {}).get("param"))[0]
+            first_txt = _query_time(modes.get(name, {}).get("first100"))[0]
+            rows.append([f"`{name}`", num(rows_n), ours_txt, base_txt, rat, param_txt, first_txt])
+        rss = f"peak RSS: store {mb(qstore.get('rss_kb'))}, rdflib {mb(rd.get('queries_rss_kb'))}"
         if rd.get("status") == "skipped":
             rss += f"; rdflib {rd.get('message')}"
-        parts.append(f"### {sc['scale']} ({num(sc['graph']['quads'])} quads)\n\n" + table(
-            ["query", "rows", "store (ecokg query)", "rdflib in memory", "speed-up"], rows) + f"\n\n{rss}")
+        head = ["query", "rows", "store, complete", "rdflib in memory", "speed-up", "store, with its parameter",
+                "store, first 100 rows"]
+        parts.append(f"### {sc['scale']} ({num(sc['graph']['quads'])} quads)\n\n" + table(head, rows) + f"\n\n{rss}")
     return "\n\n".join(parts)
+
+
+def query_names_in(r: dict[str, Any]) -> set[str]:
+    return {q for sc in r.get("scales", []) for q in ((sc.get("query_store") or {}).get("queries") or {})}
 
 
 def export_section(r: dict[str, Any]) -> str:
@@ -308,15 +328,23 @@ def extrapolation_section(r: dict[str, Any]) -> str:
 
 
 def render_markdown(r: dict[str, Any]) -> str:
-    sections = [HEADER, machine_section(r), ingest_section(r), load_section(r), query_section(r), export_section(r),
-                view_section(r), memory_section(r), startup_section(r), extrapolation_section(r), METHOD]
+    from bench.reliability import curve_section, during_build_section
+    from bench.report_queries import before_after_section
+
+    sections = [HEADER, machine_section(r), ingest_section(r), curve_section(r), load_section(r), query_section(r),
+                before_after_section(r), export_section(r), during_build_section(r), view_section(r),
+                memory_section(r), startup_section(r),
+                extrapolation_section(r), METHOD]
     sections = [s for s in sections if s]
     return "\n\n".join(s.strip("\n") for s in sections) + "\n"
 
 
 def render_text(r: dict[str, Any]) -> str:
-    sections = [machine_section(r), ingest_section(r), load_section(r), query_section(r), export_section(r),
-                view_section(r), memory_section(r), startup_section(r)]
+    from bench.reliability import curve_section, during_build_section
+
+    sections = [machine_section(r), ingest_section(r), curve_section(r), load_section(r), query_section(r),
+                export_section(r), during_build_section(r), view_section(r), memory_section(r), startup_section(r)]
+    sections = [s for s in sections if s]
     return "\n\n".join(sections) + "\n"
 
 

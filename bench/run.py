@@ -36,6 +36,7 @@ from typing import Any
 
 from bench.gen_articles import parse_size, write_corpus
 from bench.gen_graph import write_graph
+from bench.reliability import bench_curve, bench_during_build
 from bench.report import render_markdown, render_text
 
 REPO = Path(__file__).resolve().parent.parent
@@ -199,6 +200,21 @@ def query_names() -> list[str]:
     return QUERIES_CACHE
 
 
+def required_entity() -> list[str]:
+    """The named queries that cannot run without an entity (their complete answer is about one)."""
+    from ecokg.queries.runner import list_queries
+
+    return [q.name for q in list_queries() if any(p.name == "entity" and p.default is None and not p.optional
+                                                  for p in q.params)]
+
+
+def parameterized() -> set[str]:
+    """The named queries with a parameter (park, region or entity)."""
+    from ecokg.queries.runner import list_queries
+
+    return {q.name for q in list_queries() if q.params}
+
+
 @dataclass
 class Settings:
     limit: float
@@ -210,31 +226,49 @@ class Settings:
     memory_kb: int
 
 
-def store_queries(store: Path, params: dict[str, dict[str, str]], names: list[str], cfg: Settings
-                  ) -> tuple[dict[str, dict[str, Any]], int | None]:
-    """Each query on the store; a run past the limit stops the worker, which restarts on the rest."""
+def store_queries(store: Path, params: dict[str, dict[str, str]], names: list[str], cfg: Settings,
+                  values: dict[str, str] | None = None, param_only: list[str] | None = None
+                  ) -> tuple[dict[str, dict[str, Any]], int | None, dict[str, dict[str, Any]]]:
+    """Each query on the store, three ways (``bench.stages.query_store``; ``param_only`` queries,
+    which have a parameter, only with it); a run past the limit stops the worker, which restarts on
+    the rest. Returns the complete answers' runs, the peak RSS, and every mode's run per query."""
+    param_only = param_only or []
     out: dict[str, dict[str, Any]] = {}
+    modes: dict[str, dict[str, Any]] = {}
     rss: list[int] = []
+    no_param: list[str] = []
     remaining = list(names)
     while remaining:
         r = run_stage("query_store", {"store": str(store), "queries": remaining, "params": params,
-                                      "runs": cfg.runs, "budget": cfg.budget},
+                                      "runs": cfg.runs, "budget": cfg.budget,
+                                      "values": {k: v for k, v in (values or {}).items()}, "no_param": no_param,
+                                      "param_only": param_only},
                       timeout=cfg.stage_limit, unit_timeout=cfg.limit)
         for ev in r.of("run"):
-            out[ev["query"]] = ev
-            rss.append(ev.get("rss_kb", 0))
-            _log(f"  store {ev['query']}: {secs_text(ev['median_s'])}, {ev['rows']} rows")
+            mode = ev.get("mode", "complete")
+            modes.setdefault(ev["query"], {})[mode] = ev
+            if mode == "complete":
+                out[ev["query"]] = ev
+                rss.append(ev.get("rss_kb", 0))
+            _log(f"  store {ev['query']} ({mode}): {secs_text(ev['median_s'])}, {ev['rows']} rows")
         if r.rss_kb:
             rss.append(r.rss_kb)
         if r.status == "timeout" and r.pending is not None:
-            _log(f"  store {r.pending['query']}: > {cfg.limit:g} s")
-            out[r.pending["query"]] = {"query": r.pending["query"], "timeout": True, "limit": cfg.limit,
-                                       "at_run": r.pending.get("run")}
+            q, mode = r.pending["query"], r.pending.get("mode", "complete")
+            _log(f"  store {q} ({mode}): > {cfg.limit:g} s")
+            over = {"query": q, "timeout": True, "limit": cfg.limit, "at_run": r.pending.get("run")}
+            modes.setdefault(q, {})[mode] = over
+            if mode == "param":
+                no_param.append(q)
+            elif mode == "complete":
+                out[q] = over  # ordered answers: the first 100 rows wait for the whole evaluation too
+                modes[q]["first100"] = {**over, "skipped": f"the complete answer is past {cfg.limit:g} s"}
         elif r.status != "ok":
             for q in remaining:
                 out.setdefault(q, {"query": q, **_failure(r)})
-        remaining = [q for q in remaining if q not in out]
-    return out, max(rss) if rss else None
+        remaining = [q for q in remaining if q not in out and not (
+            q in param_only and ("param" in modes.get(q, {}) or r.status not in ("ok", "timeout")))]
+    return out, max(rss) if rss else None, modes
 
 
 def _extrapolate(times: dict[str, tuple[str, int, float]], skip: dict[str, str], quads: int, label: str,
@@ -289,9 +323,16 @@ def bench_scale(label: str, quads: int, cfg: Settings, state: dict[str, Any]) ->
     _extrapolate(state.setdefault("store_times", {}), skip_store, info.quads, label, cfg.limit)
     run_names = [q for q in names if q not in skip_store]
     _log(f"{label}: {len(run_names)} named queries on the store")
-    found, rss = store_queries(store, info.params, run_names, cfg)
+    values = {"park": info.params["companies-in-park"]["park"], "region": info.params["parks-and-venues"]["region"],
+              "entity": info.params["entity-profile"]["entity"]}  # the parameter of each query, where it has one
+    with_param = [q for q in names if q not in run_names and q in parameterized()]  # past the limit: parameter only
+    found, rss, modes = store_queries(store, {q: {"entity": values["entity"]} for q in required_entity()},
+                                      run_names + with_param, cfg, values, with_param)
+    found = {q: ev for q, ev in found.items() if q not in with_param}
+    for q in skip_store:  # the first rows of an ordered answer wait for all of it
+        modes.setdefault(q, {})["first100"] = {"query": q, "timeout": True, "limit": cfg.limit, "skipped": skip_store[q]}
     _settle(found, names, skip_store, state["store_times"], label, info.quads, cfg.limit)
-    res["query_store"] = {"queries": found, "rss_kb": rss}
+    res["query_store"] = {"queries": found, "rss_kb": rss, "modes": modes, "values": values}
     bindings = {q: ev.get("bindings", {}) for q, ev in found.items()}
 
     _log(f"{label}: export from the store")
@@ -459,6 +500,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--doc", default=str(DOC), help="Markdown page with the tables ('' for none)")
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up stage")
     ap.add_argument("--render", action="store_true", help="only write the Markdown page again from the results file")
+    ap.add_argument("--curve", default="", help="sizes of ONE article for the build-time curve (10kB,100kB,1MB,5MB)")
+    ap.add_argument("--during-build", type=int, default=0, help="articles built while 8 clients query ecokg serve")
+    ap.add_argument("--only", default="", help="run only these stages (ingest,scales,views,startup,curve,during-build)"
+                    " and keep the other figures of the results file")
     return ap.parse_args(argv)
 
 
@@ -470,7 +515,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         scales = [(s, parse_size(s)) for s in _labels(args.scales)]
-        for s in _labels(args.ingest) + _labels(args.views) + _labels(args.draw):
+        for s in _labels(args.ingest) + _labels(args.views) + _labels(args.draw) + _labels(args.curve):
             parse_size(s)
     except ValueError as exc:
         print(f"bench: error: {exc}", file=sys.stderr)
@@ -482,15 +527,30 @@ def main(argv: list[str] | None = None) -> int:
     facts = machine()
     cfg = Settings(args.limit, args.stage_limit, args.runs, args.budget, scratch, args.seed,
                    int(facts["memory_gb"] * 1024 * 1024))
+    only = set(_labels(args.only))
+    kept: dict[str, Any] = {}
+    if only and Path(args.results).is_file():  # the stages not run keep their figures
+        kept = json.loads(Path(args.results).read_text(encoding="utf-8"))
     results: dict[str, Any] = {
+        **kept,
         "generated_by": "python -m bench", "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": facts,
         "settings": {"scales": [s for s, _ in scales], "ingest": _labels(args.ingest), "views": _labels(args.views),
                      "draw": _labels(args.draw), "limit_s": args.limit, "stage_limit_s": args.stage_limit,
                      "runs": args.runs, "budget_s": args.budget, "seed": args.seed},
-        "ingest": [], "scales": [], "views": [], "startup": {},
     }
+    results["settings"].update(curve=_labels(args.curve), during_build_articles=args.during_build)
+    if kept:
+        results["settings"] = {**kept.get("settings", {}), "curve": _labels(args.curve),
+                               "during_build_articles": args.during_build}
+        results["command"] = f"{kept.get('command', '')}; then {results['command']}"
+    for key, empty in (("ingest", []), ("scales", []), ("views", []), ("startup", {})):
+        if not only or key in only or key not in results:
+            results[key] = empty
+
+    def wanted(stage: str) -> bool:
+        return not only or stage in only
     state: dict[str, Any] = {}
 
     def save() -> None:  # after every stage, so that a stopped run keeps what it measured
@@ -498,17 +558,27 @@ def main(argv: list[str] | None = None) -> int:
         atomic_write(Path(args.results), json.dumps(results, ensure_ascii=False, indent=1) + "\n")
 
     try:
-        for size in _labels(args.ingest):
+        for size in _labels(args.ingest) if wanted("ingest") else []:
             results["ingest"].append(bench_ingest(size, cfg))
             save()
-        for label, quads in scales:
+        if args.curve and wanted("curve"):
+            results["curve"] = bench_curve(_labels(args.curve), cfg)
+            results["curve_run"] = {"started": results["started"],
+                                    "load_average_at_start": facts["load_average_at_start"]}
+            save()
+        for label, quads in scales if wanted("scales") else []:
             results["scales"].append(bench_scale(label, quads, cfg, state))
             save()
+        if args.during_build and wanted("during-build"):
+            results["during_build"] = bench_during_build(args.during_build, cfg)
+            results["during_build_run"] = {"started": results["started"],
+                                           "load_average_at_start": facts["load_average_at_start"]}
+            save()
         draw = set(_labels(args.draw))
-        for n in _labels(args.views):
+        for n in _labels(args.views) if wanted("views") else []:
             results["views"].append(bench_view(n, n in draw, cfg))
             save()
-        if not args.no_startup:
+        if not args.no_startup and wanted("startup"):
             _log("start-up and demo")
             small = state.get("stores", {}).get(scales[0][0]) if scales else None
             results["startup"] = bench_startup(small, cfg)

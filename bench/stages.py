@@ -94,9 +94,10 @@ def load_store(nq: str, store: str) -> None:
 
 
 # -- 3. query (store side) ---------------------------------------------------------------------
-def _timed_runs(name: str, run: Callable[[], int], runs: int, budget: float) -> Iterator[dict[str, Any]]:
+def _timed_runs(name: str, run: Callable[[], int], runs: int, budget: float,
+                mode: str = "complete") -> Iterator[dict[str, Any]]:
     """One warm-up run, then up to ``runs`` timed runs while their total stays under ``budget``."""
-    emit("begin", query=name, run=0)
+    emit("begin", query=name, mode=mode, run=0)
     t0 = time.perf_counter()
     rows = run()
     warm = time.perf_counter() - t0
@@ -105,33 +106,48 @@ def _timed_runs(name: str, run: Callable[[], int], runs: int, budget: float) -> 
         yield {"query": name, "rows": rows, "warmup_s": warm, "times": [warm], "median_s": warm, "single": True}
         return
     while len(times) < runs and (not times or sum(times) + warm < budget):
-        emit("begin", query=name, run=len(times) + 1)
+        emit("begin", query=name, mode=mode, run=len(times) + 1)
         t0 = time.perf_counter()
         rows = run()
         times.append(time.perf_counter() - t0)
     yield {"query": name, "rows": rows, "warmup_s": warm, "times": times, "median_s": statistics.median(times)}
 
 
-def query_store(store: str, queries: list[str], params: dict[str, dict[str, str]], runs: int, budget: float) -> None:
-    """Each named query as ``ecokg query`` runs it (LocalBackend: scoped to the document graphs)."""
+def query_store(store: str, queries: list[str], params: dict[str, dict[str, str]], runs: int, budget: float,
+                values: dict[str, str] | None = None, no_param: list[str] | None = None,
+                param_only: list[str] | None = None) -> None:
+    """Each named query as ``ecokg query`` runs it (LocalBackend: scoped to the document graphs), three ways:
+
+    ``param``: with each declared parameter bound to ``values[name]`` (a park, a region, an entity),
+    if the query has one; ``complete``: the whole answer (only required parameters bound, from
+    ``params``); ``first100``: the first 100 rows of the complete answer (``ecokg query --limit 100``);
+    ``param_only`` queries run with their parameter only.
+    Parameters are bound once, before the timed runs (the bind time is reported apart).
+    """
     from ecokg.queries.runner import LocalBackend, bind_params, combinations, load_query
 
     backend = LocalBackend(store)
     try:
         for name in queries:
             q = load_query(name)
-            emit("begin", query=name, run="bind")
-            t0 = time.perf_counter()
-            bound = bind_params(q, params.get(name, {}), backend)
-            bind_s = time.perf_counter() - t0
-            subs = combinations(bound) or [{}]
+            given = {p.name: values[p.name] for p in q.params if values and p.name in values}
+            modes = [("param", given)] if given and name not in (no_param or []) else []
+            if name not in (param_only or []):  # (a query whose complete answer is known to be past the limit)
+                modes += [("complete", params.get(name, {})), ("first100", params.get(name, {}))]
+            for mode, chosen in modes:
+                emit("begin", query=name, mode=mode, run="bind")
+                t0 = time.perf_counter()
+                bound = bind_params(q, chosen, backend)
+                bind_s = time.perf_counter() - t0
+                subs = combinations(bound) or [{}]
+                limit = 100 if mode == "first100" else None
 
-            def run(q: Any = q, subs: list[dict[str, Any]] = subs) -> int:
-                return sum(len(backend.run(q.text, s).rows) for s in subs)
+                def run(q: Any = q, subs: list[dict[str, Any]] = subs, limit: int | None = limit) -> int:
+                    return sum(len(backend.run(q.text, s, limit).rows) for s in subs)
 
-            for res in _timed_runs(name, run, runs, budget):
-                emit("run", bind_s=bind_s, bindings={k: str(v) for s in subs for k, v in s.items()}, **res,
-                     **peak_rss())
+                for res in _timed_runs(name, run, runs, budget, mode):
+                    emit("run", mode=mode, bind_s=bind_s, bindings={k: str(v) for s in subs for k, v in s.items()},
+                         **res, **peak_rss())
     finally:
         backend.close()
 
@@ -296,8 +312,15 @@ STAGES: dict[str, Callable[..., None]] = {
 }
 
 
+def _reliability_stages() -> dict[str, Callable[..., None]]:
+    from bench.reliability import STAGES as more
+
+    return more
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    STAGES.update(_reliability_stages())
     if len(args) != 2 or args[0] not in STAGES:
         print(f"usage: python -m bench.stages {{{'|'.join(STAGES)}}} JSON", file=sys.stderr)
         return 2

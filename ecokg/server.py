@@ -255,6 +255,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except EcokgError as exc:
             self._text(HTTPStatus.INTERNAL_SERVER_ERROR, exc.one_line())
             return
+        except Exception as exc:  # the engine's own error (RuntimeError …): an answer, not a dropped connection
+            self._text(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {type(exc).__name__}: "
+                                                         f"{' '.join(str(exc).split())[:500]}")
+            return
         extra = {"X-Ecokg-Truncated": "true"} if result.truncated else {}
         if form in ("CONSTRUCT", "DESCRIBE"):
             media, fmt = negotiate(self.headers.get("Accept"), table=False)

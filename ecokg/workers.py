@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from typing import Any
 
 from ecokg.errors import QueryError
+
+#: Pauses (seconds) before opening the store again after a read raced a writer (about 3 s in all).
+_RETRY_PAUSES = (0.02, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5)
+
+
+def _raced_a_writer(exc: BaseException) -> bool:
+    """A read-only open of a store that a build is writing can find a table file that the
+    writer has just compacted away (RocksDB: "No such file or directory … may be corrupted"). The
+    store is fine: open it again and the new file list is read."""
+    text = str(exc)
+    return "No such file or directory" in text and (".sst" in text or "MANIFEST" in text or ".log" in text)
 
 
 def _worker_loop(conn: Any, store: str) -> None:
@@ -20,14 +32,20 @@ def _worker_loop(conn: Any, store: str) -> None:
         if job is None:
             return
         text, limit = job
-        try:
-            backend = LocalBackend(store)  # opened per query: it sees what was written since
+        answer: tuple[str, Any] = ("error", QueryError("the query was not run"))
+        for pause in (*_RETRY_PAUSES, None):
             try:
-                answer: tuple[str, Any] = ("ok", execute(NamedQuery("-e", text, source="the query"), {}, backend, limit))
-            finally:
-                backend.close()
-        except Exception as exc:  # sent back to the server, which answers 400/500
-            answer = ("error", exc)
+                backend = LocalBackend(store)  # opened per query: it sees what was written since
+                try:
+                    answer = ("ok", execute(NamedQuery("-e", text, source="the query"), {}, backend, limit))
+                finally:
+                    backend.close()
+            except Exception as exc:  # sent back to the server, which answers 400/500
+                answer = ("error", exc)
+                if pause is not None and _raced_a_writer(exc):
+                    time.sleep(pause)
+                    continue
+            break
         try:
             conn.send(answer)
         except (OSError, ValueError):

@@ -5,6 +5,8 @@ investors (X投资42亿元的…). Each function returns candidates that do not 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cache
 from itertools import pairwise
 
 from ecokg.loaders.candidates import FUNCTION_CHARS, Candidate, word_frequency
@@ -36,9 +38,28 @@ def _is_phrase(brand: str) -> bool:
     """亿元建设, 重点支持, 新购置: common words in a row (a clause before 智能), not a brand."""
     import jieba
 
+    jieba.setLogLevel(60)
     words = jieba.lcut(brand, HMM=False)
     return len(words) >= 2 and all(len(w) >= 2 for w in words[1:]) \
         and all(word_frequency(w) > 100 for w in words)
+
+def maker_prefix(lex: Lexicon, name: str) -> int | None:
+    """丰光精密谐波减速器: a company (brand + company suffix) before a generic product (common words
+    only) names the company, not a product. The length of the company's part, else None."""
+    for suffix in lex.company_suffixes:
+        k = name.find(suffix, 2)
+        if k < 2 or len(suffix) < 2:
+            continue
+        cut, brand, rest = k + len(suffix), name[:k], name[k + len(suffix):]
+        if len(rest) < 2 or lex.is_common_brand(brand) or _is_phrase(brand) or word_frequency(brand) > 1000:
+            continue
+        import jieba
+
+        words = jieba.lcut(rest, HMM=False)
+        if all(len(w) >= 2 and word_frequency(w) > 0 for w in words):
+            return cut
+    return None
+
 
 def _starts_with_boundary(lex: Lexicon, name: str) -> bool:
     return any(lex.boundary_ending_at(name, k) for k in (1, 2))
@@ -69,17 +90,28 @@ def brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Can
     """Brand + company suffix anywhere, when the brand is not a dictionary word (汉澄汽车)."""
     out: list[Candidate] = []
     for suffix in lex.company_suffixes:
-        for m in re.finditer(re.escape(suffix), text):
+        for start in find_all(text, suffix):
+            end = start + len(suffix)
             for blen in (2, 3, 4):
-                s = m.start() - blen
-                if s < 0 or any(c.start < m.end() and s < c.end for c in known + out):
+                s = start - blen
+                if s < 0 or any(c.start < end and s < c.end for c in known) \
+                        or any(c.start < end and s < c.end for c in out):
                     continue
-                name = text[s:m.end()]
+                name = text[s:end]
                 if (s == 0 or not is_cjk(text[s - 1]) or lex.boundary_ending_at(text, s)) \
                         and is_company_name(lex, name, strict=True):
-                    out.append(Candidate(s, m.end(), "Company", name, {name}, 1))
+                    out.append(Candidate(s, end, "Company", name, {name}, 1))
                     break
     return out
+
+
+def find_all(text: str, word: str) -> Iterator[int]:
+    """The starts of the non-overlapping occurrences of ``word``, left to right (as
+    ``re.finditer(re.escape(word), text)``, without a regular expression per word)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + max(len(word), 1))
 
 def enumerations(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
@@ -153,33 +185,43 @@ def place_brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> li
     """庐山视觉, 永修县和光硅材, 启东瀚洋生物医药: a place, a brand of up to four characters and a
     company suffix, ending where a clause or a boundary word begins, is a company."""
     out: list[Candidate] = []
+    suffixes = _suffixes_by_first(tuple(lex.company_suffixes))
     for c in known:
         if c.cls != "Place" or (c.start > 0 and is_cjk(text[c.start - 1])
                                 and not lex.boundary_ending_at(text, c.start)):
             continue
-        for suffix in lex.company_suffixes:
-            for blen in range(0, 5):
-                e = c.end + blen + len(suffix)
-                if not text.startswith(suffix, c.end + blen) or any(k.start < e and c.end < k.end for k in known
-                                                                     if k is not c and k.cls != "Place"):
-                    continue
-                brand = text[c.end:c.end + blen]
-                if not all(is_cjk(ch) for ch in brand) or any(ch in FUNCTION_CHARS for ch in brand) \
-                        or (brand and (lex.is_common_brand(brand) or _is_phrase(brand))):
-                    continue
-                nxt = text[e:e + 1]
-                if nxt and is_cjk(nxt) and not lex.boundary_ending_at(text, e + 2) \
-                        and not any(text.startswith(w, e) for w in lex.boundaries) \
-                        and not any(text.startswith(v, e) for v in lex.subject_verbs):
-                    continue  # 晋江智能制造: the suffix begins a longer word
-                if any(w in brand for w in lex.industries if len(w) >= 2):
-                    continue  # 晋江人工智能…: a sector, not a brand
-                name = text[c.start:e]
-                out.append(Candidate(c.start, e, "Company", name, {name}, 3))
-                break
-            else:
+        # the suffixes that follow the place within four characters, in the order (suffix, brand length)
+        tried = sorted((n, blen, suffix) for blen in range(0, 5)
+                       for n, suffix in suffixes.get(text[c.end + blen:c.end + blen + 1], ())
+                       if text.startswith(suffix, c.end + blen))
+        for _, blen, suffix in tried:
+            e = c.end + blen + len(suffix)
+            if any(k.start < e and c.end < k.end for k in known if k is not c and k.cls != "Place"):
                 continue
+            brand = text[c.end:c.end + blen]
+            if not all(is_cjk(ch) for ch in brand) or any(ch in FUNCTION_CHARS for ch in brand) \
+                    or (brand and (lex.is_common_brand(brand) or _is_phrase(brand))):
+                continue
+            nxt = text[e:e + 1]
+            if nxt and is_cjk(nxt) and not lex.boundary_ending_at(text, e + 2) \
+                    and not any(text.startswith(w, e) for w in lex.boundaries) \
+                    and not any(text.startswith(v, e) for v in lex.subject_verbs):
+                continue  # 晋江智能制造: the suffix begins a longer word
+            if any(w in brand for w in lex.industries if len(w) >= 2):
+                continue  # 晋江人工智能…: a sector, not a brand
+            name = text[c.start:e]
+            out.append(Candidate(c.start, e, "Company", name, {name}, 3))
             break
+    return out
+
+
+@cache
+def _suffixes_by_first(suffixes: tuple[str, ...]) -> dict[str, list[tuple[int, str]]]:
+    """First character -> (rank, suffix) of the company suffixes that begin with it."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for n, suffix in enumerate(suffixes):
+        if suffix:
+            out.setdefault(suffix[0], []).append((n, suffix))
     return out
 
 
@@ -217,15 +259,26 @@ _ORGS = ("Company", "InnovationCenter", "Organization")
 
 def _right_edge(lex: Lexicon, text: str, start: int, limit: int = 14) -> int:
     """Where a name that starts at ``start`` ends: before punctuation or a boundary word."""
+    short = _short_boundaries(tuple(lex.boundaries))
     i = start
     while i < len(text) and i - start < limit:
         ch = text[i]
         if not (is_cjk(ch) or (ch.isascii() and (ch.isalnum() or ch in "-+. "))):
             break
-        if i > start and any(text.startswith(w, i) for w in lex.boundaries if len(w) <= 3):
+        if i > start and any(text.startswith(w, i) for w in short.get(ch, ())):
             break
         i += 1
     return i
+
+
+@cache
+def _short_boundaries(boundaries: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """First character -> the boundary words of at most three characters that begin with it."""
+    out: dict[str, list[str]] = {}
+    for w in boundaries:
+        if w and len(w) <= 3:
+            out.setdefault(w[0], []).append(w)
+    return {ch: tuple(ws) for ch, ws in out.items()}
 
 
 def homogeneous_lists(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:

@@ -132,16 +132,20 @@ def designations(state: DocState) -> None:
 
 
 def figures(state: DocState) -> None:
-    from ecokg.loaders.figures import extract_figures, fund_amounts
+    from ecokg.loaders.figure_subjects import name_endings
+    from ecokg.loaders.figures import extract_figures, fund_amounts, fund_index
     from ecokg.loaders.periods import reported_year
 
     base = state.doc.issued_date
     report = reported_year(state.doc.text, base)  # an annual report published early the next year
+    funds = fund_index(state.entities)  # the entities' names and sentences are fixed from here on
+    endings = name_endings(state.entities)
     for s in state.sentences:
         spans = state.by_sentence.get(s.index, [])
         state.observations += extract_figures(s, spans, state.entities, base=base, region=state.region_key,
-                                              report=report)
-        for key, amount, unit, per_year in fund_amounts(s, spans, state.entities):
+                                              report=report, funds=funds,
+                                              endings=endings)
+        for key, amount, unit, per_year in fund_amounts(s, spans, state.entities, funds):
             ent = state.entities[key]  # the amount is the figures layer of a fund's record
             if ent.amount is None:
                 ent.amount, ent.unit, ent.per_year, ent.amount_sentence = amount, unit, per_year, s.index
@@ -154,13 +158,28 @@ def tables(state: DocState) -> None:
     state.relations += row_relations(rows, state.by_sentence, lambda k: state.entities[k].cls)
     state.relations += _tenant_rows(state, rows)
     held = {d.sentence for d in state.designations if d.rule == "designation-list"}
-    for idx, spans in sorted(state.titles.items()):
-        for t in spans:
-            if t.kind != "list" or idx in held:
-                continue  # 公布…名单 with no holder in the sentence, then a table: each row's company
-            for holder, row_idx in row_holders(rows, state.by_sentence, idx):
+    lists = [(idx, t) for idx, spans in sorted(state.titles.items()) for t in spans
+             if t.kind == "list" and idx not in held]  # 公布…名单 with no holder in the sentence, then a table
+    for table in _tables(rows):
+        before = [(idx, t) for idx, t in lists if idx < table[0].sentence]
+        if not before:
+            continue
+        idx = before[-1][0]  # the list named last before the table (a heading over it, else the lead)
+        for _, t in (x for x in before if x[0] == idx):
+            for holder, row_idx in row_holders(table, state.by_sentence, idx):
                 state.designations.append(Designation(holder=holder, title=t.title, sentence=row_idx,
                                                       level=t.level, batch=t.batch, rule="designation-table"))
+
+
+def _tables(rows: Sequence[Row]) -> list[list[Row]]:
+    """Rows grouped into tables: runs of rows in consecutive sentences."""
+    out: list[list[Row]] = []
+    for r in rows:
+        if out and r.sentence == out[-1][-1].sentence + 1:
+            out[-1].append(r)
+        else:
+            out.append([r])
+    return out
 
 
 _TENANT_HEADING = re.compile(r"入驻企业|入园企业|落户企业|园区企业|入驻的企业|签约企业|重点企业|代表企业|部分企业")

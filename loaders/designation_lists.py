@@ -83,7 +83,13 @@ def anaphor_holder(discourse: Discourse, text: str) -> Callable[[int, int], str 
     lex = lexicon()
 
     def resolve(clause_start: int, trigger: int) -> str | None:
-        lead = re.sub(r"(今年|去年|日前|近日|此前|已经|已|还|又|也|成功|正式|被|\d+月)+$", "", text[clause_start:trigger])
+        lead = re.sub(r"被[^，。；]{0,30}$", "", text[clause_start:trigger])  # 园区被X厅认定为: not the agent
+        lead = re.sub(r"(今年|去年|日前|近日|此前|已经|已|还|又|也|成功|正式|被|于|\d+年|\d+月)+$", "", lead)
+        own = re.search(r"(?:我|本|全)(县|区|市)$", lead)
+        if own:  # 我县被认定为…: the county (district, city) the article speaks for
+            return discourse.latest_named(group("Place"), trigger, own.group(1))
+        if re.search(r"(?:^|该|本|这家)(?:公司|企业)$", lead.strip()):
+            return discourse.latest(group("Company"), trigger)
         for w in _HOLDER_WORDS:
             if lead.endswith(w):
                 return discourse.latest(group("IndustrialPark") | group("InnovationCenter")

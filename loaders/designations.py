@@ -51,6 +51,11 @@ def _level_of(title: str, authority: str | None) -> str | None:
     return None
 
 
+_WHEN = re.compile(r"(?:已|于|曾|今年|去年|前年|\d{4}年|\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]+月)")
+_LIST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]\s*)?(?:\d{4}年度?)?([^，。；：:]{4,40}?)"
+                           r"(?:拟认定|拟入选|拟推荐|拟命名|认定|入选|推荐|拟认定（入选）)?名单(?:（[^）]{0,12}）)?$")
+
+
 def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpan]:
     """Designation titles in a sentence. ``authorities`` are known granting-body names (工信部 …)."""
     text, base = sentence.text, sentence.start
@@ -105,6 +110,10 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
         for part in parts if all(len(p) >= 4 for p in parts) else [text[t0:m.end(2)]]:
             add(t0, t0 + len(part), trigger, "list")
             t0 += len(part) + 1
+    # 一、第三批X市智能工厂拟认定名单（共5家）: a heading naming a list; its rows (a table) follow
+    h = _LIST_HEADING.match(text)
+    if h and not found:
+        add(h.start(1), h.end(1), len(text), "list")
     # 新增国家级专精特新“小巨人”企业12家，其中A、B进入第七批名单: the category holds for the names after 其中
     for m in re.finditer(r"新增([^，。；]{4,30}?)[\d一二三四五六七八九十百]+(?:家|个|项)[，,]其中", text):
         k = re.search(r"(进入|入选|列入|获评|获批)(第[一二三四五六七八九十\d]+批)?", text[m.end():])
@@ -182,7 +191,7 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             continue
         if before:
             last = max(before, key=lambda s: s.end)
-            gap = text[last.end - sentence.start: trig]
+            gap = _WHEN.sub("", text[last.end - sentence.start: trig])  # 已于今年9月被…认定为
             if len(gap) <= 12 and not re.search(r"\d|[的在对向将]", gap.replace("被", "")):
                 holder = last.key
         elif t.kind == "trigger" and clause_start > 0 and not text[clause_start:trig].strip("今年还已也被正式成功")[:1].isdigit():

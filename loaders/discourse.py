@@ -63,35 +63,73 @@ class Discourse:
         self.spans = sorted(spans, key=lambda s: s.start)
         self.entities = entities
         self._starts = [s.start for s in self.spans]
+        self._of_classes: dict[frozenset[str], list[int]] = {}  # classes -> indexes of their spans
 
     def cls(self, key: str) -> str:
         return self.entities[key].cls
 
+    def _indexes(self, classes: frozenset[str]) -> list[int]:
+        """The positions in ``spans`` of the mentions of ``classes`` (made once per set of classes,
+        so that a look-back skips the other mentions instead of walking over them)."""
+        found = self._of_classes.get(classes)
+        if found is None:
+            found = [j for j, sp in enumerate(self.spans) if self.cls(sp.key) in classes]
+            self._of_classes[classes] = found
+        return found
+
+    def _latest_at(self, classes: frozenset[str], before: int, exclude: Sequence[str] = ()) -> int | None:
+        """The position in ``spans`` of the mention of ``classes`` that ends last before ``before``."""
+        idxs = self._indexes(classes)
+        q = bisect_left(idxs, bisect_left(self._starts, before)) - 1
+        while q >= 0:
+            sp = self.spans[idxs[q]]
+            if sp.end <= before and sp.key not in exclude:
+                return idxs[q]
+            q -= 1
+        return None
+
     def latest(self, classes: frozenset[str], before: int, exclude: Sequence[str] = ()) -> str | None:
         """The entity of ``classes`` mentioned last before offset ``before``."""
+        j = self._latest_at(classes, before, exclude)
+        return None if j is None else self.spans[j].key
+
+    def first_from(self, classes: frozenset[str], start: int, end: int) -> str | None:
+        """The first entity of ``classes`` mentioned within ``start`` … ``end`` (offsets)."""
+        idxs = self._indexes(classes)
+        for q in range(bisect_left(idxs, bisect_left(self._starts, start)), len(idxs)):
+            sp = self.spans[idxs[q]]
+            if sp.start > end:  # (a mention starting at end ends after it, unless empty)
+                break
+            if sp.end <= end:
+                return sp.key
+        return None
+
+    def latest_named(self, classes: frozenset[str], before: int, suffix: str) -> str | None:
+        """The entity of ``classes`` whose name ends with ``suffix`` (县) mentioned last before ``before``."""
         i = bisect_left(self._starts, before)
         for sp in reversed(self.spans[:i]):
-            if sp.end <= before and self.cls(sp.key) in classes and sp.key not in exclude:
+            if sp.end <= before and self.cls(sp.key) in classes and sp.key.endswith(suffix):
                 return sp.key
         return None
 
     def sentence_topic(self, classes: frozenset[str], before: int, sentence_starts: Sequence[int]) -> str | None:
         """The first entity of ``classes`` in the last sentence before ``before`` that names one
         (the company the last sentence about a company was about)."""
-        last = self.latest(classes, before)
-        if last is None:
+        j = self._latest_at(classes, before)
+        if j is None:
             return None
-        i = bisect_left(self._starts, before)
-        at = next(sp.start for sp in reversed(self.spans[:i]) if sp.key == last and sp.end <= before)
+        last, at = self.spans[j].key, self.spans[j].start
         k = bisect_left(sentence_starts, at + 1) - 1
         start = sentence_starts[k] if k >= 0 else 0
-        return next((sp.key for sp in self.spans if start <= sp.start < at + 1 and self.cls(sp.key) in classes), last)
+        idxs = self._indexes(classes)
+        q = bisect_left(idxs, bisect_left(self._starts, start))
+        return self.spans[idxs[q]].key if q < len(idxs) and self.spans[idxs[q]].start < at + 1 else last
 
     def latest_list(self, classes: frozenset[str], before: int) -> list[str]:
         """The last run of >= 2 entities of ``classes`` joined by 、/和/及/与 before ``before``."""
-        i = bisect_left(self._starts, before)
         run: list[EntitySpan] = []
-        for sp in reversed(self.spans[:i]):
+        for j in range(bisect_left(self._starts, before) - 1, -1, -1):
+            sp = self.spans[j]
             if sp.end > before:
                 continue
             if self.cls(sp.key) not in classes:

@@ -6,6 +6,7 @@ article-level pass that resolves overlaps, relative and short names, and builds 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from ecokg.loaders.company_names import (
     enumerations,
     homogeneous_lists,
     investors,
+    maker_prefix,
     parallel_subjects,
     place_brand_companies,
     place_companies,
@@ -32,6 +34,7 @@ from ecokg.loaders.lexicon import Lexicon, Region, is_cjk, lexicon
 from ecokg.loaders.name_identity import merge_same_names
 from ecokg.loaders.names import has_place_prefix, is_generic, left_edge, name_char, strip_descriptors
 from ecokg.loaders.records import Document, Entity, EntitySpan, Sentence
+from ecokg.loaders.subsidy_names import granted_subsidies
 from ecokg.loaders.tables import Row, find_rows, product_class, product_name
 
 PRODUCT_CLASSES = PRODUCT
@@ -43,7 +46,8 @@ _HEAD_STOP_BEFORE = {"格", "布", "当", "结", "全", "大", "开", "内", "�
 _HEAD_STOP_AFTER = {"署", "分", "门", "员", "托", "面", "长", "属", "级", "位", "件"}
 _SINGLE_CHAR_GOV = {"局", "部", "委", "厅"}
 # what follows a person's name: a verb of speaking or attending, or punctuation
-_AFTER_PERSON = ("牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|坦言|告诉|回答|答|谈到|提到|作|在|出席|致辞|讲话|发表|"
+_AFTER_PERSON = ("宣布|签署|会见|调研|考察|参加|陪同|解读|回忆|曾|是|亲自|（|\\s|　|"
+                 "牵头|领衔|挂帅|表示|介绍|指出|说|认为|称|透露|强调|坦言|告诉|回答|答|谈到|提到|作|在|出席|致辞|讲话|发表|"
                  "主持|带队|分享|围绕|就|以|对|从|、|，|。|：|:|”|）|等|担任|带领|团队|和|与|当选|出任|获|荣获|率|带|向|为|到会|到场|上台|"
                  "分别|一行|也|则|还|现场|$")
 _TWO_BODIES = re.compile(r"(?:人民政府|政府|管委会|管理委员会|[局厅办])(?:和|与|及)")
@@ -58,6 +62,11 @@ _ORG_CLASSES = ORG - {"Organization", "Committee"}
 _GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会", "商务委员会")
 _GENERIC_DISTRICTS = {"行政区", "自治区", "城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区", "东区", "西区", "南区", "北区", "中区",
                       "新区", "景区", "社区", "校区", "主城区", "中心城区", "郊区", "老城区"}
+#: Zones named by their function (主承载区, 核心区): a role in a plan, not a district.
+_FUNCTION_ZONES = ("承载区", "核心区", "集聚区", "功能区", "先行区", "拓展区", "辐射区", "起步区", "协作区", "承接区",
+                   "服务区", "生活区", "办公区", "展示区", "体验区", "作业区", "实训区", "训练区", "保护区")
+
+
 def _row_candidates(text: str, base: int, row: Row) -> list[Candidate]:
     """A table row's company and product cells are names (offsets relative to the sentence)."""
     out = []
@@ -125,7 +134,7 @@ class EntityRecognizer:
         self.lex = lexicon()
         self._rows: dict[int, Row] = {}
         self._heads_by_last: dict[str, list[tuple[str, str]]] = {}
-        for head, cls in self.lex.heads:
+        for head, cls in sorted(self.lex.heads, key=lambda hc: -len(hc[0])):  # 展示厅 before 厅
             self._heads_by_last.setdefault(head[-1], []).append((head, cls))
 
     # -- the article -----------------------------------------------------------------------
@@ -171,10 +180,16 @@ class EntityRecognizer:
     def _with_abbreviations(self, text: str, index: NameIndex, region: Region | None) -> NameIndex:
         """X（以下简称“Y”）: Y names X for the rest of the article."""
         extra = []
+        marks: dict[str, list[int]] = {}  # 《 and 》 offsets, found once: no look-back over the text per match
+        places: set[str] | None = None
         for m in re.finditer(r"（(?:以下)?简称[“\"《]([^”\"》]{1,15})[”\"》]）", text):
             if text[m.start() - 1:m.start()] == "》":  # 《…办法》（以下简称《办法》）
-                k = text.rfind("《", 0, m.start())
-                if k >= 0:
+                if not marks:
+                    marks = {ch: [i for i, c in enumerate(text) if c == ch] for ch in "《》"}
+                n = bisect_left(marks["《"], m.start())
+                k = marks["《"][n - 1] if n else -1
+                c = bisect_left(marks["》"], m.start() - 1)
+                if k >= 0 and (c == 0 or marks["》"][c - 1] < k):  # the 《 that this 》 closes
                     title = text[k + 1:m.start() - 1].strip()
                     extra.append(Entry(name=title, cls="PolicyDocument",
                                        aliases=(m.group(1), f"《{m.group(1)}》"), source="abbreviation"))
@@ -187,13 +202,27 @@ class EntityRecognizer:
             if len(name) <= len(found[0]):
                 continue
             key = name
-            places = {n for n, e in index.by_name.items() if e.cls == "Place"}
+            if places is None:
+                places = {n for n, e in index.by_name.items() if e.cls == "Place"}
             if region and found[1] in REGION_QUALIFIED and not has_place_prefix(name, places) and region.short not in name:
                 key = region.short + name
             extra.append(Entry(name=key, cls=found[1], aliases=(name, m.group(1)), source="abbreviation"))
+        extra += self._full_names(text)
         if not extra:
             return index
         return NameIndex(extra + list(index.by_name.values()))
+
+    def _full_names(self, text: str) -> list[Entry]:
+        """X全称Y / X（全称Y）: the long name Y (which ends with a head) and X name one thing."""
+        out = []
+        for m in re.finditer(r"(?:（)?全称(?:为|是)?“?([^，。；“”（）]{4,40}?)”?(?=）|[，。；])", text):
+            found = self.lex.head_at_end(text, m.end(1))
+            start = m.start()
+            s = left_edge(text, start, self.lex)
+            short = text[s:start]
+            if found and 2 <= len(short) <= 12 and len(m.group(1)) > len(found[0]):
+                out.append(Entry(name=short, cls=found[1], aliases=(m.group(1),), source="abbreviation"))
+        return out
 
     # -- one sentence ----------------------------------------------------------------------
     def _sentence_candidates(self, sent: Sentence, index: NameIndex, titles: list[TitleSpan]) -> list[Candidate]:
@@ -220,6 +249,7 @@ class EntityRecognizer:
         cands += brand_companies(self.lex, text, cands)
         cands += described_companies(self.lex, text, cands)
         cands += investors(self.lex, text, cands)
+        cands += granted_subsidies(text, cands)
         cands += self._districts(text, cands)
         _split_district_prefix(text, cands)
         cands += latin_products(text, cands)
@@ -367,7 +397,7 @@ class EntityRecognizer:
                     s -= len(batch.group(1))
                     surface = text[s:e]
                 name = strip_descriptors(surface)
-                if not name.endswith(head) or (is_generic(name, head, lex) and cls != "Product" and not (
+                if not name.endswith(head) or name == head or (is_generic(name, head, lex) and cls != "Product" and not (
                         cls == "PolicyDocument" and batch)):
                     break
                 if cls == "AIModel" and (text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域", "创新")
@@ -381,6 +411,12 @@ class EntityRecognizer:
                     break  # 打造人工智能产业集群: an aim, not a named cluster
                 if cls == "Committee" and head == "委员会" and ("和" in name or name.endswith(_GOV_COMMISSIONS)):
                     cls = "GovernmentBody"  # 发展和改革委员会, 科技和经济委员会: commissions of a government
+                cut = maker_prefix(lex, name) if cls in PRODUCT_CLASSES and text[e - len(name) - 1:e - len(name)] != "“" \
+                    else None
+                if cut is not None:  # 丰光精密谐波减速器: the maker, not a product
+                    ms = e - len(name)
+                    out.append(Candidate(ms, ms + cut, "Company", name[:cut], {name[:cut]}, 2))
+                    break
                 c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
                 if cls == "PolicyDocument":
                     b = _BATCH.match(text, e)
@@ -416,7 +452,7 @@ class EntityRecognizer:
     def _persons(self, text: str) -> list[Candidate]:
         """副市长许明辉出席, 院长邱振华担任, 乔红院士: a name right after a title or before an honorific."""
         out = []
-        titles = "|".join(map(re.escape, self.lex.person_titles))
+        titles = "|".join(map(re.escape, self.lex.person_titles)) + r"|首席[\u4e00-\u9fff]{1,4}官|C[A-Z]O"
         for m in re.finditer(rf"({titles})(?:兼(?:{titles}))?\s?([\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}|"
                              rf"[\u4e00-\u9fff]{{2,3}}?)(?={_AFTER_PERSON})", text):
             name = m.group(2)
@@ -447,7 +483,8 @@ class EntityRecognizer:
             name, s, e = found.group(g), found.start(g), found.end(g)
             if len(name) > 3 and not self._lead_ok(text, s) and self._lead_ok(text, s + 1):
                 name, s = name[1:], s + 1
-            if not self._lead_ok(text, s) or name in _GENERIC_DISTRICTS or self.lex.classify(name) \
+            if not self._lead_ok(text, s) or name in _GENERIC_DISTRICTS or name.endswith(_FUNCTION_ZONES) \
+                    or self.lex.classify(name) \
                     or name[0] in FUNCTION_CHARS or self.lex.boundary_ending_at(name, 2) \
                     or any(k.start < e and s < k.end for k in out) \
                     or any(k.start < e and s < k.end and not (k.start == s and k.end > e and k.cls in _SITE_CLASSES)
@@ -486,12 +523,15 @@ class EntityRecognizer:
         result = Recognized(entities)
         alias_to_key: dict[str, str] = {}
         n_top = len(list(chosen)) if not isinstance(chosen, list) else len(chosen)
+        prefixed: dict[str, bool] = {}  # name -> has_place_prefix (names repeat; the test scans every place)
 
         def key_for(c: Candidate) -> str:
             if c.entry is not None:
                 return c.entry.name
             name = c.name
-            if (region and c.region_ok and c.cls in REGION_QUALIFIED and not has_place_prefix(name, place_names)
+            if region and c.region_ok and c.cls in REGION_QUALIFIED and name not in prefixed:
+                prefixed[name] = has_place_prefix(name, place_names)
+            if (region and c.region_ok and c.cls in REGION_QUALIFIED and not prefixed[name]
                     and region.short not in name):
                 name = region.short + name
             return alias_to_key.get(name, name)

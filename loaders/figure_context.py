@@ -51,6 +51,9 @@ class SentenceContext:
     region: str | None
     by_clause: list[list[Span]] = field(default_factory=list)  # spans wholly inside each clause
     starts: list[int] = field(default_factory=list)  # clause starts
+    #: name ending -> entities a name of which ends so (``figure_subjects.name_endings``), made
+    #: once per article; None: looked up in ``entities`` when needed
+    endings: Mapping[str, list[str]] | None = None
 
     def __post_init__(self) -> None:
         self.starts = [a for a, _ in self.clauses]
@@ -62,11 +65,11 @@ class SentenceContext:
 
 
 def sentence_context(sentence: Sentence, spans: list[EntitySpan], entities: Mapping[str, Entity],
-                     region: str | None) -> SentenceContext:
+                     region: str | None, endings: Mapping[str, list[str]] | None = None) -> SentenceContext:
     """The clauses, titles and local entity spans of ``sentence``."""
     clauses, titles = _clauses_and_titles(sentence.text)
     return SentenceContext(sentence.text, _local_spans(sentence, spans, entities), clauses, titles, entities,
-                           sentence.index, region)
+                           sentence.index, region, endings=endings)
 
 
 def _clauses_and_titles(t: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -24,7 +24,7 @@ from ecokg.loaders.periods import Period, find_periods
 from ecokg.loaders.quantity import Quantity
 from ecokg.loaders.records import Entity, EntitySpan, Observation, Sentence
 
-__all__ = ["extract_figures", "fund_amounts"]
+__all__ = ["extract_figures", "fund_amounts", "fund_index"]
 
 _FUND_CLASSES = frozenset({"Fund", "Subsidy"})
 _RESET_WORDS = ("目前", "截至目前", "截止目前", "当前")
@@ -39,7 +39,19 @@ _CAP_CUES = ("最高", "每家", "每年", "单个", "单家", "一次性", "给
 
 # --------------------------------------------------------------------------- funds
 
-def _fund_links(ctx: SentenceContext, quantities: list[Quantity]) -> dict[int, str]:
+def fund_index(entities: Mapping[str, Entity]) -> dict[int, list[str]]:
+    """Sentence index -> the Fund/Subsidy entities named in it (built once per article, so that a
+    sentence looks up its neighbours' funds instead of scanning every entity)."""
+    out: dict[int, list[str]] = {}
+    for k, e in entities.items():
+        if e.cls in _FUND_CLASSES:
+            for n in e.sentences:
+                out.setdefault(n, []).append(k)
+    return out
+
+
+def _fund_links(ctx: SentenceContext, quantities: list[Quantity],
+                funds_at: Mapping[int, list[str]] | None = None) -> dict[int, str]:
     """Quantity index -> the Fund/Subsidy entity whose amount it is."""
     t = ctx.text
     funds = [s for s in ctx.spans if s.cls in _FUND_CLASSES]
@@ -70,7 +82,7 @@ def _fund_links(ctx: SentenceContext, quantities: list[Quantity]) -> dict[int, s
             links[i] = s.key
             used.add(s.key)
     if not funds and not links:
-        heading = _heading_fund(ctx)
+        heading = _heading_fund(ctx, fund_index(ctx.entities) if funds_at is None else funds_at)
         if heading is not None:
             for i, q in money:  # ——算力券。对…的企业，…每家企业每年最高500万元。
                 cue_zone = t[ctx.clauses[clause_of(ctx, q.start)][0]:q.end]
@@ -80,16 +92,14 @@ def _fund_links(ctx: SentenceContext, quantities: list[Quantity]) -> dict[int, s
     return links
 
 
-def _heading_fund(ctx: SentenceContext) -> str | None:
+def _heading_fund(ctx: SentenceContext, funds_at: Mapping[int, list[str]]) -> str | None:
     """The Fund/Subsidy that the previous sentence alone names (a heading such as ——算力券。 or
     （一）人才补贴。), whose terms this sentence states; None when it names none or several, or when
     the previous sentence already gave its amount (设立10亿元的X基金。对…给予最高…)."""
     if ctx.index <= 0:
         return None
-    named = [k for k, e in ctx.entities.items()
-             if e.cls in _FUND_CLASSES and ctx.index - 1 in e.sentences and e.amount_sentence != ctx.index - 1]
-    if len(named) != 1 or any(e.cls in _FUND_CLASSES and ctx.index in e.sentences and k != named[0]
-                              for k, e in ctx.entities.items()):
+    named = [k for k in funds_at.get(ctx.index - 1, ()) if ctx.entities[k].amount_sentence != ctx.index - 1]
+    if len(named) != 1 or any(k != named[0] for k in funds_at.get(ctx.index, ())):
         return None
     return named[0]
 
@@ -128,20 +138,24 @@ def _period_for(n: int, q: Quantity, by_clause: list[list[Period]],
 # --------------------------------------------------------------------------- figures
 
 def extract_figures(sentence: Sentence, spans: list[EntitySpan], entities: Mapping[str, Entity],
-                    *, base: date | None, region: str | None, report: int | None = None) -> list[Observation]:
+                    *, base: date | None, region: str | None, report: int | None = None,
+                    funds: Mapping[int, list[str]] | None = None,
+                    endings: Mapping[str, list[str]] | None = None) -> list[Observation]:
     """One ``Observation`` per figure of ``sentence`` (offsets into the document text); ``report``:
-    the year the article reports on when it is an annual report (``periods.reported_year``)."""
+    the year the article reports on when it is an annual report (``periods.reported_year``);
+    ``funds``: ``fund_index(entities)``, ``endings``: ``figure_subjects.name_endings(entities)``,
+    made once per article (looked up in ``entities`` when not given)."""
     quantities = find_quantities(sentence.text)
     if not quantities:
         return []
-    ctx = sentence_context(sentence, spans, entities, region)
+    ctx = sentence_context(sentence, spans, entities, region, endings)
     clauses = ctx.clauses
     periods = find_periods(sentence.text, base, report)
     by_clause = _periods_by_clause(ctx, periods)
     entering = _entering_periods(ctx, by_clause)
     heads = [clause_head(ctx, n, periods) for n in range(len(clauses))]
     clause_topics = carried_topics(ctx, heads, {clause_of(ctx, q.start) for q in quantities})
-    links = _fund_links(ctx, quantities)
+    links = _fund_links(ctx, quantities, funds)
     classes = {s.key: s.cls for s in ctx.spans}
     out: list[Observation] = []
     for i, q in enumerate(quantities):
@@ -169,13 +183,13 @@ def extract_figures(sentence: Sentence, spans: list[EntitySpan], entities: Mappi
     return out
 
 
-def fund_amounts(sentence: Sentence, spans: list[EntitySpan],
-                 entities: Mapping[str, Entity]) -> list[tuple[str, Decimal, str, bool]]:
+def fund_amounts(sentence: Sentence, spans: list[EntitySpan], entities: Mapping[str, Entity],
+                 funds: Mapping[int, list[str]] | None = None) -> list[tuple[str, Decimal, str, bool]]:
     """(entity key, amount, unit, per_year) for each Fund/Subsidy whose amount the sentence gives."""
     quantities = find_quantities(sentence.text)
     if not quantities:
         return []
     ctx = sentence_context(sentence, spans, entities, None)
-    links = _fund_links(ctx, quantities)
+    links = _fund_links(ctx, quantities, funds)
     return [(key, quantities[i].value, quantities[i].unit, quantities[i].per_year)
             for i, key in sorted(links.items())]

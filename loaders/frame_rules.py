@@ -221,9 +221,9 @@ def _topic(discourse: Discourse, classes: frozenset[str], sent: Sentence, before
     sentence's segment (up to 。 or ；) before ``before`` (海瞳开发的X，基于Y芯片打造，已应用于Z → X);
     in a sentence that names none, the last one named before it (园区由X建设，运营交给Y)."""
     seg_start = sent.start + max(sent.text.rfind("；", 0, before - sent.start), -1) + 1
-    for sp in discourse.spans:
-        if seg_start <= sp.start and sp.end <= before and discourse.cls(sp.key) in classes:
-            return sp.key
+    first = discourse.first_from(classes, seg_start, before)
+    if first is not None:
+        return first
     if seg_start == sent.start:  # nothing of the kind in the sentence: the subject carried over
         return discourse.latest(classes, sent.start)
     return None

@@ -7,6 +7,7 @@ companies, known models); ``templates`` give the standard names of a region's go
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -148,7 +149,13 @@ class NameIndex:
                 # the first entry wins: packaged knowledge before places
                 self.by_name.setdefault(key, e)
         self.max_len = max((len(k) for k in self.by_name), default=0)
-        self.first_chars = {k[0] for k in self.by_name if k}
+        lengths: dict[str, set[int]] = {}
+        for k in self.by_name:
+            if k:
+                lengths.setdefault(k[0], set()).add(len(k))
+        self.first_chars = set(lengths)
+        # per first character, the lengths its names have, longest first: a scan tries only these
+        self._lengths = {ch: sorted(ns, reverse=True) for ch, ns in lengths.items()}
 
     def get(self, name: str) -> Entry | None:
         return self.by_name.get(_fold(name))
@@ -162,7 +169,9 @@ class NameIndex:
                 i += 1
                 continue
             hit = None
-            for length in range(min(self.max_len, n - i), 0, -1):
+            for length in self._lengths[folded[i]]:
+                if length > n - i:
+                    continue
                 key = folded[i:i + length]
                 e = self.by_name.get(key)
                 if e is None:
@@ -180,8 +189,17 @@ class NameIndex:
 
 
     def _starts_name(self, folded: str, at: int) -> bool:
-        """Whether a known name of at least two characters begins at ``at``."""
-        return any(folded[at:at + k] in self.by_name for k in range(2, min(self.max_len, len(folded) - at) + 1))
+        """Whether a known product of at least two characters begins at ``at`` and ends its phrase
+        (华为昇腾芯片，…: a maker and its product; not 华为昇腾人工智能生态创新中心, one longer name)."""
+        for k in range(min(self.max_len, len(folded) - at), 1, -1):
+            e = self.by_name.get(folded[at:at + k])
+            if e is not None and e.cls in _PRODUCTS:
+                run = re.match(r"[\u4e00-\u9fffA-Za-z0-9（）()]*", folded[at + k:])
+                return run is not None and len(run.group(0)) <= 4
+        return False
+
+
+_PRODUCTS = frozenset({"Product", "AIModel", "Robot", "Platform"})
 
 
 def _fold(text: str) -> str:

@@ -55,6 +55,7 @@ class Lexicon:
     boundaries_by_len: dict[int, frozenset[str]] = field(default_factory=dict)
     heads_by_prefix: dict[str, tuple[str, ...]] = field(default_factory=dict)
     protected: tuple[str, ...] = ()  # place names with a boundary word inside (呼和浩特)
+    known_names: tuple[str, ...] = ()  # the packaged gazetteer's names (华为, 美的): protected alike
 
     def __post_init__(self) -> None:
         by_len: dict[int, set[str]] = {}
@@ -63,7 +64,8 @@ class Lexicon:
         self.boundaries_by_len = {n: frozenset(ws) for n, ws in sorted(by_len.items())}
         self.heads_by_prefix = {w: tuple(h for h, _ in self.heads if h.startswith(w) and len(h) > len(w))
                                 for w in self.boundaries if any(h.startswith(w) and len(h) > len(w) for h, _ in self.heads)}
-        places = {*self.provinces, *(i["short"] for i in self.provinces.values()), *self.city_to_province}
+        places = {*self.provinces, *(i["short"] for i in self.provinces.values()), *self.city_to_province,
+                  *self.known_names}
         self.protected = tuple(sorted((p for p in places if any(w in p[1:] for w in self.boundaries)),
                                       key=len, reverse=True))
 
@@ -160,7 +162,17 @@ def lexicon() -> Lexicon:
         city_to_province=city_to_province,
         city_en=places.get("city_en", {}),
         counties=_counties(),
+        known_names=_known_names(),
     )
+
+
+def _known_names() -> tuple[str, ...]:
+    """The Chinese names and aliases of the packaged gazetteer (a boundary word inside one, 华为's 为,
+    does not end a name there)."""
+    with loader_data("gazetteer.yaml").open("r", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    names = {n for e in data.get("entities", []) or [] for n in [e["name"], *(e.get("aliases") or [])]}
+    return tuple(sorted(n for n in names if len(n) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in n)))
 
 
 def _counties() -> dict[str, tuple[str, ...]]:

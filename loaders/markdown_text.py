@@ -25,7 +25,8 @@ def table_row_line(cells: list[str]) -> str:
     """One table row as a line: the non-empty cells joined by "，" (trailing punctuation of a
     cell dropped so no cell closes the row's sentence early). A row of page metadata
     ("发布机构 | X | 成文日期 | Y") keeps plain spaces, so the cleaner reads it as such."""
-    kept = [c for c in (" ".join(cell.split()).rstrip(_CELL_END) for cell in cells) if c]
+    # a comma inside a cell would split it in two: written as 、 (部署于X，接入Y → 部署于X、接入Y)
+    kept = [c.replace(CELL_SEPARATOR, "、") for c in (" ".join(cell.split()).rstrip(_CELL_END) for cell in cells) if c]
     spaced = " ".join(kept)
     if metadata_line(spaced, load_rules()):
         return spaced

@@ -28,19 +28,53 @@ _SHORT_NAME_CLASSES = {"Venue", "Infrastructure", "Platform", "Program", "Event"
 
 def _short_mentions(ents: dict[str, Entity], region_short: str | None) -> dict[str, str]:
     """Merge an entity into another of the same class whose name ends with (for a policy: contains)
-    its name: 数据采集训练场 → 具身智能数据采集训练场; 若干措施 → 《杭州市加快…若干措施（2026—2028年）》."""
+    its name: 数据采集训练场 → 具身智能数据采集训练场; 若干措施 → 《杭州市加快…若干措施（2026—2028年）》.
+
+    Linear in the names: the longer names are found through an index of their endings (of a
+    policy: their substrings) of the lengths the short names have, not by comparing every pair."""
     def core(key: str) -> str:
         return key[len(region_short):] if region_short and key.startswith(region_short) else key
 
-    into: dict[str, str] = {}
-    for short in sorted(ents, key=len):
-        e = ents[short]
-        if e.cls not in _SHORT_NAME_CLASSES or len(core(short)) < 4 or e.source not in ("pattern", "article"):
+    shorts = [k for k in sorted(ents, key=len) if ents[k].cls in _SHORT_NAME_CLASSES and len(core(k)) >= 4
+              and ents[k].source in ("pattern", "article")]
+    lengths: dict[str, set[int]] = {}
+    for k in shorts:
+        lengths.setdefault(ents[k].cls, set()).add(len(core(k)))
+    index: dict[tuple[str, str], set[str]] = {}  # (class, ending or substring) -> names holding it
+    for k, e in ents.items():
+        sizes = lengths.get(e.cls)
+        if not sizes:
             continue
-        longer = [k for k in ents if k != short and ents[k].cls == e.cls and len(core(k)) > len(core(short))
-                  and (core(k).endswith(core(short)) or (e.cls == "PolicyDocument" and core(short) in core(k)))]
+        c = core(k)
+        for n in sizes:
+            if n >= len(c):
+                continue
+            parts = {c[i:i + n] for i in range(len(c) - n + 1)} if e.cls == "PolicyDocument" else {c[-n:]}
+            for part in parts:
+                index.setdefault((e.cls, part), set()).add(k)
+    into: dict[str, str] = {}
+    for short in shorts:
+        longer = [k for k in index.get((ents[short].cls, core(short)), ()) if k != short]
         if len(longer) == 1:  # only when the longer name is unambiguous
             into[short] = longer[0]
+    return into
+
+
+def _region_variants(ents: dict[str, Entity], region_short: str | None) -> dict[str, str]:
+    """大同塞北云数据中心 (the region put before a name) is 塞北云大同数据中心 (the region inside it, as
+    written): the same name once the region's short form is taken out."""
+    if not region_short:
+        return {}
+    by_bare: dict[tuple[str, str], list[str]] = {}
+    for k, e in ents.items():
+        if region_short in k and len(k) - len(region_short) >= 3:
+            by_bare.setdefault((e.cls, k.replace(region_short, "", 1)), []).append(k)
+    into: dict[str, str] = {}
+    for keys in by_bare.values():
+        prefixed = [k for k in keys if k.startswith(region_short)]
+        inside = [k for k in keys if not k.startswith(region_short)]
+        if len(prefixed) == 1 and len(inside) == 1:
+            into[prefixed[0]] = inside[0]
     return into
 
 
@@ -75,15 +109,32 @@ def _core(name: str, lex: Lexicon, places: list[str]) -> str:
 
 
 def _short_forms(ents: dict[str, Entity], lex: Lexicon, places: list[str]) -> dict[str, str]:
-    """Organization short forms: a name that is another's core, or begins it (4 characters or more)."""
+    """Organization short forms: a name that is another's core, or begins it (4 characters or more).
+
+    Linear in the names: the longer names are looked up by core, normal form and core prefix."""
     into: dict[str, str] = {}
-    keys = [k for k, e in ents.items() if e.cls in _ORG_LIKE and e.source in ("pattern", "article", "abbreviation")]
+    keys = [k for k, e in ents.items()
+            if e.cls in _ORG_LIKE and e.source in ("pattern", "article", "abbreviation")]
     cores = {k: _core(k, lex, places) for k in keys}
+    normals = {k: _normal(k, lex) for k in keys}
+    by_core: dict[tuple[str, str], list[str]] = {}
+    by_normal: dict[tuple[str, str], list[str]] = {}
+    by_prefix: dict[tuple[str, str], list[str]] = {}  # core prefixes (4+) of names with a legal form
+    legal = tuple(lex.legal_suffixes)
+    for k in keys:
+        cls = ents[k].cls
+        by_core.setdefault((cls, cores[k]), []).append(k)
+        by_normal.setdefault((cls, normals[k]), []).append(k)
+        if k.endswith(legal):
+            for n in range(4, len(cores[k]) + 1):
+                by_prefix.setdefault((cls, cores[k][:n]), []).append(k)
     for short in keys:
-        s_norm, s_core = _normal(short, lex), cores[short]
-        longer = [k for k in keys if k != short and len(k) > len(short) and ents[k].cls == ents[short].cls
-                  and (cores[k] == s_core or cores[k] == s_norm or _normal(k, lex) == s_norm
-                       or (len(s_core) >= 4 and cores[k].startswith(s_core) and k.endswith(tuple(lex.legal_suffixes))))]
+        cls, s_norm, s_core = ents[short].cls, normals[short], cores[short]
+        found = set(by_core.get((cls, s_core), ())) | set(by_core.get((cls, s_norm), ())) \
+            | set(by_normal.get((cls, s_norm), ()))
+        if len(s_core) >= 4:
+            found |= set(by_prefix.get((cls, s_core), ()))
+        longer = [k for k in found if k != short and len(k) > len(short)]
         if len(longer) == 1:
             into[short] = longer[0]
     return into
@@ -95,6 +146,8 @@ def merge_same_names(result: Recognized, region_short: str | None, lex: Lexicon)
     into = _short_mentions(ents, region_short)
     for short, long_key in _short_forms(ents, lex, _places(lex, region_short)).items():
         into.setdefault(short, long_key)
+    for prefixed, written in _region_variants(ents, region_short).items():
+        into.setdefault(prefixed, written)
 
     def final(key: str) -> str:
         seen = set()

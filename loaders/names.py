@@ -32,10 +32,13 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
             if k >= 0 and "”" not in text[k:i - 1] and i - k <= 16:
                 i = k
                 continue
-        if quotes and ch == "）":  # 中国（鄂尔多斯）算力大会: the host city in brackets after 中国
+        if ch == "）":  # 中国（鄂尔多斯）算力大会, 东方电气（德阳）智能科技有限公司: a city in brackets
             k = text.rfind("（", limit, i - 1)
-            if k >= 2 and text[k - 2:k] == "中国" and 1 <= i - 2 - k <= 6 and all(
-                    "\u4e00" <= c <= "\u9fff" for c in text[k + 1:i - 1]):
+            inside = text[k + 1:i - 1] if k >= 0 else ""
+            if k >= 2 and name_char(text[k - 1]) and (
+                    (quotes and text[k - 2:k] == "中国" and 1 <= len(inside) <= 6
+                     and all("\u4e00" <= c <= "\u9fff" for c in inside))
+                    or inside in lex.city_to_province or inside.removesuffix("市") in lex.city_to_province):
                 i = k
                 continue
         if not name_char(ch):

@@ -36,8 +36,13 @@ class Document:
 
     @property
     def sha256(self) -> str:
-        """SHA-256 of the cleaned text (hex)."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """SHA-256 of the cleaned text (hex); computed once per text (the graph builder asks for it
+        with every record, and hashing a long article each time made building quadratic)."""
+        cached = self.__dict__.get("_sha256")  # not a dataclass field: no part of eq, repr or asdict
+        if cached is None or cached[0] is not self.text:
+            digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+            cached = self.__dict__["_sha256"] = (self.text, digest)
+        return cached[1]
 
     @property
     def issued_date(self) -> date | None:

@@ -50,7 +50,8 @@ _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)
 _EVENT_ANAPHOR = re.compile(r"(本届|该|此次|本次)?(峰会|大会|论坛|会议|活动|展会|博览会|对接会|推介会|推进会|签约会|发布会|洽谈会|"
                             r"交流会|调度会)$")
 _LEADERS = "|".join(map(re.escape, lexicon().leader_titles))
-_TITLE_BEFORE = re.compile(rf"(?<!副)({_LEADERS})(兼 ?({_LEADERS}))? ?$")
+_TITLES = "|".join(map(re.escape, lexicon().person_titles))
+_TITLE_BEFORE = re.compile(rf"(?<!副)({_LEADERS})(兼 ?({_TITLES}|C[A-Z]O))? ?$")
 
 
 def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel: Rel) -> None:
@@ -160,6 +161,8 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             orgs = [o for o in before(t.start()) if o.end == off + t.start() and cls(o) in ORG]
             if orgs:
                 rel(orgs[0].key, "ledBy", sp.key, "led-by-title")
+            elif re.search(r"(?:^|[，。；、])(?:该|本)?(?:公司|企业)的?$", text[:t.start()]) and x.last_company:
+                rel(x.last_company, "ledBy", sp.key, "led-by-title")  # 公司创始人兼CEO唐睿
     # 其主力产品 X / 其最新产品 X → X developedBy the company the sentence is about
     for m in re.finditer(r"其([\u3400-\u9fff]{0,6}?)(产品|模型|大模型|机器人|平台|系统)", text):
         prods = [sp for sp in after(m.end()) if sp.start <= off + m.end() + 1 and cls(sp) in PRODUCT | {"Platform"}]

@@ -75,7 +75,8 @@ def find_rows(sentences: Sequence[Sentence]) -> list[Row]:
         if roles is None:
             continue
         cells = _cells(sent)
-        if len(cells) != width or any(b - a > 40 for a, b in cells):
+        if len(cells) != width or any(b - a > 40 for a, b in cells) or sent.text.endswith(("；", "！", "？")) \
+                or (sent.text.endswith("。") and len(sent.text) > 60):  # prose after the table, not a row
             roles = None
             continue
         rows.append(Row(sent.index, {role: cells[i] for i, role in roles.items()}))
@@ -87,7 +88,8 @@ def product_name(cell: str) -> str:
     q = re.search(r"“([^”]{1,20})”", cell)
     if q:
         return q.group(1)
-    latin = re.match(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+", cell)
+    latin = re.match(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+", cell) \
+        or re.match(r"[A-Z][A-Za-z0-9]+(?=[\u4e00-\u9fff])", cell)  # EnOS智能物联操作系统 → EnOS
     if latin:
         return latin.group(0)
     return cell.strip()

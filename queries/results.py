@@ -1,5 +1,6 @@
-"""Query results as text: an aligned table (Chinese-width aware), Markdown, and the SPARQL 1.1
-results formats (JSON, XML, CSV, TSV); graph results (CONSTRUCT/DESCRIBE) as Turtle or JSON-LD.
+"""Query results: the engine-neutral ``Result`` (rdflib terms), and as text: an aligned table
+(Chinese-width aware), Markdown, and the SPARQL 1.1 results formats (JSON, XML, CSV, TSV); graph
+results (CONSTRUCT/DESCRIBE) as Turtle or JSON-LD.
 """
 
 from __future__ import annotations
@@ -8,13 +9,49 @@ import csv
 import io
 import json
 import unicodedata
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.errors import QueryError
-from ecokg.queries.runner import Result
+from ecokg.graph.namespaces import XSD
+
+_XSD_STRING = str(XSD.string)
+
+
+def plain(term: Node) -> Node:
+    """RDF 1.1 simple literals one way: ``"x"^^xsd:string`` as ``"x"`` (engines differ here)."""
+    if isinstance(term, Literal) and term.datatype is not None and str(term.datatype) == _XSD_STRING:
+        return Literal(str(term))
+    return term
+
+
+@dataclass
+class Result:
+    """The answer of a query, as rdflib terms (picklable, engine-neutral)."""
+
+    form: str
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+    truncated: bool = False
+
+    def row_set(self) -> set[tuple[Node | None, ...]]:
+        return set(self.rows)
+
+    def merge(self, other: Result) -> None:
+        if self.form == "ASK":
+            self.boolean = bool(self.boolean) or bool(other.boolean)
+            return
+        seen = set(self.rows)
+        self.rows += [r for r in other.rows if r not in seen and not seen.add(r)]  # type: ignore[func-returns-value]
+        have = set(self.triples)
+        self.triples += [t for t in other.triples if t not in have]
+        self.truncated = self.truncated or other.truncated
+
 
 FORMATS = ("table", "csv", "tsv", "json", "md", "ttl", "xml")
 MEDIA_TYPES = {

@@ -71,19 +71,59 @@ def has_dataset_clause(text: str) -> bool:
         return False
 
 
+_PLACEHOLDER = re.compile(r"VALUES\s+\?(?P<var>[A-Za-z_]\w*)\s*\{(?P<body>[^{}]*)\}", re.IGNORECASE)
+_CONSTANT = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>|"(?:[^"\\\n]|\\.)*"')
+
+
+def _code_offsets(text: str) -> set[int]:
+    """Offsets of the words outside comments, strings and IRIs."""
+    return {pos for kind, _value, pos in _tokens(text) if kind == "word"}
+
+
+def push_values(text: str, bindings: dict[str, Sequence[Node]]) -> str:
+    """Bind a parameter where the query marks it: each ``VALUES ?var { UNDEF }`` block becomes the bound
+    values, and a block of constants keeps only those among the bound values (``{ }`` if none).
+
+    A named query puts such a block at the start of each union branch (never inside OPTIONAL, MINUS
+    or EXISTS) that the parameter narrows, so the planner starts that branch from the bound entity.
+    Without a parameter the block is a no-op (``UNDEF`` joins with anything). The caller still adds
+    the top-level block (``inject_values``): pushing a join into a branch keeps the answer the same.
+    """
+    if not bindings:
+        return text
+    words = _code_offsets(text)
+    out, last = [], 0
+    for m in _PLACEHOLDER.finditer(text):
+        var, body = m.group("var"), m.group("body").strip()
+        if var not in bindings or m.start() not in words:
+            continue
+        wanted = [t.n3() for t in bindings[var]]
+        if body.upper() == "UNDEF":
+            kept = wanted
+        else:
+            consts = _CONSTANT.findall(body)
+            if _CONSTANT.sub("", body).strip():
+                continue  # prefixed names or other terms: leave the block as written
+            kept = [c for c in consts if c in wanted]
+        out += [text[last:m.start()], f"VALUES ?{var} {{ {' '.join(kept)} }}"]
+        last = m.end()
+    return "".join(out) + text[last:]
+
+
 def inject_values(text: str, bindings: dict[str, Sequence[Node]]) -> str:
-    """Insert ``VALUES ?var { term ... }`` blocks at the start of the WHERE group.
+    """Insert ``VALUES ?var { term ... }`` blocks at the start of the WHERE group (and bind the
+    query's own placeholder blocks, ``push_values``).
 
     Terms are serialized by rdflib's ``.n3()`` (escaped), never taken from raw user text.
     """
     if not bindings:
         return text
-    at, _ = _where_brace(text)
-    blocks = []
-    for var, terms in bindings.items():
+    for var in bindings:
         if not re.fullmatch(r"[A-Za-z_]\w*", var):
             raise QueryError(f"bad parameter name {var!r}", hint="parameter names are letters, digits and _")
-        blocks.append(f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}")
+    text = push_values(text, bindings)
+    at, _ = _where_brace(text)
+    blocks = [f"VALUES ?{var} {{ {' '.join(t.n3() for t in terms)} }}" for var, terms in bindings.items()]
     return f"{text[:at]}\n  {' '.join(blocks)}\n{text[at:]}"
 
 

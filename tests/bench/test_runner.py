@@ -44,6 +44,11 @@ def test_runner_at_the_smallest_scale(tmp_path: Path) -> None:
             # twice (conflicts), which it lacks
         assert ev["rows"] > 0, f"{name} found nothing in the synthetic graph"
         assert "median_s" in rdf_q[name], (name, rdf_q[name])
+    modes = sc["query_store"]["modes"]  # three ways: with its parameter, complete, first 100 rows
+    assert all({"complete", "first100"} <= set(modes[q]) for q in store_q)
+    assert {q for q in modes if "param" in modes[q]} >= {"companies-in-park", "parks-and-venues", "fact-provenance",
+                                                       "figures", "entity-profile"}
+    assert all(ev["rows"] <= 100 for m in modes.values() if "rows" in m["first100"] for ev in [m["first100"]])
     assert sc["export_store"]["triples"] > 0 and sc["rdflib"]["export"]["triples"] > 0
     for stage in ("load_store", "export_store"):
         assert sc[stage]["rss_kb"] > 0
@@ -110,3 +115,19 @@ def test_report_shows_limits_as_lower_bounds() -> None:
     assert "10.0×" in load
     assert "## 10M (not in this run" in text  # extrapolated from 1M, with a verdict per stage
     assert "| rdflib parse (baseline) | 1000.0 s |" in text and "does not fit" in text
+
+
+def test_report_compares_queries_before_and_after() -> None:
+    store_q = {"q": {"median_s": 0.5, "times": [0.5] * 5, "rows": 3}}
+    r = _results(store_q, {"q": {"median_s": 20.0, "times": [20.0], "rows": 3}}, {"timeout": True, "limit": 60.0})
+    r["scales"][0]["query_store"]["modes"] = {"q": {"complete": store_q["q"], "param": {"median_s": 0.05, "times": [0.05]},
+                                                    "first100": {"median_s": 0.4, "times": [0.4]}}}
+    r["query_before"] = {"scale": "1M", "note": "earlier", "queries": {"q": {
+        "complete": {"timeout": True, "limit": 25.0}, "param": {"median_s": 5.0}, "first100": {"timeout": True, "limit": 25.0}}}}
+    text = render_markdown(r)
+    assert "## 3b. Named queries before and after" in text
+    row = next(line for line in text.splitlines() if line.startswith("| `q` |") and "> 25 s" in line)
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[1:5] == ["> 25 s", "500 ms", "20.0 s", cells[4]] and cells[4].startswith("40")
+    assert cells[5:] == ["5.0 s", "50 ms", "> 25 s", "400 ms"]
+    assert "store, with its parameter" in text  # section 3's own columns

@@ -43,3 +43,23 @@ def test_the_place_of_a_where_phrase_is_not_what_was_built(loader: NewsArticleLo
 def test_a_construction_builder_is_not_its_operator(loader: NewsArticleLoader) -> None:
     got = _rels(loader, "云杉智算中心揭牌，由澄海数据集团建设、中国移动江岸公司运营。")
     assert ("云杉智算中心", "operatedBy", "澄海数据集团") not in got, got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("岚峰智能科技有限公司成立于2022年。公司创始人兼CEO唐睿（Ryan Tang）曾在德国工作八年。",
+     ("岚峰智能科技有限公司", "ledBy", "唐睿")),
+    ("岚峰智能科技有限公司成立于2022年。公司联合创始人兼CTO宋亦舟说，巡检效率提高了。",
+     ("岚峰智能科技有限公司", "ledBy", "宋亦舟")),
+])
+def test_leaders_named_with_their_office(loader: NewsArticleLoader, text: str, expected: tuple) -> None:
+    assert expected in _rels(loader, text)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("市长赵晓峰宣布，鹤壁市获批先导区。", "赵晓峰"),
+    ("岚峰电池首席制造官邓强表示，项目全面达产。", "邓强"),
+    ("电子信息产业科科长 邓闻溪　联系电话：0377-6000000", "邓闻溪"),
+])
+def test_persons_after_an_office(loader: NewsArticleLoader, text: str, person: str) -> None:
+    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
+    assert ex.entities.get(person) is not None and ex.entities[person].cls == "Person", sorted(ex.entities)

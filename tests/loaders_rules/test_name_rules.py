@@ -31,6 +31,11 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("鹤壁城市算力中心采用华为昇腾芯片。", "华为", "Company"),  # a short known name before another known name
     ("已在三一重工长沙产业园的车间使用。", "三一重工", "Company"),  # a known name inside a name
     ("岚岳特钢与北岭大学联合开发了钢铁大模型。", "岚岳特钢", "Company"),  # an industry suffix
+    ("云岭智能、岚川精密谐波减速器等零部件进入供应链。", "岚川精密", "Company"),  # a maker before a generic product
+    ("东方云岭（德阳）智能科技有限公司成立。", "东方云岭（德阳）智能科技有限公司", "Company"),  # a city in brackets
+    ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心", "InnovationCenter"),  # 华为's 为
+    ("园区建有人工智能应用场景展示厅。", "人工智能应用场景展示厅", "Venue"),  # the longest head; 建有 ends a name
+    ("对新引进企业按注册资本的2%给予落户奖励，单个企业最高500万元。", "落户奖励", "Subsidy"),  # after 给予
 ])
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)
@@ -41,6 +46,9 @@ def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -
     ("推动晋江智能制造发展。", "晋江智能"),  # the suffix begins a sector word
     ("绍兴市副市长周沐川出席。", "沐川县"),  # a county's short form outside its city is a given name
     ("绍兴市滨海工业区已集聚企业。", "滨海县"),  # … or another place
+    ("着力构建以云岭产业园为主承载区的格局。", "主承载区"),  # a zone named by its function
+    ("一台机器人需要的关节、减速器、传感器和控制器都能配齐。", "减速器"),  # a bare head is no name
+    ("岚峰智能是澄海电气集团的全资子公司。", "全资子公司"),  # a generic relation word
     ("近日，苏州市工业和信息化局会同苏州市财政局印发《措施》。", "会同县"),  # 会同 is a verb here
     ("现场，青禾机器人的四足巡检机器人RoverX吸引了观众。", "四足巡检机器人"),  # a description, no company
     ("岚峰数智发布的工业大模型CloudMind基于通义千问训练。", "工业大模型"),  # a description before a name
@@ -52,3 +60,8 @@ def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -
 def test_not_recognized(loader: NewsArticleLoader, text: str, name: str) -> None:
     found = _entities(loader, text)
     assert not any(label == name or label.endswith(f" {name}") for label in found), found
+
+
+def test_the_region_put_before_a_name_is_the_name_with_the_region_inside(loader: NewsArticleLoader) -> None:
+    found = _entities(loader, "松涛鹤壁数据中心位于鹤壁经开区。鹤壁市新建项目中，松涛数据中心规划机架4万架。")
+    assert "松涛鹤壁数据中心" in found and "鹤壁松涛数据中心" not in found, found

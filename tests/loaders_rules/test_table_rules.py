@@ -44,3 +44,55 @@ def test_a_place_column_locates_the_facility_not_its_builder(tmp_path: Path) -> 
     found = _located(tmp_path, "b.txt", TXT)
     assert any(s.endswith("松涛智算中心") and o == "徐汇区" for s, o in found), found
     assert not any(s == "澄海数据集团" for s, _ in found), found
+
+
+def test_a_full_name_is_an_alias_of_the_short_one(tmp_path: Path) -> None:
+    text = ("# 云杉智谷：园区探访\n\n云杉智谷全称岚川智能装备与人工智能产业园，由岚川经济技术开发区管委会投资建设。\n\n"
+            "## 重点入驻企业\n\n| 企业 | 主营方向 | 入驻时间 |\n|---|---|---|\n| 青禾视觉科技有限公司 | 视觉检测 | 2022年 |\n")
+    found = _located(tmp_path, "c.md", text)
+    assert ("青禾视觉科技有限公司", "云杉智谷") in found, found
+
+
+LISTS = """# 云岭市公示第二批智能工厂和数字化车间名单
+
+经企业申报、专家评审，现将名单公示如下。
+
+一、第二批云岭市智能工厂拟认定名单（共2家）
+
+| 序号 | 企业名称 | 工厂名称 |
+|---|---|---|
+| 1 | 岚峰智能科技有限公司 | 焊装智能工厂 |
+| 2 | 青禾视觉科技有限公司 | 光学检测智能工厂 |
+
+二、第二批云岭市数字化车间拟认定名单（共1家）
+
+| 序号 | 企业名称 | 车间名称 |
+|---|---|---|
+| 1 | 澄海电气股份有限公司 | 配电柜数字化车间 |
+
+截至目前，全市累计认定智能工厂19个、数字化车间14个，其中岚峰智能已连接上下游企业620余家；
+"""
+
+
+def test_each_table_holds_the_list_named_over_it(tmp_path: Path) -> None:
+    path = tmp_path / "lists.md"
+    path.write_text(LISTS, encoding="utf-8")
+    ex = extract_articles([path]).extractions[0]
+    label = {k: e.label for k, e in ex.entities.items()}
+    held = {(label.get(d.holder, d.holder), d.title) for d in ex.designations if d.rule == "designation-table"}
+    assert ("岚峰智能科技有限公司", "第二批云岭市智能工厂") in held, held
+    assert ("澄海电气股份有限公司", "第二批云岭市数字化车间") in held, held
+    assert ("澄海电气股份有限公司", "第二批云岭市智能工厂") not in held, held
+    assert all("其中" not in h for h, _ in held), held
+
+
+def test_a_comma_inside_a_cell_keeps_the_row(tmp_path: Path) -> None:
+    text = ("# 云杉数智港：园区探访\n\n云杉数智港位于江岸区，已集聚企业60家。\n\n"
+            "| 企业 | 代表产品 | 应用情况 |\n|---|---|---|\n"
+            "| 岚峰能源 | EnOS智能物联操作系统 | 部署于风电场，接入风机300余台 |\n")
+    path = tmp_path / "d.md"
+    path.write_text(text, encoding="utf-8")
+    ex = extract_articles([path]).extractions[0]
+    label = {k: e.label for k, e in ex.entities.items()}
+    made = {(label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "developedBy"}
+    assert ("EnOS", "岚峰能源") in made, made

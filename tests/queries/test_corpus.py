@@ -63,11 +63,14 @@ def test_corpus_remote_equals_local(corpus_store: Path, oxigraph_server: str) ->
     proc = run_cli("push", "--endpoint", f"{oxigraph_server}/store", "--store", str(corpus_store), timeout=120)
     assert proc.returncode == 0, proc.stderr
     params = {"entity-profile": {"entity": "优必选"}, "figures": {"entity": "青岛"}}
-    for q in list_queries():
-        p = params.get(q.name, {})
+    bound = [("fact-provenance", {"entity": "优必选"}), ("companies-in-park", {"park": "青岛人工智能产业园"}),
+             ("parks-and-venues", {"region": "青岛市"}), ("key-players", {"region": "青岛市"})]
+    runs = [(q, params.get(q.name, {})) for q in list_queries()] + [(load_query(n), p) for n, p in bound]
+    for q, p in runs:
         local = run_local(q, p, str(corpus_store))
         remote = run_remote(q, p, Endpoint(f"{oxigraph_server}/query"))
-        assert local.row_set() == remote.row_set(), q.name
+        assert local.row_set() == remote.row_set(), f"{q.name} {p}"
+    assert all(run_local(load_query(n), p, str(corpus_store)).rows for n, p in bound)
 
 
 def test_another_region(wuhan_store: Path) -> None:

@@ -1,0 +1,59 @@
+"""The named queries before and after their rewrite (issue 13), on the benchmark's largest graph.
+
+``results["query_before"]`` holds the earlier measurements, taken on the same generated graph
+(same seed and size) with the queries as they were (``tests/queries/reference/*.rq``) and the
+runner of that time; the "after" figures and rdflib's are this run's (section 3).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _cell(ev: dict[str, Any] | None) -> tuple[str, float | None]:
+    from bench.report import secs
+
+    if not ev:
+        return "–", None
+    if ev.get("timeout"):
+        return (f"not run: {ev['skipped']}" if ev.get("skipped") else f"> {ev['limit']:g} s"), None
+    if "median_s" in ev:
+        return secs(ev["median_s"]), ev["median_s"]
+    return ev.get("status", "–"), None
+
+
+def before_after_section(r: dict[str, Any]) -> str:
+    from bench.report import ratio, table
+
+    before = r.get("query_before")
+    if not before:
+        return ""
+    sc = next((s for s in r.get("scales", []) if s.get("scale") == before["scale"]), None)
+    if sc is None:
+        return ""
+    modes = (sc.get("query_store") or {}).get("modes") or {}
+    rdf = (sc.get("rdflib") or {}).get("queries") or {}
+    rows = []
+    for name in sorted(set(before["queries"]) | set(modes)):
+        was, now = before["queries"].get(name, {}), modes.get(name, {})
+        row = [f"`{name}`"]
+        after_s = None
+        for mode in ("complete", "param", "first100"):
+            b_txt = _cell(was.get(mode))[0]
+            a_txt, a_s = _cell(now.get(mode))
+            if mode == "param" and not was.get(mode) and not now.get(mode):
+                b_txt = a_txt = "–"
+            row += [b_txt, a_txt]
+            if mode == "complete":
+                after_s = a_s
+                base_txt, base_s = _cell(rdf.get(name))
+                row.append(base_txt)
+                row.append(ratio(base_s / after_s) if base_s and after_s else "–")
+        rows.append(row)
+    head = ["query", "complete before", "complete after", "rdflib", "rdflib ÷ after", "with parameter before",
+            "with parameter after", "first 100 before", "first 100 after"]
+    return "\n\n".join([
+        f"## 3b. Named queries before and after the rewrite (issue 13), {before['scale']}",
+        f"Before: {before['note']}. After and rdflib: this run (section 3). Goals: with a parameter "
+        "≤ 100 ms; complete ≤ 1 s and ≥ 20× rdflib; first 100 rows ≤ 100 ms.",
+        table(head, rows)])

@@ -1,0 +1,35 @@
+"""Who holds a title: the subject before 被…认定为 with a date between, an anaphor (园区, 公司, 我县)
+before the 被-phrase. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from ecokg.loaders.news_loader import NewsArticleLoader
+from ecokg.loaders.records import Document
+
+
+@pytest.fixture(scope="module")
+def loader() -> NewsArticleLoader:
+    return NewsArticleLoader()
+
+
+def _held(loader: NewsArticleLoader, text: str) -> set[tuple[str, str]]:
+    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
+    label = {k: e.label for k, e in ex.entities.items()}
+    return {(label.get(d.holder, d.holder), d.title) for d in ex.designations}
+
+
+@pytest.mark.parametrize(("text", "holder", "title"), [
+    ("淳安县位于浙江西部。2022年，我县被浙江省经济和信息化厅认定为浙江省人工智能创新发展先导区。",
+     "淳安县", "浙江省人工智能创新发展先导区"),
+    ("云杉智谷位于江岸区。2023年12月，园区被四川省经济和信息化厅认定为第三批省级特色产业园区。",
+     "云杉智谷", "第三批省级特色产业园区"),
+    ("此前，新乡高新区已于今年9月被河南省工业和信息化厅认定为第二批“河南省人工智能产业特色园区”。",
+     "新乡高新区", "第二批“河南省人工智能产业特色园区”"),
+    ("岚峰智能科技有限公司成立于2016年。2019年，公司被认定为国家高新技术企业。",
+     "岚峰智能科技有限公司", "国家高新技术企业"),
+])
+def test_holders(loader: NewsArticleLoader, text: str, holder: str, title: str) -> None:
+    held = _held(loader, text)
+    assert (holder, title) in held, held
