@@ -67,6 +67,18 @@ _FUNCTION_ZONES = ("承载区", "核心区", "集聚区", "功能区", "先行�
                    "服务区", "生活区", "办公区", "展示区", "体验区", "作业区", "实训区", "训练区", "保护区")
 
 
+def _unglue_verbs(lex: Lexicon, text: str, cands: list[Candidate]) -> None:
+    """平城数智联合研发: a company name whose last character begins a verb after it (联合) ends one
+    character earlier, when what is left is still a brand and a company suffix (平城数智)."""
+    for c in cands:
+        if c.source != "pattern" or c.cls != "Company" or c.end - c.start < 4 or c.end >= len(text):
+            continue
+        if lex.boundary_ending_at(text, c.end + 1) and text[c.end - 1:c.end + 1] in lex.boundaries \
+                and any(c.name[:-1].endswith(sfx) for sfx in lex.company_suffixes):
+            c.end, c.name = c.end - 1, c.name[:-1]
+            c.aliases = {c.name}
+
+
 def _row_candidates(text: str, base: int, row: Row) -> list[Candidate]:
     """A table row's company and product cells are names (offsets relative to the sentence)."""
     out = []
@@ -253,6 +265,7 @@ class EntityRecognizer:
         cands += self._districts(text, cands)
         _split_district_prefix(text, cands)
         cands += latin_products(text, cands)
+        _unglue_verbs(self.lex, text, cands)
         # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
         spans = [(t.start - base, t.end - base, t.trigger_start - base) for t in titles]
         cands = [c for c in cands if c.source in ("gazetteer", "template", "places")

@@ -36,6 +36,7 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心", "InnovationCenter"),  # 华为's 为
     ("园区建有人工智能应用场景展示厅。", "人工智能应用场景展示厅", "Venue"),  # the longest head; 建有 ends a name
     ("对新引进企业按注册资本的2%给予落户奖励，单个企业最高500万元。", "落户奖励", "Subsidy"),  # after 给予
+    ("由云岭研究院与本地企业松涛数智联合研发的文物大模型发布。", "松涛数智", "Company"),  # 联 of 联合
 ])
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)
