@@ -24,7 +24,7 @@ from ecokg.errors import StoreError
 from ecokg.graph import iris
 from ecokg.graph.entities import Description, changes, describe
 from ecokg.graph.merge import Occurrence, Resolution, occurrences_from_triples, resolve, rewrite
-from ecokg.graph.namespaces import DCTERMS, ECO, ENTITY_GRAPH
+from ecokg.graph.namespaces import CURATION_GRAPH, DCTERMS, ECO, ENTITY_GRAPH
 from ecokg.graph.storefs import atomic_write, write_error
 
 if TYPE_CHECKING:
@@ -161,14 +161,26 @@ def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: 
     """
     import pyoxigraph as ox
 
-    old = resolve(o for r in before.values() for o in r.occurrences)
-    new = resolve(o for r in after.values() for o in r.occurrences)
+    from ecokg.graph.curation import rules_for
+
+    rules = rules_for(store.path)  # the analyst's decisions (graph/curation.py), applied at every commit
+    old = resolve((o for r in before.values() for o in r.occurrences), rules)
+    new = resolve((o for r in after.values() for o in r.occurrences), rules)
     legacy = bool(before) and _meta(store).get("layout") != LAYOUT  # labels in document graphs
-    ent_delete, ent_insert = changes(_entity_graph(store), describe(
-        (o for r in after.values() for o in r.occurrences), new))
+    described = describe((o for r in after.values() for o in r.occurrences), new)
+    if rules is not None:
+        described = {k: v for k, v in described.items() if k not in rules.rejected}
+    ent_delete, ent_insert = changes(_entity_graph(store), described)
     drops = sorted(dropped - set(after))
     deletes: list[Any] = list(ent_delete)
     inserts: list[Any] = list(ent_insert)
+    cur_delete, cur_insert = _curation_changes(store, rules)
+    deletes += cur_delete
+    inserts += cur_insert
+
+    def rewritten(doc: str) -> list[Any]:
+        triples = rewrite(doc, raw.read(doc), new)
+        return rules.filter(triples) if rules is not None else triples
     streamed: list[str] = []
     written: list[str] = []
     for doc in sorted(after):
@@ -179,7 +191,7 @@ def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: 
         if not store.ox.contains_named_graph(graph):
             streamed.append(doc)
             continue
-        target = set(rewrite(doc, raw.read(doc), new))
+        target = set(rewritten(doc))
         current = {q.triple for q in store.ox.quads_for_pattern(None, None, None, graph)}
         if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in current):
             drops.append(doc)  # DELETE DATA takes no blank nodes: replace the whole graph
@@ -192,7 +204,7 @@ def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: 
         yield from inserts
         for doc in streamed:
             graph = ox.NamedNode(doc)
-            triples = rewrite(doc, raw.read(doc), new)
+            triples = rewritten(doc)
             counter[0] += len(triples)
             yield from (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
 
@@ -211,6 +223,16 @@ def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: 
         meta["layout"] = LAYOUT
         atomic_write(store.path / META_DIR / "store.json", json.dumps(meta, indent=2, sort_keys=True))
     return written, counter[0]
+
+
+def _curation_changes(store: EcoStore, rules: Any) -> tuple[list[Any], list[Any]]:
+    """(deletes, inserts) that make the curation graph hold the decisions of ``rules``."""
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(str(CURATION_GRAPH))
+    current = set(store.ox.quads_for_pattern(None, None, None, graph))
+    target = rules.quads() if rules is not None else set()
+    return sorted(current - target, key=str), sorted(target - current, key=str)
 
 
 def _update_text(drops: list[str], deletes: list[Any], inserts: Iterable[Any]) -> str:

@@ -94,15 +94,21 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
                            f"waiting up to {wait:g} s (--wait)", err=True)
 
         with api.open(path, wait=wait, on_wait=waiting) as kg:
+            before = kg.snapshot()
             built.ingest = ing = kg.ingest(built.extractions, base=base)
+            built.changes = kg.changes_since(before)
             built.raise_if_stopped(keep_going)
             where = (f"→ store {path} ({len(ing.added)} added, {len(ing.unchanged)} unchanged, "
-                     f"{len(ing.replaced)} replaced)")
+                     f"{len(ing.replaced)} replaced; {built.changes.summary()})")
             if output:
                 kg.export(output)
                 where += f", exported to {output}"
     if not quiet:
         click.echo(f"built {built.summary()} in {time.monotonic() - started:.1f} s {where}", err=True)
+        for ex in built.extractions:
+            for note in ex.notes:
+                click.echo(f"ecokg: note: {terminal_safe(ex.document.source_path or '-')}: {terminal_safe(note)}",
+                           err=True)
     if built.failed:
         click.echo(f"ecokg: {len(built.extractions)} built, {len(built.failed)} failed", err=True)
         return 1
