@@ -21,18 +21,29 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_API = ("KG", "BuildReport", "open", "extract", "read_sources", "write_graph", "named_query", "sample_files")
+_API = ("KG", "BuildReport", "open", "extract", "read_sources", "write_graph", "named_query", "sample_files",
+        "diff")
 _MODULES = ("api", "result", "errors", "names", "resources", "cli", "server", "graph", "loaders", "queries", "viz")
 
 if TYPE_CHECKING:
     from ecokg import api as api
     from ecokg import errors as errors
     from ecokg import result as result
-    from ecokg.api import KG, BuildReport, extract, named_query, open, read_sources, sample_files, write_graph
+    from ecokg.api import (
+        KG,
+        BuildReport,
+        diff,
+        extract,
+        named_query,
+        open,
+        read_sources,
+        sample_files,
+        write_graph,
+    )
     from ecokg.result import QueryResult
 
-__all__ = ["KG", "BuildReport", "QueryResult", "__version__", "extract", "named_query", "open", "read_sources",
-           "sample_files", "write_graph"]
+__all__ = ["KG", "BuildReport", "QueryResult", "__version__", "diff", "extract", "named_query", "open",
+           "read_sources", "sample_files", "write_graph"]
 
 
 def __getattr__(name: str) -> Any:

@@ -31,10 +31,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ecokg.batch import Failure, Progress
 from ecokg.errors import EcokgError, InputError
+from ecokg.timeline import TimeAndIdentity, check_date, diff, snapshot
 
 if TYPE_CHECKING:
     from ecokg.graph.analysis import Analysis
     from ecokg.graph.describe import EntityDescription
+    from ecokg.graph.diff import Diff
     from ecokg.graph.export import ExportReport
     from ecokg.graph.ingest import DocGraph
     from ecokg.graph.load import LoadReport, Survey
@@ -58,12 +60,15 @@ class BuildReport:
     ingest: IngestReport | None = None
     failed: list[Failure] = field(default_factory=list)  # articles that could not be read or extracted
     sources: int = 0  # articles the sources named (files after expanding directories)
+    changes: Diff | None = None  # what the build changed in the store (new entities, facts, revised figures)
     counts: list[int] = field(default_factory=lambda: [0, 0, 0, 0, 0, 0])  # streamed: see ``count``
+    notes: list[tuple[str, str]] = field(default_factory=list)  # streamed: (source, what the loader noted)
 
     def count(self, doc: DocGraph) -> DocGraph:
         """Add a streamed document's figures (articles, characters, entities, relations, designations, figures)."""
         for i, n in enumerate((1, doc.characters, *doc.counts)):
             self.counts[i] += n
+        self.notes.extend((doc.source, note) for note in doc.notes)
         return doc
 
     def _figures(self) -> list[int]:
@@ -231,7 +236,7 @@ def open(path: str | os.PathLike[str] | None = None, *, read_only: bool = False,
     return KG(EcoStore.open(path, create=create, wait=wait, on_wait=on_wait))
 
 
-class KG:
+class KG(TimeAndIdentity):
     """A knowledge graph in a store: build, load, query, export (see module doc)."""
 
     def __init__(self, store: EcoStore, *, temporary: Path | None = None) -> None:
@@ -274,7 +279,11 @@ class KG:
         docs = self.stream(entries, report, title=title, publisher=publisher, date=date, url=url,
                            gazetteer=gazetteer, base=base, progress=progress, stdin=stdin,
                            keep_going=keep_going, on_failure=on_failure, jobs=jobs, scheduler=scheduler)
+        before = self.snapshot()
         report.ingest = self.store.ingest(docs)
+        if report.ingest.added or report.ingest.replaced:
+            self.refresh_conflicts()
+        report.changes = self.changes_since(before)
         report.raise_if_stopped(keep_going)
         return report
 
@@ -301,11 +310,15 @@ class KG:
                 yield report.count(doc)
 
     def ingest(self, extractions: Iterable[Extraction], *, base: str | None = None) -> IngestReport:
-        """Add extracted articles, merging their entities with the store's (streamed in batches)."""
+        """Add extracted articles, merging their entities with the store's (streamed in batches);
+        the conflicts between figures are recomputed (``graph/conflicts.py``)."""
         from ecokg.graph.builder import GraphBuilder
         from ecokg.graph.namespaces import DEFAULT_BASE
 
-        return self.store.ingest(GraphBuilder(base or DEFAULT_BASE).doc_graphs(extractions))
+        report = self.store.ingest(GraphBuilder(base or DEFAULT_BASE).doc_graphs(extractions))
+        if report.added or report.replaced:
+            self.refresh_conflicts()
+        return report
 
     def load(self, file: str | os.PathLike[str], format: str | None = None, *,
              checked: Survey | None = None) -> LoadReport:
@@ -315,19 +328,24 @@ class KG:
         """
         from ecokg.graph.load import load_file
 
-        return load_file(self.store, file, format, checked=checked)
+        report = load_file(self.store, file, format, checked=checked)
+        self.refresh_conflicts()
+        return report
 
     def remove(self, doc: str) -> str:
         """Drop a document (IRI, sha256 prefix, file name or title); returns its IRI."""
-        return self.store.remove_document(doc)
+        iri = self.store.remove_document(doc)
+        self.refresh_conflicts()
+        return iri
 
     # -- reading ---------------------------------------------------------------------------
     def query(self, query: str | NamedQuery, /, *, limit: int | None = None, timeout: float | None = None,
-              params: Mapping[str, Any] | None = None, **kwargs: Any) -> QueryResult:
+              params: Mapping[str, Any] | None = None, as_of: str | None = None, **kwargs: Any) -> QueryResult:
         """Run a named query (``ecokg queries``), a ``.rq`` file or SPARQL text.
 
         Parameters (entity names or IRIs) come as keywords or ``params``; ``limit`` caps the rows;
-        ``timeout`` (seconds) runs the query in a worker process that is stopped at the limit.
+        ``timeout`` (seconds) runs the query in a worker process that is stopped at the limit;
+        ``as_of`` (YYYY-MM-DD) sees only the documents issued by that date.
         """
         from ecokg.queries.runner import LocalBackend, execute, local_job, run_with_deadline
         from ecokg.result import QueryResult
@@ -335,10 +353,10 @@ class KG:
         named = _as_query(query)
         bound = {k: str(v) for k, v in {**(params or {}), **kwargs}.items()}
         if timeout is not None:
-            result = run_with_deadline(local_job, (str(self.path), named, bound, limit), timeout,
+            result = run_with_deadline(local_job, (str(self.path), named, bound, limit, check_date(as_of)), timeout,
                                        f"query {named.name}")
         else:
-            result = execute(named, bound, LocalBackend.from_store(self.store), limit)
+            result = execute(named, bound, LocalBackend.from_store(self.store, check_date(as_of)), limit)
         return QueryResult(result, named.name)
 
     def ask(self, question: str, *, limit: int | None = 50) -> Answer:
@@ -393,14 +411,20 @@ class KG:
         return result
 
     def report(self, region: str, path: str | os.PathLike[str], *,
-               chain: Sequence[str | os.PathLike[str]] = ()) -> Path:
-        """The region's offline HTML report (chain map, gaps, players, parks, policies, designations)."""
+               chain: Sequence[str | os.PathLike[str]] = (), as_of: str | None = None) -> Path:
+        """The region's offline HTML report (chain map, gaps, players, parks, policies, designations);
+        ``as_of`` (YYYY-MM-DD): only what documents issued by that date state."""
         from ecokg.graph.analysis import resolve_region
         from ecokg.viz.report import write_report
 
         if not self.read_only:
             self.place_chain(chain)
-        return write_report(self.store, resolve_region(self.store, region), Path(path))
+        store = self.store
+        if as_of is not None:
+            from ecokg.graph.asof import scoped_copy
+
+            store = scoped_copy(self.store, check_date(as_of) or "")
+        return write_report(store, resolve_region(store, region), Path(path))
 
     # -- lifetime --------------------------------------------------------------------------
     def close(self) -> None:
@@ -421,5 +445,5 @@ class KG:
         return f"<ecokg.KG {kind} {self.path}>"
 
 
-__all__ = ["KG", "BuildReport", "Failure", "Progress", "extract", "extract_articles", "named_query", "open",
-           "read_sources", "sample_files", "store_path", "write_graph"]
+__all__ = ["KG", "BuildReport", "Failure", "Progress", "check_date", "diff", "extract", "extract_articles",
+           "named_query", "open", "read_sources", "sample_files", "snapshot", "store_path", "write_graph"]

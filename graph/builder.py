@@ -17,7 +17,19 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.graph import iris
-from ecokg.graph.namespaces import DCTERMS, DEFAULT_BASE, ECO, PROV, RDF, RDFS, SKOS, WD, XSD, bind_prefixes
+from ecokg.graph.namespaces import (
+    DCTERMS,
+    DEFAULT_BASE,
+    ECO,
+    IDENTIFIER_PROPERTY,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    WD,
+    XSD,
+    bind_prefixes,
+)
 from ecokg.graph.oxconvert import to_ox
 from ecokg.loaders.records import Extraction, Sentence
 
@@ -103,7 +115,8 @@ class GraphBuilder:
         gaz = [str(self.entity_iri(ex, k)) for k, e in ex.entities.items() if e.source == "gazetteer"]
         counts = (len(ex.entities), len(ex.relations), len(ex.designations), len(ex.observations))
         return DocGraph(doc, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", record_of(doc, triples, gaz),
-                        len(triples), source or ex.document.source_path or "", len(ex.document.text), counts)
+                        len(triples), source or ex.document.source_path or "", len(ex.document.text), counts,
+                        tuple(getattr(ex, "notes", ()) or ()))
 
     def doc_graphs(self, extractions: Iterable[Extraction]) -> Iterator[DocGraph]:
         """``doc_graph`` of each extraction, one at a time."""
@@ -190,6 +203,8 @@ class GraphBuilder:
                 g.add((o, ECO.inferred, Literal(True)))
             if ob.rule:
                 g.add((o, ECO.extractionRule, Literal(ob.rule)))
+            if ob.target:
+                g.add((o, ECO.isTarget, Literal(True)))
             g.add((o, PROV.wasDerivedFrom, mention(ob.sentence, *about)))
             g.add((o, ECO.mentionedIn, doc))
         by_index = {s.index: s for s in ex.sentences}
@@ -229,6 +244,8 @@ class GraphBuilder:
             g.add((e, SKOS.altLabel, Literal(alt, lang=_lang_of(alt))))
         if ent.wikidata:
             g.add((e, SKOS.exactMatch, WD[ent.wikidata]))
+        for scheme, code in sorted(ent.codes.items()):  # verified identifiers (loaders/identifiers.py)
+            g.add((e, IDENTIFIER_PROPERTY[scheme], Literal(code)))
         g.add((e, ECO.mentionedIn, doc))
         if ent.unit:
             g.add((e, ECO.unit, Literal(ent.unit)))

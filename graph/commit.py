@@ -36,7 +36,7 @@ from ecokg.graph.merge import (
     rewrite,
     rewrite_ntriples,
 )
-from ecokg.graph.namespaces import DCTERMS, ECO, ENTITY_GRAPH
+from ecokg.graph.namespaces import CURATION_GRAPH, DCTERMS, ECO, ENTITY_GRAPH
 from ecokg.graph.storefs import atomic_write, write_error
 
 if TYPE_CHECKING:
@@ -248,9 +248,12 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
     """The writes that take the store from ``before`` to ``after`` (see ``commit``)."""
     import pyoxigraph as ox
 
+    from ecokg.graph.curation import rules_for
+
+    rules = rules_for(store.path)  # the analyst's decisions (graph/curation.py), applied at every commit
     if old is None:
-        old = resolve(o for r in before.values() for o in r.occurrences)
-    new = resolve(o for r in after.values() for o in r.occurrences)
+        old = resolve((o for r in before.values() for o in r.occurrences), rules)
+    new = resolve((o for r in after.values() for o in r.occurrences), rules)
     legacy = bool(before) and _meta(store).get("layout") != LAYOUT  # labels in document graphs
     clusters = None
     if full or legacy:
@@ -262,9 +265,17 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
         current = _entity_graph(store, touched)
         target = describe((o for r in after.values() for o in r.occurrences
                            if new[(o.doc, o.iri)].iri in touched), new)
+    if rules is not None:
+        target = {k: v for k, v in target.items() if k not in rules.rejected}
     ent_delete, ent_insert = changes(current, target)
     out = Plan([], 0, new, drops=sorted(dropped - set(after)), deletes=list(ent_delete), clusters=clusters)
-    inserts: list[Any] = list(ent_insert)
+    cur_delete, cur_insert = _curation_changes(store, rules)
+    out.deletes += cur_delete
+    inserts: list[Any] = list(ent_insert) + list(cur_insert)
+
+    def rewritten(doc: str) -> list[Any]:
+        triples = rewrite(doc, raw.read(doc), new)
+        return rules.filter(triples) if rules is not None else triples
     streamed: list[str] = []
     for doc in sorted(after):
         if doc not in fresh and not legacy and _slice(before[doc], old) == _slice(after[doc], new):
@@ -274,7 +285,7 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
         if not store.ox.contains_named_graph(graph):
             streamed.append(doc)
             continue
-        target_doc = set(rewrite(doc, raw.read(doc), new))
+        target_doc = set(rewritten(doc))
         current_doc = {q.triple for q in store.ox.quads_for_pattern(None, None, None, graph)}
         if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in current_doc):
             out.drops.append(doc)  # DELETE DATA takes no blank nodes: replace the whole graph
@@ -290,8 +301,13 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
             out.bulk.append(path)
             with path.open("wb") as fh:
                 for doc in streamed[k:k + BULK_DOCS]:
-                    merged = {o.iri: new[(doc, o.iri)].iri for o in after[doc].occurrences}
-                    chunk, n = rewrite_ntriples(doc, raw.paths(doc)[0].read_bytes(), merged)
+                    if rules is None:
+                        merged = {o.iri: new[(doc, o.iri)].iri for o in after[doc].occurrences}
+                        chunk, n = rewrite_ntriples(doc, raw.paths(doc)[0].read_bytes(), merged)
+                    else:  # curated: the rules filter triples, so the graph goes through objects
+                        g = ox.NamedNode(doc)
+                        quads = {ox.Quad(t.subject, t.predicate, t.object, g) for t in rewritten(doc)}
+                        chunk, n = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"", len(quads)
                     fh.write(chunk)
                     out.bulk_counts[doc] = n
                     out.quads += n
@@ -303,7 +319,7 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
         yield from inserts
         for doc in streamed:
             graph = ox.NamedNode(doc)
-            triples = rewrite(doc, raw.read(doc), new)
+            triples = rewritten(doc)
             counter[0] += len(triples)
             yield from (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
 
@@ -356,6 +372,16 @@ def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: 
     p = plan(store, raw, before, after, fresh, dropped, **kw)
     apply(store, p)
     return p.written, p.quads + p.streamed[0], p.resolution
+
+
+def _curation_changes(store: EcoStore, rules: Any) -> tuple[list[Any], list[Any]]:
+    """(deletes, inserts) that make the curation graph hold the decisions of ``rules``."""
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(str(CURATION_GRAPH))
+    current = set(store.ox.quads_for_pattern(None, None, None, graph))
+    target = rules.quads() if rules is not None else set()
+    return sorted(current - target, key=str), sorted(target - current, key=str)
 
 
 def _update_text(drops: list[str], deletes: list[Any], inserts: Iterable[Any]) -> str:

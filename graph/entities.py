@@ -3,8 +3,8 @@
 Document graphs say what a document says about an entity (mentions, statements, figures,
 ``eco:mentionedIn``); the description of the entity itself lives here, once: its class, its
 chosen ``rdfs:label``@zh (and @en), every other name any document gives it as
-``skos:altLabel``, its ``skos:exactMatch`` ids. So the union of the store's graphs never repeats
-a label, and a join through a label yields one row per entity, not one per document.
+``skos:altLabel``, its ``skos:exactMatch`` ids (a Wikidata id also as ``owl:sameAs`` and
+``schema:sameAs``). So the union of the store's graphs never repeats a label, and a join through a label yields one row per entity, not one per document.
 
 The description is a function of the merge resolution and the occurrences (``merge.resolve``),
 so adding or removing a document changes only the descriptions of the entities it mentioned.
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ecokg.graph.merge import Occurrence, Resolution
-from ecokg.graph.namespaces import ECO, ENTITY_GRAPH, RDF, RDFS, SKOS
+from ecokg.graph.namespaces import ECO, ENTITY_GRAPH, OWL, RDF, RDFS, SCHEMA, SKOS, WD
 
 Description = dict[str, frozenset[Any]]
 
@@ -33,6 +33,7 @@ def describe(occurrences: Iterable[Occurrence], resolution: Mapping[tuple[str, s
 
     type_, label_ = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(RDFS.label))
     alt_, match_ = ox.NamedNode(str(SKOS.altLabel)), ox.NamedNode(str(SKOS.exactMatch))
+    same_as = (ox.NamedNode(str(OWL.sameAs)), ox.NamedNode(str(SCHEMA.sameAs)))
     names: dict[str, set[Any]] = defaultdict(set)
     ids: dict[str, set[str]] = defaultdict(set)
     chosen: dict[str, Resolution] = {}
@@ -55,6 +56,9 @@ def describe(occurrences: Iterable[Occurrence], resolution: Mapping[tuple[str, s
         triples.update(ox.Triple(node, label_, lit) for lit in labels)
         triples.update(ox.Triple(node, alt_, lit) for lit in names[iri] - labels)
         triples.update(ox.Triple(node, match_, ox.NamedNode(q)) for q in ids[iri])
+        for q in ids[iri]:  # a verified Wikidata id (gazetteer): also the identity links of OWL and schema.org
+            if q.startswith(str(WD)):
+                triples.update(ox.Triple(node, same, ox.NamedNode(q)) for same in same_as)
         out[iri] = frozenset(triples)
     return out
 

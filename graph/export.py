@@ -71,7 +71,9 @@ def export_dataset(source: Dataset | EcoStore, path: str | os.PathLike[str], fmt
     from ecokg.graph.oxconvert import dataset_to_quads
 
     mem = ox.Store()
-    mem.bulk_extend(dataset_to_quads(source))
+    # the in-memory store iterates in insertion order (RocksDB in key order): insert in a fixed order,
+    # not in the Dataset's, which follows Python's randomized hashing, so that files are byte-stable
+    mem.bulk_extend(sorted(dataset_to_quads(source), key=str))
     return _export(mem, path, format_for(path, fmt), document=document, ontology=ontology, inferred=inferred,
                    colours=colours)
 

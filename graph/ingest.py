@@ -51,6 +51,7 @@ class DocGraph:
     source: str = ""  # where it came from (a file, FILE:LINE …), for messages
     characters: int = 0  # of the article's text
     counts: tuple[int, int, int, int] = (0, 0, 0, 0)  # entities, relations, designations, figures
+    notes: tuple[str, ...] = ()  # what the loader noted about the article (shown by the CLI)
 
     def parse(self) -> list[Any]:
         """The raw graph as pyoxigraph ``Triple``s."""

@@ -11,7 +11,12 @@ the same IRI family (org, place …, see ``iris.KIND_BY_CLASS``) are linked when
   administrative place also reads in its short form when that place is known, as
   ``ecokg.names`` writes place names), or
 * one's canonical name (zh or en label) equals one of the other's alternative names, or
-* they carry the same ``skos:exactMatch`` id.
+* they carry the same ``skos:exactMatch`` id, or the same verified identifier
+  (``eco:creditCode``: 统一社会信用代码, ``eco:adminCode``: GB/T 2260 code).
+
+An analyst's curation (``graph/curation.py``, passed in as ``rules``) adds links (``same``),
+forbids them (``distinct``: two clusters holding the two sides are never joined) and adjusts the
+chosen label and class.
 
 Two alternative names alone never link, and a shared prefix never does. A name that is a
 region-qualified form's tail (``人工智能产业园`` when ``青岛人工智能产业园`` is known and ``青岛`` is
@@ -31,7 +36,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from ecokg.graph import iris
 from ecokg.graph.namespaces import DCTERMS, ECO, RDF, RDFS, SKOS
@@ -46,6 +51,7 @@ _ROOT_CLASSES = {"Organization", "Place", "Product", "Policy"}
 _ENTITY_CLASSES = {str(ECO[c]): c for c in iris.KIND_BY_CLASS}
 _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _MATCH, _LOCATED, _SPATIAL = str(SKOS.exactMatch), str(ECO.locatedIn), str(DCTERMS.spatial)
+_CODES = {str(ECO.creditCode): "uscc", str(ECO.adminCode): "adcode"}
 
 
 
@@ -68,6 +74,7 @@ class Occurrence:
     wikidata: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()  # zh names of the places it is in (document region, locatedIn)
     gazetteer: bool = False
+    codes: tuple[str, ...] = ()  # verified identifiers, "scheme:code"
 
     @property
     def family(self) -> str:
@@ -76,14 +83,14 @@ class Occurrence:
     def to_json(self) -> dict[str, Any]:
         return {"doc": self.doc, "iri": self.iri, "cls": self.cls, "label": self.label, "en": list(self.en),
                 "alts": list(self.alts), "wikidata": list(self.wikidata), "regions": list(self.regions),
-                "gazetteer": self.gazetteer}
+                "gazetteer": self.gazetteer, "codes": list(self.codes)}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Occurrence:
         return cls(doc=data["doc"], iri=data["iri"], cls=data["cls"], label=data["label"],
                    en=tuple(data.get("en", ())), alts=tuple(data.get("alts", ())),
                    wikidata=tuple(data.get("wikidata", ())), regions=tuple(data.get("regions", ())),
-                   gazetteer=bool(data.get("gazetteer", False)))
+                   gazetteer=bool(data.get("gazetteer", False)), codes=tuple(data.get("codes", ())))
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,7 @@ def occurrences_from_triples(doc: str, triples: Iterable[tuple[Any, Any, Any]],
     alts: dict[str, set[str]] = defaultdict(set)
     wd: dict[str, set[str]] = defaultdict(set)
     located: dict[str, set[str]] = defaultdict(set)
+    codes: dict[str, set[str]] = defaultdict(set)
     spatial: set[str] = set()
     for s, p, o in triples:
         ps, ss = _value(p), _value(s)
@@ -126,6 +134,8 @@ def occurrences_from_triples(doc: str, triples: Iterable[tuple[Any, Any, Any]],
             located[ss].add(_value(o))
         elif ps == _SPATIAL and ss == doc:
             spatial.add(_value(o))
+        elif ps in _CODES:
+            codes[ss].add(f"{_CODES[ps]}:{_value(o)}")
     gaz = set(gazetteer)
     out = []
     for node, classes in types.items():
@@ -139,7 +149,8 @@ def occurrences_from_triples(doc: str, triples: Iterable[tuple[Any, Any, Any]],
         out.append(Occurrence(
             doc=doc, iri=node, cls=cls, label=label, en=tuple(sorted(en.get(node, ()))),
             alts=tuple(sorted((alts.get(node, set()) | set(names[1:])) - {label})),
-            wikidata=tuple(sorted(wd.get(node, ()))), regions=tuple(regions), gazetteer=node in gaz))
+            wikidata=tuple(sorted(wd.get(node, ()))), regions=tuple(regions), gazetteer=node in gaz,
+            codes=tuple(sorted(codes.get(node, ())))))
     return sorted(out, key=lambda o: o.iri)
 
 
@@ -152,9 +163,27 @@ def _lang(term: Any) -> str | None:
 
 
 # -- resolution ----------------------------------------------------------------------------------
+class MergeRules(Protocol):
+    """What curation adds to the merge (``graph/curation.py``)."""
+
+    def together(self, occ: list[Occurrence]) -> list[tuple[int, int]]: ...
+
+    def apart(self, occ: list[Occurrence]) -> list[tuple[set[int], set[int]]]: ...
+
+    def adjust(self, res: Resolution, members: list[Occurrence]) -> Resolution: ...
+
+
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
+        self.tags: dict[int, set[tuple[int, int]]] = {}  # root -> (rule, side) of its members
+
+    def forbid(self, apart: list[tuple[set[int], set[int]]]) -> None:
+        """Never join a set holding a member of one side of a pair with one holding the other."""
+        for rule, sides in enumerate(apart):
+            for side, members in enumerate(sides):
+                for i in members:
+                    self.tags.setdefault(i, set()).add((rule, side))
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -164,8 +193,14 @@ class _UnionFind:
 
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return
+        ta, tb = self.tags.get(ra, set()), self.tags.get(rb, set())
+        if any((rule, 1 - side) in tb for rule, side in ta):
+            return  # a curated 'distinct'
+        self.parent[max(ra, rb)] = min(ra, rb)
+        if ta or tb:
+            self.tags[min(ra, rb)] = ta | tb
 
 
 @dataclass
@@ -229,12 +264,16 @@ class _Index:
         return {region_key(q) for p in self.primary[i] for q, t in self.qualified_splits(p) if t == tail}
 
 
-def resolve(occurrences: Iterable[Occurrence]) -> dict[tuple[str, str], Resolution]:
+def resolve(occurrences: Iterable[Occurrence], rules: MergeRules | None = None) -> dict[tuple[str, str], Resolution]:
     """(document IRI, raw IRI) → the merged entity it belongs to, for every occurrence."""
     occ = sorted(set(occurrences), key=lambda o: (o.doc, o.iri))
     index = _Index(occ)
     index.build()
     uf = _UnionFind(len(occ))
+    if rules is not None:
+        uf.forbid(rules.apart(occ))
+        for i, j in rules.together(occ):
+            uf.union(i, j)
 
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, prim in enumerate(index.primary):
@@ -263,10 +302,10 @@ def resolve(occurrences: Iterable[Occurrence]) -> dict[tuple[str, str], Resoluti
                     if not (index.regions(i) & scope):
                         continue
                 uf.union(i, j)
-    # same gazetteer id
+    # same gazetteer id or verified identifier
     by_id: dict[tuple[str, str], int] = {}
     for i, o in enumerate(occ):
-        for q in o.wikidata:
+        for q in (*o.wikidata, *o.codes):
             if (o.family, q) in by_id:
                 uf.union(by_id[(o.family, q)], i)
             else:
@@ -278,6 +317,8 @@ def resolve(occurrences: Iterable[Occurrence]) -> dict[tuple[str, str], Resoluti
     out: dict[tuple[str, str], Resolution] = {}
     for members in clusters.values():
         res = _choose([occ[i] for i in members], index)
+        if rules is not None:
+            res = rules.adjust(res, [occ[i] for i in members])
         for i in members:
             out[(occ[i].doc, occ[i].iri)] = res
     return out
@@ -386,5 +427,5 @@ def rewrite_ntriples(doc: str, data: bytes, merged: Mapping[str, str]) -> tuple[
     return b"".join(out), len(out)
 
 
-__all__ = ["Occurrence", "Resolution", "class_depth", "occurrences_from_triples",
+__all__ = ["MergeRules", "Occurrence", "Resolution", "class_depth", "occurrences_from_triples",
            "region_key", "resolve", "rewrite", "rewrite_ntriples"]

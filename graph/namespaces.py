@@ -23,6 +23,13 @@ CHAIN_SCHEME = ECO.IndustryChain
 CHAIN_GRAPH = URIRef("https://w3id.org/ecokg/chain")
 PLACEMENT_GRAPH = URIRef(f"{DEFAULT_BASE}graph/chain")
 ANALYSIS_GRAPH = URIRef(f"{DEFAULT_BASE}graph/analysis")
+# Derived graphs of time and identity: conflicting figures with their ranks (graph/conflicts.py) and the
+# analyst's curation decisions (graph/curation.py).
+CONFLICT_GRAPH = URIRef(f"{DEFAULT_BASE}graph/conflicts")
+CURATION_GRAPH = URIRef(f"{DEFAULT_BASE}graph/curation")
+CURATION_BASE = f"{DEFAULT_BASE}curation/"
+#: The property of each identifier scheme (``Entity.codes`` keys).
+IDENTIFIER_PROPERTY = {"uscc": ECO.creditCode, "adcode": ECO.adminCode}
 # Named graph of what ``ecokg export --inferred`` adds (entailed triples).
 INFERRED_GRAPH = URIRef(f"{DEFAULT_BASE}graph/inferred")
 
@@ -63,10 +70,14 @@ __all__ = [
     "ANALYSIS_GRAPH",
     "CHAIN_GRAPH",
     "CHAIN_SCHEME",
+    "CONFLICT_GRAPH",
+    "CURATION_BASE",
+    "CURATION_GRAPH",
     "DCTERMS",
     "DEFAULT_BASE",
     "ECO",
     "FOAF",
+    "IDENTIFIER_PROPERTY",
     "INFERRED_GRAPH",
     "ONTOLOGY_GRAPH",
     "ONTOLOGY_IRI",

@@ -4,14 +4,19 @@
     region         the article's region, the gazetteer index for it, the government names
     titles         designation titles (入选/获批/认定 …) per sentence
     names          entity recognition → entities, spans, inner spans, the region's Place entity
+    identifiers    GB/T 2260 codes of places, validated 统一社会信用代码 of organizations (identifiers.py)
     actor          who speaks in a release (implicit subject of 印发/成立 …)
     discourse      salience and anaphora over the mentions (one tracker for every component)
     relations      relation rules over clauses (relations.py, relation_frames.py)
     frames         relation frames kept as data (data/frames.yaml, frame_rules.py)
     designations   titles attached to their holders and grantors
     figures        figures with subject, qualifier, period, indicator; amounts of funds
+    targets        figures stated as goals marked as targets (targets.py, data/target-cues.yaml)
     tables         table rows: row relations and designations listed in a table
     name-relations relations that follow from names (located-name, part-of, targets)
+    agents         relations whose object must be an organization when a sentence names a place (agents.py)
+    validity       validity periods of policies and programs from their names (validity.py), last: every
+                   policy entity is known by then
 
 Each is a function of the ``DocState`` that adds its layer; ``default_pipeline`` puts them in
 order. ``NewsArticleLoader.pipeline`` is the pipeline a loader runs.
@@ -33,11 +38,14 @@ from ecokg.loaders.discourse import Discourse
 from ecokg.loaders.entities import EntityRecognizer, detect_region
 from ecokg.loaders.frame_rules import Frame, apply_frames, frames
 from ecokg.loaders.gazetteer import Gazetteer
+from ecokg.loaders.identifiers import mark_identifiers
 from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.pipeline import DocState, Pipeline
 from ecokg.loaders.records import Designation, Entity, EntitySpan, Relation, Sentence
 from ecokg.loaders.relations import RelationExtractor, entity_relations
 from ecokg.loaders.tables import Row, find_rows, row_holders, row_relations
+from ecokg.loaders.targets import mark_targets
+from ecokg.loaders.validity import mark_validity
 
 
 def sentences(state: DocState) -> None:
@@ -219,15 +227,18 @@ def default_pipeline(gazetteer_files: Sequence[str | Path] = (), frame_files: Se
     pipe.add("titles", titles, assigns=("titles",), requires=("sentences", "authorities"))
     pipe.add("names", make_names(EntityRecognizer(gazetteer)), assigns=("entities", "spans", "region_key"),
              requires=("sentences", "titles", "index"))
+    pipe.add("identifiers", mark_identifiers, assigns=("codes", "notes"), requires=("entities", "spans"))
     pipe.add("actor", actor, assigns=("actor",), requires=("entities",))
     pipe.add("discourse", discourse, assigns=("discourse",), requires=("spans",))
     pipe.add("relations", relations, assigns=("relations",), requires=("spans", "actor", "discourse"))
     pipe.add("frames", make_frames(frames(frame_files)), assigns=("relations",), requires=("spans", "discourse"))
     pipe.add("designations", designations, assigns=("designations",), requires=("spans", "titles", "discourse"))
     pipe.add("figures", figures, assigns=("observations", "amounts"), requires=("spans",))
+    pipe.add("targets", mark_targets, assigns=("targets",), requires=("observations",))
     pipe.add("tables", tables, assigns=("relations", "designations"), requires=("spans", "designations", "discourse"))
     pipe.add("name-relations", name_relations, assigns=("relations",), requires=("entities",))
     pipe.add("agents", agents, assigns=("relations", "entities"), requires=("relations",))
+    pipe.add("validity", mark_validity, assigns=("periods",), requires=("entities",))
     return pipe
 
 

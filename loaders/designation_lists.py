@@ -30,6 +30,23 @@ _HOLDER_WORDS = [w for w in anaphor_words(group("IndustrialPark") | group("Innov
                  if len(w) > 1]  # 此 alone ends 因此
 
 
+_BULLET = re.compile(r"^\s*(?:[-•·*●▪]|\d+[.、．]|[（(]\d+[)）])\s*")
+
+
+def _bullet_holders(following: Sequence[Sentence], by_sentence: Mapping[int, Sequence[EntitySpan]],
+                    entities: Mapping[str, Entity]) -> list[tuple[str, int]]:
+    """The first name of each bullet or numbered line that follows, while the lines are items."""
+    out = []
+    for sent in following:
+        if not _BULLET.match(sent.text):
+            break
+        first = [sp for sp in by_sentence.get(sent.index, []) if entities[sp.key].cls in _HOLDER_CLASSES
+                 and entities[sp.key].cls != "GovernmentBody"]
+        if first:
+            out.append((first[0].key, sent.index))
+    return out
+
+
 def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int, str]],
                  sentences: Sequence[Sentence], by_sentence: Mapping[int, Sequence[EntitySpan]],
                  entities: Mapping[str, Entity], granted: Mapping[str, str]) -> list[Designation]:
@@ -40,6 +57,13 @@ def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int,
             if t.kind != "list" or (idx, t.title) in held:
                 continue
             for nxt in sentences[idx + 1: idx + 4]:
+                if nxt.text.endswith(("：", ":")):  # 入选的企业分别是： then one item per line
+                    items = _bullet_holders(sentences[nxt.index + 1:], by_sentence, entities)
+                    out += [Designation(holder=k, title=t.title, sentence=i, level=t.level, batch=t.batch,
+                                        granted_by=granted.get(t.authority or ""), rule="designation-items")
+                            for k, i in items]
+                    if items:
+                        break
                 if _HEADING.match(nxt.text) or _ITEM.match(nxt.text):
                     break  # a heading or numbered items: numbered_items reads those
                 lead = _LIST_LEAD.search(nxt.text)

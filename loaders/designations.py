@@ -52,6 +52,7 @@ def _level_of(title: str, authority: str | None) -> str | None:
 
 
 _WHEN = re.compile(r"(?:已|于|曾|今年|去年|前年|\d{4}年|\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]+月)")
+_NOT_A_TITLE = re.compile(r"位于|给予|实现|达到|数量|居全|排名|同比|^[的将已]")
 _LIST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]\s*)?(?:\d{4}年度?)?([^，。；：:]{4,40}?)"
                            r"(?:拟认定|拟入选|拟推荐|拟命名|认定|入选|推荐|拟认定（入选）)?名单(?:（[^）]{0,12}）)?$")
 
@@ -68,6 +69,13 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
 
     def add(t0: int, t1: int, trig: int, kind: str) -> None:
         raw = text[t0:t1]
+        if raw.startswith("了"):  # 入选了X
+            raw, t0 = raw[1:], t0 + 1
+        cut = re.search(r"\s", raw)
+        if cut:  # a headline: 入选X名单 两园区同获认定
+            raw, t1 = raw[:cut.start()], t0 + cut.start()
+        if _NOT_A_TITLE.search(raw):
+            return  # 入选数量居全省第二, 入选园区X位于Y, 新获评Z的给予奖励: a clause, not a title
         authority = None
         for a in sorted(authorities, key=len, reverse=True):
             if raw.startswith(a):
@@ -207,7 +215,7 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
         if holder is None:
             # a count before the trigger (3个案例入选) names no holder
             lead = text[clause_start: t.trigger_start - sentence.start]
-            if re.search(r"\d+个|[一二三四五六七八九十]+个", lead):
+            if re.search(r"[\d一二三四五六七八九十两]+(?:个|家|项|所|座)", lead):
                 continue
             if region is None:
                 continue

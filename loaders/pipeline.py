@@ -61,7 +61,8 @@ class DocState:
         relations = _dedupe(self.relations)
         ex = Extraction(document=self.doc, sentences=self.sentences, entities=self.entities,
                         spans=self.spans + self.inner, relations=relations,
-                        designations=self.designations, observations=self.observations)
+                        designations=self.designations, observations=self.observations,
+                        notes=list(self.extra.get("notes", [])))
         for r in relations:
             if r.predicate == "targetsIndustry":
                 ex.industries.setdefault(r.object, set()).add(r.sentence)

@@ -85,6 +85,8 @@ class Entity:
     alt_labels: set[str] = field(default_factory=set)
     en_label: str | None = None
     wikidata: str | None = None
+    # Verified identifiers by scheme: "uscc" (统一社会信用代码, GB 32100-2015), "adcode" (GB/T 2260)
+    codes: dict[str, str] = field(default_factory=dict)
     sentences: set[int] = field(default_factory=set)
     # Funds and subsidies
     amount: Decimal | None = None
@@ -150,6 +152,7 @@ class Observation:
     indicator: str | None = None  # indicator concept, zh label: 营业收入, 同比增长 …
     implicit: bool = False  # subject inferred
     rule: str = ""
+    target: bool = False  # a goal (到2027年…达到, 力争, 目标), not an achievement
 
 
 @dataclass
@@ -164,3 +167,4 @@ class Extraction:
     designations: list[Designation] = field(default_factory=list)
     observations: list[Observation] = field(default_factory=list)
     industries: dict[str, set[int]] = field(default_factory=dict)  # sector name -> sentences
+    notes: list[str] = field(default_factory=list)  # what the reader should know (an invalid code …)

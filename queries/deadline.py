@@ -11,9 +11,10 @@ from ecokg.queries.local import LocalBackend, execute
 from ecokg.queries.results import Result
 
 
-def local_job(conn: Any, store: str | None, query: NamedQuery, params: dict[str, str], limit: int | None) -> None:
+def local_job(conn: Any, store: str | None, query: NamedQuery, params: dict[str, str], limit: int | None,
+              as_of: str | None = None) -> None:
     try:
-        backend = LocalBackend(store)
+        backend = LocalBackend(store, as_of)
         try:
             conn.send(("ok", execute(query, params, backend, limit)))
         finally:

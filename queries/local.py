@@ -17,6 +17,9 @@ from ecokg.errors import QueryError
 from ecokg.graph.namespaces import (
     ANALYSIS_GRAPH,
     CHAIN_GRAPH,
+    CONFLICT_GRAPH,
+    CURATION_GRAPH,
+    DCTERMS,
     ECO,
     ENTITY_GRAPH,
     ONTOLOGY_GRAPH,
@@ -33,27 +36,35 @@ SCOPE_QUERY = (
     f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> }} }} UNION "
     f"{{ GRAPH ?g {{ ?g a <{OWL.Ontology}> }} FILTER(?g = <{ONTOLOGY_GRAPH}>) }} UNION "
     f"{{ VALUES ?g {{ <{ENTITY_GRAPH}> }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }} UNION "
-    f"{{ GRAPH ?g {{ ?g a <{PROV.Bundle}> }} FILTER(?g IN (<{CHAIN_GRAPH}>, <{PLACEMENT_GRAPH}>, <{ANALYSIS_GRAPH}>)) }} }}"
-)  # documents, the ontology, the entity graph and the derived graphs (chain, placements, analysis)
+    f"{{ GRAPH ?g {{ ?g a <{PROV.Bundle}> }} FILTER(?g IN (<{CHAIN_GRAPH}>, <{PLACEMENT_GRAPH}>, <{ANALYSIS_GRAPH}>, "
+    f"<{CONFLICT_GRAPH}>, <{CURATION_GRAPH}>)) }} }}"
+)  # documents, the ontology, the entity graph, the derived graphs (chain, placements, analysis, conflicts, curation)
+#: Documents stated after a date, or undated: left out of the scope of ``--as-of DATE``.
+LATER_QUERY = (
+    f"SELECT ?g ?asof WHERE {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> OPTIONAL {{ ?g <{DCTERMS.issued}> ?d }} }} "
+    f"FILTER(!BOUND(?d) || SUBSTR(STR(?d), 1, 10) > ?asof) }}"
+)
 
 
 class LocalBackend:
     """Runs queries on the embedded pyoxigraph store, scoped like a remote endpoint."""
 
-    def __init__(self, store_path: str | Path | None) -> None:
+    def __init__(self, store_path: str | Path | None, as_of: str | None = None) -> None:
         from ecokg.graph.store import EcoStore, resolve_store_path
 
         self.store = EcoStore.open(resolve_store_path(store_path), read_only=True)
         self._scope: list[Any] | None = None
         self._all_ours: bool | None = None
+        self.as_of = as_of  # ISO date: only documents issued by then (--as-of)
 
     @classmethod
-    def from_store(cls, store: Any) -> LocalBackend:
+    def from_store(cls, store: Any, as_of: str | None = None) -> LocalBackend:
         """A backend over an already open ``EcoStore`` (e.g. an in-memory one)."""
         self = cls.__new__(cls)
         self.store = store
         self._scope = None
         self._all_ours = None
+        self.as_of = as_of
         return self
 
     def close(self) -> None:
@@ -63,10 +74,18 @@ class LocalBackend:
         """The document graphs and the ontology graph (pyoxigraph terms); [] if there are none."""
         if self._scope is None:
             self._scope = [s["g"] for s in self.store.ox.query(SCOPE_QUERY)]
+            if self.as_of:
+                import pyoxigraph as ox
+
+                later = {s["g"] for s in self.store.ox.query(LATER_QUERY, substitutions={
+                    ox.Variable("asof"): ox.Literal(self.as_of)})}
+                self._scope = [g for g in self._scope if g not in later]
         return self._scope
 
     def _only_scope(self) -> bool:
         """Whether every named graph of the store is a document graph or the ontology graph."""
+        if self._all_ours is None and self.as_of:
+            self._all_ours = False
         if self._all_ours is None:
             names = {s.value for s in self.scope()}
             self._all_ours = all(g.value in names for g in self.store.ox.named_graphs()) and \

@@ -38,7 +38,7 @@ _DESIGNATIONS = """SELECT ?d ?title ?holder ?level ?batch ?grantor ?issued ?m WH
   OPTIONAL { ?d eco:batch ?batch } OPTIONAL { ?doc dcterms:issued ?issued }
   OPTIONAL { ?d eco:grantedBy ?g . ?g rdfs:label ?grantor FILTER(lang(?grantor) = "zh") } }
   ORDER BY ?issued ?title"""
-_FIGURES = """SELECT ?o ?label ?value ?unit ?qualifier ?indicator ?whose ?period ?m WHERE {
+_FIGURES = """SELECT ?o ?label ?value ?unit ?qualifier ?indicator ?whose ?period ?target ?m WHERE {
   ?doc dcterms:spatial ?region .
   ?o a eco:Observation ; eco:value ?value ; eco:unit ?unit ; prov:wasDerivedFrom ?m .
   ?m eco:inDocument ?doc ; eco:start ?start .
@@ -46,7 +46,7 @@ _FIGURES = """SELECT ?o ?label ?value ?unit ?qualifier ?indicator ?whose ?period
   OPTIONAL { ?o eco:qualifier ?q . ?q rdfs:label ?qualifier FILTER(lang(?qualifier) = "zh") }
   OPTIONAL { ?o eco:indicator ?i . ?i skos:prefLabel ?indicator FILTER(lang(?indicator) = "zh") }
   OPTIONAL { ?o eco:observedEntity ?e . ?e rdfs:label ?whose FILTER(lang(?whose) = "zh") }
-  OPTIONAL { ?o eco:periodLabel ?period }
+  OPTIONAL { ?o eco:periodLabel ?period } OPTIONAL { ?o eco:isTarget ?target }
   FILTER NOT EXISTS { ?o eco:extractionRule "analysis:networkx" } } ORDER BY ?doc ?start"""
 _PARKS = """SELECT ?park ?parkLabel ?member ?memberLabel ?m WHERE {
   ?doc dcterms:spatial ?region . ?pm eco:inDocument ?doc ; eco:about ?park .
@@ -145,7 +145,7 @@ def report_data(store: EcoStore, region: URIRef) -> dict[str, Any]:
         figures.setdefault(_s(r, "o"), {
             "label": _s(r, "label"), "value": _s(r, "value"), "unit": _s(r, "unit"),
             "qualifier": _s(r, "qualifier"), "indicator": _s(r, "indicator"), "whose": _s(r, "whose"),
-            "period": _s(r, "period"), "sentence": at(r)})
+            "period": _s(r, "period"), "target": _s(r, "target") == "true", "sentence": at(r)})
     label = next((str(r["l"]) for r in store.select(
         pre + f'SELECT ?l WHERE {{ <{region}> rdfs:label ?l FILTER(lang(?l) = "zh") }}')), str(region))
     return {"region": label, "iri": str(region), "documents": list(docs.values()), "sentences": sentences,

@@ -112,6 +112,9 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
                                keep_going, wait, quiet, output, shards)
     if not quiet:
         click.echo(f"built {built.summary()} in {time.monotonic() - started:.1f} s {where}", err=True)
+        noted = [(ex.document.source_path or "-", note) for ex in built.extractions for note in ex.notes]
+        for source, note in noted + built.notes:
+            click.echo(f"ecokg: note: {terminal_safe(source or '-')}: {terminal_safe(note)}", err=True)
     if built.failed:
         click.echo(f"ecokg: {built.articles} built, {len(built.failed)} failed", err=True)
         return 1
@@ -131,10 +134,14 @@ def _store(store_dir: str | None, docs: Iterator[DocGraph], built: BuildReport, 
                        f"waiting up to {wait:g} s (--wait)", err=True)
 
     with api.open(path, wait=wait, on_wait=waiting) as kg:
+        before = kg.snapshot()
         built.ingest = ing = kg.store.ingest(docs)
+        if ing.added or ing.replaced:
+            kg.refresh_conflicts()
+        built.changes = kg.changes_since(before)
         built.raise_if_stopped(keep_going)
         where = (f"→ store {path} ({len(ing.added)} added, {len(ing.unchanged)} unchanged, "
-                 f"{len(ing.replaced)} replaced)")
+                 f"{len(ing.replaced)} replaced; {built.changes.summary()})")
         if output:
             kg.export(output)
             where += f", exported to {output}"

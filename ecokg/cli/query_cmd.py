@@ -33,9 +33,11 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
               help="HTTP authentication scheme for --user (auto: digest for Virtuoso's *-auth paths).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Stop the query after S seconds.")
 @click.option("--limit", type=click.IntRange(min=0), help="Show at most N rows.")
+@click.option("--as-of", "as_of", metavar="DATE",
+              help="Only what documents issued by DATE (YYYY-MM-DD) state; undated documents are left out.")
 def command(query: str | None, expression: str | None, params: tuple[str, ...], fmt: str, store: str | None,
             endpoint: str | None, user: str | None, password: str | None, auth: str, timeout: float | None,
-            limit: int | None) -> None:
+            limit: int | None, as_of: str | None) -> None:
     """Run QUERY (a name from 'ecokg queries', a .rq file) or -e 'SPARQL'.
 
     \b
@@ -50,11 +52,13 @@ def command(query: str | None, expression: str | None, params: tuple[str, ...], 
     named = api.named_query(query, expression)
     given = _params(params)
     if endpoint:
+        if as_of:
+            raise click.UsageError("--as-of works on the local store; query the endpoint without it")
         from ecokg.queries.remote import Endpoint, run_remote
 
         ep = Endpoint(endpoint, user=user, password=password, auth=auth, timeout=timeout)
         click.echo(render(run_remote(named, given, ep, limit=limit), fmt), nl=False)
         return
     with api.open(api.store_path(store), read_only=True) as kg:
-        result = kg.query(named, params=given, timeout=timeout, limit=limit)
+        result = kg.query(named, params=given, timeout=timeout, limit=limit, as_of=as_of)
     click.echo(result.render(fmt), nl=False)

@@ -121,7 +121,8 @@ def test_gold_is_consistent_with_its_article(gold_path: Path):
     for a in gold.get("amounts") or []:
         assert a["entity"] in known, a
     assert norm(gold["document"]["title"]) in text
-    assert norm(gold["document"]["publisher"]) in text
+    if gold["document"].get("publisher"):  # a digest may name no outlet
+        assert norm(gold["document"]["publisher"]) in text
 
 
 @pytest.mark.parametrize("gold_path", ALL_GOLD_FILES, ids=stem)

@@ -33,3 +33,21 @@ def _held(loader: NewsArticleLoader, text: str) -> set[tuple[str, str]]:
 def test_holders(loader: NewsArticleLoader, text: str, holder: str, title: str) -> None:
     held = _held(loader, text)
     assert (holder, title) in held, held
+
+
+def test_items_after_a_colon_hold_the_announced_list(loader: NewsArticleLoader) -> None:
+    text = ("日前，云岭省工业和信息化厅公布了第二批云岭省人工智能领航企业名单。\n本次入选的企业分别是：\n"
+            "- 岚峰智能科技有限公司\n- 青禾视觉科技有限公司\n")
+    held = _held(loader, text)
+    assert ("岚峰智能科技有限公司", "第二批云岭省人工智能领航企业") in held, held
+    assert ("青禾视觉科技有限公司", "第二批云岭省人工智能领航企业") in held, held
+
+
+@pytest.mark.parametrize("text", [
+    "全省共62家企业入选，其中鹤壁有7家企业上榜，入选数量居全省第二位。",  # a count, not a title
+    "另一家入选园区云杉科技城位于淇县，已吸引企业32家入驻。",  # a clause, not a title
+    "对新获评省级领航企业的给予一次性奖励50万元。",  # a condition of a subsidy
+])
+def test_clauses_are_no_titles(loader: NewsArticleLoader, text: str) -> None:
+    held = _held(loader, text)
+    assert not any(w in t for _, t in held for w in ("数量", "位于", "给予")), held

@@ -36,7 +36,8 @@ def test_every_run_is_recorded(recorded: dict[str, list[list[str | None]]]) -> N
     from ecokg.queries.runner import list_queries
 
     names = {k.split("?")[0] for k in recorded}
-    assert names == {q.name for q in list_queries()}
+    # figure-series and conflicts need documents that report one figure twice: tests/time/
+    assert names == {q.name for q in list_queries()} - {"figure-series", "conflicts"}
     assert all(recorded[k] for k in recorded), "a recorded answer is empty: it would prove nothing"
 
 

@@ -20,7 +20,7 @@ def test_queries_lists_the_twelve(cli) -> None:  # type: ignore[no-untyped-def]
     proc = cli("queries", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     listed = json.loads(proc.stdout)
-    assert len(listed) == 15  # the twelve competency questions and three over the industry chain
+    assert len(listed) == 17  # the twelve competency questions, three over the industry chain, two over time
     park = next(q for q in listed if q["name"] == "companies-in-park")
     assert park["title_zh"] == "园区内的企业" and park["params"][0]["default"] is None
     table = cli("queries")

@@ -53,6 +53,8 @@ def test_cq11_every_fact_has_its_sentence(corpus_store: Path) -> None:
 def test_every_named_query_answers_on_the_corpus(corpus_store: Path) -> None:
     params = {"entity-profile": {"entity": "优必选"}}
     for q in list_queries():
+        if q.name == "conflicts":
+            continue  # one article states no figure twice: tests/time/ builds two that do
         got = rows(corpus_store, q.name, **params.get(q.name, {}))
         assert got, f"{q.name} has no answer on the corpus article"
 

@@ -29,7 +29,7 @@ from .conftest import MINI
 NAMES = {
     "committees", "companies-in-park", "designations", "entity-profile", "events", "fact-provenance", "figures",
     "innovation-centers", "models-robots-platforms", "parks-and-venues", "policies-and-funds", "supply-chains",
-    "chain-coverage", "chain-gaps", "key-players",
+    "chain-coverage", "chain-gaps", "key-players", "figure-series", "conflicts",
 }
 
 

@@ -93,7 +93,7 @@
     c.appendChild(el("div", "", label));
     cards.appendChild(c);
   }
-  var revenue = data.figures.filter(function (f) { return f.unit === "CNY" && f.indicator === "营业收入"; })[0];
+  var revenue = data.figures.filter(function (f) { return !f.target && f.unit === "CNY" && f.indicator === "营业收入"; })[0];
   if (revenue) { card(amount(revenue.value, revenue.unit), (revenue.period || "") + revenue.indicator + "（" + revenue.whose + "）", revenue.sentence); }
   card(covered.length + " / " + leaves.length, "产业链环节有主体");
   card(gaps.length, "产业链缺口");
@@ -233,7 +233,7 @@
   });
 
   // -- figures -------------------------------------------------------------------------------
-  var money = data.figures.filter(function (f) { return f.unit === "CNY"; });
+  var money = data.figures.filter(function (f) { return !f.target && f.unit === "CNY"; });  // targets are no results
   chart("figures-chart", {
     tooltip: { formatter: tip }, grid: { left: 60, right: 20, top: 20, bottom: 80 },
     xAxis: { type: "category", data: money.map(function (f) { return (f.whose || "") + " " + (f.indicator || f.label); }),
@@ -245,7 +245,7 @@
   });
   data.figures.forEach(function (f) {
     var li = el("li");
-    li.appendChild(el("span", "", (f.whose ? f.whose + " · " : "") + (f.indicator || "数据") + (f.period ? "（" + f.period + "）" : "") + "："));
+    li.appendChild(el("span", "", (f.target ? "【目标】" : "") + (f.whose ? f.whose + " · " : "") + (f.indicator || "数据") + (f.period ? "（" + f.period + "）" : "") + "："));
     li.appendChild(link((f.qualifier && f.qualifier !== "精确" ? f.qualifier : "") + amount(f.value, f.unit), f.sentence, f.label));
     $("figure-list").appendChild(li);
   });
