@@ -28,16 +28,10 @@ from typing import TYPE_CHECKING, Any
 from ecokg.errors import StoreError
 from ecokg.graph import iris
 from ecokg.graph.entities import Description, changes, describe
-from ecokg.graph.merge import (
-    Occurrence,
-    Resolution,
-    occurrences_from_triples,
-    resolve,
-    rewrite,
-    rewrite_ntriples,
-)
+from ecokg.graph.merge import Occurrence, Resolution, occurrences_from_triples, resolve, rewrite
 from ecokg.graph.namespaces import CURATION_GRAPH, DCTERMS, ECO, ENTITY_GRAPH
 from ecokg.graph.storefs import atomic_write, write_error
+from ecokg.graph.update_text import update_text
 
 if TYPE_CHECKING:
     from ecokg.graph.store import EcoStore
@@ -302,6 +296,8 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
             with path.open("wb") as fh:
                 for doc in streamed[k:k + BULK_DOCS]:
                     if rules is None:
+                        from ecokg.graph.ingest import rewrite_ntriples
+
                         merged = {o.iri: new[(doc, o.iri)].iri for o in after[doc].occurrences}
                         chunk, n = rewrite_ntriples(doc, raw.paths(doc)[0].read_bytes(), merged)
                     else:  # curated: the rules filter triples, so the graph goes through objects
@@ -344,7 +340,7 @@ def apply(store: EcoStore, plan: Plan) -> None:
             if plan.has_inserts:
                 store.ox.extend(plan.inserts)
         else:
-            store.ox.update(_update_text(plan.drops, plan.deletes, plan.inserts))
+            store.ox.update(update_text(plan.drops, plan.deletes, plan.inserts))
         if plan.bulk_counts:
             Journal.clear(meta)
     except OSError as exc:
@@ -382,23 +378,6 @@ def _curation_changes(store: EcoStore, rules: Any) -> tuple[list[Any], list[Any]
     current = set(store.ox.quads_for_pattern(None, None, None, graph))
     target = rules.quads() if rules is not None else set()
     return sorted(current - target, key=str), sorted(target - current, key=str)
-
-
-def _update_text(drops: list[str], deletes: list[Any], inserts: Iterable[Any]) -> str:
-    ops = [f"DROP SILENT GRAPH <{d}>" for d in sorted(set(drops))]
-    if deletes:
-        ops.append("DELETE DATA {\n" + _grouped(deletes) + "\n}")
-    body = _grouped(inserts)
-    if body:
-        ops.append("INSERT DATA {\n" + body + "\n}")
-    return " ;\n".join(ops)
-
-
-def _grouped(quads: Iterable[Any]) -> str:
-    by_graph: dict[str, list[str]] = defaultdict(list)
-    for q in quads:
-        by_graph[str(q.graph_name)].append(f"{q.subject} {q.predicate} {q.object} .")
-    return "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
 
 
 __all__ = ["LAYOUT", "DocRecord", "Plan", "RawFiles", "apply", "commit", "load_state", "plan", "record_of",

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecokg.graph.iris import KIND_BY_CLASS
+from ecokg.graph.namespaces import ECO, RDF, RDFS, SKOS
 from ecokg.graph.storefs import atomic_write, write_error
 
 if TYPE_CHECKING:
@@ -58,6 +60,41 @@ class DocGraph:
         import pyoxigraph as ox
 
         return list(ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES))
+
+
+def rewrite_ntriples(doc: str, data: bytes, merged: Mapping[str, str]) -> tuple[bytes, int]:
+    """``rewrite`` done on the N-Triples text of a raw graph (as pyoxigraph writes it: one triple a
+    line, ``<s> <p> <o> .``): the document graph as N-Quads in graph ``doc``, and its quad count.
+
+    ``merged``: each occurrence's raw IRI in this document → its merged entity's IRI. Only lines
+    whose subject or object is an occurrence are looked at; the rest are copied, so a document
+    graph goes to the bulk loader without a Python object per triple.
+    """
+    mapping = {raw.encode("utf-8"): new.encode("utf-8") for raw, new in merged.items()}
+    described = {str(RDFS.label).encode(), str(SKOS.altLabel).encode(), str(SKOS.exactMatch).encode()}
+    type_, classes = str(RDF.type).encode(), {str(ECO[c]).encode() for c in KIND_BY_CLASS}
+    suffix = b"<" + doc.encode("utf-8") + b"> .\n"
+    out: dict[bytes, None] = {}
+    for line in data.split(b"\n"):
+        if not line:
+            continue
+        s_end = line.find(b"> ")
+        subject = line[1:s_end] if line.startswith(b"<") else None
+        p_end = line.find(b"> ", s_end + 2)
+        obj = line[p_end + 2:-2]
+        o_iri = obj[1:-1] if obj.startswith(b"<") and obj.endswith(b">") else None
+        s_new = mapping.get(subject) if subject is not None else None
+        o_new = mapping.get(o_iri) if o_iri is not None else None
+        if s_new is None and o_new is None:
+            out[line[:-1] + suffix] = None
+            continue
+        predicate = line[s_end + 3:p_end]
+        if s_new is not None and (predicate in described or (predicate == type_ and o_iri in classes)):
+            continue  # the entity's own description: written once, in the entity graph
+        s_text = b"<" + s_new + b">" if s_new is not None else line[:s_end + 1]
+        o_text = b"<" + o_new + b">" if o_new is not None else obj
+        out[s_text + b" <" + predicate + b"> " + o_text + b" " + suffix] = None
+    return b"".join(out), len(out)
 
 
 # -- the journal --------------------------------------------------------------------------------------
@@ -262,4 +299,4 @@ def _finish(store: EcoStore, write: _Write | None, raw: RawFiles) -> None:
         raw.delete(doc)
 
 
-__all__ = ["BATCH_DOCS", "JOURNAL", "DocGraph", "Journal", "ingest_docs", "recover"]
+__all__ = ["BATCH_DOCS", "JOURNAL", "DocGraph", "Journal", "ingest_docs", "recover", "rewrite_ntriples"]

@@ -392,40 +392,5 @@ def rewrite(doc: str, triples: Iterable[Any], resolution: Mapping[tuple[str, str
     return list(out)
 
 
-def rewrite_ntriples(doc: str, data: bytes, merged: Mapping[str, str]) -> tuple[bytes, int]:
-    """``rewrite`` done on the N-Triples text of a raw graph (as pyoxigraph writes it: one triple a
-    line, ``<s> <p> <o> .``): the document graph as N-Quads in graph ``doc``, and its quad count.
-
-    ``merged``: each occurrence's raw IRI in this document → its merged entity's IRI. Only lines
-    whose subject or object is an occurrence are looked at; the rest are copied, so a document
-    graph goes to the bulk loader without a Python object per triple.
-    """
-    mapping = {raw.encode("utf-8"): new.encode("utf-8") for raw, new in merged.items()}
-    described = {_LABEL.encode(), _ALT.encode(), _MATCH.encode()}
-    type_, classes = _TYPE.encode(), {c.encode() for c in _ENTITY_CLASSES}
-    suffix = b"<" + doc.encode("utf-8") + b"> .\n"
-    out: dict[bytes, None] = {}
-    for line in data.split(b"\n"):
-        if not line:
-            continue
-        s_end = line.find(b"> ")
-        subject = line[1:s_end] if line.startswith(b"<") else None
-        p_end = line.find(b"> ", s_end + 2)
-        obj = line[p_end + 2:-2]
-        o_iri = obj[1:-1] if obj.startswith(b"<") and obj.endswith(b">") else None
-        s_new = mapping.get(subject) if subject is not None else None
-        o_new = mapping.get(o_iri) if o_iri is not None else None
-        if s_new is None and o_new is None:
-            out[line[:-1] + suffix] = None
-            continue
-        predicate = line[s_end + 3:p_end]
-        if s_new is not None and (predicate in described or (predicate == type_ and o_iri in classes)):
-            continue  # the entity's own description: written once, in the entity graph
-        s_text = b"<" + s_new + b">" if s_new is not None else line[:s_end + 1]
-        o_text = b"<" + o_new + b">" if o_new is not None else obj
-        out[s_text + b" <" + predicate + b"> " + o_text + b" " + suffix] = None
-    return b"".join(out), len(out)
-
-
 __all__ = ["MergeRules", "Occurrence", "Resolution", "class_depth", "occurrences_from_triples",
-           "region_key", "resolve", "rewrite", "rewrite_ntriples"]
+           "region_key", "resolve", "rewrite"]
