@@ -30,7 +30,7 @@ from ecokg.graph import iris
 from ecokg.graph.entities import Description, changes, describe
 from ecokg.graph.merge import Occurrence, Resolution, occurrences_from_triples, resolve, rewrite
 from ecokg.graph.namespaces import CURATION_GRAPH, DCTERMS, ECO, ENTITY_GRAPH
-from ecokg.graph.storefs import atomic_write, write_error
+from ecokg.graph.storefs import atomic_write, umask, write_error
 from ecokg.graph.update_text import update_text
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class RawFiles:
             try:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(data)
-                os.chmod(tmp, 0o644)
+                os.chmod(tmp, 0o666 & ~umask())  # what open() would give, as atomic_write does
                 os.replace(tmp, path)
             except BaseException:
                 with contextlib.suppress(OSError):

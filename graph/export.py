@@ -154,14 +154,14 @@ def infer(ox_store: Any, graphs: list[Any]) -> list[Any]:
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[IO[bytes]]:
     """A binary file that appears at ``path`` complete or not at all (temporary file, fsync, replace)."""
-    from ecokg.graph.storefs import _umask
+    from ecokg.graph.storefs import umask
 
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; the file gets what open() would give
+        os.fchmod(fd, 0o666 & ~umask())  # mkstemp makes 0600; the file gets what open() would give
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()

@@ -20,7 +20,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; the file gets what open() would give
+        os.fchmod(fd, 0o666 & ~umask())  # mkstemp makes 0600; the file gets what open() would give
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
@@ -33,7 +33,7 @@ def atomic_write(path: Path, data: bytes | str) -> None:
 
 
 
-def _umask() -> int:
+def umask() -> int:
     """The process's umask, read without changing it where Linux shows it (threads may be writing)."""
     with contextlib.suppress(OSError, ValueError):
         for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
