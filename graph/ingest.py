@@ -216,12 +216,15 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
                 if dg is None:
                     break
             _finish(store, inflight, raw)
-        except BaseException:
+        except BaseException as exc:
             with contextlib.suppress(BaseException):
                 _finish(store, inflight, raw)
             for d in batch:  # raw files of documents that never reached a plan
                 if d.doc not in state:
-                    raw.delete(d.doc)
+                    with contextlib.suppress(OSError):
+                        raw.delete(d.doc)
+            if isinstance(exc, OSError):  # a full disk, a read-only file system: one line, no traceback
+                raise write_error(store.path, exc, "cannot take the new documents, nothing was changed") from exc
             raise
 
 
