@@ -290,23 +290,12 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
     if bulk:
         # rewritten on their text into N-Quads files of BULK_DOCS documents each: the bulk loader's
         # memory follows the file, so it stays bounded however large the batch
-        for k in range(0, len(streamed), BULK_DOCS):
-            path = raw.folder / f"bulk-{k // BULK_DOCS:05d}.nq.tmp"
-            out.bulk.append(path)
-            with path.open("wb") as fh:
-                for doc in streamed[k:k + BULK_DOCS]:
-                    if rules is None:
-                        from ecokg.graph.ingest import rewrite_ntriples
-
-                        merged = {o.iri: new[(doc, o.iri)].iri for o in after[doc].occurrences}
-                        chunk, n = rewrite_ntriples(doc, raw.paths(doc)[0].read_bytes(), merged)
-                    else:  # curated: the rules filter triples, so the graph goes through objects
-                        g = ox.NamedNode(doc)
-                        quads = {ox.Quad(t.subject, t.predicate, t.object, g) for t in rewritten(doc)}
-                        chunk, n = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"", len(quads)
-                    fh.write(chunk)
-                    out.bulk_counts[doc] = n
-                    out.quads += n
+        try:
+            _write_bulk(out, streamed, raw, rules, new, after, rewritten)
+        except BaseException:
+            for path in out.bulk:  # a full disk: no part-written file stays behind
+                path.unlink(missing_ok=True)
+            raise
         out.inserts, out.has_inserts = inserts, bool(inserts)
         return out
     counter = out.streamed
@@ -378,6 +367,29 @@ def _curation_changes(store: EcoStore, rules: Any) -> tuple[list[Any], list[Any]
     current = set(store.ox.quads_for_pattern(None, None, None, graph))
     target = rules.quads() if rules is not None else set()
     return sorted(current - target, key=str), sorted(target - current, key=str)
+
+
+def _write_bulk(out: Any, streamed: list[str], raw: Any, rules: Any, new: Any, after: Any, rewritten: Any) -> None:
+    """The new documents' graphs, rewritten on their text, into N-Quads files of ``BULK_DOCS`` each."""
+    import pyoxigraph as ox
+
+    for k in range(0, len(streamed), BULK_DOCS):
+        path = raw.folder / f"bulk-{k // BULK_DOCS:05d}.nq.tmp"
+        out.bulk.append(path)
+        with path.open("wb") as fh:
+            for doc in streamed[k:k + BULK_DOCS]:
+                if rules is None:
+                    from ecokg.graph.ingest import rewrite_ntriples
+
+                    merged = {o.iri: new[(doc, o.iri)].iri for o in after[doc].occurrences}
+                    chunk, n = rewrite_ntriples(doc, raw.paths(doc)[0].read_bytes(), merged)
+                else:  # curated: the rules filter triples, so the graph goes through objects
+                    g = ox.NamedNode(doc)
+                    quads = {ox.Quad(t.subject, t.predicate, t.object, g) for t in rewritten(doc)}
+                    chunk, n = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"", len(quads)
+                fh.write(chunk)
+                out.bulk_counts[doc] = n
+                out.quads += n
 
 
 __all__ = ["LAYOUT", "DocRecord", "Plan", "RawFiles", "apply", "commit", "load_state", "plan", "record_of",
