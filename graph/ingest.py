@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 JOURNAL = "journal.json"
 #: Documents in a batch (or half the documents of the store, when that is more).
 BATCH_DOCS = 256
+#: A batch of fewer new documents goes in one transaction: readers see it whole or not at all (a
+#: server answering during a build never sees a new document graph before its entities). The bulk
+#: loader, which is not transactional, is for the batches of a large corpus.
+BULK_MIN_DOCS = 64
 
 
 @dataclass
@@ -271,7 +275,8 @@ def _plan_batch(store: EcoStore, batch: list[DocGraph], state: dict[str, DocReco
     after = {d: r for d, r in state.items() if d not in dropped}
     after.update((d, dg.record) for d, dg in pending.items())
     try:
-        p = plan(store, raw, state, after, set(pending), dropped, bulk=True, old=resolution,
+        p = plan(store, raw, state, after, set(pending), dropped, bulk=len(pending) >= BULK_MIN_DOCS,
+                 old=resolution,
                  full=resolution is None, old_clusters=clusters)
     except BaseException:
         for doc in pending:

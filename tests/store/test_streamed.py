@@ -24,6 +24,14 @@ from tests.conftest import CORPUS_ARTICLE, REPO
 SOURCES = [str(REPO / "samples"), str(CORPUS_ARTICLE)]
 
 
+@pytest.fixture(autouse=True)
+def _bulk_even_for_small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests exercise the bulk loader (a large corpus's path) on a few documents."""
+    import ecokg.graph.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "BULK_MIN_DOCS", 0)
+
+
 def _docs(sources: list[str]) -> list[Any]:
     report = api.BuildReport()
     docs = list(api.KG.stream(list_sources(sources), report))
@@ -171,3 +179,20 @@ def test_a_batch_bulk_loaded_in_several_files_stores_the_same(sources, reference
         store.ingest(iter(_docs(sources)), batch_docs=100)
         assert isomorphic(store.union_graph(), reference)
     assert not list((tmp_path / "store" / "ecokg-meta" / "docs").glob("bulk-*"))
+
+
+def test_a_small_batch_is_one_transaction(articles, tmp_path, monkeypatch):
+    """Under ``BULK_MIN_DOCS`` new documents, a crash of the transaction leaves nothing (no journal,
+    no new graph): readers never see part of the batch."""
+    import ecokg.graph.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "BULK_MIN_DOCS", 64)
+    path = tmp_path / "store"
+    with EcoStore.open(path, create=True) as store:
+        store.ingest(doc_graphs([articles["qd1"]()]))
+        store.ox = _CrashAfterBulk(store.ox)
+        with pytest.raises(KeyboardInterrupt):
+            store.ingest(doc_graphs([articles["qd2"](), articles["wh"]()]))
+        store.ox = store.ox._ox
+        assert Journal.read(path / "ecokg-meta") is None
+        assert len(store.document_graphs()) == 1
