@@ -89,6 +89,7 @@ def test_clicking_a_number_or_a_bar_shows_its_sentence(qingdao: Opened) -> None:
     page.click("#policy-table button.link:has-text('100亿元')")
     assert "100亿元" in page.text_content("#source-text")
     page.click("#source-close")
+    page.wait_for_selector("#source", state="hidden")  # the panel must not take the click below
     point = page.evaluate("""() => { document.getElementById('players-chart').scrollIntoView({behavior: 'instant'});
         const c = ecokgReport.charts['players-chart'];
         const v = c.getOption().series[0].data[0].value; const p = c.convertToPixel({seriesIndex: 0}, [v / 2, 0]);
