@@ -95,6 +95,8 @@ def test_clicking_a_number_or_a_bar_shows_its_sentence(qingdao: Opened) -> None:
         const v = c.getOption().series[0].data[0].value; const p = c.convertToPixel({seriesIndex: 0}, [v / 2, 0]);
         const r = document.getElementById('players-chart').getBoundingClientRect();
         return [r.left + p[0], r.top + p[1], c.getOption().series[0].data[0].sentence]; }""")
+    page.evaluate("""() => new Promise(done => {  // the bars grow in when the chart comes into view
+        ecokgReport.charts['players-chart'].on('finished', () => done(true)); setTimeout(() => done(false), 3000); })""")
     page.mouse.click(point[0], point[1])
     assert page.evaluate("ecokgReport.shown") == point[2] >= 0
     if os.environ.get("ECOKG_SCREENSHOT") == "1":
