@@ -21,6 +21,7 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
 
 @pytest.mark.parametrize(("text", "name", "cls"), [
     ("九江市工信局公布名单，庐山视觉的质检系统入选。", "庐山视觉", "Company"),  # county short form + suffix
+    ("最初只做一件事：帮青禾锂电新能源有限公司解决缺陷漏检。", "青禾锂电新能源有限公司", "Company"),  # 帮 bounds
     ("南通市工信局公布名单，启东瀚洋生物医药入选名单。", "启东瀚洋生物医药", "Company"),  # place + brand + suffix
     ("土默特左旗和托克托县的牧场用上了无人机。", "土默特左旗", "Place"),  # county-level divisions
     ("泉州市企业众多，比如晋江的闽织智能推出了新品。", "晋江市", "Place"),  # a county-level city of the region
