@@ -63,8 +63,10 @@ def known_indicators() -> dict[str, URIRef]:
 class GraphBuilder:
     """Turns extractions into triples in an rdflib ``Dataset``, one named graph per document."""
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, base: str = DEFAULT_BASE, generated_at: str | None = None) -> None:
         self.base = base
+        #: ``prov:generatedAtTime`` of the document graphs made (``graph/generated.py``); None: not written
+        self.generated_at = generated_at
 
     # -- IRIs ------------------------------------------------------------------------------
     def doc_iri(self, ex: Extraction) -> URIRef:
@@ -233,6 +235,11 @@ class GraphBuilder:
         g.add((doc, ECO.content, Literal(d.text, lang="zh")))
         if d.region and d.region in ex.entities:
             g.add((doc, DCTERMS.spatial, self.entity_iri(ex, d.region)))
+        if self.generated_at:  # when this graph was extracted (the as-of axis is dcterms:issued)
+            run = iris.extraction_iri(doc)
+            g.add((run, RDF.type, PROV.Entity))
+            g.add((run, PROV.wasDerivedFrom, doc))
+            g.add((run, PROV.generatedAtTime, Literal(self.generated_at, datatype=XSD.dateTime)))
 
     def _entity(self, g: Graph, ex: Extraction, key: str, e: URIRef, doc: URIRef) -> None:
         ent = ex.entities[key]
