@@ -17,14 +17,17 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.graph import iris
+from ecokg.graph.identity import wikidata_for
 from ecokg.graph.namespaces import (
     DCTERMS,
     DEFAULT_BASE,
     ECO,
     IDENTIFIER_PROPERTY,
+    OWL,
     PROV,
     RDF,
     RDFS,
+    SCHEMA,
     SKOS,
     WD,
     XSD,
@@ -249,8 +252,11 @@ class GraphBuilder:
             g.add((e, RDFS.label, Literal(ent.en_label, lang="en")))
         for alt in sorted(ent.alt_labels - {key, ent.en_label or ""}):
             g.add((e, SKOS.altLabel, Literal(alt, lang=_lang_of(alt))))
-        if ent.wikidata:
-            g.add((e, SKOS.exactMatch, WD[ent.wikidata]))
+        qid = ent.wikidata or wikidata_for(ent.cls, key, ent.codes)  # verified ids only (graph/identity.py)
+        if qid:
+            g.add((e, SKOS.exactMatch, WD[qid]))
+            g.add((e, OWL.sameAs, WD[qid]))
+            g.add((e, SCHEMA.sameAs, WD[qid]))
         for scheme, code in sorted(ent.codes.items()):  # verified identifiers (loaders/identifiers.py)
             g.add((e, IDENTIFIER_PROPERTY[scheme], Literal(code)))
         g.add((e, ECO.mentionedIn, doc))

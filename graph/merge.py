@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from ecokg.graph import iris
-from ecokg.graph.namespaces import DCTERMS, ECO, RDF, RDFS, SKOS
+from ecokg.graph.namespaces import DCTERMS, ECO, OWL, RDF, RDFS, SCHEMA, SKOS
 from ecokg.names import is_admin_place, looks_like_place, region_key, short_place
 from ecokg.names import name_key as _name_key
 
@@ -364,7 +364,7 @@ def rewrite(doc: str, triples: Iterable[Any], resolution: Mapping[tuple[str, str
 
     Every IRI of an occurrence is replaced wherever it appears (statements' ``rdf:subject`` and
     ``rdf:object``, mentions' ``eco:about``, ``eco:observedEntity`` …). What describes the entity
-    itself (class, labels, alternative names, ``skos:exactMatch``) is left out: the merged
+    itself (class, labels, alternative names, ``skos:exactMatch`` and the ``sameAs`` links) is left out: the merged
     description is written once, in the entity graph (``ecokg.graph.entities.describe``).
     """
     import pyoxigraph as ox
@@ -377,12 +377,13 @@ def rewrite(doc: str, triples: Iterable[Any], resolution: Mapping[tuple[str, str
     nodes = {iri: ox.NamedNode(r.iri) for iri, r in mapping.items()}
     type_, label_, alt_ = ox.NamedNode(_TYPE), ox.NamedNode(_LABEL), ox.NamedNode(_ALT)
     match_ = ox.NamedNode(_MATCH)
+    described = {label_, alt_, match_, ox.NamedNode(str(OWL.sameAs)), ox.NamedNode(str(SCHEMA.sameAs))}
     out: set[Any] = set()
     for t in triples:
         s, p, o = t.subject, t.predicate, t.object
         sv = s.value if isinstance(s, ox.NamedNode) else None
         if sv in mapping:
-            if p in (label_, alt_, match_) or (
+            if p in described or (
                     p == type_ and isinstance(o, ox.NamedNode) and o.value in _ENTITY_CLASSES):
                 continue
             s = nodes[sv]
