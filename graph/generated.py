@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from ecokg.errors import InputError
 
@@ -27,8 +27,8 @@ ENV = "SOURCE_DATE_EPOCH"
 
 def _utc(moment: datetime) -> str:
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_time(value: str) -> str:
@@ -53,12 +53,12 @@ def generation_time(value: str | None = None, environ: Mapping[str, str] | None 
     if epoch:
         if not epoch.isdigit():
             raise InputError(f"{ENV}={epoch!r} is not a number of seconds since 1970-01-01",
-                             hint=f"set it to an integer (e.g. $(git log -1 --format=%ct)) or unset it")
+                             hint="set it to an integer (e.g. $(git log -1 --format=%ct)) or unset it")
         try:
-            return _utc(datetime.fromtimestamp(int(epoch), tz=timezone.utc))
+            return _utc(datetime.fromtimestamp(int(epoch), tz=UTC))
         except (OverflowError, OSError, ValueError):
             raise InputError(f"{ENV}={epoch} is out of range", hint="give seconds since 1970-01-01") from None
-    return _utc(now or datetime.now(timezone.utc))
+    return _utc(now or datetime.now(UTC))
 
 
 __all__ = ["ENV", "generation_time", "parse_time"]

@@ -76,9 +76,8 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
     """
     from ecokg import api
     from ecokg.batch import list_sources
-    from ecokg.queries.results import terminal_safe
-
     from ecokg.graph.generated import generation_time
+    from ecokg.queries.results import terminal_safe
 
     started = time.monotonic()
     stamp = generation_time(generated_at)  # one time for the whole run; a bad value stops here

@@ -3,7 +3,7 @@ clock), kept by the store, and builds given the same time are byte-identical."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -46,7 +46,7 @@ def _z(term: object) -> str:
 
 
 def test_the_time_is_chosen_in_order_option_epoch_clock() -> None:
-    clock = datetime(2025, 3, 4, 5, 6, 7, 890, tzinfo=timezone.utc)
+    clock = datetime(2025, 3, 4, 5, 6, 7, 890, tzinfo=UTC)
     assert generation_time(None, {}, clock) == "2025-03-04T05:06:07Z"
     assert generation_time(None, {"SOURCE_DATE_EPOCH": "1767225600"}, clock) == "2026-01-01T00:00:00Z"
     assert generation_time("2025-06-01T08:30:00+08:00", {"SOURCE_DATE_EPOCH": "0"}, clock) == "2025-06-01T00:30:00Z"
@@ -70,13 +70,13 @@ def test_same_time_same_bytes_whatever_the_order(tmp_path: Path) -> None:
 
 def test_each_extraction_keeps_its_own_time_through_later_builds(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    before = datetime.now(timezone.utc).replace(microsecond=0)
+    before = datetime.now(UTC).replace(microsecond=0)
     with ecokg.open(tmp_path / "s") as kg:
         kg.build([str(GOV)])  # the clock
         kg.build([str(MEDIA)], generated_at="2030-01-01")  # re-merges GOV's graph: its stamp stays
         kg.export(tmp_path / "one.nq")
         kg.export(tmp_path / "two.nq")
-    after = datetime.now(timezone.utc)
+    after = datetime.now(UTC)
     stamps = sorted(_stamps(tmp_path / "one.nq").values())
     assert len(stamps) == 2 and stamps[1] == "2030-01-01T00:00:00Z"
     clock = datetime.fromisoformat(stamps[0].replace("Z", "+00:00"))
@@ -112,4 +112,4 @@ def test_the_stamp_is_visible_in_sparql(two_store: Path) -> None:
     with ecokg.open(two_store, read_only=True) as kg:
         rows = kg.query("""SELECT ?doc ?t WHERE { ?x <http://www.w3.org/ns/prov#wasDerivedFrom> ?doc ;
             <http://www.w3.org/ns/prov#generatedAtTime> ?t . ?doc a <https://w3id.org/ecokg/ontology#SourceDocument> }""").rows
-    assert len(rows) == 2 and {r["t"] for r in rows} == {datetime(2026, 1, 1, tzinfo=timezone.utc)}  # tests/conftest.py's epoch
+    assert len(rows) == 2 and {r["t"] for r in rows} == {datetime(2026, 1, 1, tzinfo=UTC)}  # tests/conftest.py's epoch
