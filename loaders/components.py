@@ -132,7 +132,7 @@ def designations(state: DocState) -> None:
 
 
 def figures(state: DocState) -> None:
-    from ecokg.loaders.figure_subjects import name_endings
+    from ecokg.loaders.figure_referents import name_endings
     from ecokg.loaders.figures import extract_figures, fund_amounts, fund_index
     from ecokg.loaders.periods import reported_year
 
