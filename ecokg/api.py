@@ -171,7 +171,8 @@ def extract(raws: Sequence[RawArticle], *, title: str | None = None, publisher: 
 
 
 def write_graph(extractions: Iterable[Extraction], path: str | os.PathLike[str], fmt: str | None = None, *,
-                base: str | None = None, ontology: bool = False, generated_at: str | None = None) -> ExportReport:
+                base: str | None = None, ontology: bool = False,
+                generated_at: str | None = None) -> ExportReport:
     """The graph of exactly these articles, written to a file without any store.
 
     ``generated_at``: the extraction's ``prov:generatedAtTime`` (ISO 8601), else

@@ -14,13 +14,14 @@ The file ``STORE/ecokg-meta/curation.yaml`` lists decisions, one a list item wit
 
 An entity is named by its name (canonical or other), or its IRI; ``NAME@WHERE`` narrows a name to
 the occurrences in a place (the document's region or where the entity is located) or in one
-document (its IRI or id), so ``distinct: [华信科技@青岛市, 华信科技@武汉市]`` keeps two companies with one
-name apart (they get one IRI each, qualified by their region: ``graph/merge_sets.py``). The merge applies ``same`` and
-``distinct`` (``CurationRules``, passed to ``merge.resolve``), then ``label`` and ``type``; the
-commit drops rejected entities and facts and writes every decision, reified and attributed, into
-``CURATION_GRAPH`` so it is visible in SPARQL and exported with the store. A bad file (YAML syntax,
-an unknown action or class, a wrong number of names, ``same`` and ``distinct`` that contradict
-each other through a chain of merges) is one ``CurationError`` naming the line.
+document (its IRI or id), so ``distinct: [华信科技@青岛市, 华信科技@武汉市]`` keeps two companies with
+one name apart (one IRI each, qualified by their region: ``graph/merge_sets.py``).
+The merge applies ``same`` and ``distinct`` (``CurationRules``, passed to ``merge.resolve``), then
+``label`` and ``type``; the commit drops rejected entities and facts and writes every decision,
+reified and attributed, into ``CURATION_GRAPH`` so it is visible in SPARQL and exported with the
+store. A bad file (YAML syntax, an unknown action or class, a wrong number of names, ``same`` and
+``distinct`` that contradict each other through a chain of merges) is one ``CurationError``
+naming the line.
 """
 
 from __future__ import annotations
@@ -273,9 +274,8 @@ def matches(name: str, o: Occurrence) -> bool:
 
 
 def _in(where: str, o: Occurrence) -> bool:
-    if where == o.doc or (len(where) >= 8 and o.doc.rsplit("/", 1)[-1].startswith(where)):
-        return True
-    return region_key(where) in {region_key(r) for r in o.regions}
+    in_doc = where == o.doc or (len(where) >= 8 and o.doc.rsplit("/", 1)[-1].startswith(where))
+    return in_doc or region_key(where) in {region_key(r) for r in o.regions}
 
 
 # -- applying ------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The offline identifier table: verified Wikidata items of actors ecokg knows (``ontology/identifiers.yaml``).
+"""The offline identifier table: verified Wikidata items of known actors (``ontology/identifiers.yaml``).
 
 Each entry names one entity (a place by its GB/T 2260 code, else a name and an ontology class), its
 QID, and the stored page that shows that QID for that entity. ``GraphBuilder`` asks
@@ -41,7 +41,8 @@ def parse_table(text: str, file: str = "identifiers.yaml") -> list[Identifier]:
                              hint="every QID is recorded with the page that shows it")
         qid, source = str(raw["qid"]), str(raw["source"])
         if not QID.fullmatch(qid) or not source.startswith(("https://", "http://")):
-            raise InputError(f"{file}: entry {i} ({raw['name']}): {qid!r} is not a QID or {source!r} not a URL",
+            raise InputError(f"{file}: entry {i} ({raw['name']}): {qid!r} is not a QID or {source!r} "
+                             "not a URL",
                              hint="qid: Q followed by digits; source: the page's address")
         code = raw.get("adcode")
         out.append(Identifier(str(raw["name"]), str(raw["type"]), qid, source, str(code) if code else None))

@@ -343,8 +343,8 @@ def rewrite(doc: str, triples: Iterable[Any], resolution: Mapping[tuple[str, str
 
     Every IRI of an occurrence is replaced wherever it appears (statements' ``rdf:subject`` and
     ``rdf:object``, mentions' ``eco:about``, ``eco:observedEntity`` …). What describes the entity
-    itself (class, labels, alternative names, ``skos:exactMatch`` and the ``sameAs`` links) is left out: the merged
-    description is written once, in the entity graph (``ecokg.graph.entities.describe``).
+    itself (class, labels, alternative names, ``skos:exactMatch`` and the ``sameAs`` links) is left
+    out: the merged description is written once, in the entity graph (``entities.describe``).
     """
     import pyoxigraph as ox
 

@@ -15,7 +15,8 @@ from ecokg.graph.merge import Occurrence
 
 ECO = "https://w3id.org/ecokg/ontology#"
 NAME = "华信科技有限公司"  # an invented company name, in two invented articles of two cities
-COMPANIES = f"""SELECT ?e ?l WHERE {{ ?e a <{ECO}Company> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }}"""
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+COMPANIES = f"SELECT ?e ?l WHERE {{ ?e a <{ECO}Company> ; {LABEL} ?l }}"
 FIGURES = f"SELECT ?e ?v WHERE {{ ?o <{ECO}observedEntity> ?e ; <{ECO}value> ?v }}"
 
 
@@ -49,7 +50,8 @@ def test_two_companies_with_one_name_kept_apart_by_place(articles: dict[str, Pat
         kg.build([str(articles["qd"]), str(articles["wh"])])
         assert [r["l"] for r in kg.query(COMPANIES).rows] == [NAME]  # merged by name: one node
         assert len(kg.query("conflicts").rows) == 2  # 3亿 and 5亿 for "one" company: a false conflict
-    code, _, err = _run("curate", "distinct", f"{NAME}@青岛市", f"{NAME}@武汉市", "--by", "李工", "--store", str(store))
+    code, _, err = _run("curate", "distinct", f"{NAME}@青岛市", f"{NAME}@武汉市", "--by", "李工",
+                        "--store", str(store))
     assert code == 0, err
     with ecokg.open(store) as kg:
         rows = kg.query(COMPANIES).rows
@@ -61,8 +63,8 @@ def test_two_companies_with_one_name_kept_apart_by_place(articles: dict[str, Pat
         assert not kg.query("conflicts").rows  # two companies, no conflict
         kg.build([str(articles["qd2"])])  # a later Qingdao article joins the Qingdao company
         assert len(kg.query(COMPANIES).rows) == 2
-        mentions = kg.query(f"SELECT ?e (COUNT(?d) AS ?n) WHERE {{ ?e a <{ECO}Company> ; <{ECO}mentionedIn> ?d }} "
-                            "GROUP BY ?e").rows
+        mentions = kg.query(f"SELECT ?e (COUNT(?d) AS ?n) WHERE {{ ?e a <{ECO}Company> ; "
+                            f"<{ECO}mentionedIn> ?d }} GROUP BY ?e").rows
         assert {r["e"].rsplit("/", 1)[1]: int(r["n"]) for r in mentions} == {f"青岛市{NAME}": 2, f"武汉市{NAME}": 1}
         for doc in [d.iri for d in kg.documents()]:
             kg.remove(doc)  # a full rebuild keeps the decision
@@ -83,7 +85,7 @@ def test_kept_apart_by_document(articles: dict[str, Path], tmp_path: Path) -> No
     assert len(iris) == 2 and all(i.startswith(f"https://w3id.org/ecokg/id/org/青岛市{NAME}-") for i in iris)
 
 
-def test_distinct_of_one_plain_name_is_refused_with_the_way_out(articles: dict[str, Path], tmp_path: Path) -> None:
+def test_distinct_of_one_plain_name_is_refused(articles: dict[str, Path], tmp_path: Path) -> None:
     store = tmp_path / "s"
     with ecokg.open(store) as kg:
         kg.build([str(articles["qd"]), str(articles["wh"])])
