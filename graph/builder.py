@@ -327,9 +327,13 @@ def _ox() -> Any:
     return pyoxigraph
 
 
-def doc_graphs(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Iterator[DocGraph]:
-    """What ``EcoStore.ingest`` takes, from extractions (``GraphBuilder(base).doc_graphs``)."""
-    return GraphBuilder(base).doc_graphs(extractions)
+def doc_graphs(extractions: Iterable[Extraction], base: str = DEFAULT_BASE,
+               generated_at: str | None = None) -> Iterator[DocGraph]:
+    """What ``EcoStore.ingest`` takes, from extractions, stamped as ``KG.build`` stamps them
+    (``generated_at``, else ``$SOURCE_DATE_EPOCH``, else now: ``graph/generated.py``)."""
+    from ecokg.graph.generated import generation_time
+
+    return GraphBuilder(base, generation_time(generated_at)).doc_graphs(extractions)
 
 
 def union_graph(ds: Dataset) -> Graph:
