@@ -31,7 +31,7 @@ from ecokg.loaders.gazetteer import Entry, Gazetteer, NameIndex
 from ecokg.loaders.head_names import head_names
 from ecokg.loaders.latin_names import latin_names, latin_products
 from ecokg.loaders.lexicon import Lexicon, Region, lexicon
-from ecokg.loaders.name_identity import merge_same_names
+from ecokg.loaders.name_identity import derived_short_names, merge_same_names
 from ecokg.loaders.names import has_place_prefix, left_edge, strip_descriptors
 from ecokg.loaders.person_names import person_names
 from ecokg.loaders.quoted_names import book_titles, quoted_names
@@ -56,8 +56,8 @@ def _unglue_verbs(lex: Lexicon, text: str, cands: list[Candidate]) -> None:
             c.aliases = {c.name}
 
 
-def _row_candidates(text: str, base: int, row: Row) -> list[Candidate]:
-    """A table row's company and product cells are names (offsets relative to the sentence)."""
+def _row_candidates(lex: Lexicon, text: str, base: int, row: Row) -> list[Candidate]:
+    """A table row's company, product and project cells are names (offsets relative to the sentence)."""
     out = []
     if "company" in row.cells:
         a, b = row.cells["company"]
@@ -70,16 +70,38 @@ def _row_candidates(text: str, base: int, row: Row) -> list[Candidate]:
         name = product_name(cell)
         if 2 <= len(name) <= 24:
             out.append(Candidate(a - base, b - base, product_class(cell), name, {name, cell}, 4, region_ok=False))
+    if "project" in row.cells:
+        a, b = row.cells["project"]
+        cell = text[a - base:b - base].strip()
+        q = re.search(r"“([^”]{1,20})”", cell)
+        name = q.group(1) if q else re.sub(r"（[^（）]*）$", "", cell)  # 永清智算中心（昇腾集群）
+        if 2 <= len(name) <= 30 and not re.search(r"[、，/]|和|及", name):  # one project, not a list
+            out.append(Candidate(a - base, b - base, _project_class(lex, name), name, {name, cell}, 1,
+                                 "project-cell", region_ok=False))
     return out
 
 
-def _article_names(rec: Recognized, region: Region | None) -> list[Entry]:
-    """Entries for the names the first pass found by pattern (three characters or more)."""
+def _project_class(lex: Lexicon, name: str) -> str:
+    """A project cell's class: by its head (智能工厂 a Venue, 数据中心 Infrastructure), a product by its
+    words (系统, 平台, 大模型), else an undertaking (Program: 小龙虾养殖水质智能调控)."""
+    cls = lex.classify(name)
+    if cls and cls != "Product":
+        return cls
+    guess = product_class(name)
+    if guess != "Product" or re.search(r"系统|装备|设备|产品|终端|软件|芯片|[机器仪柜车]$", name):
+        return guess
+    return "Program"
+
+
+def _article_names(rec: Recognized, region: Region | None, lex: Lexicon) -> list[Entry]:
+    """Entries for the names the first pass found by pattern (three characters or more), with the
+    short names a company's full name implies."""
     out = []
     for key, ent in sorted(rec.entities.items()):
         if ent.source != "pattern" or ent.cls in ("Place", "Person"):
             continue
-        names = tuple(sorted(n for n in ent.alt_labels | {key} if len(n.strip("“”《》")) >= 3 and n != key))
+        derived = set(derived_short_names(key, lex, region.short if region else None)) if ent.cls == "Company" else set()
+        names = tuple(sorted(n for n in ent.alt_labels | {key} | derived if len(n.strip("“”《》")) >= 3 and n != key))
         out.append(Entry(name=key, cls=ent.cls, aliases=names, source="article"))
     return out
 
@@ -123,7 +145,7 @@ class EntityRecognizer:
         first = self._pass(sentences, titles, region, index)
         # Second pass: a name recognized once by its context (研发激光雷达的曜途感知, “衡行H2”人形机器人) is
         # that entity wherever else the article writes it (曜途感知拟投资…, “衡行H2”的单台成本…).
-        seen = _article_names(first, region)
+        seen = _article_names(first, region, self.lex)
         if not seen:
             return first
         second = self._pass(sentences, titles, region, index.extended(seen))
@@ -212,7 +234,7 @@ class EntityRecognizer:
         quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]{1,40}”|《[^《》]{1,120}》", text)]
         row = self._rows.get(sent.index)
         if row is not None:
-            cands += _row_candidates(text, base, row)
+            cands += _row_candidates(self.lex, text, base, row)
         cands += book_titles(text)
         cands += quoted_names(self.lex, text, cands)
         cands += head_names(self.lex, text, cands, quoted)
@@ -236,6 +258,18 @@ class EntityRecognizer:
         spans = [(t.start - base, t.end - base, t.trigger_start - base) for t in titles]
         cands = [c for c in cands if c.source in ("gazetteer", "template", "places")
                  or not any((s <= c.start and c.end <= e) or (trig < c.end <= e and c.start < s) for s, e, trig in spans)]
+        if row is not None and "project" in row.cells:  # a name found in a project cell is the project
+            pa, pb = row.cells["project"][0] - base, row.cells["project"][1] - base
+            inside = [c for c in cands if c.source not in ("project-cell", "gazetteer", "places")
+                      and pa <= c.start and c.end <= pb]
+            if inside:
+                cands = [c for c in cands if c.source != "project-cell"]
+            for c in inside:
+                c.region_ok = False  # a table cell names its project as the list writes it
+        if row is not None and "title" in row.cells:  # the title a row holds is no entity of its own
+            ta, tb = row.cells["title"][0] - base, row.cells["title"][1] - base
+            cands = [c for c in cands if c.source in ("gazetteer", "template", "places")
+                     or not (ta <= c.start and c.end <= tb)]
         for c in cands:
             c.start += base
             c.end += base

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ecokg.loaders.candidates import Candidate
-from ecokg.loaders.classes import PRODUCT
+from ecokg.loaders.classes import ORG, PRODUCT
 from ecokg.loaders.company_names import maker_prefix
 from ecokg.loaders.lexicon import Lexicon
 from ecokg.loaders.names import is_generic, left_edge, strip_descriptors
@@ -76,6 +76,8 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tup
                 break
             if _COUNTED.search(text, max(0, s - 8), s) or _COUNT_HEAD.match(surface) or _COUNT_AFTER.match(text, e):
                 break  # 11家国家级智能制造示范工厂, 8场平行论坛, 示范工厂11家: a count of things, not a name
+            if cls not in ORG and name.startswith(("公司", "企业", "集团")):
+                break  # 该公司智能工厂: the company's factory, described, not named
             if cls == "Venue" and name.startswith(("国家级", "省级", "市级")):
                 break  # 国家级智能制造示范工厂: a category that is granted, not one place
             if cls == "IndustryCluster" and _only_sectors(name[: len(name) - len(head)], lex):
