@@ -171,13 +171,18 @@ def extract(raws: Sequence[RawArticle], *, title: str | None = None, publisher: 
 
 
 def write_graph(extractions: Iterable[Extraction], path: str | os.PathLike[str], fmt: str | None = None, *,
-                base: str | None = None, ontology: bool = False) -> ExportReport:
-    """The graph of exactly these articles, written to a file without any store."""
+                base: str | None = None, ontology: bool = False,
+                generated_at: str | None = None) -> ExportReport:
+    """The graph of exactly these articles, written to a file without any store.
+
+    ``generated_at``: the extraction's ``prov:generatedAtTime`` (ISO 8601), else
+    ``$SOURCE_DATE_EPOCH``, else now (``ecokg.graph.generated``)."""
     from ecokg.graph.builder import GraphBuilder
     from ecokg.graph.export import export_dataset
+    from ecokg.graph.generated import generation_time
     from ecokg.graph.namespaces import DEFAULT_BASE
 
-    ds = GraphBuilder(base or DEFAULT_BASE).build(extractions)
+    ds = GraphBuilder(base or DEFAULT_BASE, generation_time(generated_at)).build(extractions)
     return export_dataset(ds, path, fmt, ontology=ontology, colours=_colours())
 
 
@@ -257,7 +262,7 @@ class KG(TimeAndIdentity):
               gazetteer: Iterable[str | os.PathLike[str]] = (), base: str | None = None,
               progress: Progress | None = None, stdin: BinaryIO | None = None, keep_going: bool = False,
               on_failure: Callable[[Failure], None] | None = None, jobs: int = 1,
-              scheduler: str | None = None) -> BuildReport:
+              scheduler: str | None = None, generated_at: str | None = None) -> BuildReport:
         """Read the articles ``sources`` name and add them to the store, streamed in batches.
 
         ``jobs``: worker processes that read and extract articles (the store is written here);
@@ -270,7 +275,8 @@ class KG(TimeAndIdentity):
         and the report lists the failures in ``failed``; without it the articles before the first
         bad one are stored and ``ecokg.batch.BuildStopped`` (an ``InputError`` naming the file) is
         raised. Articles already in the store (same text) are skipped, so a re-run after fixing
-        the bad ones adds only those.
+        the bad ones adds only those. ``generated_at``: the ``prov:generatedAtTime`` of this run's
+        extractions (ISO 8601), else ``$SOURCE_DATE_EPOCH``, else now (``ecokg.graph.generated``).
         """
         from ecokg.batch import list_sources
 
@@ -278,7 +284,8 @@ class KG(TimeAndIdentity):
         report = BuildReport(sources=len(entries))
         docs = self.stream(entries, report, title=title, publisher=publisher, date=date, url=url,
                            gazetteer=gazetteer, base=base, progress=progress, stdin=stdin,
-                           keep_going=keep_going, on_failure=on_failure, jobs=jobs, scheduler=scheduler)
+                           keep_going=keep_going, on_failure=on_failure, jobs=jobs, scheduler=scheduler,
+                           generated_at=generated_at)
         before = self.snapshot()
         report.ingest = self.store.ingest(docs)
         if report.ingest.added or report.ingest.replaced:
@@ -293,12 +300,14 @@ class KG(TimeAndIdentity):
                gazetteer: Iterable[str | os.PathLike[str]] = (), base: str | None = None,
                progress: Progress | None = None, stdin: BinaryIO | None = None, keep_going: bool = False,
                on_failure: Callable[[Failure], None] | None = None, jobs: int = 1,
-               scheduler: str | None = None) -> Iterator[DocGraph]:
+               scheduler: str | None = None, generated_at: str | None = None) -> Iterator[DocGraph]:
         """The document graphs of ``entries`` (``ecokg.batch.list_sources``), counted into ``report``
         (failures into ``report.failed``), for ``store.ingest``."""
         from ecokg.batch import Options, stream_docs
+        from ecokg.graph.generated import generation_time
 
-        options = Options(title, publisher, date, url, tuple(str(g) for g in gazetteer), base)
+        options = Options(title, publisher, date, url, tuple(str(g) for g in gazetteer), base,
+                          generation_time(generated_at))
         with ExitStack() as stack:
             workers = None
             if scheduler:
@@ -309,13 +318,17 @@ class KG(TimeAndIdentity):
                                    progress=progress, on_failure=on_failure, workers=workers):
                 yield report.count(doc)
 
-    def ingest(self, extractions: Iterable[Extraction], *, base: str | None = None) -> IngestReport:
+    def ingest(self, extractions: Iterable[Extraction], *, base: str | None = None,
+               generated_at: str | None = None) -> IngestReport:
         """Add extracted articles, merging their entities with the store's (streamed in batches);
-        the conflicts between figures are recomputed (``graph/conflicts.py``)."""
+        the conflicts between figures are recomputed (``graph/conflicts.py``). ``generated_at`` as
+        for ``build``."""
         from ecokg.graph.builder import GraphBuilder
+        from ecokg.graph.generated import generation_time
         from ecokg.graph.namespaces import DEFAULT_BASE
 
-        report = self.store.ingest(GraphBuilder(base or DEFAULT_BASE).doc_graphs(extractions))
+        builder = GraphBuilder(base or DEFAULT_BASE, generation_time(generated_at))
+        report = self.store.ingest(builder.doc_graphs(extractions))
         if report.added or report.replaced:
             self.refresh_conflicts()
         return report

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -130,6 +130,7 @@ class Options:
     url: str | None = None
     gazetteer: tuple[str, ...] = ()
     base: str | None = None
+    generated_at: str | None = None  # prov:generatedAtTime of the graphs (graph/generated.py)
 
 
 class Extractor:
@@ -142,7 +143,7 @@ class Extractor:
 
         self.options = options
         self.loader = NewsArticleLoader(list(options.gazetteer))
-        self.builder = GraphBuilder(options.base or DEFAULT_BASE)
+        self.builder = GraphBuilder(options.base or DEFAULT_BASE, options.generated_at)
 
     def entry(self, entry: str, stdin: BinaryIO | None = None, keep_going: bool = True
               ) -> Iterator[DocGraph | Failure]:
@@ -190,8 +191,10 @@ def _ready() -> int:
 def extract_entry(entry: str, keep_going: bool, options: Options) -> list[DocGraph | Failure]:
     """In a worker process (local or on a Dask cluster): one entry's documents, with failures made
     plain (message, hint, exit code) so that they travel back whatever the error's class."""
-    if _WORKER is None or _WORKER.options != options:
+    if _WORKER is None or replace(_WORKER.options, generated_at=None) != replace(options, generated_at=None):
         _init_worker(options)
+    elif _WORKER.options != options:  # another run's time: the loader stays, the stamp changes
+        _WORKER.options, _WORKER.builder.generated_at = options, options.generated_at
     assert _WORKER is not None
     out: list[DocGraph | Failure] = []
     for item in _WORKER.entry(entry, keep_going=keep_going):

@@ -43,6 +43,11 @@ def chain_files() -> tuple[Traversable, Traversable]:
     return data_file(ONTOLOGY_PACKAGE, "chain.ttl"), data_file(ONTOLOGY_PACKAGE, "chain-cues.yaml")
 
 
+def identifier_file() -> Traversable:
+    """The offline identifier table (``identifiers.yaml``: verified Wikidata items of known actors)."""
+    return data_file(ONTOLOGY_PACKAGE, "identifiers.yaml")
+
+
 def query_files() -> list[Traversable]:
     """The named competency-question queries (``queries/*.rq``)."""
     return list_files(QUERIES_PACKAGE, ".rq")

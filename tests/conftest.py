@@ -20,6 +20,12 @@ CORPUS_GOLD = EVAL / "qingdao-ai-2025-12-11.gold.yaml"
 
 REQUIRED_SHARED = (EVAL / "score.py", EVAL / "pool.py", CORPUS_ARTICLE, CORPUS_GOLD)
 
+# Every build in the tests (in this process, the CLI's subprocesses, worker processes) stamps its
+# extractions with one fixed prov:generatedAtTime, 2026-01-01T00:00:00Z, so that two builds of the
+# same articles compare byte for byte (graph/generated.py; tests/time/test_generated.py checks the
+# stamp itself, with and without this variable).
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Quality gates never skip silently: on CI (CI=true) a missing ../shared fails the run."""

@@ -19,11 +19,14 @@ def command() -> None:
     entities of one kind), written to STORE/ecokg-meta/curation.yaml, applied at once and at every
     later build or ingest, attributed to its curator and visible in SPARQL (graph
     https://w3id.org/ecokg/id/graph/curation). A decision that cannot hold is one error naming
-    the line, and nothing changes.
+    the line, and nothing changes. A name may say where it is meant, NAME@PLACE (the article's
+    region or where the entity is located) or NAME@DOCUMENT (a document's IRI or its 16-digit id):
+    that is how 'distinct' keeps two actors with one name apart.
 
     \b
     ecokg curate same 澄湾云启智能科技有限公司 云启智能 --by 李工
     ecokg curate distinct 人工智能产业园 江澜人工智能产业园
+    ecokg curate distinct 华信科技@青岛市 华信科技@武汉市
     ecokg curate label 云启智能 澄湾云启智能科技有限公司
     ecokg curate type 云启大模型 AIModel
     ecokg curate reject 示范区
@@ -60,7 +63,7 @@ def same(a: str, b: str, store_dir: str | None, by: str | None, note: str) -> No
 @_BY
 @_NOTE
 def distinct(a: str, b: str, store_dir: str | None, by: str | None, note: str) -> None:
-    """A and B are never merged."""
+    """A and B are never merged (two actors with one name: A@PLACE B@PLACE, or @DOCUMENT)."""
     _add(store_dir, "distinct", (a, b), by, note)
 
 
