@@ -52,7 +52,8 @@ def curve_point(size: int, workdir: str, seed: int) -> None:
     w2, c2 = time.perf_counter(), time.process_time()
     emit("result", bytes=len(text.encode("utf-8")), characters=len(text), sentences=len(ex.sentences),
          entities=len(ex.entities), quads=report.quads, setup_s=setup_s, extract_s=w1 - w0,
-         extract_cpu_s=c1 - c0, store_s=w2 - w1, store_cpu_s=c2 - c1, seconds=w2 - w0, cpu_s=c2 - c0, **peak_rss())
+         extract_cpu_s=c1 - c0, store_s=w2 - w1, store_cpu_s=c2 - c1, seconds=w2 - w0, cpu_s=c2 - c0,
+         **peak_rss())
 
 
 def during_build_stage(articles: int, batches: int, clients: int, workdir: str, seed: int) -> None:
@@ -178,6 +179,7 @@ def during_build_section(r: dict[str, Any]) -> str:
             "runs; "
             "each client asks for the statement count of every named graph, again and again "
             "(`bench/during_build.py`). An answer that is not a committed state of the store (a document "
-            "graph with part of its statements) is counted as inconsistent.\n\n" + _run_note(r.get("during_build_run"))
+            "graph with part of its statements) is counted as "
+            "inconsistent.\n\n" + _run_note(r.get("during_build_run"))
             + table(["articles", "builds", "clients", "answers", "during builds", "errors", "inconsistent",
                      "p50", "p99", "max"], [row]) + "\n")

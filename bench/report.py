@@ -136,7 +136,8 @@ def machine_section(r: dict[str, Any]) -> str:
         f"- load average at start: {load} (the machine is shared)",
         f"- run: `{r['command'].strip()}` started {r['started']}, took {r['total_s'] / 60:.1f} min; "
         f"per-run limit {s['limit_s']:g} s, stage limit {s['stage_limit_s']:g} s, seed {s['seed']}",
-        *[f"- {p['stages']}: `{p['command'].strip()}` started {p['started']}, took {p['total_s'] / 60:.1f} min "
+        *[f"- {p['stages']}: `{p['command'].strip()}` started {p['started']}, "
+          f"took {p['total_s'] / 60:.1f} min "
           f"(load average at start {', '.join(f'{x:.2f}' for x in p['load_average_at_start'])})"
           for p in r.get("partial_runs", [])],
     ])
@@ -157,14 +158,16 @@ def ingest_section(r: dict[str, Any]) -> str:
             per_cpu = it["characters"] / ing["cpu_s"] if ing.get("cpu_s") else None
             floor_cpu = seg["characters"] / seg["cpu_s"] if seg.get("cpu_s") else None
             rows.append([it["size"], jobs, num(it["files"]), num(it["characters"]), secs(ing.get("seconds")),
-                         num(ours), speed_up, num(per_cpu), num(floor), num(floor_cpu), share, num(ing.get("quads")),
+                         num(ours), speed_up, num(per_cpu), num(floor), num(floor_cpu), share,
+                         num(ing.get("quads")),
                          mb(ing.get("main_rss_kb", ing.get("rss_kb"))), mb(ing.get("workers_rss_kb")),
                          mb(seg.get("rss_kb"))])
     run = r.get("ingest_run")
     note = ""
     if run:  # measured in a run of its own (python -m bench --scales '' … --ingest … --corpus …)
         note = (f"Measured by `{run['command']}` on {run['started']}, load average at start "
-                f"{', '.join(f'{x:.1f}' for x in run['load_average_at_start'])} on {run['cores']} cores (shared: "
+                f"{', '.join(f'{x:.1f}' for x in run['load_average_at_start'])} on {run['cores']} cores "
+                "(shared: "
                 f"wall-clock rates are lower bounds; CPU seconds in `bench/results.json`).\n\n")
     goals = ("Goals (issue 13): ≥ 30,000 characters/s end to end with `--jobs 1`, ≥ 1.8× that with "
              "`--jobs 2`, peak RSS ≤ 600 MB whatever the corpus size (the corpus table below).\n\n")
@@ -212,8 +215,8 @@ def load_section(r: dict[str, Any]) -> str:
                      num(sc["graph"]["entities"]), secs(st.get("seconds")), num(ours),
                      secs(rl.get("seconds")), num(base), rat, mb(st.get("rss_kb")), mb(rl.get("rss_kb"))])
     return "## 2. Load: triples per second into the store\n\n" + table(
-        ["scale", "quads", "documents", "entities", "store", "store quads/s", "rdflib parse", "rdflib quads/s",
-         "ratio", "peak RSS store", "peak RSS rdflib"], rows)
+        ["scale", "quads", "documents", "entities", "store", "store quads/s", "rdflib parse",
+         "rdflib quads/s", "ratio", "peak RSS store", "peak RSS rdflib"], rows)
 
 
 def query_section(r: dict[str, Any]) -> str:
@@ -252,9 +255,10 @@ def query_section(r: dict[str, Any]) -> str:
         rss = f"peak RSS: store {mb(qstore.get('rss_kb'))}, rdflib {mb(rd.get('queries_rss_kb'))}"
         if rd.get("status") == "skipped":
             rss += f"; rdflib {rd.get('message')}"
-        head = ["query", "rows", "store, complete", "rdflib in memory", "speed-up", "store, with its parameter",
-                "store, first 100 rows"]
-        parts.append(f"### {sc['scale']} ({num(sc['graph']['quads'])} quads)\n\n" + table(head, rows) + f"\n\n{rss}")
+        head = ["query", "rows", "store, complete", "rdflib in memory", "speed-up",
+                "store, with its parameter", "store, first 100 rows"]
+        title = f"### {sc['scale']} ({num(sc['graph']['quads'])} quads)"
+        parts.append(f"{title}\n\n" + table(head, rows) + f"\n\n{rss}")
     return "\n\n".join(parts)
 
 
@@ -276,9 +280,10 @@ def export_section(r: dict[str, Any]) -> str:
         elif rd.get("status") == "skipped":
             base_txt, rat = "not run", "–"
         else:
-            base_txt, rat = secs(re_.get("seconds")), (ratio(ours / base) if ours and base else (_fail(st) or "–"))
-        rows.append([sc["scale"], num(st.get("triples")), secs(st.get("seconds")), num(ours), base_txt, num(base),
-                     rat, num(st.get("bytes")), mb(st.get("rss_kb"))])
+            base_txt = secs(re_.get("seconds"))
+            rat = ratio(ours / base) if ours and base else (_fail(st) or "–")
+        rows.append([sc["scale"], num(st.get("triples")), secs(st.get("seconds")), num(ours), base_txt,
+                     num(base), rat, num(st.get("bytes")), mb(st.get("rss_kb"))])
     return "## 4. Export: Turtle, triples per second\n\n" + table(
         ["scale", "triples", "ecokg export", "triples/s", "rdflib serialize", "triples/s", "ratio",
          "bytes", "peak RSS export"], rows)
@@ -295,9 +300,11 @@ def view_section(r: dict[str, Any]) -> str:
         else:
             draw = d.get("skipped") or ("–" if not d else d.get("message", "–"))
         nodes = num(v.get("nodes")) + (" (grouped)" if v.get("aggregated") else "")
-        rows.append([v["nodes_asked"], num(v.get("entities")), nodes, num(v.get("edges")), num(v.get("triples")),
+        rows.append([v["nodes_asked"], num(v.get("entities")), nodes, num(v.get("edges")),
+                     num(v.get("triples")),
                      secs(v.get("graph_s")), secs(v.get("model_s")), secs(v.get("write_s")),
-                     f"{v['bytes'] / 1e6:.1f} MB" if v.get("bytes") else (_fail(v) or "–"), draw, mb(v.get("rss_kb"))])
+                     f"{v['bytes'] / 1e6:.1f} MB" if v.get("bytes") else (_fail(v) or "–"), draw,
+                     mb(v.get("rss_kb"))])
     return "## 5. View: HTML generation and first draw\n\n" + table(
         ["nodes", "entities in graph", "nodes drawn", "edges", "triples", "read graph", "build_view",
          "write_html", "page size", "first draw (Chromium)", "peak RSS"], rows)
@@ -317,7 +324,8 @@ def memory_section(r: dict[str, Any]) -> str:
         rows.append([f"export {sc['scale']}", mb((sc.get("export_store") or {}).get("rss_kb")),
                      f"rdflib {mb(rd.get('rss_kb'))}"])
     for v in r["views"]:
-        rows.append([f"view {v['nodes_asked']}", mb(v.get("rss_kb")), "(with Chromium)" if v.get("draw") else ""])
+        rows.append([f"view {v['nodes_asked']}", mb(v.get("rss_kb")),
+                     "(with Chromium)" if v.get("draw") else ""])
     return ("## 6. Peak memory (RSS) of each stage\n\nrdflib runs load, queries and export in one process, "
             "so its figures are cumulative peaks.\n\n" + table(["stage", "ecokg", "baseline"], rows))
 
@@ -330,7 +338,8 @@ def startup_section(r: dict[str, Any]) -> str:
     rows = []
     for name, v in s.items():
         med = v.get("median_s")
-        over = f"{(med - base) * 1000:+.0f} ms" if med is not None and base is not None and name != "python -c pass" else "–"
+        measured = med is not None and base is not None and name != "python -c pass"
+        over = f"{(med - base) * 1000:+.0f} ms" if measured else "–"
         rows.append([f"`{name}`", secs(v.get("first_s")), secs(med), over])
     return "## 7. Start-up (fresh process each time)\n\n" + table(
         ["command", "first run", "median of 5", "over `python -c pass`"], rows)
@@ -358,7 +367,8 @@ def extrapolation_section(r: dict[str, Any]) -> str:
             verdict = f"does not fit: ~{seconds * f / 60:.0f} min > 10 min"
         rows.append([what, secs(seconds * f) if seconds else "–", f"{gb:.1f} GB" if gb else "–", verdict])
 
-    st, ex, rl = sc.get("load_store") or {}, sc.get("export_store") or {}, (sc.get("rdflib") or {}).get("load") or {}
+    st, ex = sc.get("load_store") or {}, sc.get("export_store") or {}
+    rl = (sc.get("rdflib") or {}).get("load") or {}
     row("load into the store", st.get("seconds"), st.get("rss_kb"))
     row("ecokg export (Turtle)", ex.get("seconds"), ex.get("rss_kb"))
     row("rdflib parse (baseline)", rl.get("seconds"), rl.get("rss_kb"))
@@ -371,7 +381,8 @@ def render_markdown(r: dict[str, Any]) -> str:
     from bench.reliability import curve_section, during_build_section
     from bench.report_queries import before_after_section
 
-    sections = [HEADER, machine_section(r), ingest_section(r), curve_section(r), load_section(r), query_section(r),
+    sections = [HEADER, machine_section(r), ingest_section(r), curve_section(r), load_section(r),
+                query_section(r),
                 before_after_section(r), export_section(r), during_build_section(r), view_section(r),
                 memory_section(r), startup_section(r),
                 extrapolation_section(r), METHOD]
@@ -383,7 +394,8 @@ def render_text(r: dict[str, Any]) -> str:
     from bench.reliability import curve_section, during_build_section
 
     sections = [machine_section(r), ingest_section(r), curve_section(r), load_section(r), query_section(r),
-                export_section(r), during_build_section(r), view_section(r), memory_section(r), startup_section(r)]
+                export_section(r), during_build_section(r), view_section(r), memory_section(r),
+                startup_section(r)]
     sections = [s for s in sections if s]
     return "\n\n".join(sections) + "\n"
 

@@ -81,8 +81,10 @@ def run_stage(name: str, args: dict[str, Any], timeout: float, unit_timeout: flo
     run = StageRun(name)
     started = time.monotonic()
     with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-m", "bench.stages", name, json.dumps(args, ensure_ascii=False)],
-                                stdout=subprocess.PIPE, stderr=err, cwd=REPO, env=_env(), start_new_session=True)
+        proc = subprocess.Popen([sys.executable, "-m", "bench.stages", name,
+                                 json.dumps(args, ensure_ascii=False)],
+                                stdout=subprocess.PIPE, stderr=err, cwd=REPO, env=_env(),
+                                start_new_session=True)
         lines: queue.Queue[bytes | None] = queue.Queue()
 
         def pump() -> None:
@@ -176,14 +178,16 @@ def machine() -> dict[str, Any]:
     chromium = ""
     if shutil.which("chromium"):
         try:
-            chromium = subprocess.run(["chromium", "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+            chromium = subprocess.run(["chromium", "--version"], capture_output=True, text=True,
+                                      timeout=30).stdout.strip()
         except (OSError, subprocess.TimeoutExpired):
             chromium = "unknown"
     return {
         "cores": os.cpu_count(), "memory_gb": round(mem_kb / 1024 / 1024, 1), "cpu": cpu,
         "os": platform.platform(), "python": platform.python_version(),
         "load_average_at_start": list(os.getloadavg()),
-        "libraries": {d: version(d) for d in ("ecokg", "rdflib", "pyoxigraph", "jieba", "pyvis", "playwright")},
+        "libraries": {d: version(d) for d in ("ecokg", "rdflib", "pyoxigraph", "jieba", "pyvis",
+                                              "playwright")},
         "chromium": chromium,
     }
 
@@ -241,8 +245,8 @@ def store_queries(store: Path, params: dict[str, dict[str, str]], names: list[st
     while remaining:
         r = run_stage("query_store", {"store": str(store), "queries": remaining, "params": params,
                                       "runs": cfg.runs, "budget": cfg.budget,
-                                      "values": {k: v for k, v in (values or {}).items()}, "no_param": no_param,
-                                      "param_only": param_only},
+                                      "values": {k: v for k, v in (values or {}).items()},
+                                      "no_param": no_param, "param_only": param_only},
                       timeout=cfg.stage_limit, unit_timeout=cfg.limit)
         for ev in r.of("run"):
             mode = ev.get("mode", "complete")
@@ -323,14 +327,18 @@ def bench_scale(label: str, quads: int, cfg: Settings, state: dict[str, Any]) ->
     _extrapolate(state.setdefault("store_times", {}), skip_store, info.quads, label, cfg.limit)
     run_names = [q for q in names if q not in skip_store]
     _log(f"{label}: {len(run_names)} named queries on the store")
-    values = {"park": info.params["companies-in-park"]["park"], "region": info.params["parks-and-venues"]["region"],
-              "entity": info.params["entity-profile"]["entity"]}  # the parameter of each query, where it has one
-    with_param = [q for q in names if q not in run_names and q in parameterized()]  # past the limit: parameter only
+    # the parameter of each query, where it has one
+    values = {"park": info.params["companies-in-park"]["park"],
+              "region": info.params["parks-and-venues"]["region"],
+              "entity": info.params["entity-profile"]["entity"]}
+    # past the limit: parameter only
+    with_param = [q for q in names if q not in run_names and q in parameterized()]
     found, rss, modes = store_queries(store, {q: {"entity": values["entity"]} for q in required_entity()},
                                       run_names + with_param, cfg, values, with_param)
     found = {q: ev for q, ev in found.items() if q not in with_param}
     for q in skip_store:  # the first rows of an ordered answer wait for all of it
-        modes.setdefault(q, {})["first100"] = {"query": q, "timeout": True, "limit": cfg.limit, "skipped": skip_store[q]}
+        modes.setdefault(q, {})["first100"] = {"query": q, "timeout": True, "limit": cfg.limit,
+                                               "skipped": skip_store[q]}
     _settle(found, names, skip_store, state["store_times"], label, info.quads, cfg.limit)
     res["query_store"] = {"queries": found, "rss_kb": rss, "modes": modes, "values": values}
     bindings = {q: ev.get("bindings", {}) for q, ev in found.items()}
@@ -348,7 +356,8 @@ def bench_scale(label: str, quads: int, cfg: Settings, state: dict[str, Any]) ->
         factor = info.quads / prev["quads"]
         est_s, est_kb = prev["load_s"] * factor, prev["rss_kb"] * factor
         if est_s > cfg.stage_limit:
-            reason = f"not run: parsing would take ~{est_s:.0f} s (from {prev['scale']}), over the {cfg.stage_limit:g} s stage limit"
+            reason = (f"not run: parsing would take ~{est_s:.0f} s (from {prev['scale']}), "
+                      f"over the {cfg.stage_limit:g} s stage limit")
         elif est_kb > cfg.memory_kb / 2:
             reason = (f"not run: would need ~{est_kb / 1024 / 1024:.1f} GB (from {prev['scale']}), "
                       f"over half the machine's memory")
@@ -366,7 +375,8 @@ def bench_scale(label: str, quads: int, cfg: Settings, state: dict[str, Any]) ->
                   timeout=cfg.stage_limit + len(rdf_names) * cfg.limit, unit_timeout=cfg.limit + 60)
     rdf_ttl.unlink(missing_ok=True)
     for ev in r.of("run"):
-        _log(f"  rdflib {ev['query']}: " + (f"> {cfg.limit:g} s" if ev.get("timeout") else secs_text(ev["median_s"])))
+        _log("  rdflib "
+             f"{ev['query']}: " + (f"> {cfg.limit:g} s" if ev.get("timeout") else secs_text(ev["median_s"])))
     load_ev = r.first("load")
     qdone = r.first("queries_done")
     rq = {ev["query"]: ev for ev in r.of("run")}
@@ -384,7 +394,8 @@ def bench_scale(label: str, quads: int, cfg: Settings, state: dict[str, Any]) ->
     res["rdflib"] = {
         "load": load_ev or _failure(r),
         "queries": rq,
-        "queries_rss_kb": qdone["rss_kb"] if qdone else max((e.get("rss_kb", 0) for e in r.of("run")), default=None),
+        "queries_rss_kb": qdone["rss_kb"] if qdone else max((e.get("rss_kb", 0) for e in r.of("run")),
+                                                            default=None),
         "export": export_ev or _failure(r), "rss_kb": r.rss_kb,
         "status": r.status, "message": r.message,
     }
@@ -401,7 +412,8 @@ def _ingest_runs(corpus: Path, label: str, cfg: Settings, jobs: list[int]) -> di
         _log(f"{label}: build --jobs {n}")
         store = cfg.workdir / f"ingest-store-{label}-{n}"
         shutil.rmtree(store, ignore_errors=True)
-        r = run_stage("ingest", {"corpus": str(corpus), "store": str(store), "jobs": n}, timeout=cfg.stage_limit)
+        r = run_stage("ingest", {"corpus": str(corpus), "store": str(store), "jobs": n},
+                      timeout=cfg.stage_limit)
         done = r.first("done") or {}
         out[str(n)] = {**(r.first("result") or _failure(r)), "rss_kb": r.rss_kb,
                        "main_rss_kb": done.get("rss_kb"), "workers_rss_kb": done.get("children_rss_kb")}
@@ -413,7 +425,8 @@ def bench_ingest(size_label: str, cfg: Settings) -> dict[str, Any]:
     corpus = cfg.workdir / f"articles-{size_label}"
     shutil.rmtree(corpus, ignore_errors=True)
     info = write_corpus(corpus, parse_size(size_label), seed=cfg.seed)
-    out: dict[str, Any] = {"size": size_label, "files": info.files, "bytes": info.bytes, "characters": info.characters}
+    out: dict[str, Any] = {"size": size_label, "files": info.files, "bytes": info.bytes,
+                           "characters": info.characters}
     _log(f"ingest {size_label}: jieba floor")
     r = run_stage("segment", {"corpus": str(corpus)}, timeout=cfg.stage_limit)
     out["segment"] = {**(r.first("result") or _failure(r)), "rss_kb": r.rss_kb}
@@ -468,9 +481,11 @@ def bench_startup(store: str | None, cfg: Settings, repeats: int = 5) -> dict[st
     """Process start-up, each command in a fresh process: the first run and the median of ``repeats``."""
     exe = shutil.which("ecokg")
     ecokg = [exe] if exe else [sys.executable, "-m", "ecokg"]
-    cmds: dict[str, list[str]] = {"python -c pass": [sys.executable, "-c", "pass"], "ecokg --help": [*ecokg, "--help"]}
+    cmds: dict[str, list[str]] = {"python -c pass": [sys.executable, "-c", "pass"],
+                                  "ecokg --help": [*ecokg, "--help"]}
     if store:
-        cmds[f"ecokg query designations ({Path(store).name} store)"] = [*ecokg, "query", "designations", "--store", store,
+        cmds[f"ecokg query designations ({Path(store).name} store)"] = [*ecokg, "query", "designations",
+                                                                        "--store", store,
                                                         "--limit", "5"]
     out: dict[str, Any] = {}
     for name, cmd in cmds.items():
@@ -481,8 +496,8 @@ def bench_startup(store: str | None, cfg: Settings, repeats: int = 5) -> dict[st
     demo_dir = cfg.workdir / "demo"
     shutil.rmtree(demo_dir, ignore_errors=True)
     demo_dir.mkdir(parents=True)
-    out["ecokg demo"] = {"first_s": _time_cmd([*ecokg, "demo", "--store", str(demo_dir / "store"), "--out-dir",
-                                               str(demo_dir)], demo_dir, cfg.stage_limit)}
+    out["ecokg demo"] = {"first_s": _time_cmd([*ecokg, "demo", "--store", str(demo_dir / "store"),
+                                               "--out-dir", str(demo_dir)], demo_dir, cfg.stage_limit)}
     return out
 
 
@@ -511,24 +526,31 @@ def _labels(text: str) -> list[str]:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     ap.add_argument("--scales", default=DEFAULT_SCALES, help="graph sizes in quads (10M is opt-in)")
-    ap.add_argument("--ingest", default="1MB", help="article text sizes for the ingest stage (10MB is opt-in)")
+    ap.add_argument("--ingest", default="1MB",
+                    help="article text sizes for the ingest stage (10MB is opt-in)")
     ap.add_argument("--corpus", default="200",
-                    help="generated articles built with --jobs 1 and 2 (1000,2000 as measured; 10k opt-in; '' for none)")
+                    help="generated articles built with --jobs 1 and 2 (1000,2000 as measured; 10k opt-in; "
+                         "'' for none)")
     ap.add_argument("--views", default="1k,5k,20k", help="view sizes in nodes")
     ap.add_argument("--draw", default="1k,5k", help="view sizes drawn in headless Chromium")
     ap.add_argument("--limit", type=float, default=20.0, help="seconds per query run / serialization / draw")
     ap.add_argument("--stage-limit", type=float, default=600.0, help="seconds per stage process")
     ap.add_argument("--runs", type=int, default=5, help="timed warm runs per query (median reported)")
-    ap.add_argument("--budget", type=float, default=6.0, help="seconds of timed runs per query before stopping early")
+    ap.add_argument("--budget", type=float, default=6.0,
+                    help="seconds of timed runs per query before stopping early")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--workdir", help="scratch folder (default: a temporary folder, removed afterwards)")
     ap.add_argument("--results", default=str(RESULTS), help="JSON results file")
     ap.add_argument("--doc", default=str(DOC), help="Markdown page with the tables ('' for none)")
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up stage")
-    ap.add_argument("--render", action="store_true", help="only write the Markdown page again from the results file")
-    ap.add_argument("--curve", default="", help="sizes of ONE article for the build-time curve (10kB,100kB,1MB,5MB)")
-    ap.add_argument("--during-build", type=int, default=0, help="articles built while 8 clients query ecokg serve")
-    ap.add_argument("--only", default="", help="run only these stages (ingest,corpus,scales,views,startup,curve,during-build)"
+    ap.add_argument("--render", action="store_true",
+                    help="only write the Markdown page again from the results file")
+    ap.add_argument("--curve", default="",
+                    help="sizes of ONE article for the build-time curve (10kB,100kB,1MB,5MB)")
+    ap.add_argument("--during-build", type=int, default=0,
+                    help="articles built while 8 clients query ecokg serve")
+    ap.add_argument("--only", default="",
+                    help="run only these stages (ingest,corpus,scales,views,startup,curve,during-build)"
                     " and keep the other figures of the results file")
     return ap.parse_args(argv)
 
@@ -563,8 +585,8 @@ def main(argv: list[str] | None = None) -> int:
         "generated_by": "python -m bench", "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": facts,
-        "settings": {"scales": [s for s, _ in scales], "ingest": _labels(args.ingest), "corpus": _labels(args.corpus),
-                     "views": _labels(args.views),
+        "settings": {"scales": [s for s, _ in scales], "ingest": _labels(args.ingest),
+                     "corpus": _labels(args.corpus), "views": _labels(args.views),
                      "draw": _labels(args.draw), "limit_s": args.limit, "stage_limit_s": args.stage_limit,
                      "runs": args.runs, "budget_s": args.budget, "seed": args.seed},
     }

@@ -65,7 +65,8 @@ class BuildReport:
     notes: list[tuple[str, str]] = field(default_factory=list)  # streamed: (source, what the loader noted)
 
     def count(self, doc: DocGraph) -> DocGraph:
-        """Add a streamed document's figures (articles, characters, entities, relations, designations, figures)."""
+        """Add a streamed document's figures (articles, characters, entities, relations, designations,
+        figures)."""
         for i, n in enumerate((1, doc.characters, *doc.counts)):
             self.counts[i] += n
         self.notes.extend((doc.source, note) for note in doc.notes)
@@ -112,7 +113,8 @@ class BuildReport:
 
 
 # -- reading articles (no store needed) -------------------------------------------------------------
-def read_sources(sources: Sequence[str | os.PathLike[str]], *, stdin: BinaryIO | None = None) -> list[RawArticle]:
+def read_sources(sources: Sequence[str | os.PathLike[str]], *,
+                 stdin: BinaryIO | None = None) -> list[RawArticle]:
     """The articles ``sources`` name: files, directories (recursively) or ``-`` (``stdin``)."""
     from ecokg.loaders.reader import iter_sources
 
@@ -305,7 +307,8 @@ class KG(TimeAndIdentity):
                 from ecokg.cluster import dask_workers
 
                 workers = stack.enter_context(dask_workers(scheduler))
-            for doc in stream_docs(entries, options, report.failed, jobs=jobs, stdin=stdin, keep_going=keep_going,
+            for doc in stream_docs(entries, options, report.failed, jobs=jobs, stdin=stdin,
+                                   keep_going=keep_going,
                                    progress=progress, on_failure=on_failure, workers=workers):
                 yield report.count(doc)
 
@@ -340,7 +343,8 @@ class KG(TimeAndIdentity):
 
     # -- reading ---------------------------------------------------------------------------
     def query(self, query: str | NamedQuery, /, *, limit: int | None = None, timeout: float | None = None,
-              params: Mapping[str, Any] | None = None, as_of: str | None = None, **kwargs: Any) -> QueryResult:
+              params: Mapping[str, Any] | None = None, as_of: str | None = None,
+              **kwargs: Any) -> QueryResult:
         """Run a named query (``ecokg queries``), a ``.rq`` file or SPARQL text.
 
         Parameters (entity names or IRIs) come as keywords or ``params``; ``limit`` caps the rows;
@@ -353,8 +357,8 @@ class KG(TimeAndIdentity):
         named = _as_query(query)
         bound = {k: str(v) for k, v in {**(params or {}), **kwargs}.items()}
         if timeout is not None:
-            result = run_with_deadline(local_job, (str(self.path), named, bound, limit, check_date(as_of)), timeout,
-                                       f"query {named.name}")
+            result = run_with_deadline(local_job, (str(self.path), named, bound, limit, check_date(as_of)),
+                                       timeout, f"query {named.name}")
         else:
             result = execute(named, bound, LocalBackend.from_store(self.store, check_date(as_of)), limit)
         return QueryResult(result, named.name)

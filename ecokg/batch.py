@@ -297,5 +297,5 @@ def _pooled(workers: Workers, entries: Sequence[str], keep_going: bool, options:
             f.cancel()
 
 
-__all__ = ["BuildStopped", "Extractor", "Failure", "Options", "Progress", "Workers", "extract_each", "extract_entry",
-           "list_sources", "start_workers", "stream_docs"]
+__all__ = ["BuildStopped", "Extractor", "Failure", "Options", "Progress", "Workers", "extract_each",
+           "extract_entry", "list_sources", "start_workers", "stream_docs"]

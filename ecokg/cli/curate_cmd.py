@@ -119,7 +119,8 @@ def apply(file: str, store_dir: str | None) -> None:
 
 @command.command("list")
 @_STORE
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "yaml"]), default="table", show_default=True,
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "yaml"]), default="table",
+              show_default=True,
               help="A table, or the curation file itself (to keep or give to another store).")
 def list_(store_dir: str | None, fmt: str) -> None:
     """The store's decisions, in the order they were made."""

@@ -16,7 +16,8 @@ from tests.conftest import run_cli
 from tests.queries.conftest import free_port, stop, wait_for_port
 
 CHAIN_QUERIES = [("chain-coverage", {}), ("chain-coverage", {"region": "青岛市"}), ("chain-gaps", {}),
-                 ("chain-gaps", {"region": "武汉市"}), ("key-players", {}), ("key-players", {"region": "成都市"})]
+                 ("chain-gaps", {"region": "武汉市"}), ("key-players", {}),
+                 ("key-players", {"region": "成都市"})]
 
 
 @pytest.fixture
@@ -75,7 +76,8 @@ def oxigraph(tmp_path: Path) -> Iterator[str]:
         pytest.skip("the 'oxigraph' server binary is not installed")
     port = free_port()
     with (tmp_path / "ox.log").open("wb") as log:
-        proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
+        proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "ox"), "--bind",
+                                 f"127.0.0.1:{port}"],
                                 stdout=log, stderr=subprocess.STDOUT)
         try:
             wait_for_port(port, proc, what="oxigraph serve")

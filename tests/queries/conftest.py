@@ -199,7 +199,8 @@ def _build(article: Path, store: Path) -> Path:
 
     proc = run_cli("build", str(article), "--store", str(store), "-q", timeout=300)
     if proc.returncode != 0:
-        pytest.skip(f"'ecokg build {article.name}' fails, so there is no graph to query: {proc.stderr.strip()}")
+        pytest.skip(f"'ecokg build {article.name}' fails, so there is no graph to query: "
+                    f"{proc.stderr.strip()}")
     proc = run_cli("chain", "--store", str(store), timeout=120)  # the industry chain placements
     assert proc.returncode == 0, proc.stderr
     return store

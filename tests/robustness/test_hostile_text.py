@@ -147,7 +147,8 @@ QUERY = sparql_prefixes() + "SELECT ?e ?label WHERE { ?e a eco:Company ; rdfs:la
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "xml"])
 def test_sparql_results(hostile_store, ecokg, fmt: str) -> None:
     # bytes, not text mode: universal newlines would turn the CR inside a value into LF
-    proc = subprocess.run([*ecokg_exe(), "query", "--store", str(hostile_store), "-e", QUERY, "--format", fmt],
+    proc = subprocess.run([*ecokg_exe(), "query", "--store", str(hostile_store), "-e", QUERY, "--format",
+                           fmt],
                           capture_output=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout.decode("utf-8")
@@ -179,7 +180,8 @@ def test_show_json(hostile_store, ecokg, name: str) -> None:
 
 
 def test_parameters_with_hostile_names(hostile_store, ecokg) -> None:
-    text = "# title: t\n# param: company\n" + sparql_prefixes() + "SELECT ?company ?label WHERE { ?company rdfs:label ?label }"
+    text = ("# title: t\n# param: company\n" + sparql_prefixes()
+            + "SELECT ?company ?label WHERE { ?company rdfs:label ?label }")
     for name in NAMES:
         proc = ecokg("query", "--store", str(hostile_store), "-e", text, "--param", f"company={name}",
                      "--format", "json")

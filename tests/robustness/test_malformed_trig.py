@@ -7,7 +7,8 @@ import pytest
 from .conftest import assert_one_line_error
 
 BAD = {
-    "unclosed.trig": "<http://example.org/g> { <http://example.org/a> <http://example.org/b> <http://example.org/c> .\n",
+    "unclosed.trig": "<http://example.org/g> { <http://example.org/a> <http://example.org/b> "
+                     "<http://example.org/c> .\n",
     "nested.trig": "<http://example.org/g> { <http://example.org/h> { } }\n",
     "literal-graph.trig": '"g" { <http://example.org/a> <http://example.org/b> <http://example.org/c> . }\n',
 }

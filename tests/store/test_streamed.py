@@ -78,7 +78,8 @@ def test_two_worker_processes_build_the_same_store_as_one(sources, tmp_path):
         a = one.build(sources, jobs=1)
         b = two.build(sources, jobs=2)
         assert a.articles == b.articles == 4 and a.summary() == b.summary()
-        assert isomorphic(one.store.union_graph(), two.store.union_graph())  # (build adds the conflicts graph)
+        assert isomorphic(one.store.union_graph(),
+                          two.store.union_graph())  # (build adds the conflicts graph)
 
 
 def test_keep_going_with_workers_reports_the_bad_article_and_builds_the_rest(tmp_path):
