@@ -1,4 +1,10 @@
-"""Shared fixtures: paths to the repository, the shared corpus and the installed CLI."""
+"""Shared fixtures: paths to the repository, the shared corpus and the CLI.
+
+``run_cli`` runs ``ecokg ARGS`` in this process (``click.testing.CliRunner`` around the same
+``ecokg.cli.main`` as the console script), which saves a Python start and the imports of every
+call; ``run_installed`` starts the installed console script for the few tests that must prove
+the entry point itself (tests/test_package.py, the kill/concurrency tests that need a process).
+"""
 
 from __future__ import annotations
 
@@ -58,7 +64,35 @@ def ecokg_exe() -> list[str]:
 
 def run_cli(*args: str, cwd: Path | None = None, input: bytes | None = None,
             env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run ``ecokg ARGS`` in a subprocess, as a user would."""
+    """Run ``ecokg ARGS`` in this process, through the console script's ``main``.
+
+    Same result shape as ``run_installed`` (exit code, stdout, stderr as text); ``cwd`` is entered
+    for the call and left after it; ``timeout`` is the test's own (pytest-timeout) here.
+    """
+    from click.testing import CliRunner
+
+    from ecokg.cli import main
+
+    del timeout
+    here = os.getcwd()
+    with CliRunner().isolation(input=input, env=env) as (out, err, _mixed):
+        try:
+            if cwd is not None:
+                os.chdir(cwd)
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        else:
+            code = 0
+        finally:
+            os.chdir(here)
+    return subprocess.CompletedProcess(["ecokg", *args], code, out.getvalue().decode("utf-8", "replace"),
+                                       err.getvalue().decode("utf-8", "replace"))
+
+
+def run_installed(*args: str, cwd: Path | None = None, input: bytes | None = None,
+                  env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``ecokg ARGS`` in a subprocess through the installed console script, as a user would."""
     full_env = dict(os.environ)
     if env:
         full_env.update(env)
