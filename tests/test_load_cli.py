@@ -5,24 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import ecokg
-from ecokg.cli import main
+from tests.conftest import run_cli
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    """``ecokg ARGS`` in this process, through the same ``main`` as the console script."""
-    runner = CliRunner()
-    with runner.isolation() as streams:
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        else:
-            code = 0
-    out, err = streams[0].getvalue().decode(), streams[1].getvalue().decode()
-    return code, out, err
+    """``ecokg ARGS`` in this process (``run_cli``): exit code, stdout, stderr."""
+    proc = run_cli(*args)
+    return proc.returncode, proc.stdout, proc.stderr
 
 
 def quads(store: Path) -> set[str]:
