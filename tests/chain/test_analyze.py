@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,8 +11,8 @@ import pytest
 
 from ecokg.queries.remote import Endpoint, run_remote
 from ecokg.queries.runner import load_query, run_local
+from ecokg.testing import serve_oxigraph
 from tests.conftest import run_cli
-from tests.queries.conftest import free_port, stop, wait_for_port
 
 CHAIN_QUERIES = [("chain-coverage", {}), ("chain-coverage", {"region": "青岛市"}), ("chain-gaps", {}),
                  ("chain-gaps", {"region": "武汉市"}), ("key-players", {}),
@@ -74,16 +73,8 @@ def oxigraph(tmp_path: Path) -> Iterator[str]:
     exe = shutil.which("oxigraph")
     if exe is None:
         pytest.skip("the 'oxigraph' server binary is not installed")
-    port = free_port()
-    with (tmp_path / "ox.log").open("wb") as log:
-        proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "ox"), "--bind",
-                                 f"127.0.0.1:{port}"],
-                                stdout=log, stderr=subprocess.STDOUT)
-        try:
-            wait_for_port(port, proc, what="oxigraph serve")
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            stop(proc)
+    with serve_oxigraph(exe, tmp_path / "ox", tmp_path / "ox.log") as url:
+        yield url
 
 
 @pytest.mark.server
