@@ -90,6 +90,12 @@ def run_cli(*args: str, cwd: Path | None = None, input: bytes | None = None,
                                        err.getvalue().decode("utf-8", "replace"))
 
 
+def run_ecokg(*args: str) -> tuple[int, str, str]:
+    """``run_cli(*args)`` as (exit code, stdout, stderr)."""
+    proc = run_cli(*args)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
 def run_installed(*args: str, cwd: Path | None = None, input: bytes | None = None,
                   env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run ``ecokg ARGS`` in a subprocess through the installed console script, as a user would."""

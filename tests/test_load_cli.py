@@ -7,13 +7,7 @@ from pathlib import Path
 import pytest
 
 import ecokg
-from tests.conftest import run_cli
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    """``ecokg ARGS`` in this process (``run_cli``): exit code, stdout, stderr."""
-    proc = run_cli(*args)
-    return proc.returncode, proc.stdout, proc.stderr
+from tests.conftest import run_ecokg as run
 
 
 def quads(store: Path) -> set[str]:

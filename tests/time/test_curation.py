@@ -8,28 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import ecokg
-from ecokg.cli import main
 from ecokg.graph.curation import Curation, CurationError
+from tests.conftest import run_ecokg as _run
 
 from .conftest import COMPANY, GOV, MEDIA
 
 ECO = "https://w3id.org/ecokg/ontology#"
-
-
-def _run(*args: str) -> tuple[int, str, str]:
-    """``ecokg ARGS`` in this process, through the same ``main`` as the console script."""
-    runner = CliRunner()
-    with runner.isolation() as streams:
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        else:
-            code = 0
-    return code, streams[0].getvalue().decode(), streams[1].getvalue().decode()
 
 
 def _companies(kg: ecokg.KG) -> set[str]:
