@@ -93,7 +93,7 @@ def exponent(points: list[dict[str, Any]], key: str, min_bytes: int = CURVE_FIT_
 
 def bench_curve(sizes: list[str], cfg: Any) -> dict[str, Any]:
     from bench.gen_articles import parse_size
-    from bench.run import _failure, _log, run_stage
+    from bench.stage_runner import _failure, _log, run_stage
 
     points: list[dict[str, Any]] = []
     for label in sizes:
@@ -107,7 +107,7 @@ def bench_curve(sizes: list[str], cfg: Any) -> dict[str, Any]:
 
 
 def bench_during_build(articles: int, cfg: Any, batches: int = 4, clients: int = 8) -> dict[str, Any]:
-    from bench.run import _failure, _log, run_stage
+    from bench.stage_runner import _failure, _log, run_stage
 
     _log(f"during-build: {articles} articles in {batches} builds, {clients} clients")
     r = run_stage("during_build", {"articles": articles, "batches": batches, "clients": clients,
@@ -133,7 +133,7 @@ def curve_section(r: dict[str, Any]) -> str:
     c = r.get("curve")
     if not c or not c.get("points"):
         return ""
-    from bench.report import table
+    from bench.report_format import table
 
     rows = []
     for p in c["points"]:
@@ -167,7 +167,7 @@ def during_build_section(r: dict[str, Any]) -> str:
     d = r.get("during_build")
     if not d:
         return ""
-    from bench.report import table
+    from bench.report_format import table
 
     if "status" in d:
         return f"## Queries during builds\n\n{d['status']}: {d.get('message', '')}\n"

@@ -11,7 +11,7 @@ import pytest
 
 from bench.gen_articles import write_corpus
 from bench.report import render_markdown
-from bench.run import REPO, run_stage
+from bench.stage_runner import REPO, run_stage
 
 QUERY_COUNT = len(list((REPO / "queries").glob("*.rq")))
 
