@@ -1,4 +1,4 @@
-"""Benchmark stages, each run by ``bench.run`` in its own process.
+"""Benchmark stages, each run in its own process by ``bench.stage_runner.run_stage``.
 
     python -m bench.stages STAGE '{"json": "arguments"}'
 
