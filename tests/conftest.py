@@ -97,7 +97,8 @@ def run_ecokg(*args: str) -> tuple[int, str, str]:
 
 
 def run_installed(*args: str, cwd: Path | None = None, input: bytes | None = None,
-                  env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+                  env: dict[str, str] | None = None,
+                  timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run ``ecokg ARGS`` in a subprocess through the installed console script, as a user would."""
     full_env = dict(os.environ)
     if env:
