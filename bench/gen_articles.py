@@ -146,26 +146,27 @@ def t_committee(w: World, st: RegionState, ctx: dict) -> Sentence:
     return s
 
 
-def t_model(w: World, st: RegionState, ctx: dict) -> Sentence:
+def _developed_and_deployed(w: World, st: RegionState, cls: str, kind: str, template: str) -> Sentence:
+    """A company's new product of class ``cls`` (brand + ``kind`` as its alternative name) put to
+    use at a venue; ``template`` places {company}, {brand} and {venue}."""
     company = w.pick(st, "company", 0.3, lambda: w.company(st))
     brand = w.brand()
-    model = Entity("AIModel", brand, (f"{brand}大模型",))
+    product = Entity(cls, brand, (f"{brand}{kind}",))
     venue = w.pick(st, "venue", 0.4, lambda: w.venue(st))
-    text = f"{company.name}研发的“{brand}”大模型已正式上线运行，并在{venue.name}投入使用。"
-    s = Sentence(text, [company, model, venue])
-    s.relations += [(model, "developedBy", company), (model, "deployedAt", venue)]
+    text = template.format(company=company.name, brand=brand, venue=venue.name)
+    s = Sentence(text, [company, product, venue])
+    s.relations += [(product, "developedBy", company), (product, "deployedAt", venue)]
     return s
+
+
+def t_model(w: World, st: RegionState, ctx: dict) -> Sentence:
+    return _developed_and_deployed(w, st, "AIModel", "大模型",
+                                   "{company}研发的“{brand}”大模型已正式上线运行，并在{venue}投入使用。")
 
 
 def t_robot(w: World, st: RegionState, ctx: dict) -> Sentence:
-    company = w.pick(st, "company", 0.3, lambda: w.company(st))
-    brand = w.brand()
-    robot = Entity("Robot", brand, (f"{brand}人形机器人",))
-    venue = w.pick(st, "venue", 0.4, lambda: w.venue(st))
-    text = f"{company.name}的“{brand}”人形机器人已进入{venue.name}，在生产线上接受实训。"
-    s = Sentence(text, [company, robot, venue])
-    s.relations += [(robot, "developedBy", company), (robot, "deployedAt", venue)]
-    return s
+    return _developed_and_deployed(w, st, "Robot", "人形机器人",
+                                   "{company}的“{brand}”人形机器人已进入{venue}，在生产线上接受实训。")
 
 
 def t_supply(w: World, st: RegionState, ctx: dict) -> Sentence:

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,15 @@ def run_installed(*args: str, cwd: Path | None = None, input: bytes | None = Non
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """A real ``oxigraph serve`` on a free loopback port; yields its base URL."""
+    from ecokg.testing import serve_oxigraph
+
+    exe = shutil.which("oxigraph")
+    if exe is None:
+        pytest.skip("the 'oxigraph' server binary (PyPI package oxigraph) is not installed")
+    with serve_oxigraph(exe, tmp_path / "ox", tmp_path / "oxigraph.log") as url:
+        yield url

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ecokg.queries.remote import Endpoint, run_remote
 from ecokg.queries.runner import load_query, run_local
-from ecokg.testing import serve_oxigraph
 from tests.conftest import run_cli
 
 CHAIN_QUERIES = [("chain-coverage", {}), ("chain-coverage", {"region": "青岛市"}), ("chain-gaps", {}),
@@ -68,17 +66,9 @@ def test_the_graphs_with_placements_and_analysis_conform(copy: Path, tmp_path: P
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr
 
 
-@pytest.fixture
-def oxigraph(tmp_path: Path) -> Iterator[str]:
-    exe = shutil.which("oxigraph")
-    if exe is None:
-        pytest.skip("the 'oxigraph' server binary is not installed")
-    with serve_oxigraph(exe, tmp_path / "ox", tmp_path / "ox.log") as url:
-        yield url
-
-
 @pytest.mark.server
-def test_chain_queries_same_on_oxigraph_server(chain_store: Path, oxigraph: str) -> None:
+def test_chain_queries_same_on_oxigraph_server(chain_store: Path, oxigraph_server: str) -> None:
+    oxigraph = oxigraph_server  # tests/conftest.py
     proc = run_cli("push", "--endpoint", f"{oxigraph}/store", "--store", str(chain_store), timeout=120)
     assert proc.returncode == 0, proc.stderr
     for name, params in CHAIN_QUERIES:

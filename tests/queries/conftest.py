@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ecokg.testing import free_port, serve_ecokg, serve_oxigraph, stop, wait_for_port
+from ecokg.testing import free_port, serve_ecokg, stop, wait_for_port
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini.trig"
@@ -32,19 +32,7 @@ def mini_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_store(tmp_path_factory.mktemp("mini") / "store")
 
 
-# -- real servers on 127.0.0.1 (ecokg.testing) ------------------------------------------------------
-@pytest.fixture
-def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    """A real ``oxigraph serve`` on a free loopback port; yields its base URL."""
-    import shutil
-
-    exe = shutil.which("oxigraph")
-    if exe is None:
-        pytest.skip("the 'oxigraph' server binary (PyPI package oxigraph) is not installed")
-    with serve_oxigraph(exe, tmp_path / "ox", tmp_path / "oxigraph.log") as url:
-        yield url
-
-
+# -- real servers on 127.0.0.1 (ecokg.testing; oxigraph_server is in tests/conftest.py) -------------
 @pytest.fixture(scope="session")
 def ecokg_serve(mini_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``ecokg serve`` on the mini store in a subprocess (port 0); yields its /sparql URL."""
