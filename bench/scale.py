@@ -182,8 +182,8 @@ def bench_scale(label: str, quads: int, cfg: Settings, state: dict[str, Any]) ->
                   timeout=cfg.stage_limit + len(rdf_names) * cfg.limit, unit_timeout=cfg.limit + 60)
     rdf_ttl.unlink(missing_ok=True)
     for ev in r.of("run"):
-        _log("  rdflib "
-             f"{ev['query']}: " + (f"> {cfg.limit:g} s" if ev.get("timeout") else secs_text(ev["median_s"])))
+        took = f"> {cfg.limit:g} s" if ev.get("timeout") else secs_text(ev["median_s"])
+        _log(f"  rdflib {ev['query']}: {took}")
     load_ev = r.first("load")
     qdone = r.first("queries_done")
     rq = {ev["query"]: ev for ev in r.of("run")}

@@ -198,9 +198,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 return
             self.close_connection = True  # the body is not read
             self._text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE if length > 0 else HTTPStatus.BAD_REQUEST,
-                       f"request body of {length} bytes: it must have a Content-Length of at most {limit} "
-                       "bytes "
-                       "(ecokg serve's limit)", {"Connection": "close"})
+                       f"request body of {length} bytes: it must have a Content-Length of at most "
+                       f"{limit} bytes (ecokg serve's limit)", {"Connection": "close"})
             return
         raw = self.rfile.read(length)
         if not self._arrived():

@@ -146,9 +146,9 @@ def _entity(config: Any, key: str) -> Response:
     except EntityNotFound:
         from html import escape
 
-        return HTTPStatus.NOT_FOUND, HTML, page(key, f"<h1>{escape(key)}</h1><p>no such entity in the graph; "
-                                                     "<a href=\"/\">search the "
-                                                     "workbench</a></p>").encode("utf-8")
+        body = (f"<h1>{escape(key)}</h1><p>no such entity in the graph; "
+                '<a href="/">search the workbench</a></p>')
+        return HTTPStatus.NOT_FOUND, HTML, page(key, body).encode("utf-8")
     finally:
         store.close()
     return HTTPStatus.OK, HTML, html.encode("utf-8")

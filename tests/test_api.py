@@ -115,8 +115,8 @@ def test_import_ecokg_stays_light() -> None:
             "ecokg.open; assert 'ecokg.api' in sys.modules; print('ok')")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
-    code = ("import sys\nfrom ecokg.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    "
-            "pass\n"
+    code = ("import sys\nfrom ecokg.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in ('rdflib', 'pyoxigraph', 'jieba', 'ecokg.api') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip().endswith("[]"), proc.stdout + proc.stderr  # ecokg --help stays fast

@@ -65,8 +65,8 @@ def vis_network_js() -> str:
                          hint="reinstall pyvis 0.3.2: pip install --force-reinstall 'pyvis==0.3.2'")
     lowered = text.lower()
     if "</script" in lowered or "<!--" in lowered:
-        raise EcokgError("the installed vis-network script contains '</script' or '<!--' and cannot be "
-                         "inlined",
+        raise EcokgError("the installed vis-network script contains '</script' or '<!--' "
+                         "and cannot be inlined",
                          hint="reinstall pyvis 0.3.2")
     return text
 

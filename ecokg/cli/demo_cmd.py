@@ -44,8 +44,8 @@ def command(store_dir: str, out_dir: str, rows: int) -> int:
         raws = api.read_sources(samples)
         extractions = api.extract(raws)
     for raw, ex in zip(raws, extractions, strict=True):
-        click.echo(f"read   {Path(raw.source).name}: {len(ex.entities)} entities, {len(ex.observations)} "
-                   "figures")
+        click.echo(f"read   {Path(raw.source).name}: {len(ex.entities)} entities, "
+                   f"{len(ex.observations)} figures")
     with api.open(store_path, wait=0) as kg:
         (store_path / MARKER).write_text("created by ecokg demo\n", encoding="utf-8")
         report = kg.ingest(extractions)

@@ -7,8 +7,8 @@ import click
 
 @click.command(name="push")
 @click.option("--endpoint", required=True,
-              help="Graph Store URL: Oxigraph http://HOST:7878/store, Virtuoso "
-                   "http://HOST:8890/sparql-graph-crud-auth, "
+              help="Graph Store URL: Oxigraph http://HOST:7878/store, "
+                   "Virtuoso http://HOST:8890/sparql-graph-crud-auth, "
                    "Fuseki http://HOST:3030/DATASET/data.")
 @click.option("--graph", "graph", metavar="IRI", help="Push only this named graph of the store.")
 @click.option("--document", metavar="DOC",

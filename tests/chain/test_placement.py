@@ -47,8 +47,8 @@ def test_a_reducer_maker_is_under_core_components(placed: dict) -> None:
     guohua = placed["国华智能"]
     assert {"核心零部件", "减速器"} <= set(guohua)
     assert all("关键零部件" in text for _r, text in guohua["核心零部件"])
-    assert "核心零部件" in placed["丰光精"
-                             "密"] and "丝杠" in placed["行星滚柱丝杠"]  # the maker of a 谐波减速器
+    assert "核心零部件" in placed["丰光精密"]
+    assert "丝杠" in placed["行星滚柱丝杠"]  # the maker of a 谐波减速器
     assert "伺服电机" in placed["鹤川精工"]  # 空心杯电机, Wuhan
 
 

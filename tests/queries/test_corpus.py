@@ -20,8 +20,8 @@ pytestmark = pytest.mark.slow
 
 def rows(store: Path, name: str, **params: str) -> list[dict[str, str]]:
     result = run_local(load_query(name), params, str(store))
-    return [{v: ("" if t is None else str(t)) for v,
-             t in zip(result.variables, r, strict=True)} for r in result.rows]
+    return [{v: ("" if t is None else str(t)) for v, t in zip(result.variables, r, strict=True)}
+            for r in result.rows]
 
 
 @pytest.mark.parametrize("park", ["青岛人工智能产业园", "人工智能产业园", None])

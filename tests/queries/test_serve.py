@@ -83,8 +83,8 @@ def test_bad_requests_are_400(ecokg_serve: str) -> None:
 
 
 def test_updates_are_refused_without_the_flag(ecokg_serve: str) -> None:
-    update = b"update=" + urllib.parse.quote_plus("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } "
-                                                  "}").encode()
+    update = b"update=" + urllib.parse.quote_plus(
+        "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }").encode()
     status, _h, body = http(ecokg_serve, update, {"Content-Type": "application/x-www-form-urlencoded",
                                                   "Authorization": "Bearer anything"})
     assert status == 403 and b"read-only" in body

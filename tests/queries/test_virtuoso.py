@@ -22,16 +22,16 @@ def test_push_with_digest_auth_then_every_query_matches_local(cli, mini_store: P
                                                               virtuoso_server: str) -> None:
     drop_ecokg_graphs(virtuoso_server)
     crud = f"{virtuoso_server}/sparql-graph-crud-auth"
-    refused = cli("push", "--endpoint", crud, "--store", str(mini_store), "--user", "dba", "--password",
-                  "wrong")
+    refused = cli("push", "--endpoint", crud, "--store", str(mini_store),
+                  "--user", "dba", "--password", "wrong")
     assert refused.returncode == 2 and "HTTP 401" in refused.stderr
     proc = cli("push", "--endpoint", crud, "--store", str(mini_store), "--chunk", "200",
                env={"ECOKG_ENDPOINT_USER": "dba", "ECOKG_ENDPOINT_PASSWORD": "dba"}, timeout=180)
     assert proc.returncode == 0, proc.stderr
     assert "pushed 3 graphs" in proc.stderr
     endpoint = Endpoint(f"{virtuoso_server}/sparql", timeout=120)
-    unscoped = RemoteBackend(endpoint)._json("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o "
-                                             "} }", [])
+    unscoped = RemoteBackend(endpoint)._json(
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", [])
     assert int(unscoped.rows[0][0]) > 3  # Virtuoso's own graphs are there too
     for name, params in MINI_PARAMS:
         local = run_local(load_query(name), params, str(mini_store))

@@ -55,12 +55,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "quoted names": lambda n: "“智能”" * (n // 4),
     "book titles": lambda n: "《行动方案》" * (n // 6),
     "abbreviations after 》": lambda n: "《" + "创新行动方案》（以下简称“方案”）" * (n // 16),
-    "clauses opening with a name's "
-    "tail": lambda n: "".join(f"{x}建设智能制造创新中心，中心将累计孵化企业20家。"
-                                                             for x in names(n // 30)),
-    "table "
-    "rows": lambda n: "企业名称，产品，应用场"
-                      "景\n" + "\n".join(f"{x}，智能系统，青岛市产业园" for x in names(n // 20)),
+    "clauses opening with a name's tail": lambda n: "".join(
+        f"{x}建设智能制造创新中心，中心将累计孵化企业20家。" for x in names(n // 30)),
+    "table rows": lambda n: "企业名称，产品，应用场景\n" + "\n".join(
+        f"{x}，智能系统，青岛市产业园" for x in names(n // 20)),
 }
 
 

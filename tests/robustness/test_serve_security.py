@@ -121,10 +121,10 @@ def test_malformed_requests_get_400(tmp_path, store) -> None:
             "garbage request line": b"\x00\x01\x02 nonsense\r\n\r\n",
             "bad HTTP version": f"GET {path} HTTP/9.Z\r\n\r\n".encode(),
             "bad content length": f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n".encode(),
-            "negative content "
-            "length": f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n".encode(),
-            "body not "
-            "UTF-8": (f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            "negative content length":
+                f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n".encode(),
+            "body not UTF-8": (f"POST {path} HTTP/1.1\r\nHost: x\r\n"
+                               "Content-Type: application/sparql-query\r\n"
                                "Content-Length: 4\r\n\r\n").encode() + b"\xff\xfe\xfa\xfb",
             "bad escapes": f"GET {path}?query=%ZZ%%SELECT HTTP/1.1\r\nHost: x\r\n\r\n".encode(),
             "no query": f"GET {path}?querx=1 HTTP/1.1\r\nHost: x\r\n\r\n".encode(),

@@ -38,9 +38,8 @@ def test_every_entity_has_its_superclasses(built: Path) -> None:
     from ecokg.graph.store import EcoStore
 
     with EcoStore.open(built, read_only=True) as st:
-        asserted = _select(st,
-                           "SELECT ?s ?c WHERE { GRAPH <https://w3id.org/ecokg/id/graph/entities> { ?s a ?c "
-                           "} }")
+        asserted = _select(
+            st, "SELECT ?s ?c WHERE { GRAPH <https://w3id.org/ecokg/id/graph/entities> { ?s a ?c } }")
         inferred = _select(st, f"SELECT ?s ?c WHERE {{ GRAPH <{INFERRED}> {{ ?s a ?c }} }}")
         companies = {s for s, c in asserted if c == ECO + "Company"}
         assert companies and all((s, ECO + "Organization") in inferred for s in companies)

@@ -19,8 +19,8 @@ ECO = "https://w3id.org/ecokg/ontology#"
 
 
 def _companies(kg: ecokg.KG) -> set[str]:
-    rows = kg.query(f"SELECT ?l WHERE {{ ?c a <{ECO}Company> ; <http://www.w3.org/2000/01/rdf-schema#label> "
-                    "?l }").rows
+    rows = kg.query(f"SELECT ?l WHERE {{ ?c a <{ECO}Company> ; "
+                    "<http://www.w3.org/2000/01/rdf-schema#label> ?l }").rows
     return {r["l"] for r in rows}
 
 

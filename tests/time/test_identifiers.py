@@ -128,8 +128,8 @@ def test_merging_uses_a_shared_credit_code(tmp_path) -> None:  # type: ignore[no
                  encoding="utf-8")
     with ecokg.open(tmp_path / "s") as kg:
         kg.build([str(a), str(b), str(c)])
-        rows = kg.query("SELECT ?e ?code WHERE { ?e <https://w3id.org/ecokg/ontology#creditCode> ?code "
-                        "}").rows
+        rows = kg.query(
+            "SELECT ?e ?code WHERE { ?e <https://w3id.org/ecokg/ontology#creditCode> ?code }").rows
         names = {r["l"] for r in kg.query(
             "SELECT ?l WHERE { ?e a <https://w3id.org/ecokg/ontology#Company> ; "
             "<http://www.w3.org/2000/01/rdf-schema#label> ?l }").rows}

@@ -38,8 +38,8 @@ def test_every_cue_has_an_example_of_a_target() -> None:
 
 def test_a_bad_cue_file_names_its_line(tmp_path: Path) -> None:
     bad = tmp_path / "cues.yaml"
-    bad.write_text("cues:\n  - name: a\n    pattern: '力争'\n    examples: []\n  - name: b\n    pattern: "
-                   "'('\n"
+    bad.write_text("cues:\n  - name: a\n    pattern: '力争'\n    examples: []\n"
+                   "  - name: b\n    pattern: '('\n"
                    "    examples: [{text: x, figure: x, target: true}]\n", encoding="utf-8")
     with pytest.raises(RuleDataError, match=r"cues.yaml:2: the entry has no examples"):
         target_cues(str(bad))

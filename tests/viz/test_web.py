@@ -59,8 +59,8 @@ def test_views_by_path(base: str) -> None:
     assert status == 200 and len(labels(page)) == 15
     status, _media, page = get(base + "focus/" + urllib.parse.quote("优必选科技") + "?depth=0")
     assert status == 200 and labels(page) == {"优必选"}
-    status, _media, page = get(base + "query/companies-in-park?" + urllib.parse.urlencode({"park": "示例软件"
-                                                                                                   "园"}))
+    park = urllib.parse.urlencode({"park": "示例软件园"})
+    status, _media, page = get(base + "query/companies-in-park?" + park)
     assert status == 200 and labels(page) == {"示例软件园", "优必选", "星河智能"}
     status, _media, page = get(base + "class/IndustrialPark,Company?lang=en")
     assert status == 200 and "UBTECH Robotics" in labels(page) and len(labels(page)) == 4

@@ -54,8 +54,8 @@ def test_sparqlwrapper_still_works(server: str) -> None:
     from SPARQLWrapper import JSON, SPARQLWrapper
 
     sw = SPARQLWrapper(server + "/sparql")
-    sw.setQuery("PREFIX eco: <https://w3id.org/ecokg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?c a "
-                "eco:Company }")
+    sw.setQuery("PREFIX eco: <https://w3id.org/ecokg/ontology#> "
+                "SELECT (COUNT(*) AS ?n) WHERE { ?c a eco:Company }")
     sw.setReturnFormat(JSON)
     rows = sw.query().convert()["results"]["bindings"]  # type: ignore[index]
     assert int(rows[0]["n"]["value"]) > 5
@@ -168,8 +168,8 @@ def test_hostile_text_stays_inert(page: Watched, server: str) -> None:
     p.fill("#named-form input[name=park]", "恶意园区")
     p.click("#named-run")
     assert "window.__xss=1" in _rows(p)  # shown as text
-    p.evaluate("window.ecokgWorkbench.editor.set('SELECT ?s ?l WHERE { ?s ?p ?l . FILTER(isLiteral(?l)) } "
-               "LIMIT 500')")
+    p.evaluate("window.ecokgWorkbench.editor.set("
+               "'SELECT ?s ?l WHERE { ?s ?p ?l . FILTER(isLiteral(?l)) } LIMIT 500')")
     p.click("#run")
     _rows(p)
     p.click("#result-table th[data-var=l]")
