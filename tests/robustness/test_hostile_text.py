@@ -10,7 +10,6 @@ import html.parser
 import io
 import json
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from ecokg.graph.builder import doc_graphs
 from ecokg.graph.namespaces import RDFS, sparql_prefixes
 from ecokg.graph.store import EcoStore
 from ecokg.loaders.records import Document, Entity, Extraction, Relation, Sentence
-from tests.conftest import ecokg_exe
 
 XSS = '<img src=x onerror="window.__xss=1">'
 NAMES = [
@@ -146,19 +144,18 @@ QUERY = sparql_prefixes() + "SELECT ?e ?label WHERE { ?e a eco:Company ; rdfs:la
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "xml"])
 def test_sparql_results(hostile_store, ecokg, fmt: str) -> None:
-    # bytes, not text mode: universal newlines would turn the CR inside a value into LF
-    proc = subprocess.run([*ecokg_exe(), "query", "--store", str(hostile_store), "-e", QUERY, "--format",
-                           fmt],
-                          capture_output=True, timeout=300)
+    # in-process: the output is the bytes written, decoded without universal newlines (which would
+    # turn the CR inside a value into LF)
+    proc = ecokg("query", "--store", str(hostile_store), "-e", QUERY, "--format", fmt)
     assert proc.returncode == 0, proc.stderr
-    out = proc.stdout.decode("utf-8")
+    out = proc.stdout
     if fmt == "json":
         labels = {b["label"]["value"] for b in json.loads(out)["results"]["bindings"]}
     elif fmt == "csv":
         labels = {row["label"] for row in csv.DictReader(io.StringIO(out, newline=""))}
     elif fmt == "xml":
         ns = "{http://www.w3.org/2005/sparql-results#}"
-        root = ET.fromstring(proc.stdout)
+        root = ET.fromstring(out.encode("utf-8"))
         labels = {lit.text or "" for lit in root.iter(f"{ns}literal")}
     else:
         # TSV holds RDF terms in Turtle syntax, one row a line
