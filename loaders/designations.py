@@ -26,6 +26,7 @@ BATCH_RE = re.compile(r"(首批|第[一二三四五六七八九十\d]+批)")
 _CLAUSE_END = re.compile(r"[，。；！？,;：:\n]")
 _TRAILING_COUNT = re.compile(r"[\d一二三四五六七八九十百千]+[个家项款批条名座]+$")
 _PROVINCE_RE = re.compile(r"^..{0,2}省")
+_QUOTED_OWN = re.compile(r"的“[^“”]{2,24}”(?:项目|案例|场景)?")
 #: The clause that says who published a list, before the list's title.
 _ISSUED_BY = re.compile(r"^[^，。；“”]{0,16}?(?:联合)?(?:公布|发布|认定|评选|遴选|确定|印发|公示)的")
 
@@ -205,7 +206,8 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
         if before:
             last = max(before, key=lambda s: s.end)
             gap = _WHEN.sub("", text[last.end - sentence.start: trig])  # 已于今年9月被…认定为
-            if len(gap) <= 12 and not re.search(r"\d|[的在对向将]", gap.replace("被", "")):
+            plain = len(gap) <= 12 and not re.search(r"\d|[的在对向将]", gap.replace("被", ""))
+            if plain or _QUOTED_OWN.fullmatch(gap):  # A的“B产线”入选: A's, named in quotes
                 holder = last.key
         elif t.kind == "trigger" and clause_start > 0 and not text[clause_start:trig].strip("今年还已也被正式成功")[:1].isdigit():
             # Y …，今年被认定为 …: the subject of the sentence's previous clause

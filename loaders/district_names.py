@@ -70,8 +70,9 @@ def district_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Cand
 
 
 def split_district_prefix(text: str, cands: list[Candidate]) -> None:
-    """南海区灯湖智算中心 → 南海区 + 灯湖智算中心: a district before a site's own name is no part of it."""
-    districts = [c for c in cands if c.cls == "Place" and c.name.endswith(("区", "县", "镇"))]
+    """南海区灯湖智算中心 → 南海区 + 灯湖智算中心: a district before a site's own name is no part of it
+    (as written: a county's short form, 齐河经济开发区, is the name's own place prefix)."""
+    districts = [c for c in cands if c.cls == "Place" and text[c.start:c.end].endswith(("区", "县", "镇"))]
     for c in cands:
         if c.cls not in _SITE_CLASSES or c.entry is not None:
             continue

@@ -31,7 +31,7 @@ from ecokg.loaders.gazetteer import Entry, Gazetteer, NameIndex
 from ecokg.loaders.head_names import head_names
 from ecokg.loaders.latin_names import latin_names, latin_products
 from ecokg.loaders.lexicon import Lexicon, Region, lexicon
-from ecokg.loaders.name_identity import merge_same_names
+from ecokg.loaders.name_identity import derived_short_names, merge_same_names
 from ecokg.loaders.names import has_place_prefix, left_edge, strip_descriptors
 from ecokg.loaders.person_names import person_names
 from ecokg.loaders.quoted_names import book_titles, quoted_names
@@ -93,13 +93,15 @@ def _project_class(lex: Lexicon, name: str) -> str:
     return "Program"
 
 
-def _article_names(rec: Recognized, region: Region | None) -> list[Entry]:
-    """Entries for the names the first pass found by pattern (three characters or more)."""
+def _article_names(rec: Recognized, region: Region | None, lex: Lexicon) -> list[Entry]:
+    """Entries for the names the first pass found by pattern (three characters or more), with the
+    short names a company's full name implies."""
     out = []
     for key, ent in sorted(rec.entities.items()):
         if ent.source != "pattern" or ent.cls in ("Place", "Person"):
             continue
-        names = tuple(sorted(n for n in ent.alt_labels | {key} if len(n.strip("“”《》")) >= 3 and n != key))
+        derived = set(derived_short_names(key, lex, region.short if region else None)) if ent.cls == "Company" else set()
+        names = tuple(sorted(n for n in ent.alt_labels | {key} | derived if len(n.strip("“”《》")) >= 3 and n != key))
         out.append(Entry(name=key, cls=ent.cls, aliases=names, source="article"))
     return out
 
@@ -143,7 +145,7 @@ class EntityRecognizer:
         first = self._pass(sentences, titles, region, index)
         # Second pass: a name recognized once by its context (研发激光雷达的曜途感知, “衡行H2”人形机器人) is
         # that entity wherever else the article writes it (曜途感知拟投资…, “衡行H2”的单台成本…).
-        seen = _article_names(first, region)
+        seen = _article_names(first, region, self.lex)
         if not seen:
             return first
         second = self._pass(sentences, titles, region, index.extended(seen))
