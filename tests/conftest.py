@@ -12,10 +12,14 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from ecokg.loaders.records import Extraction
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ECOKG_SHARED", REPO.parent / "shared"))
@@ -36,6 +40,16 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if missing:
         raise pytest.UsageError(f"CI=true but the shared files the quality gates need are missing: "
                                 f"{', '.join(missing)} (clone ../shared beside the repository)")
+
+
+def store_of(path: Path, extractions: Iterable[Extraction]) -> Path:
+    """A new store at ``path`` holding these extractions (one ingest); returns ``path``."""
+    from ecokg.graph.builder import doc_graphs
+    from ecokg.graph.store import EcoStore
+
+    with EcoStore.open(path, create=True) as store:
+        store.ingest(doc_graphs(list(extractions)))
+    return path
 
 
 @pytest.fixture

@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph, Literal
 
-from ecokg.graph.builder import doc_graphs
 from ecokg.graph.namespaces import RDFS, sparql_prefixes
-from ecokg.graph.store import EcoStore
 from ecokg.loaders.records import Document, Entity, Extraction, Relation, Sentence
+from tests.conftest import store_of
 
 XSS = '<img src=x onerror="window.__xss=1">'
 NAMES = [
@@ -52,10 +51,7 @@ def _extraction() -> Extraction:
 
 @pytest.fixture(scope="module")
 def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("hostile") / "store"
-    with EcoStore.open(path, create=True) as store:
-        store.ingest(doc_graphs([_extraction()]))
-    return path
+    return store_of(tmp_path_factory.mktemp("hostile") / "store", [_extraction()])
 
 
 def _labels_rdf(path: Path, fmt: str) -> set[str]:

@@ -12,9 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from ecokg.graph.builder import doc_graphs
-from ecokg.graph.store import EcoStore
 from ecokg.server import ServerConfig, make_server
+from tests.conftest import store_of
 from tests.viz.fixtures import sample_extraction
 
 pytestmark = pytest.mark.server
@@ -23,9 +22,7 @@ DATA = re.compile(r'<script type="application/json" id="ecokg-data">(.*?)</scrip
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("served") / "kg"
-    with EcoStore.open(path, create=True) as s:
-        s.ingest(doc_graphs([sample_extraction()]))
+    path = store_of(tmp_path_factory.mktemp("served") / "kg", [sample_extraction()])
     server = make_server(ServerConfig(path), port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
