@@ -121,7 +121,7 @@ store.close()
 """
 
 
-def test_second_writer_gets_a_clear_message_and_readers_still_read(store_dir, make_store, cli):
+def test_second_writer_gets_a_clear_message_and_readers_still_read(store_dir, make_store):
     make_store(store_dir, ["qd2"])
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(store_dir)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
