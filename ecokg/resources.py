@@ -30,7 +30,8 @@ def read_text(package: str, name: str) -> str:
 def list_files(package: str, suffix: str) -> list[Traversable]:
     """Packaged files of ``package`` whose name ends with ``suffix``, sorted by name."""
     root = resources.files(package)
-    return sorted((f for f in root.iterdir() if f.is_file() and f.name.endswith(suffix)), key=lambda f: f.name)
+    return sorted((f for f in root.iterdir() if f.is_file() and f.name.endswith(suffix)),
+                  key=lambda f: f.name)
 
 
 def ontology_file(name: str = "ecokg.ttl") -> Traversable:

@@ -34,7 +34,8 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def articles(tmp_path: Path) -> dict[str, Path]:
-    texts = {"qd": "青岛市人工智能产业发展情况\n华信科技有限公司今年发布工业视觉平台，2024年营业收入3亿元。\n",
+    texts = {"qd": "青岛市人工智能产业发展情况\n"
+                   "华信科技有限公司今年发布工业视觉平台，2024年营业收入3亿元。\n",
              "wh": "武汉市人工智能产业动态\n华信科技有限公司入驻光谷人工智能产业园，2024年营业收入5亿元。\n",
              "qd2": "青岛市智能制造简报\n华信科技有限公司与本地高校共建联合实验室。\n"}
     out = {}
@@ -65,7 +66,8 @@ def test_two_companies_with_one_name_kept_apart_by_place(articles: dict[str, Pat
         assert len(kg.query(COMPANIES).rows) == 2
         mentions = kg.query(f"SELECT ?e (COUNT(?d) AS ?n) WHERE {{ ?e a <{ECO}Company> ; "
                             f"<{ECO}mentionedIn> ?d }} GROUP BY ?e").rows
-        assert {r["e"].rsplit("/", 1)[1]: int(r["n"]) for r in mentions} == {f"青岛市{NAME}": 2, f"武汉市{NAME}": 1}
+        counted = {r["e"].rsplit("/", 1)[1]: int(r["n"]) for r in mentions}
+        assert counted == {f"青岛市{NAME}": 2, f"武汉市{NAME}": 1}
         for doc in [d.iri for d in kg.documents()]:
             kg.remove(doc)  # a full rebuild keeps the decision
         kg.build([str(articles["wh"]), str(articles["qd2"]), str(articles["qd"])])
@@ -95,7 +97,8 @@ def test_distinct_of_one_plain_name_is_refused(articles: dict[str, Path], tmp_pa
     assert code == 2 and f"no entity named '{NAME}@深圳市'" in err
     assert not (store / "ecokg-meta" / "curation.yaml").exists()
     with pytest.raises(CurationError, match=r"x\.yaml:3: 'distinct 甲@青岛市 甲@武汉市' contradicts"):
-        Curation.parse("decisions:\n- same: [甲@青岛市, 甲@武汉市]\n- distinct: [甲@青岛市, 甲@武汉市]\n", "x.yaml")
+        Curation.parse("decisions:\n- same: [甲@青岛市, 甲@武汉市]\n"
+                       "- distinct: [甲@青岛市, 甲@武汉市]\n", "x.yaml")
 
 
 def test_a_qualified_name_matches_only_where_it_says() -> None:

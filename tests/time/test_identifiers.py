@@ -150,7 +150,8 @@ def test_a_wikidata_id_is_written_as_same_as(tmp_path) -> None:  # type: ignore[
     import ecokg
 
     gaz = tmp_path / "gaz.yaml"  # Q4115189 is Wikidata's sandbox item: an id for tests, not knowledge
-    gaz.write_text("entities:\n  - {name: 澄湾云启智能科技有限公司, type: Company, wikidata: Q4115189}\n", encoding="utf-8")
+    gaz.write_text("entities:\n  - {name: 澄湾云启智能科技有限公司, type: Company, wikidata: Q4115189}\n",
+                   encoding="utf-8")
     art = tmp_path / "a.txt"
     art.write_text("澄湾云启智能科技有限公司发布新一代工业视觉平台。", encoding="utf-8")
     with ecokg.open(tmp_path / "s") as kg:
@@ -166,13 +167,17 @@ def test_merging_uses_a_shared_credit_code(tmp_path) -> None:  # type: ignore[no
     import ecokg
 
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("澄湾云启科技有限公司（统一社会信用代码：91330106MA2KX7L308）发布工业视觉平台。", encoding="utf-8")
-    b.write_text("澄湾云启智能科技有限公司（统一社会信用代码：91330106MA2KX7L308）入驻澄湾高新区。", encoding="utf-8")
+    a.write_text("澄湾云启科技有限公司（统一社会信用代码：91330106MA2KX7L308）发布工业视觉平台。",
+                 encoding="utf-8")
+    b.write_text("澄湾云启智能科技有限公司（统一社会信用代码：91330106MA2KX7L308）入驻澄湾高新区。",
+                 encoding="utf-8")
     c = tmp_path / "c.txt"  # the same names with a wrong check character: no identifier, no merge
-    c.write_text("澄湾云启数据科技有限公司（统一社会信用代码：91330106MA2KX7L30X）发布数据平台。", encoding="utf-8")
+    c.write_text("澄湾云启数据科技有限公司（统一社会信用代码：91330106MA2KX7L30X）发布数据平台。",
+                 encoding="utf-8")
     with ecokg.open(tmp_path / "s") as kg:
         kg.build([str(a), str(b), str(c)])
-        rows = kg.query("SELECT ?e ?code WHERE { ?e <https://w3id.org/ecokg/ontology#creditCode> ?code }").rows
+        rows = kg.query(
+            "SELECT ?e ?code WHERE { ?e <https://w3id.org/ecokg/ontology#creditCode> ?code }").rows
         names = {r["l"] for r in kg.query(
             "SELECT ?l WHERE { ?e a <https://w3id.org/ecokg/ontology#Company> ; "
             "<http://www.w3.org/2000/01/rdf-schema#label> ?l }").rows}
