@@ -68,6 +68,9 @@ def test_agents_of_by_phrases(loader: NewsArticleLoader, text: str, expected: tu
     # a list of offices before the name
     ("岚峰智能科技有限公司创始人、董事长兼首席执行官唐睿是一名博士。",
      ("岚峰智能科技有限公司", "ledBy", "唐睿")),
+    # 该公司 after a company named earlier in the same sentence: that company
+    ("云岭机器人公司今年与园区签约。Rarebolt Robotics创始人邱立峰介绍，该公司的JM-9关节模组已进入云岭机器人公司的供应链。",
+     ("JM-9关节模组", "developedBy", "Rarebolt Robotics")),
     # 其 after a list of the company's customers: the company the text is about
     ("岚峰智能科技有限公司成立于2019年。此后，该系统进入青禾电池、澄海储能等企业的供应链。"
      "其自主研发的“云雀G1”四足巡检机器人已在变电站上岗。",
