@@ -52,6 +52,9 @@ def test_a_construction_builder_is_not_its_operator(loader: NewsArticleLoader) -
     # 由X牵头设立…的Y: Y is established by X
     ("计划提出由云岭产业投资集团有限公司牵头设立规模10亿元的云岭市数字经济产业基金。",
      ("云岭市数字经济产业基金", "establishedBy", "云岭产业投资集团有限公司")),
+    # 这座…的园区…，由X负责运营: the park the sentence is about
+    ("从市区驱车半小时就到了云杉数智港。这座2021年开园的园区占地860亩，由岚峰投资发展有限公司负责运营。",
+     ("云杉数智港", "operatedBy", "岚峰投资发展有限公司")),
     # 园区由X负责运营: the clause's anaphor, not the company listed before it
     ("云杉智能装备产业园已集聚岚峰智能、青禾视觉等企业53家，园区由云岭开发区城投有限公司负责运营。",
      ("云杉智能装备产业园", "operatedBy", "云岭开发区城投有限公司")),

@@ -149,3 +149,14 @@ def test_a_tenant_table_belongs_to_the_park_the_profile_is_about(tmp_path: Path)
     ex = extract_articles([path]).extractions[0]
     park = next(e for e in ex.entities.values() if e.label == "云杉智造谷")
     assert "岚川人工智能产业园" in park.alt_labels, park.alt_labels  # 又名: another name of the same park
+
+
+def test_a_site_in_a_product_column_is_run_by_the_rows_company(tmp_path: Path) -> None:
+    text = ("# 云杉数智港\n\n部分代表企业如下：\n\n| 企业 | 代表产品 | 应用情况 |\n|---|---|---|\n"
+            "| 岚峰电信云岭分公司 | 云杉智算中心 | 算力规模800P，服务园区企业 |\n")
+    path = tmp_path / "s.md"
+    path.write_text(text, encoding="utf-8")
+    ex = extract_articles([path]).extractions[0]
+    label = {k: e.label for k, e in ex.entities.items()}
+    rel = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations if r.object in label}
+    assert any(s.endswith("云杉智算中心") and p == "operatedBy" and o == "岚峰电信云岭分公司" for s, p, o in rel), rel
