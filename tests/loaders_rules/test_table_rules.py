@@ -160,3 +160,11 @@ def test_a_site_in_a_product_column_is_run_by_the_rows_company(tmp_path: Path) -
     label = {k: e.label for k, e in ex.entities.items()}
     rel = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations if r.object in label}
     assert any(s.endswith("云杉智算中心") and p == "operatedBy" and o == "岚峰电信云岭分公司" for s, p, o in rel), rel
+
+
+def test_a_column_named_with_a_year_and_unit_keeps_the_header(tmp_path: Path) -> None:
+    text = ("# 云杉数智产业园\n\n## 重点企业一览\n\n| 企业名称 | 主营方向 | 入驻时间 | 2024年营收（亿元） |\n"
+            "|---|---|---|---|\n| 岚峰云脑科技股份有限公司 | 政务大模型 | 2022年 | 9.2 |\n"
+            "| 青禾视觉 | 工业视觉检测 | 2023年 | 2.8 |\n")
+    found = _located(tmp_path, "y.md", text)
+    assert ("岚峰云脑科技股份有限公司", "云杉数智产业园") in found and ("青禾视觉", "云杉数智产业园") in found, found
