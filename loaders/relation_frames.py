@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 Rel = Callable[..., None]
 
 _BY = re.compile(r"由([^，。；]{2,40}?)(?:共同|联合[^，。；]{0,12}?)?"
-                 r"(主办|承办|举办|负责日常运营|负责开发(?:和|与|及)?运营|负责建设(?:和|与|及)?运营|负责运营|"
+                 r"(主办|承办|举办|负责日常运营|负责[\u4e00-\u9fff]{0,8}?运营|"
                  r"投资建设并运营|投资建设运营|建设并运营|建设和运营|"
                  r"建设运营|运营|牵头(?:设立|组建|成立|建设|打造|发起)|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设|发起|"
                  r"揭榜|创办|管理)(的)?")
@@ -330,7 +330,8 @@ def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntityS
     for a in anaphors():  # 这座2021年开园的园区占地860亩，…，由X负责运营: the park the sentence is about
         found_at = min(((sent.text.find(w, 0, at), w) for w in a.words if len(w) > 1 and sent.text.find(w, 0, at) >= 0),
                        default=None)
-        if found_at is not None and not a.plural and sent.text.startswith(("这座", "这个", "这家", "该"), 0):
+        if found_at is not None and not a.plural and (sent.text.startswith(("这座", "这个", "这家", "该"))
+                                                      or found_at[0] == 0):
             found = x.discourse.resolve(found_at[1], a.classes, sent.start)
             if found:
                 return found[0]
@@ -366,7 +367,9 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
         masked[s.start - sent.start:s.end - sent.start] = "〇" * (s.end - s.start)
     for m in _BY.finditer("".join(masked)):
         a, b = sent.start + m.start(1), sent.start + m.end(1)
-        pred = _BY_PRED.get(m.group(2), "establishedBy")
+        verb = m.group(2)
+        pred = _BY_PRED.get(verb) or ("operatedBy" if verb.endswith("运营") else "establishedBy")
+        both = verb in _BY_BOTH or (verb.startswith("负责") and "建设" in verb and verb.endswith("运营"))
         agents = [s for s in spans if a <= s.start < b and x.cls(s.key) in ORG | {"Person"}]
         if pred == "ledBy" and any(x.cls(s.key) == "Person" for s in agents):
             agents = [s for s in agents if x.cls(s.key) == "Person"]
@@ -388,7 +391,7 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
             keep = {"IndustrialPark", "Venue"} if pred in ("operatedBy", "establishedBy") else set()
             target = _clause_target(x, sent, spans, m.start(), keep)
         if target is not None:
-            for p in (_BOTH if m.group(2) in _BY_BOTH else (pred,)):
+            for p in (_BOTH if both else (pred,)):
                 for agent in agents:
                     rel(target, p, agent.key, "by-phrase")
             then = _THEN_RUN.match(sent.text, m.end())

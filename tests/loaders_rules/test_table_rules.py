@@ -168,3 +168,14 @@ def test_a_column_named_with_a_year_and_unit_keeps_the_header(tmp_path: Path) ->
             "| 青禾视觉 | 工业视觉检测 | 2023年 | 2.8 |\n")
     found = _located(tmp_path, "y.md", text)
     assert ("岚峰云脑科技股份有限公司", "云杉数智产业园") in found and ("青禾视觉", "云杉数智产业园") in found, found
+
+
+def test_an_html_heading_over_a_table_is_kept(tmp_path: Path) -> None:
+    html = ("<html><head><title>云杉数字经济港</title></head><body><article><h1>云杉数字经济港：算力粮仓</h1>"
+            "<p>云杉数字经济港位于云岭经济技术开发区东部，是重点打造的数据中心集聚区。园区累计引进企业163家，"
+            "2025年实现营业收入287亿元。</p><section><h2>二、主要入驻企业</h2><table><thead><tr><th>企业</th>"
+            "<th>类型</th><th>主要项目</th></tr></thead><tbody><tr><td>岚峰云数据</td><td>数据中心运营</td>"
+            "<td>云谷一号数据中心</td></tr><tr><td>青禾智算</td><td>智算服务</td><td>青禾智算中心</td></tr>"
+            "</tbody></table></section><p>根据规划，到2027年，园区总算力将超过2万P。</p></article></body></html>")
+    found = _located(tmp_path, "h.html", html)
+    assert ("岚峰云数据", "云杉数字经济港") in found and ("青禾智算", "云杉数字经济港") in found, found
