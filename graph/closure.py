@@ -13,7 +13,7 @@ predates the closure) ``materialize_class_closure`` brings the whole graph up to
 quads) and ``signature`` is recorded in ``store.json``. The graph names itself ``a prov:Bundle``,
 so queries see it in their scope. A named query that reports an entity's *asserted* class reads it
 from the graphs other than the inferred one (``GRAPH ?g { ?x a ?class } FILTER(?g != <…/inferred>)``).
-Exports leave the graph out (``ecokg load`` makes it again).
+Exports write it as any graph; ``ecokg load`` skips a file's and makes it again.
 """
 
 from __future__ import annotations

@@ -101,8 +101,7 @@ def _graphs(ox_store: Any, document: str | None, ontology: bool) -> list[Any]:
         if not ox_store.contains_named_graph(graphs[0]):
             raise InputError(f"no graph named {document} to export", hint="'ecokg stats' lists the documents")
     else:
-        derived = ox.NamedNode(str(INFERRED_GRAPH))  # the class closure: 'ecokg load' makes it again
-        graphs = [ox.DefaultGraph(), *sorted((g for g in ox_store.named_graphs() if g not in (onto, derived)), key=str)]
+        graphs = [ox.DefaultGraph(), *sorted((g for g in ox_store.named_graphs() if g != onto), key=str)]
     if ontology and ox_store.contains_named_graph(onto):
         graphs.append(onto)
     return graphs

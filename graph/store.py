@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ecokg.errors import InputError, QueryError, StoreError
 from ecokg.graph.commit import META_DIR, RawFiles, commit, load_state
 from ecokg.graph.ingest import BATCH_DOCS
-from ecokg.graph.namespaces import ECO, INFERRED_GRAPH, ONTOLOGY_GRAPH
+from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH
 from ecokg.graph.storefs import acquire_lock as _acquire_lock
 from ecokg.graph.storefs import atomic_write
 from ecokg.graph.storefs import write_error as _write_error
@@ -212,9 +212,9 @@ class EcoStore:
 
         g = Graph()
         bind_prefixes(g.namespace_manager)
-        onto, derived = _ox_named(str(ONTOLOGY_GRAPH)), _ox_named(str(INFERRED_GRAPH))
+        onto = _ox_named(str(ONTOLOGY_GRAPH))
         for q in self.ox:
-            if (not ontology and q.graph_name == onto) or q.graph_name == derived:  # not the class closure
+            if not ontology and q.graph_name == onto:
                 continue
             g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
         return g
