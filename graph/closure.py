@@ -77,13 +77,29 @@ def class_closure(ox_store: Any, supers: dict[Any, set[Any]] | None = None) -> s
     stated = {sup: {q.subject for q in ox_store.quads_for_pattern(None, rdf_type, sup, None) if q.graph_name != graph}
               for sup in wanted}
     out = set()
-    for q in ox_store.quads_for_pattern(None, rdf_type, None, ox.NamedNode(str(ENTITY_GRAPH))):
+    for q in _entity_types(ox_store, graph):
         for sup in supers.get(q.object, ()):
             if q.subject not in stated[sup]:
                 out.add(ox.Quad(q.subject, rdf_type, sup, graph))
     if out:
         out.add(ox.Quad(graph, rdf_type, ox.NamedNode(str(PROV.Bundle)), graph))
     return out
+
+
+def _entity_types(ox_store: Any, inferred: Any) -> Any:
+    """The stated types of entities: the entity graph's, and an entity class stated in any other graph
+    (a store or file of the older layout, where document graphs describe their entities)."""
+    import pyoxigraph as ox
+
+    from ecokg.graph.iris import KIND_BY_CLASS
+    from ecokg.graph.namespaces import ECO
+
+    rdf_type, entities = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(ENTITY_GRAPH))
+    yield from ox_store.quads_for_pattern(None, rdf_type, None, entities)
+    for cls in KIND_BY_CLASS:
+        for q in ox_store.quads_for_pattern(None, rdf_type, ox.NamedNode(str(ECO[cls])), None):
+            if q.graph_name != inferred and q.graph_name != entities:
+                yield q
 
 
 def materialize_class_closure(ox_store: Any, supers: dict[Any, set[Any]] | None = None) -> tuple[int, int]:

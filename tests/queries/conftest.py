@@ -18,9 +18,12 @@ def make_store(path: Path, trig: Path = MINI) -> Path:
 
     from ecokg.graph.store import EcoStore
 
+    from ecokg.graph.closure import materialize_class_closure
+
     store = EcoStore.open(path, create=True)
     try:
         store.ox.load(path=str(trig), format=ox.RdfFormat.TRIG)
+        materialize_class_closure(store.ox)  # as 'ecokg load' does
     finally:
         store.close()
     return path
