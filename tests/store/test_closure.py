@@ -100,3 +100,27 @@ def test_load_makes_the_closure_and_a_file_store_has_it(built: Path, tmp_path: P
     skip = ("https://w3id.org/ecokg/ontology", INFERRED)
     mem = memory_store([q for q in quads if str(getattr(q.graph_name, "value", "")) not in skip], "all.nq")
     assert {q for q in mem.ox if str(q.graph_name.value) == INFERRED} == want
+
+
+def test_curation_retypes_and_rejects_keep_the_closure(built: Path) -> None:
+    import pyoxigraph as ox
+
+    from ecokg.graph.closure import class_closure
+    from ecokg.graph.curate_store import add_decision
+    from ecokg.graph.curation import Decision
+    from ecokg.graph.store import EcoStore
+
+    corporation, government = "https://schema.org/Corporation", "https://schema.org/GovernmentOrganization"
+    with EcoStore.open(built) as st:
+        rows = _select(st, "SELECT ?s ?l WHERE { GRAPH <https://w3id.org/ecokg/id/graph/entities> "
+                           f"{{ ?s a <{ECO}Company> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+                           "FILTER(lang(?l) = 'zh') } } ORDER BY ?s")
+        (company, name), (other, other_name) = sorted(rows)[:2]
+        inferred = f"SELECT ?c WHERE {{ GRAPH <{INFERRED}> {{ <{company}> a ?c }} }}"
+        assert (corporation,) in _select(st, inferred)
+        add_decision(st, Decision("type", (name, "GovernmentBody")))
+        assert (government,) in _select(st, inferred) and (corporation,) not in _select(st, inferred)
+        add_decision(st, Decision("reject", (other_name,)))
+        assert not _select(st, f"SELECT ?c WHERE {{ GRAPH <{INFERRED}> {{ <{other}> a ?c }} }}")
+        graph = ox.NamedNode(INFERRED)
+        assert set(st.ox.quads_for_pattern(None, None, None, graph)) == class_closure(st.ox)
