@@ -9,7 +9,7 @@ named classes only) go to ``INFERRED_GRAPH``, minus those a graph already states
 The graph is derived and kept up to date by every commit (``graph/commit.py``: ingest, removal,
 curation, re-ingest): ``closure_changes`` turns the entity graph's type changes into the inferred
 graph's, written in the same transaction; when the ontology's class hierarchy changed (or the store
-predates the closure) ``materialize_class_closure`` brings the whole graph up to date (~1 s at 1M
+predates the closure) ``materialize_class_closure`` brings the whole graph up to date (~3 s at 1M
 quads) and ``signature`` is recorded in ``store.json``. The graph names itself ``a prov:Bundle``,
 so queries see it in their scope. A named query that reports an entity's *asserted* class reads it
 from the graphs other than the inferred one (``GRAPH ?g { ?x a ?class } FILTER(?g != <…/inferred>)``).
@@ -73,14 +73,14 @@ def class_closure(ox_store: Any, supers: dict[Any, set[Any]] | None = None) -> s
     rdf_type, graph = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(INFERRED_GRAPH))
     if supers is None:
         supers = superclasses(ox_store)
-    wanted = {sup for sups in supers.values() for sup in sups}
-    stated = {sup: {q.subject for q in ox_store.quads_for_pattern(None, rdf_type, sup, None) if q.graph_name != graph}
-              for sup in wanted}
-    out = set()
+    candidates: dict[Any, set[Any]] = {}
     for q in _entity_types(ox_store, graph):
-        for sup in supers.get(q.object, ()):
-            if q.subject not in stated[sup]:
-                out.add(ox.Quad(q.subject, rdf_type, sup, graph))
+        candidates.setdefault(q.subject, set()).update(supers.get(q.object, ()))
+    out = set()
+    for s, sups in candidates.items():
+        if sups:  # minus what a graph states already (one lookup per entity)
+            sups = sups - {q.object for q in ox_store.quads_for_pattern(s, rdf_type, None, None) if q.graph_name != graph}
+            out.update(ox.Quad(s, rdf_type, sup, graph) for sup in sups)
     if out:
         out.add(ox.Quad(graph, rdf_type, ox.NamedNode(str(PROV.Bundle)), graph))
     return out
