@@ -76,7 +76,7 @@ def class_closure(ox_store: Any, supers: dict[Any, set[Any]] | None = None) -> s
     candidates: dict[Any, set[Any]] = {}
     for q in _entity_types(ox_store, graph):
         candidates.setdefault(q.subject, set()).update(supers.get(q.object, ()))
-    out = set()
+    out: set[Any] = set()
     for s, sups in candidates.items():
         if sups:  # minus what a graph states already (one lookup per entity)
             sups = sups - {q.object for q in ox_store.quads_for_pattern(s, rdf_type, None, None) if q.graph_name != graph}

@@ -16,9 +16,8 @@ MINI = FIXTURES / "mini.trig"
 def make_store(path: Path, trig: Path = MINI) -> Path:
     import pyoxigraph as ox
 
-    from ecokg.graph.store import EcoStore
-
     from ecokg.graph.closure import materialize_class_closure
+    from ecokg.graph.store import EcoStore
 
     store = EcoStore.open(path, create=True)
     try:
