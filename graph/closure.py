@@ -49,7 +49,8 @@ def signature(supers: dict[Any, set[Any]]) -> str:
     """A short fingerprint of a class hierarchy (``superclasses``): the closure is redone when it changes."""
     import hashlib
 
-    text = "\n".join(sorted(f"{c.value} {' '.join(sorted(s.value for s in sups))}" for c, sups in supers.items()))
+    lines = (f"{c.value} {' '.join(sorted(s.value for s in sups))}" for c, sups in supers.items())
+    text = "\n".join(sorted(lines))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -79,7 +80,8 @@ def class_closure(ox_store: Any, supers: dict[Any, set[Any]] | None = None) -> s
     out: set[Any] = set()
     for s, sups in candidates.items():
         if sups:  # minus what a graph states already (one lookup per entity)
-            sups = sups - {q.object for q in ox_store.quads_for_pattern(s, rdf_type, None, None) if q.graph_name != graph}
+            pattern = ox_store.quads_for_pattern(s, rdf_type, None, None)
+            sups = sups - {q.object for q in pattern if q.graph_name != graph}
             out.update(ox.Quad(s, rdf_type, sup, graph) for sup in sups)
     if out:
         out.add(ox.Quad(graph, rdf_type, ox.NamedNode(str(PROV.Bundle)), graph))
@@ -146,8 +148,8 @@ def closure_changes(ox_store: Any, delete: list[Any], insert: list[Any],
     marker = ox.Quad(graph, rdf_type, ox.NamedNode(str(PROV.Bundle)), graph)
     has_marker = any(True for _ in ox_store.quads_for_pattern(graph, rdf_type, marker.object, graph))
     dropped = {(q.subject, q.object) for q in out_delete}
-    left = bool(out_insert) or any((q.subject, q.object) not in dropped
-                                   for q in ox_store.quads_for_pattern(None, rdf_type, None, graph) if q != marker)
+    pattern = ox_store.quads_for_pattern(None, rdf_type, None, graph)
+    left = bool(out_insert) or any((q.subject, q.object) not in dropped for q in pattern if q != marker)
     if left and not has_marker:
         out_insert.append(marker)
     elif not left and has_marker:

@@ -262,8 +262,8 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
     if rules is not None:
         target = {k: v for k, v in target.items() if k not in rules.rejected}
     ent_delete, ent_insert = changes(current, target)
-    # the class closure (graph/closure.py) of the entities whose types change, in the same transaction
-    inf_delete, inf_insert, sig = commit_changes(store.ox, _meta(store).get("closure"), ent_delete, ent_insert)
+    recorded = _meta(store).get("closure")  # the class closure (graph/closure.py): in the same transaction
+    inf_delete, inf_insert, sig = commit_changes(store.ox, recorded, ent_delete, ent_insert)
     out = Plan([], 0, new, drops=sorted(dropped - set(after)), deletes=list(ent_delete) + inf_delete,
                clusters=clusters, closure=sig)
     cur_delete, cur_insert = _curation_changes(store, rules)
@@ -342,8 +342,7 @@ def apply(store: EcoStore, plan: Plan) -> None:
     except SyntaxError as exc:
         raise StoreError(f"writing to the store {store.path} failed, nothing was changed: {exc}",
                          hint="check free disk space and permissions") from exc
-    meta_data = _meta(store)
-    if meta_data.get("layout") != LAYOUT or plan.closure:
+    if (meta_data := _meta(store)).get("layout") != LAYOUT or plan.closure:
         meta_data.update({"layout": LAYOUT, **({"closure": plan.closure} if plan.closure else {})})
         atomic_write(store.path / META_DIR / "store.json", json.dumps(meta_data, indent=2, sort_keys=True))
 
@@ -397,4 +396,5 @@ def _write_bulk(out: Any, streamed: list[str], raw: Any, rules: Any, new: Any, a
                 out.quads += n
 
 
-__all__ = ["LAYOUT", "DocRecord", "Plan", "RawFiles", "apply", "commit", "load_state", "plan", "record_of", "same_source"]
+__all__ = ["LAYOUT", "DocRecord", "Plan", "RawFiles", "apply", "commit", "load_state", "plan", "record_of",
+           "same_source"]
