@@ -33,7 +33,8 @@ CORPUS_RUNS: list[tuple[str, dict[str, str]]] = [
 
 
 def _record() -> object:
-    spec = importlib.util.spec_from_file_location("ecokg_recorded_answers_rw", Path(__file__).parent / "answers" / "record.py")
+    spec = importlib.util.spec_from_file_location("ecokg_recorded_answers_rw",
+                                                  Path(__file__).parent / "answers" / "record.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
