@@ -79,7 +79,8 @@ def _same(store: Path, runs: list[tuple[str, dict[str, str]]]) -> int:
         st.remove_graph(graph)
     finally:
         del st
-    before = [run_local(load_query(str(REFERENCE / f"{name}.rq")), params, str(store)) for name, params in runs]
+    before = [run_local(load_query(str(REFERENCE / f"{name}.rq")), params, str(store))
+              for name, params in runs]
     for (name, params), old, new in zip(runs, before, after, strict=True):
         assert new.variables == old.variables, name
         assert new.row_set() == old.row_set(), f"{name} {params}: the rewritten query answers differently"
