@@ -323,6 +323,13 @@ def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntityS
              and not _AFTER_WHERE.search(sent.text, 0, s.start - sent.start)]
     if prior:
         return prior[-1].key
+    for a in anaphors():  # 这座2021年开园的园区占地860亩，…，由X负责运营: the park the sentence is about
+        found_at = min(((sent.text.find(w, 0, at), w) for w in a.words if len(w) > 1 and sent.text.find(w, 0, at) >= 0),
+                       default=None)
+        if found_at is not None and not a.plural and sent.text.startswith(("这座", "这个", "这家", "该"), 0):
+            found = x.discourse.resolve(found_at[1], a.classes, sent.start)
+            if found:
+                return found[0]
     lead = sent.text[3:] if sent.text.startswith("其中，") else sent.text
     for a in anaphors():
         word = next((w for w in a.words if len(w) > 1 and w[0] in "该本这" and lead.startswith(w)), None)

@@ -149,7 +149,8 @@ def row_relations(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
 
         company = [sp for sp in in_cell("company") if cls_of(sp.key) in ("Company", "Organization")]
         product = [sp for sp in in_cell("product") if cls_of(sp.key) in _PRODUCTS]
-        project = [sp for sp in in_cell("project") if cls_of(sp.key) in PROJECT_CLASSES]
+        project = [sp for sp in in_cell("project") if cls_of(sp.key) in PROJECT_CLASSES] \
+            or [sp for sp in in_cell("product") if cls_of(sp.key) in _BUILT]  # 代表产品: 黄海智算中心
         sites = [sp for sp in in_cell("site") if cls_of(sp.key) in _SITES]
         if company and product:
             out.append(Relation(product[0].key, "developedBy", company[0].key, row.sentence, False, "table-row"))

@@ -52,6 +52,9 @@ def test_a_construction_builder_is_not_its_operator(loader: NewsArticleLoader) -
     # 由X牵头设立…的Y: Y is established by X
     ("计划提出由云岭产业投资集团有限公司牵头设立规模10亿元的云岭市数字经济产业基金。",
      ("云岭市数字经济产业基金", "establishedBy", "云岭产业投资集团有限公司")),
+    # 这座…的园区…，由X负责运营: the park the sentence is about
+    ("从市区驱车半小时就到了云杉数智港。这座2021年开园的园区占地860亩，由岚峰投资发展有限公司负责运营。",
+     ("云杉数智港", "operatedBy", "岚峰投资发展有限公司")),
     # 园区由X负责运营: the clause's anaphor, not the company listed before it
     ("云杉智能装备产业园已集聚岚峰智能、青禾视觉等企业53家，园区由云岭开发区城投有限公司负责运营。",
      ("云杉智能装备产业园", "operatedBy", "云岭开发区城投有限公司")),
@@ -68,6 +71,9 @@ def test_agents_of_by_phrases(loader: NewsArticleLoader, text: str, expected: tu
     # a list of offices before the name
     ("岚峰智能科技有限公司创始人、董事长兼首席执行官唐睿是一名博士。",
      ("岚峰智能科技有限公司", "ledBy", "唐睿")),
+    # 该公司 after a company named earlier in the same sentence: that company
+    ("云岭机器人公司今年与园区签约。Rarebolt Robotics创始人邱立峰介绍，该公司的JM-9关节模组已进入云岭机器人公司的供应链。",
+     ("JM-9关节模组", "developedBy", "Rarebolt Robotics")),
     # 其 after a list of the company's customers: the company the text is about
     ("岚峰智能科技有限公司成立于2019年。此后，该系统进入青禾电池、澄海储能等企业的供应链。"
      "其自主研发的“云雀G1”四足巡检机器人已在变电站上岗。",
