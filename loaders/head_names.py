@@ -24,6 +24,7 @@ _GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会
 
 
 #: Classes whose names with a level word first (省级人工智能产业园) are categories granted, not one thing.
+_CAMPUS = re.compile(r"（([\u4e00-\u9fff]{2,4})）")
 _LEVELS = ("国家级", "省级", "市级", "区级", "县级")
 _LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|区级|县级)(?:及)?(?:以上)?$")
 _LEVELLED = frozenset({"Venue", "Platform", "IndustrialPark", "InnovationCenter"})
@@ -95,7 +96,12 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tup
                 ms = e - len(name)
                 out.append(Candidate(ms, ms + cut, "Company", name[:cut], {name[:cut]}, 2))
                 break
-            c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
+            campus = _CAMPUS.match(text, e) if cls in ("Organization", "InnovationCenter") else None
+            if campus and campus.group(1).removesuffix("市") in lex.city_to_province:
+                e, name = campus.end(), name + campus.group(0)  # 哈尔滨工业大学（威海）: a campus in its city
+                c = Candidate(s, e, cls, name, {name}, 2)
+            else:
+                c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
             if cls == "PolicyDocument":
                 b = BATCH.match(text, e)
                 if b:

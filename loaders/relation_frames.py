@@ -41,6 +41,7 @@ _THEN_RUN = re.compile(r"、([^，。；]{2,30}?)(?:负责)?(?:日常)?运营")
 #: …，委托A（以下简称“B”）负责运营: the thing named before is run by A.
 _ENTRUST = re.compile(r"委托([^，。；（]{2,40}?)(?:（[^）]{0,20}）)?(?:负责)?(?:日常)?(?:运营|管理)")
 _BOTH = ("establishedBy", "operatedBy")
+_IN_BRACKETS = re.compile(r"（[^（）]{0,12}$")
 _AFTER_WHERE = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户|在)$")
 _BY_PRED = {"牵头设立": "establishedBy", "牵头组建": "establishedBy", "牵头成立": "establishedBy",
             "牵头建设": "establishedBy", "牵头打造": "establishedBy", "牵头发起": "establishedBy",
@@ -324,7 +325,8 @@ def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntityS
             if found:
                 return found[0]
     prior = [s for s in spans if s.end <= sent.start + at and x.cls(s.key) not in PLACE - keep
-             and not _AFTER_WHERE.search(sent.text, 0, s.start - sent.start)]
+             and not _AFTER_WHERE.search(sent.text, 0, s.start - sent.start)
+             and not _IN_BRACKETS.search(sent.text, 0, s.start - sent.start)]  # （以下简称“X”）: an alias
     if prior:
         return prior[-1].key
     for a in anaphors():  # 这座2021年开园的园区占地860亩，…，由X负责运营: the park the sentence is about
