@@ -68,9 +68,9 @@ def test_a_construction_builder_is_not_its_operator(loader: NewsArticleLoader) -
      ("云杉人工智能公共服务平台", "establishedBy", "云岭海洋大学")),
     # 投资建设并负责运营: built and run; 位于A市B新区: the most specific place
     ("岚峰数智产业园位于湛江市海东新区核心区，由岚峰城市发展集团有限公司投资建设并负责运营。",
-     ("岚峰数智产业园", "operatedBy", "岚峰城市发展集团有限公司")),
+     ("湛江岚峰数智产业园", "operatedBy", "岚峰城市发展集团有限公司")),
     ("岚峰数智产业园位于湛江市海东新区核心区，由岚峰城市发展集团有限公司投资建设并负责运营。",
-     ("岚峰数智产业园", "locatedIn", "海东新区")),
+     ("湛江岚峰数智产业园", "locatedIn", "海东新区")),
     # 园区由X负责运营: the clause's anaphor, not the company listed before it
     ("云杉智能装备产业园已集聚岚峰智能、青禾视觉等企业53家，园区由云岭开发区城投有限公司负责运营。",
      ("云杉智能装备产业园", "operatedBy", "云岭开发区城投有限公司")),
