@@ -10,7 +10,7 @@ from functools import cache
 from itertools import pairwise
 
 from ecokg.loaders.candidates import FUNCTION_CHARS, Candidate, word_frequency
-from ecokg.loaders.lexicon import Lexicon, is_cjk
+from ecokg.loaders.lexicon import Lexicon, is_ideograph
 from ecokg.loaders.names import left_edge
 
 _SUBJECT_VERBS = ("推出", "发布", "研发", "开发", "建成", "入选", "获批", "进入", "连续", "依托", "获评", "成为", "牵头",
@@ -27,7 +27,7 @@ def is_company_name(lex: Lexicon, name: str, strict: bool = False) -> bool:
         return False  # 人形机器人, 具身智能, 推动人工智能: a sector or a verb phrase, not a company
     for suffix in lex.company_suffixes:
         brand = name[: -len(suffix)]
-        if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_cjk(ch) for ch in brand) \
+        if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_ideograph(ch) for ch in brand) \
                 and not lex.is_common_brand(brand) and not any(ch in FUNCTION_CHARS for ch in brand) \
                 and not brand.startswith(_LEVEL_WORDS):  # 国家高新技术(企业): a category, not a brand
             return word_frequency(brand) < (60 if strict else 200) and not _is_phrase(brand)
@@ -98,7 +98,7 @@ def brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Can
                         or any(c.start < end and s < c.end for c in out):
                     continue
                 name = text[s:end]
-                if (s == 0 or not is_cjk(text[s - 1]) or lex.boundary_ending_at(text, s)) \
+                if (s == 0 or not is_ideograph(text[s - 1]) or lex.boundary_ending_at(text, s)) \
                         and is_company_name(lex, name, strict=True):
                     out.append(Candidate(s, end, "Company", name, {name}, 1))
                     break
@@ -174,7 +174,7 @@ def place_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Can
         if head is None:
             continue
         e = c.end + len(head)
-        if e < len(text) and is_cjk(text[e]) and not any(text.startswith(w, e) for w in lex.boundaries):
+        if e < len(text) and is_ideograph(text[e]) and not any(text.startswith(w, e) for w in lex.boundaries):
             continue  # 青岛港口城市: the head is the start of another word
         name = text[c.start:e]
         out.append(Candidate(c.start, e, lex.place_heads[head], name, {name}, 4))
@@ -187,7 +187,7 @@ def place_brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> li
     out: list[Candidate] = []
     suffixes = _suffixes_by_first(tuple(lex.company_suffixes))
     for c in known:
-        if c.cls != "Place" or (c.start > 0 and is_cjk(text[c.start - 1])
+        if c.cls != "Place" or (c.start > 0 and is_ideograph(text[c.start - 1])
                                 and not lex.boundary_ending_at(text, c.start)):
             continue
         # the suffixes that follow the place within four characters, in the order (suffix, brand length)
@@ -199,11 +199,11 @@ def place_brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> li
             if any(k.start < e and c.end < k.end for k in known if k is not c and k.cls != "Place"):
                 continue
             brand = text[c.end:c.end + blen]
-            if not all(is_cjk(ch) for ch in brand) or any(ch in FUNCTION_CHARS for ch in brand) \
+            if not all(is_ideograph(ch) for ch in brand) or any(ch in FUNCTION_CHARS for ch in brand) \
                     or (brand and (lex.is_common_brand(brand) or _is_phrase(brand))):
                 continue
             nxt = text[e:e + 1]
-            if nxt and is_cjk(nxt) and not lex.boundary_ending_at(text, e + 2) \
+            if nxt and is_ideograph(nxt) and not lex.boundary_ending_at(text, e + 2) \
                     and not any(text.startswith(w, e) for w in lex.boundaries) \
                     and not any(text.startswith(v, e) for v in lex.subject_verbs):
                 continue  # 晋江智能制造: the suffix begins a longer word
@@ -263,7 +263,7 @@ def _right_edge(lex: Lexicon, text: str, start: int, limit: int = 14) -> int:
     i = start
     while i < len(text) and i - start < limit:
         ch = text[i]
-        if not (is_cjk(ch) or (ch.isascii() and (ch.isalnum() or ch in "-+. "))):
+        if not (is_ideograph(ch) or (ch.isascii() and (ch.isalnum() or ch in "-+. "))):
             break
         if i > start and any(text.startswith(w, i) for w in short.get(ch, ())):
             break

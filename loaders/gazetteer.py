@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from ecokg.errors import InputError
-from ecokg.loaders.lexicon import Region, is_cjk, lexicon
+from ecokg.loaders.lexicon import Region, is_ideograph, lexicon
 from ecokg.resources import loader_data
 
 # City short names that are also common words: matched only with 市.
@@ -250,10 +250,10 @@ def _boundary_ok(text: str, start: int, end: int, place: bool = False) -> bool:
     """A Latin name must not sit inside a longer Latin word; a two-character Chinese name (智元)
     must not sit inside a longer Chinese name (蓉芯智元)."""
     first, last = text[start], text[end - 1]
-    if not place and end - start <= 2 and is_cjk(first) and start > 0 and is_cjk(text[start - 1]) and end < len(text) \
-            and is_cjk(text[end]) and not lexicon().boundary_ending_at(text, start):
+    if not place and end - start <= 2 and is_ideograph(first) and start > 0 and is_ideograph(text[start - 1]) and end < len(text) \
+            and is_ideograph(text[end]) and not lexicon().boundary_ending_at(text, start):
         return False
     if first.isascii() and first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
         return False
     return not (last.isascii() and last.isalnum() and end < len(text) and text[end].isascii()
-                and text[end].isalnum() and not is_cjk(text[end]))
+                and text[end].isalnum() and not is_ideograph(text[end]))

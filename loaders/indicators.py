@@ -15,7 +15,7 @@ from functools import lru_cache
 import yaml
 
 from ecokg.errors import EcokgError
-from ecokg.loaders.numerals import normalize_width
+from ecokg.loaders.normalize import normalize_width
 from ecokg.loaders.quantity import Quantity
 from ecokg.resources import loader_data
 

@@ -13,7 +13,9 @@ from ecokg.resources import loader_data
 CJK_LO, CJK_HI = "\u3400", "\u9fff"
 
 
-def is_cjk(ch: str) -> bool:
+def is_ideograph(ch: str) -> bool:
+    """A Chinese character (CJK unified ideographs and extension A): what names are made of.
+    ``loaders.normalize.is_cjk`` also counts CJK punctuation and full-width forms."""
     return CJK_LO <= ch <= CJK_HI
 
 

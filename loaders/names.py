@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
-from ecokg.loaders.lexicon import Lexicon, is_cjk
+from ecokg.loaders.lexicon import Lexicon, is_ideograph
 
 OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
 MAX_NAME = 24
@@ -17,7 +17,7 @@ _QUANTITY_MODIFIER = re.compile(r"[\d一二三四五六七八九十百千万亿]
 
 
 def name_char(ch: str) -> bool:
-    return is_cjk(ch) or (ch.isascii() and (ch.isalnum() or ch in "-+·")) or ch in "（）()"
+    return is_ideograph(ch) or (ch.isascii() and (ch.isalnum() or ch in "-+·")) or ch in "（）()"
 
 
 def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,

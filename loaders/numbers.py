@@ -18,12 +18,12 @@ from functools import lru_cache
 import yaml
 
 from ecokg.errors import EcokgError
+from ecokg.loaders.normalize import normalize_width
 from ecokg.loaders.numerals import (
     CN_NUMERAL_CHARS,
     ZERO,
     clean_value,
     magnitude,
-    normalize_width,
     parse_number,
 )
 from ecokg.loaders.quantity import Quantity, clause_before, clause_start, is_per_year

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["CN_NUMERAL_CHARS", "DIGITS", "MAGNITUDES", "ZERO", "clean_value", "magnitude", "normalize_width",
-           "parse_number"]
+from ecokg.loaders.normalize import normalize_width
+
+__all__ = ["CN_NUMERAL_CHARS", "DIGITS", "MAGNITUDES", "ZERO", "clean_value", "magnitude", "parse_number"]
 
 ZERO = "零〇"
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -25,11 +26,6 @@ CN_NUMERAL_CHARS = "".join(DIGITS) + "十百千万亿"
 _MAX_EXPONENT = 30
 
 _ARABIC = re.compile(r"([+-]?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)([十百千万亿]*)")
-
-
-def normalize_width(text: str) -> str:
-    """Full-width digits, letters and signs as ASCII, keeping every offset (the Chinese comma stays)."""
-    return "".join(chr(ord(c) - 0xFEE0) if "\uff01" <= c <= "\uff5e" and c != "，" else c for c in text)
 
 
 def clean_value(value: Decimal) -> Decimal | None:

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ecokg.loaders.numerals import normalize_width, parse_number
+from ecokg.loaders.normalize import normalize_width
+from ecokg.loaders.numerals import parse_number
 
 __all__ = ["Period", "find_periods", "reported_year"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ecokg.loaders.candidates import FUNCTION_CHARS, Candidate, word_frequency
-from ecokg.loaders.lexicon import Lexicon, is_cjk
+from ecokg.loaders.lexicon import Lexicon, is_ideograph
 from ecokg.loaders.names import left_edge
 
 # what follows a person's name: a verb of speaking or attending, or punctuation
@@ -48,6 +48,6 @@ def person_names(lex: Lexicon, text: str) -> list[Candidate]:
         for m in re.finditer(title, text):
             s = left_edge(text, m.start(), lex)
             name = text[s:m.start()]
-            if 2 <= len(name) <= 3 and all(is_cjk(ch) for ch in name) and not lex.classify(name):
+            if 2 <= len(name) <= 3 and all(is_ideograph(ch) for ch in name) and not lex.classify(name):
                 out.append(Candidate(s, m.end(), "Person", name, {name, name + title}, 3, region_ok=False))
     return out

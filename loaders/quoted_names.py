@@ -7,7 +7,7 @@ from datetime import date
 
 from ecokg.loaders.candidates import Candidate
 from ecokg.loaders.classes import PRODUCT
-from ecokg.loaders.lexicon import Lexicon, is_cjk
+from ecokg.loaders.lexicon import Lexicon, is_ideograph
 from ecokg.loaders.names import left_edge, name_char, strip_descriptors
 
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
@@ -47,7 +47,7 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
         if tail is None:  # “问津”多模态大模型 / “衡行H2”人形机器人: a short descriptor before the tail
             for t in sorted(lex.quoted_tails, key=len, reverse=True):
                 k = text.find(t, qe, qe + 8 + len(t))
-                if k > qe and lex.quoted_tails[t] in PRODUCT and all(is_cjk(ch) for ch in text[qe:k]):
+                if k > qe and lex.quoted_tails[t] in PRODUCT and all(is_ideograph(ch) for ch in text[qe:k]):
                     tail = text[qe:k + len(t)]
                     lex_tail_cls = lex.quoted_tails[t]
                     break
@@ -65,7 +65,7 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
             own_tail = next((t for t in sorted(lex.quoted_tails, key=len, reverse=True)
                              if content.endswith(t) and len(content) - len(t) >= 2), None)
             own_cls = lex.quoted_tails[own_tail] if own_tail else None
-            if own_cls in PRODUCT and all(is_cjk(ch) or ch.isalnum() for ch in content):
+            if own_cls in PRODUCT and all(is_ideograph(ch) or ch.isalnum() for ch in content):
                 out.append(Candidate(qs, qe, own_cls, content, {content, m.group(0)}, 4, region_ok=False))
                 continue
         if tail is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ecokg.loaders.normalize import is_cjk
 from ecokg.loaders.records import Sentence
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "〈": "〉", "（": "）", "(": ")", "「": "」", "『": "』",
@@ -29,13 +30,6 @@ _SPACE = " \t\u3000\u00a0\r\f\v"
 _CLAUSE_PUNCT = frozenset("，、：")
 LONG_SENTENCE = 2000
 CHUNK = 500
-
-
-def _is_cjk(ch: str) -> bool:
-    cp = ord(ch)
-    return (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x3000 <= cp <= 0x303F
-            or 0xFF00 <= cp <= 0xFFEF or 0xF900 <= cp <= 0xFAFF or 0x2018 <= cp <= 0x201F
-            or cp >= 0x20000)
 
 
 def _absorb(text: str, j: int, end: int) -> int:
@@ -81,7 +75,7 @@ def _cuts(text: str, start: int, end: int, ignore: set[int]) -> tuple[list[int],
             after = j
             while after < end and text[after] in _SPACE:
                 after += 1
-            if after >= end or (_is_cjk(text[after]) and text[after] not in _CLAUSE_PUNCT):
+            if after >= end or (is_cjk(text[after]) and text[after] not in _CLAUSE_PUNCT):
                 cut = j
         if cut >= 0:
             cuts.append(cut)

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ecokg.loaders.normalize import normalize_width
 from ecokg.loaders.numbers import Quantity, find_quantities
-from ecokg.loaders.numerals import normalize_width, parse_number
+from ecokg.loaders.numerals import parse_number
 
 
 @pytest.mark.parametrize(("text", "value"), [
