@@ -209,7 +209,7 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
                         continue
                 if not batch:
                     break
-                _finish(store, inflight, raw)
+                _finish(store, inflight, raw, report)
                 inflight = None
                 prepared = _plan_batch(store, batch, state, raw, report, resolution, clusters, on_progress)
                 batch = []
@@ -219,7 +219,7 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
                     inflight = prepared
                 if dg is None:
                     break
-            _finish(store, inflight, raw)
+            _finish(store, inflight, raw, report)
         except BaseException as exc:
             with contextlib.suppress(BaseException):
                 _finish(store, inflight, raw)
@@ -290,9 +290,9 @@ def _plan_batch(store: EcoStore, batch: list[DocGraph], state: dict[str, DocReco
     return _Write(p, list(pending), sorted(dropped))
 
 
-def _finish(store: EcoStore, write: _Write | None, raw: RawFiles) -> None:
+def _finish(store: EcoStore, write: _Write | None, raw: RawFiles, report: IngestReport | None = None) -> None:
     """Wait for a batch's write; on failure its raw files go, unless its journal stayed (the next
-    writer finishes that batch)."""
+    writer finishes that batch). ``report.quads`` gets the quads streamed from raw files too."""
     from ecokg.graph.commit import META_DIR
 
     if write is None or write.future is None:
@@ -304,6 +304,8 @@ def _finish(store: EcoStore, write: _Write | None, raw: RawFiles) -> None:
             for doc in write.added:
                 raw.delete(doc)
         raise
+    if report is not None:
+        report.quads += write.plan.streamed[0]
     for doc in write.dropped:
         raw.delete(doc)
 
