@@ -33,7 +33,7 @@ from ecokg.loaders.agents import agents
 from ecokg.loaders.class_groups import group
 from ecokg.loaders.classes import ORG
 from ecokg.loaders.designation_lists import anaphor_holder, category_lists, listed_after, numbered_items
-from ecokg.loaders.designations import attach, find_titles
+from ecokg.loaders.designations import TITLE_HEADS, attach, find_titles, level_of
 from ecokg.loaders.discourse import Discourse
 from ecokg.loaders.entities import EntityRecognizer, detect_region
 from ecokg.loaders.frame_rules import Frame, apply_frames, frames
@@ -132,7 +132,7 @@ def designations(state: DocState) -> None:
 
 
 def figures(state: DocState) -> None:
-    from ecokg.loaders.figure_subjects import name_endings
+    from ecokg.loaders.figure_referents import name_endings
     from ecokg.loaders.figures import extract_figures, fund_amounts, fund_index
     from ecokg.loaders.periods import reported_year
 
@@ -162,6 +162,10 @@ def tables(state: DocState) -> None:
              if t.kind == "list" and idx not in held]  # 公布…名单 with no holder in the sentence, then a table
     for table in _tables(rows):
         before = [(idx, t) for idx, t in lists if idx < table[0].sentence]
+        if any("title" in r.cells for r in table):  # each row names the title it holds (入选类别)
+            batch = before[-1][1].batch if before else None
+            state.designations += _titled_rows(state, table, batch)
+            continue
         if not before:
             continue
         idx = before[-1][0]  # the list named last before the table (a heading over it, else the lead)
@@ -169,6 +173,25 @@ def tables(state: DocState) -> None:
             for holder, row_idx in row_holders(table, state.by_sentence, idx):
                 state.designations.append(Designation(holder=holder, title=t.title, sentence=row_idx,
                                                       level=t.level, batch=t.batch, rule="designation-table"))
+
+
+def _titled_rows(state: DocState, table: Sequence[Row], batch: str | None) -> list[Designation]:
+    """A list of honours with a title column: each row's company holds the title of its row."""
+    out = []
+    for row in table:
+        if "title" not in row.cells or "company" not in row.cells:
+            continue
+        sent = state.sentences[row.sentence]
+        a, b = row.cells["title"]
+        title = sent.text[a - sent.start:b - sent.start].strip()
+        if not (title.endswith(TITLE_HEADS) or level_of(title, None)):
+            continue
+        ca, cb = row.cells["company"]
+        holders = [sp for sp in state.by_sentence.get(row.sentence, []) if ca <= sp.start and sp.end <= cb]
+        if holders:
+            out.append(Designation(holder=holders[0].key, title=title, sentence=row.sentence,
+                                   level=level_of(title, None), batch=batch, rule="designation-table"))
+    return out
 
 
 def _tables(rows: Sequence[Row]) -> list[list[Row]]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ecokg.loaders.class_groups import group
-from ecokg.loaders.designations import BATCH_RE, TitleSpan, _level_of
+from ecokg.loaders.designations import BATCH_RE, TitleSpan, level_of
 from ecokg.loaders.discourse import Discourse, anaphor_words
 from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.records import Designation, Entity, EntitySpan, Sentence
@@ -26,8 +26,8 @@ _TAIL_GAP = re.compile(r"(?:等)?[\d一二三四五六七八九十两]*(?:家|�
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、．.]\s*(.{4,60}?)(?:[（(]|$)")
 _ITEM = re.compile(r"^\s*(?:\d+|[（(]\d+[)）])[.、．]?\s*")
 _CATEGORY = re.compile(r"在“([^”]{2,40})”(?:类别|类|名单|榜单|领域|方向)?中[，,]?(.{0,160}?)(?:榜上有名|上榜|入选|入围|获评)")
-_HOLDER_WORDS = [w for w in anaphor_words(group("IndustrialPark") | group("InnovationCenter") | {"Platform", "Infrastructure"})
-                 if len(w) > 1]  # 此 alone ends 因此
+_SITE_HOLDERS = group("IndustrialPark") | group("InnovationCenter") | {"Platform", "Infrastructure"}
+_HOLDER_WORDS = [w for w in anaphor_words(_SITE_HOLDERS) if len(w) > 1]  # 此 alone ends 因此
 
 
 _BULLET = re.compile(r"^\s*(?:[-•·*●▪]|\d+[.、．]|[（(]\d+[)）])\s*")
@@ -95,7 +95,7 @@ def category_lists(sentence: Sentence, spans: Sequence[EntitySpan], entities: Ma
         a, b = sentence.start + m.start(2), sentence.start + m.end(2)
         holders = [sp for sp in spans if a <= sp.start and sp.end <= b and entities[sp.key].cls in _HOLDER_CLASSES]
         batch = BATCH_RE.search(context)
-        level = _level_of(m.group(1), None) or _level_of(context, None)
+        level = level_of(m.group(1), None) or level_of(context, None)
         for sp in holders:
             out.append(Designation(holder=sp.key, title=m.group(1), sentence=sentence.index, level=level,
                                    batch=batch.group(1) if batch else None, rule="designation-category"))
@@ -115,9 +115,9 @@ def anaphor_holder(discourse: Discourse, text: str) -> Callable[[int, int], str 
         if re.search(r"(?:^|该|本|这家)(?:公司|企业)$", lead.strip()):
             return discourse.latest(group("Company"), trigger)
         for w in _HOLDER_WORDS:
-            if lead.endswith(w):
-                return discourse.latest(group("IndustrialPark") | group("InnovationCenter")
-                                        | {"Platform", "Infrastructure"}, trigger)
+            if lead.endswith(w):  # 园区 a park, 该中心 a centre: what anaphora.yaml says the word refers to
+                found = discourse.resolve(w, _SITE_HOLDERS, trigger)
+                return found[0] if found else None
         m = re.search(r"(?:该|本|这个|这座|这家)([\u4e00-\u9fff]{1,5})$", lead)
         cls = lex.classify(m.group(1)) if m else None
         if cls is not None:

@@ -26,6 +26,9 @@ BATCH_RE = re.compile(r"(首批|第[一二三四五六七八九十\d]+批)")
 _CLAUSE_END = re.compile(r"[，。；！？,;：:\n]")
 _TRAILING_COUNT = re.compile(r"[\d一二三四五六七八九十百千]+[个家项款批条名座]+$")
 _PROVINCE_RE = re.compile(r"^..{0,2}省")
+_QUOTED_OWN = re.compile(r"的“[^“”]{2,24}”(?:项目|案例|场景)?")
+#: The clause that says who published a list, before the list's title.
+_ISSUED_BY = re.compile(r"^[^，。；“”]{0,16}?(?:联合)?(?:公布|发布|认定|评选|遴选|确定|印发|公示)的")
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class TitleSpan:
     kind: str  # "trigger" | "build" | "possessive"
 
 
-def _level_of(title: str, authority: str | None) -> str | None:
+def level_of(title: str, authority: str | None) -> str | None:
     for word, level in LEVEL_WORDS:
         if word in title:
             return level
@@ -81,6 +84,9 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
             if raw.startswith(a):
                 authority, raw, t0 = a, raw[len(a):], t0 + len(a)
                 break
+        m = _ISSUED_BY.match(raw)
+        if m and len(raw) - m.end() >= 3:  # (工信部)等四部门联合公布的X名单, 省工信厅发布的X: X
+            raw, t0 = raw[m.end():], t0 + m.end()
         m = _TRAILING_COUNT.search(raw)
         if m:
             raw, t1 = raw[: m.start()], t0 + m.start()
@@ -88,7 +94,7 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
         if len(raw) < 3 or any(s <= t0 < e for s, e in taken):
             return
         batch_m = BATCH_RE.search(raw)
-        level = _level_of(raw, authority)
+        level = level_of(raw, authority)
         if not (raw.endswith(TITLE_HEADS) or level or batch_m or raw.endswith("”")):
             return
         taken.append((t0, t1))
@@ -134,7 +140,7 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
         in_title = BATCH_RE.search(raw)
         batch = k.group(2) or (in_title.group(1) if in_title else None)
         taken.append((t0, t1))
-        found.append(TitleSpan(base + t0, base + t1, raw, _level_of(raw, None), batch, None,
+        found.append(TitleSpan(base + t0, base + t1, raw, level_of(raw, None), batch, None,
                                base + m.end() + k.start(), "list"))
     # 建设国家人工智能创新应用先导区 / 深化全国首批“双千兆城市”建设: a level word right after the verb
     for verb in BUILD_VERBS:
@@ -200,7 +206,8 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
         if before:
             last = max(before, key=lambda s: s.end)
             gap = _WHEN.sub("", text[last.end - sentence.start: trig])  # 已于今年9月被…认定为
-            if len(gap) <= 12 and not re.search(r"\d|[的在对向将]", gap.replace("被", "")):
+            plain = len(gap) <= 12 and not re.search(r"\d|[的在对向将]", gap.replace("被", ""))
+            if plain or _QUOTED_OWN.fullmatch(gap):  # A的“B产线”入选: A's, named in quotes
                 holder = last.key
         elif t.kind == "trigger" and clause_start > 0 and not text[clause_start:trig].strip("今年还已也被正式成功")[:1].isdigit():
             # Y …，今年被认定为 …: the subject of the sentence's previous clause

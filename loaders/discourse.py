@@ -20,6 +20,10 @@ from ecokg.loaders.records import Entity, EntitySpan
 from ecokg.loaders.rule_data import Validator, read_entries
 
 _LIST_JOINERS = re.compile(r"(?:、|和|及|与|以及|，)")
+#: What may stand between a clause's start and its subject: time words and sentence adverbs.
+_CLAUSE_START = re.compile(r"(?:^|[。！？；，：\n#*　 ])(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|底|初)?|"
+                           r"此后|随后|目前|如今|同时|此外|另外|今年|去年|近日|日前|近年来|其中|而|但|并|也|据悉|"
+                           r"[，、\s])*$")
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,40 @@ class Discourse:
         j = self._latest_at(classes, before, exclude)
         return None if j is None else self.spans[j].key
 
+    def latest_subject(self, classes: frozenset[str], before: int, window: int = 400) -> str | None:
+        """The entity of ``classes`` that last stood as a clause's subject (at the clause's start, after
+        time words at most) within ``window`` characters before ``before``: what 其/该公司 refer to
+        when objects were named since (…进入A、B的供应链。其自主研发的X → the subject, not B)."""
+        idxs = self._indexes(classes)
+        q = bisect_left(idxs, bisect_left(self._starts, before)) - 1
+        while q >= 0:
+            sp = self.spans[idxs[q]]
+            if sp.end <= before:
+                if sp.start < before - window:
+                    return None
+                lead = _CLAUSE_START.search(self.text, max(0, sp.start - 24), sp.start)
+                if lead is not None:
+                    return sp.key
+            q -= 1
+        return None
+
+    def salient(self, classes: frozenset[str], before: int) -> str | None:
+        """What an anaphor or an unsaid subject refers to: the entity of ``classes`` named last, unless
+        it was an organisation listed as an object (进入A、B等的供应链。其… → the last subject)."""
+        key = self.latest(classes, before)
+        if key is not None and classes <= group("Organization") and self.listed(key, before):
+            return self.latest_subject(classes, before) or key
+        return key
+
+    def listed(self, key: str, before: int) -> bool:
+        """Whether the last mention of ``key`` before ``before`` stands in a list (A、B等): an object
+        enumerated, seldom what a following 其/该公司 refers to."""
+        i = bisect_left(self._starts, before)
+        for sp in reversed(self.spans[:i]):
+            if sp.key == key and sp.end <= before:
+                return self.text[sp.end:sp.end + 1] in ("、", "等") or self.text[sp.start - 1:sp.start] == "、"
+        return False
+
     def first_from(self, classes: frozenset[str], start: int, end: int) -> str | None:
         """The first entity of ``classes`` mentioned within ``start`` … ``end`` (offsets)."""
         idxs = self._indexes(classes)
@@ -151,6 +189,6 @@ class Discourse:
                 wanted = a.classes & classes
                 if a.plural:
                     return self.latest_list(wanted, at)
-                key = self.latest(wanted, at)
+                key = self.salient(wanted, at)
                 return [key] if key else []
         return []

@@ -31,14 +31,20 @@ In this order (``subject_of`` decides 2–8; ``figures`` links funds first and f
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ecokg.loaders.classes import PLACE
 from ecokg.loaders.figure_context import CLAUSE_END, OPEN, SentenceContext, Span
-from ecokg.loaders.lexicon import lexicon
+from ecokg.loaders.figure_referents import (
+    NOT_HEADS,
+    Topic,
+    district_topic,
+    entity_class,
+    latest_entity,
+    province_of,
+    tail_anaphor,
+)
 from ecokg.loaders.quantity import Quantity
-from ecokg.loaders.records import Entity
 
 __all__ = ["ClauseTopic", "Topic", "carried_topics", "subject_of"]
 
@@ -48,12 +54,6 @@ _OBJECT_CLASSES = frozenset({"Product", "AIModel", "Robot", "Policy", "PolicyDoc
 #: Classes that are not built, nor described by a figure that follows them in an enumeration.
 _NOT_BUILT = frozenset({"Place", "GovernmentBody", "Person", "Committee"})
 _CITY_WORDS = ("全市", "我市", "本市")
-#: District words: the district named last (南沙区…，全区现有企业超过300家), else the region.
-_DISTRICT_WORDS = ("全区", "我区", "本区", "全县", "我县", "本县")
-_DISTRICT_INSIDE = re.compile(r"(?:^(?:在|使|让)?|带动|推动|引领|助力)区内(?!的)")
-_DISTRICT_ENDS = ("区", "县")
-_NOT_DISTRICT_ENDS = ("园区", "景区", "港区", "片区", "社区", "街区", "城区", "校区", "厂区", "矿区", "功能区",
-                      "示范区", "先导区", "试验区", "实验区", "集聚区", "开发区", "保税区", "地区")
 _PROVINCE_WORDS = ("全省", "我省", "本省")
 _AFTER_BUILT = re.compile(r"(?:全面)?(?:建成|投用|投产|建成投用|建成投产|投入使用|运营|落地|竣工)后")
 _RELATIVE_OPENERS = ("由", "位于", "作为", "经")
@@ -111,56 +111,6 @@ _FRAME_WORDS = (*_EVENT_NOUNS, "环节", "仪式", "开幕式", "闭幕式", "�
 _AT_EVENT = ("现场", "会上", "会议期间", "活动期间")
 
 
-@dataclass(frozen=True)
-class Topic:
-    """The entity a clause or figure is about, and the rule that found it."""
-
-    key: str | None  # None: the region
-    explicit: bool  # region named (全市) rather than assumed
-    rule: str
-
-
-def _cls(ctx: SentenceContext, key: str | None) -> str | None:
-    if key is None:
-        return None
-    ent = ctx.entities.get(key)
-    if ent is not None:
-        return ent.cls
-    return next((s.cls for s in ctx.spans if s.key == key), None)
-
-
-def _latest_entity(ctx: SentenceContext, classes: frozenset[str], before: int, noun: str | None = None) -> str | None:
-    """The entity of ``classes`` named last before ``before`` (this sentence, then earlier ones);
-    among them the first whose name holds ``noun``, when one does."""
-    found: list[str] = [s.key for s in reversed(ctx.spans) if s.end <= before and s.cls in classes]
-    earlier: list[tuple[int, int, str]] = []
-    for key, ent in ctx.entities.items():
-        if ent.cls in classes:
-            seen = [i for i in ent.sentences if i < ctx.index]
-            if seen:
-                earlier.append((max(seen), len(ent.sentences), key))
-    found += [key for _, _, key in sorted(earlier, key=lambda e: (-e[0], -e[1]))]
-    if noun is not None:
-        for key in found:
-            ent = ctx.entities.get(key)
-            if noun in key or (ent is not None and any(noun in a for a in ent.alt_labels)):
-                return key
-    return found[0] if found else None
-
-
-def _province(ctx: SentenceContext) -> str | None:
-    """The province entity of a 全省/我省 figure: the region's province, else the one province named."""
-    lex = lexicon()
-    places = {k for k, e in ctx.entities.items() if e.cls == "Place"}
-    if ctx.region:
-        short = ctx.region[:-1] if ctx.region.endswith("市") and len(ctx.region) > 2 else ctx.region
-        province = lex.city_to_province.get(short)
-        if province and province in places:
-            return province
-    named = [k for k in places if k in lex.provinces and not lex.provinces[k].get("municipality")]
-    return named[0] if len(named) == 1 else None
-
-
 def _described_head(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     """区内的X / 上一代产品X / 整机企业X / 研发…的X at the opening of the clause: X."""
     t = ctx.text
@@ -190,7 +140,6 @@ _RELATIVE_BLOCKERS = ("将", "向", "在", "对", "为", "把", "被", "从", "�
 #: Titles between an organisation and a person (中国科学院院士徐承岳领衔的X): a bridge, not a head.
 _TITLE_BRIDGES = ("院士", "教授", "研究员", "董事长", "总经理", "创始人", "总裁", "首席科学家", "专家", "团队")
 _BARE_DIGITS = re.compile(r"[0-9]+(?![0-9.]*[年月日])")
-_NOT_HEADS = frozenset({"Place", "Person", "GovernmentBody"})
 
 
 def _relative_head(ctx: SentenceContext, n: int, end: int) -> Span | None:
@@ -209,7 +158,7 @@ def _relative_head(ctx: SentenceContext, n: int, end: int) -> Span | None:
             continue
         if _RELATIVE_GAP.fullmatch(gap) and not gap.startswith(_RELATIVE_BLOCKERS) \
                 and not _BARE_DIGITS.search(gap):
-            if s.cls in _NOT_HEADS:
+            if s.cls in NOT_HEADS:
                 break  # 讯飞的合肥基地, 公司的董事长X: a modifier or a person, not what the clause is about
             found, pos = s, s.end
             continue
@@ -220,104 +169,11 @@ def _relative_head(ctx: SentenceContext, n: int, end: int) -> Span | None:
     return found
 
 
-def _last_seen(ent: Entity, index: int, window: int = 64) -> int:
-    """The last sentence before ``index`` that names ``ent``; -1: none. Looks back ``window``
-    sentences one by one first, so that an entity named in every sentence costs nothing."""
-    for i in range(index - 1, max(-1, index - 1 - window), -1):
-        if i in ent.sentences:
-            return i
-    return max((i for i in ent.sentences if i < index - window), default=-1)
-
-
-def _named_last(ctx: SentenceContext, keys: list[str], before: int) -> str | None:
-    """Of ``keys``, the one named last before ``before`` in this sentence, else in an earlier one."""
-    here = [s.key for s in reversed(ctx.spans) if s.end <= before and s.key in keys]
-    if here:
-        return here[0]
-    seen = [(_last_seen(ctx.entities[k], ctx.index), k) for k in keys if k in ctx.entities]
-    seen = [(i, k) for i, k in seen if i >= 0]
-    return max(seen, key=lambda e: e[0])[1] if seen else None
-
-
-#: Head nouns that name a recent entity when a clause opens with them: 小镇已入驻…, 工作站将…,
-#: 创新中心将累计孵化… (the tail of 广州南沙人工智能创新中心).
-_TAIL_NOUNS = ("小镇", "园区", "产业园", "基地", "中心", "工作站", "实验室", "研究院", "联盟", "平台", "基金", "集群",
-               "科学城", "科技城", "示范区", "先导区", "项目", "工厂")
-_TAIL_DETERMINERS = ("该", "本", "这个", "这一", "这座", "此")
-_TAIL_FOLLOW = "将已还也现共拥累内里的是在于正计目首自同，,"
-
-
-def name_endings(entities: Mapping[str, Entity]) -> dict[str, list[str]]:
-    """Ending (2 to 8 characters) -> the entities, in their order, one of whose names ends so and
-    is longer than it: what ``_tail_anaphor`` looks for, indexed once per article instead of
-    scanning every entity in every clause that opens with a head noun."""
-    out: dict[str, dict[str, None]] = {}
-    for key, ent in entities.items():
-        if ent.cls in _NOT_HEADS:
-            continue
-        for nm in (key, *ent.alt_labels):
-            for size in range(2, min(8, len(nm) - 1) + 1):
-                out.setdefault(nm[-size:], {})[key] = None
-    return {k: list(v) for k, v in out.items()}
-
-
-def _tail_anaphor(ctx: SentenceContext, head: int, b: int) -> Topic | None:
-    """A clause that opens with the tail of a recent entity's name (小镇已…, 创新中心将…): that entity."""
-    t = ctx.text
-    pos = head
-    for d in _TAIL_DETERMINERS:
-        if t.startswith(d, pos):
-            pos += len(d)
-            break
-    for size in range(min(8, b - pos), 1, -1):
-        word = t[pos:pos + size]
-        if not word.endswith(_TAIL_NOUNS) or t[pos + size:pos + size + 1] not in _TAIL_FOLLOW \
-                or pos + size >= b:
-            continue
-        if ctx.endings is not None:
-            named = list(ctx.endings.get(word, ()))
-        else:
-            named = [key for key, ent in ctx.entities.items() if ent.cls not in _NOT_HEADS
-                     and any(nm.endswith(word) and nm != word for nm in (key, *ent.alt_labels))]
-        key = _named_last(ctx, named, head)
-        if key is not None:
-            return Topic(key, True, "anaphor")
-    return None
-
-
-def _district(ctx: SentenceContext, before: int) -> str | None:
-    """The district (a Place named …区/…县) mentioned last before ``before``: in this sentence, even
-    inside a longer name (南沙区科技局), else in an earlier one; None: none."""
-    best: tuple[int, int, str] | None = None
-    for key, ent in ctx.entities.items():
-        if ent.cls != "Place" or key == ctx.region:
-            continue
-        names = [nm for nm in {key, *ent.alt_labels} if nm.endswith(_DISTRICT_ENDS)
-                 and not nm.endswith(_NOT_DISTRICT_ENDS) and len(nm) >= 3]
-        if not names:
-            continue
-        here = max((ctx.text.rfind(nm, 0, before) for nm in names), default=-1)
-        seen = _last_seen(ent, ctx.index)
-        rank = (1, here, key) if here >= 0 else ((0, seen, key) if seen >= 0 else None)
-        if rank is not None and (best is None or rank > best):
-            best = rank
-    return best[2] if best is not None else None
-
-
-def _district_topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
-    """全区/我区 at the head, or 带动区内… before the figure: the district, else the region."""
-    b = ctx.clauses[n][1]
-    t = ctx.text
-    if t.startswith(_DISTRICT_WORDS, head) or _DISTRICT_INSIDE.search(t[head:b]):
-        return Topic(_district(ctx, head), True, "district-word")
-    return None
-
-
 def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     b = ctx.clauses[n][1]
     t = ctx.text
     mine = ctx.by_clause[n]
-    district = _district_topic(ctx, n, head)
+    district = district_topic(ctx, n, head)
     if district is not None:
         return district
     for k, s in enumerate(mine):
@@ -346,18 +202,18 @@ def _topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
             return Topic(None, True, "region-word")
     for w in _PROVINCE_WORDS:
         if t.startswith(w, head):
-            return Topic(_province(ctx), True, "region-word")
+            return Topic(province_of(ctx), True, "region-word")
     described = _described_head(ctx, n, head)
     if described is not None:
         return described
     for w in _ANAPHORA_LONGEST:
         if t.startswith(w, head) and not t.startswith(_GENERIC_TAILS, head + len(w)):
             classes, noun = _ANAPHORA[w]
-            key = _latest_entity(ctx, classes, head, noun)
+            key = latest_entity(ctx, classes, head, noun)
             if key is not None:
                 rel = _relative_head(ctx, n, head + len(w))  # 公司推出的协作机械臂T-Arm 3
                 return Topic(rel.key if rel is not None else key, True, "anaphor")
-    tail = _tail_anaphor(ctx, head, b)
+    tail = tail_anaphor(ctx, head, b)
     if tail is not None:
         return tail
     if t.startswith("在", head):  # 在合肥高新区，… : the place frames what follows
@@ -418,7 +274,7 @@ def _event_frame(ctx: SentenceContext, n: int) -> Topic | None:
     if not any(w in body for w in _FRAME_WORDS):
         return None
     noun = next((w for w in _EVENT_NOUNS if w in body), None)
-    key = _latest_entity(ctx, frozenset({"Event"}), a, noun)
+    key = latest_entity(ctx, frozenset({"Event"}), a, noun)
     return Topic(key, True, "event-frame") if key is not None else None
 
 
@@ -534,7 +390,7 @@ def subject_of(ctx: SentenceContext, q: Quantity, n: int, heads: list[int],
     state = clauses[n]
     topic = state.current
     if q.start <= head:
-        if topic is not None and (state.from_object or _cls(ctx, topic.key) == "Event"):
+        if topic is not None and (state.from_object or entity_class(ctx, topic.key) == "Event"):
             return topic
         return None
     if state.own is not None:

@@ -225,5 +225,5 @@ def _topic(discourse: Discourse, classes: frozenset[str], sent: Sentence, before
     if first is not None:
         return first
     if seg_start == sent.start:  # nothing of the kind in the sentence: the subject carried over
-        return discourse.latest(classes, sent.start)
+        return discourse.salient(classes, sent.start)
     return None

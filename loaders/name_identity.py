@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ecokg.loaders.candidates import word_frequency
 from ecokg.loaders.lexicon import Lexicon
 from ecokg.loaders.records import Entity, EntitySpan
 
@@ -106,6 +107,22 @@ def _core(name: str, lex: Lexicon, places: list[str]) -> str:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
+
+
+def derived_short_names(name: str, lex: Lexicon, region_short: str | None) -> list[str]:
+    """What an article calls a company after naming it in full: its brand and first business word
+    (山东禹辰智能装备有限公司 → 禹辰智能, 四川观复智能科技有限公司 → 观复智能). Only for names with a legal
+    form, and only when the brand is no common word."""
+    if not name.endswith(tuple(lex.legal_suffixes)):
+        return []
+    core = _core(name, lex, _places(lex, region_short))
+    out = []
+    for sfx in lex.company_suffixes:
+        i = core.find(sfx, 2)
+        short = core[:i + len(sfx)] if i >= 2 else ""
+        if 4 <= len(short) < len(core) and word_frequency(core[:i]) < 100 and short not in out:
+            out.append(short)
+    return out
 
 
 def _short_forms(ents: dict[str, Entity], lex: Lexicon, places: list[str]) -> dict[str, str]:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ecokg.loaders.classes import ORG, PLACE, PRODUCT, SITE
 from ecokg.loaders.discourse import anaphors
 from ecokg.loaders.lexicon import lexicon
+from ecokg.loaders.person_names import title_alternation
 from ecokg.loaders.records import EntitySpan, Sentence
 
 if TYPE_CHECKING:
@@ -50,8 +51,7 @@ _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)
 _EVENT_ANAPHOR = re.compile(r"(本届|该|此次|本次)?(峰会|大会|论坛|会议|活动|展会|博览会|对接会|推介会|推进会|签约会|发布会|洽谈会|"
                             r"交流会|调度会)$")
 _LEADERS = "|".join(map(re.escape, lexicon().leader_titles))
-_TITLES = "|".join(map(re.escape, lexicon().person_titles))
-_TITLE_BEFORE = re.compile(rf"(?<!副)({_LEADERS})(兼 ?({_TITLES}|C[A-Z]O))? ?$")
+_TITLE_BEFORE = re.compile(rf"(?<!副)(?:(?:{_LEADERS})、)*({_LEADERS})(兼 ?({title_alternation(lexicon())}))? ?$")
 
 
 def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel: Rel) -> None:

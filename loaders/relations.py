@@ -81,8 +81,13 @@ class RelationExtractor:
 
     @property
     def last_company(self) -> str | None:
-        """The company the last sentence that named one was about (its first company)."""
-        return self.discourse.sentence_topic(frozenset({"Company"}), self._at, self.sentence_starts)
+        """The company the last sentence that named one was about (its first company); when that one
+        stood in a list (进入A、B等的供应链), the company last named as a clause's subject."""
+        company = frozenset({"Company"})
+        key = self.discourse.sentence_topic(company, self._at, self.sentence_starts)
+        if key is not None and self.discourse.listed(key, self._at):
+            return self.discourse.latest_subject(company, self._at) or key
+        return key
 
     @property
     def last_event(self) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ecokg.loaders.records import EntitySpan, Relation, Sentence
 
@@ -15,6 +15,10 @@ _SITES = {"Organization", "GovernmentBody", "Company", "InnovationCenter", "Plac
 
 _ROLE_WORDS = {
     "company": ("企业", "公司", "单位", "厂商", "申报主体", "承担单位", "牵头单位"),
+    # the title each row holds in a list of honours (入选类别: 省级示范工厂 / 优秀场景)
+    "title": ("入选类别", "认定类别", "入选类型", "认定类型", "入选称号", "认定称号", "称号", "荣誉", "入选方向"),
+    # what the row's company builds, runs or carries out (项目名称: 智能工厂, 数据中心, 应用场景)
+    "project": ("项目名称", "项目", "场景名称", "案例名称", "工厂名称"),
     "product": ("产品", "系统", "平台", "模型", "成果", "解决方案", "名称"),
     "site": ("应用场景", "场景", "应用单位", "应用地点", "部署", "客户", "用户", "落地", "应用情况", "应用案例"),
     "tenure": ("入驻时间", "入驻年份", "入园时间", "落户时间", "入驻日期", "签约时间", "入驻"),
@@ -25,6 +29,19 @@ _ROLE_WORDS = {
 #: its company (a software platform stays unlocated).
 _LOCATED = ("Infrastructure", "Venue", "IndustrialPark", "InnovationCenter")
 _PLACES = ("Place", "IndustrialPark")
+_PRODUCTS = ("Product", "AIModel", "Robot", "Platform")
+#: Projects that are places built and run (工厂, 数据中心): built by a 建设单位, else run by the row's company.
+_BUILT = ("Venue", "Infrastructure", "InnovationCenter", "IndustrialPark")
+_BUILDER_WORDS = ("建设", "投资", "承建", "出资")
+PROJECT_CLASSES = (*_PRODUCTS, *_BUILT, "Program")
+
+
+def project_relation(cls: str, company_header: str) -> str | None:
+    """How a project cell relates to the row's company: a site is established by a 建设单位 and
+    operated by any other company; a product, system or undertaking (场景, 揭榜项目) is developed by it."""
+    if cls in _BUILT:
+        return "establishedBy" if any(w in company_header for w in _BUILDER_WORDS) else "operatedBy"
+    return "developedBy" if cls in PROJECT_CLASSES else None
 
 
 @dataclass(frozen=True)
@@ -33,6 +50,7 @@ class Row:
 
     sentence: int
     cells: dict[str, tuple[int, int]]
+    headers: dict[str, str] = field(default_factory=dict)  # role -> the column's name (建设单位)
 
 
 def _cells(sent: Sentence) -> list[tuple[int, int]]:
@@ -45,9 +63,13 @@ def _cells(sent: Sentence) -> list[tuple[int, int]]:
     return out
 
 
+def _header_cells(sent: Sentence) -> list[str]:
+    return [sent.text[a - sent.start:b - sent.start] for a, b in _cells(sent)]
+
+
 def _roles(sent: Sentence) -> dict[int, str] | None:
     """Column roles if the sentence is a header row (short cells naming columns)."""
-    cells = [sent.text[a - sent.start:b - sent.start] for a, b in _cells(sent)]
+    cells = _header_cells(sent)
     if len(cells) < 2 or any(len(c) > 8 or not c for c in cells):
         return None
     roles: dict[int, str] = {}
@@ -67,10 +89,13 @@ def find_rows(sentences: Sequence[Sentence]) -> list[Row]:
     rows: list[Row] = []
     roles: dict[int, str] | None = None
     width = 0
+    names: dict[str, str] = {}
     for sent in sentences:
         header = _roles(sent)
         if header is not None:
             roles, width = header, len(_cells(sent))
+            header_cells = _header_cells(sent)
+            names = {role: header_cells[i] for i, role in header.items()}
             continue
         if roles is None:
             continue
@@ -79,7 +104,7 @@ def find_rows(sentences: Sequence[Sentence]) -> list[Row]:
                 or (sent.text.endswith("。") and len(sent.text) > 60):  # prose after the table, not a row
             roles = None
             continue
-        rows.append(Row(sent.index, {role: cells[i] for i, role in roles.items()}))
+        rows.append(Row(sent.index, {role: cells[i] for i, role in roles.items()}, names))
     return rows
 
 
@@ -107,8 +132,11 @@ def product_class(cell: str) -> str:
 
 def row_relations(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
                   cls_of: Callable[[str], str]) -> list[Relation]:
-    """Each row: its product developedBy its company; deployedAt the first site in its site cell;
-    what it names locatedIn the place of its place column (所在地, 所在区域, 所在园区)."""
+    """Each row: its product developedBy its company; its project (项目名称) related to the company by
+    ``project_relation``; the product deployedAt the first site in its site cell; what it names
+    locatedIn the place of its place column (所在地, 所在区域, 所在园区): the site it names, else its
+    company; the company in a list of honours (a table with a title column); of a project and its
+    company, the one in the earlier column (项目, 建设单位, 所在区域: the project)."""
     out: list[Relation] = []
     for row in rows:
         spans = spans_of.get(row.sentence, [])
@@ -120,16 +148,27 @@ def row_relations(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
             return [sp for sp in spans if a <= sp.start and sp.end <= b]
 
         company = [sp for sp in in_cell("company") if cls_of(sp.key) in ("Company", "Organization")]
-        product = [sp for sp in in_cell("product") if cls_of(sp.key) in ("Product", "AIModel", "Robot", "Platform")]
+        product = [sp for sp in in_cell("product") if cls_of(sp.key) in _PRODUCTS]
+        project = [sp for sp in in_cell("project") if cls_of(sp.key) in PROJECT_CLASSES]
         sites = [sp for sp in in_cell("site") if cls_of(sp.key) in _SITES]
         if company and product:
             out.append(Relation(product[0].key, "developedBy", company[0].key, row.sentence, False, "table-row"))
+        if company and project and project[0].key != company[0].key:
+            pred = project_relation(cls_of(project[0].key), row.headers.get("company", ""))
+            if pred:
+                out.append(Relation(project[0].key, pred, company[0].key, row.sentence, False, "table-project"))
+            if not product and cls_of(project[0].key) in _PRODUCTS:
+                product = project
         if product and sites:
             out.append(Relation(product[0].key, "deployedAt", sites[0].key, row.sentence, False, "table-row"))
         places = [sp for sp in in_cell("place") if cls_of(sp.key) in _PLACES]
         if places:
             a, b = row.cells["place"]
             things = [sp for sp in spans if not a <= sp.start < b and cls_of(sp.key) in _LOCATED]
+            if "title" in row.cells:  # a list of honours: the place column is the holder's
+                things = []
+            elif company and project and "project" in row.cells:  # the row is keyed by its first column
+                things = [project[0]] if row.cells["project"][0] < row.cells["company"][0] else []
             located = things[0] if things else (company[0] if company else None)
             if located is not None and located.key != places[0].key:
                 out.append(Relation(located.key, "locatedIn", places[0].key, row.sentence, False, "table-place"))

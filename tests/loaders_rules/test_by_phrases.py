@@ -50,6 +50,13 @@ def test_a_construction_builder_is_not_its_operator(loader: NewsArticleLoader) -
      ("岚峰智能科技有限公司", "ledBy", "唐睿")),
     ("岚峰智能科技有限公司成立于2022年。公司联合创始人兼CTO宋亦舟说，巡检效率提高了。",
      ("岚峰智能科技有限公司", "ledBy", "宋亦舟")),
+    # a list of offices before the name
+    ("岚峰智能科技有限公司创始人、董事长兼首席执行官唐睿是一名博士。",
+     ("岚峰智能科技有限公司", "ledBy", "唐睿")),
+    # 其 after a list of the company's customers: the company the text is about
+    ("岚峰智能科技有限公司成立于2019年。此后，该系统进入青禾电池、澄海储能等企业的供应链。"
+     "其自主研发的“云雀G1”四足巡检机器人已在变电站上岗。",
+     ("云雀G1", "developedBy", "岚峰智能科技有限公司")),
 ])
 def test_leaders_named_with_their_office(loader: NewsArticleLoader, text: str, expected: tuple) -> None:
     assert expected in _rels(loader, text)

@@ -29,6 +29,15 @@ def _held(loader: NewsArticleLoader, text: str) -> set[tuple[str, str]]:
      "新乡高新区", "第二批“河南省人工智能产业特色园区”"),
     ("岚峰智能科技有限公司成立于2016年。2019年，公司被认定为国家高新技术企业。",
      "岚峰智能科技有限公司", "国家高新技术企业"),
+    # 园区 is a park (anaphora.yaml), not the computing centre named last
+    ("云杉数字经济港位于江岸区，澄海智算中心已投运。今年3月，园区又被云岭省工业和信息化厅认定为云岭省首批数字经济示范园区。",
+     "云杉数字经济港", "云岭省首批数字经济示范园区"),
+    # A的“B”入选: the company whose quoted project is named
+    ("岚辰智能装备有限公司的“汽车车身焊装智能产线”入选云岭省人工智能十大标杆场景。",
+     "岚辰智能装备有限公司", "云岭省人工智能十大标杆场景"),
+    # who published the list is no part of its title
+    ("岚峰智能科技有限公司入选了工业和信息化部等四部门联合公布的2025年度卓越级智能工厂名单。",
+     "岚峰智能科技有限公司", "2025年度卓越级智能工厂名单"),
 ])
 def test_holders(loader: NewsArticleLoader, text: str, holder: str, title: str) -> None:
     held = _held(loader, text)

@@ -21,6 +21,10 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
 
 @pytest.mark.parametrize(("text", "name", "cls"), [
     ("九江市工信局公布名单，庐山视觉的质检系统入选。", "庐山视觉", "Company"),  # county short form + suffix
+    ("最初只做一件事：帮青禾锂电新能源有限公司解决缺陷漏检。", "青禾锂电新能源有限公司", "Company"),  # 帮 bounds
+    # a county's short form before a zone is the zone's own place prefix (not replaced by the city)
+    ("山东省德州市齐河县来说，产业的主要承载地是齐河经济开发区。", "齐河经济开发区", "IndustrialPark"),
+    ("齐河经济开发区由县属国企岚川发展集团有限公司投资建设。", "岚川发展集团有限公司", "Company"),  # 国企 bounds
     ("南通市工信局公布名单，启东瀚洋生物医药入选名单。", "启东瀚洋生物医药", "Company"),  # place + brand + suffix
     ("土默特左旗和托克托县的牧场用上了无人机。", "土默特左旗", "Place"),  # county-level divisions
     ("泉州市企业众多，比如晋江的闽织智能推出了新品。", "晋江市", "Place"),  # a county-level city of the region
@@ -66,3 +70,10 @@ def test_not_recognized(loader: NewsArticleLoader, text: str, name: str) -> None
 def test_the_region_put_before_a_name_is_the_name_with_the_region_inside(loader: NewsArticleLoader) -> None:
     found = _entities(loader, "松涛鹤壁数据中心位于鹤壁经开区。鹤壁市新建项目中，松涛数据中心规划机架4万架。")
     assert "松涛鹤壁数据中心" in found and "鹤壁松涛数据中心" not in found, found
+
+
+def test_a_full_company_name_implies_its_short_name(loader: NewsArticleLoader) -> None:
+    text = "山东岚辰智能装备有限公司生产焊装机器人。今年，岚辰智能的出货量突破1100台。"
+    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
+    ent = next(e for e in ex.entities.values() if e.label == "山东岚辰智能装备有限公司")
+    assert "岚辰智能" in ent.alt_labels and len(ent.sentences) == 2, (ent.alt_labels, ent.sentences)

@@ -96,3 +96,43 @@ def test_a_comma_inside_a_cell_keeps_the_row(tmp_path: Path) -> None:
     label = {k: e.label for k, e in ex.entities.items()}
     made = {(label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "developedBy"}
     assert ("EnOS", "岚峰能源") in made, made
+
+
+HONOURS = """# 云岭市8个项目入选省级智能制造名单
+
+近日，云岭省工业和信息化厅公布2026年度省级智能制造示范工厂和优秀场景名单，云岭市8个项目入选。
+
+| 序号 | 企业名称 | 项目名称 | 入选类别 | 所在地区 |
+|---|---|---|---|---|
+| 1 | 岚峰智能科技有限公司 | 焊装智能工厂 | 云岭省智能制造示范工厂 | 黄浦区 |
+| 2 | 青禾视觉科技有限公司 | 果蔬智能分选 | 云岭省智能制造优秀场景 | 徐汇区 |
+
+该公司智能工厂依托自建的工艺大模型，实现生产效率提升31%。
+"""
+
+
+def test_a_title_column_gives_each_row_its_own_title(tmp_path: Path) -> None:
+    path = tmp_path / "h.md"
+    path.write_text(HONOURS, encoding="utf-8")
+    ex = extract_articles([path]).extractions[0]
+    label = {k: e.label for k, e in ex.entities.items()}
+    held = {(label.get(d.holder, d.holder), d.title) for d in ex.designations if d.rule == "designation-table"}
+    assert held == {("岚峰智能科技有限公司", "云岭省智能制造示范工厂"), ("青禾视觉科技有限公司", "云岭省智能制造优秀场景")}
+    assert not any("示范工厂" in e.label for e in ex.entities.values() if e.cls == "Venue" and "焊装" not in e.label)
+    assert not any(e.label.endswith("公司智能工厂") for e in ex.entities.values())  # 该公司智能工厂: described
+    rel = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}
+    # a list of honours: the place column is the company's; the factory is run by it; a scenario
+    # (no product head) is an undertaking the company carries out
+    assert ("岚峰智能科技有限公司", "locatedIn", "黄浦区") in rel, rel
+    assert ("焊装智能工厂", "operatedBy", "岚峰智能科技有限公司") in rel, rel
+    assert ("果蔬智能分选", "developedBy", "青禾视觉科技有限公司") in rel, rel
+    assert ex.entities[next(k for k, e in ex.entities.items() if e.label == "果蔬智能分选")].cls == "Program"
+
+
+def test_a_builder_column_establishes_the_project_of_the_first_column(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text(TXT, encoding="utf-8")
+    ex = extract_articles([path]).extractions[0]
+    label = {k: e.label for k, e in ex.entities.items()}
+    rel = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}
+    assert any(s.endswith("松涛智算中心") and p == "establishedBy" and o == "澄海数据集团" for s, p, o in rel), rel

@@ -1,0 +1,132 @@
+"""Names found by their heads (…产业园, …创新中心, …大模型), and the names that share one head in a list."""
+
+from __future__ import annotations
+
+import re
+
+from ecokg.loaders.candidates import Candidate
+from ecokg.loaders.classes import ORG, PRODUCT
+from ecokg.loaders.company_names import maker_prefix
+from ecokg.loaders.lexicon import Lexicon
+from ecokg.loaders.names import is_generic, left_edge, strip_descriptors
+from ecokg.loaders.quoted_names import BATCH
+
+_HEAD_STOP_BEFORE = {"格", "布", "当", "结", "全", "大", "开", "内", "外", "东", "西", "南", "北", "中", "总",
+                     "干", "头", "尾", "底", "顶", "党", "本", "各", "该", "广", "社"}
+_HEAD_STOP_AFTER = {"署", "分", "门", "员", "托", "面", "长", "属", "级", "位", "件"}
+_SINGLE_CHAR_GOV = {"局", "部", "委", "厅"}
+_TWO_BODIES = re.compile(r"(?:人民政府|政府|管委会|管理委员会|[局厅办])(?:和|与|及)")
+_SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue", "IndustryCluster"}
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)$")
+_COUNT_HEAD = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)")
+_COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所)")
+_GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会", "商务委员会")
+
+
+_BY_LAST: dict[int, dict[str, list[tuple[str, str]]]] = {}
+
+
+def _heads_by_last(lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
+    """Heads by their last character, longest first (展示厅 before 厅); built once per lexicon."""
+    out = _BY_LAST.get(id(lex))
+    if out is None:
+        out = _BY_LAST[id(lex)] = {}
+        for head, cls in sorted(lex.heads, key=lambda hc: -len(hc[0])):
+            out.setdefault(head[-1], []).append((head, cls))
+    return out
+
+
+def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tuple[int, int]]) -> list[Candidate]:
+    out = []
+    gaz_orgs = [c for c in known if c.source == "gazetteer"]
+    for e in range(len(text), 0, -1):
+        heads = _heads_by_last(lex).get(text[e - 1])
+        if not heads:
+            continue
+        for head, cls in heads:
+            hs = e - len(head)
+            if hs < 0 or not text.startswith(head, hs):
+                continue
+            if any(qs < hs < qe for qs, qe in quoted):
+                break
+            if len(head) == 1 and head in _SINGLE_CHAR_GOV | {"券"} and (
+                    (e < len(text) and text[e] in _HEAD_STOP_AFTER) or (hs > 0 and text[hs - 1] in _HEAD_STOP_BEFORE)):
+                break
+            if e < len(text) and text[e] in "长":
+                break
+            allow = (("和", "与", "及", "建设", "发展", "推进") if cls == "Event"
+                     else ("和", "与", "及") if cls == "PolicyDocument"
+                     else ("和",) if cls in ("GovernmentBody", "Committee") else ())
+            floor = max([c.end for c in gaz_orgs if c.end <= hs] + [0]) if cls in PRODUCT else 0
+            s = left_edge(text, hs, lex, floor=floor, allow=allow,
+                          quotes=cls in ("Event", "IndustrialPark", "Program", "PolicyDocument"))
+            if cls in ("GovernmentBody", "Committee"):  # 市人民政府和区人民政府: two bodies, not one name
+                s = max([m.end() for m in _TWO_BODIES.finditer(text, s, hs)] + [s])
+            surface = text[s:e]
+            batch = re.search(r"(首批|第[一二三四五六七八九十\d]+批)$", text[max(0, s - 5):s])
+            if cls == "PolicyDocument" and batch and s == hs:  # 发布首批场景开放清单
+                s -= len(batch.group(1))
+                surface = text[s:e]
+            name = strip_descriptors(surface)
+            if not name.endswith(head) or name == head or (is_generic(name, head, lex) and cls != "Product" and not (
+                    cls == "PolicyDocument" and batch)):
+                break
+            if cls == "AIModel" and (text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域", "创新")
+                                     or not re.search(r"(推出|发布|上线|研发|开发|打造|训练|部署|推)[^，。；]{0,8}$", text[max(0, s - 12):s])):
+                break
+            if _COUNTED.search(text, max(0, s - 8), s) or _COUNT_HEAD.match(surface) or _COUNT_AFTER.match(text, e):
+                break  # 11家国家级智能制造示范工厂, 8场平行论坛, 示范工厂11家: a count of things, not a name
+            if cls not in ORG and name.startswith(("公司", "企业", "集团")):
+                break  # 该公司智能工厂: the company's factory, described, not named
+            if cls == "Venue" and name.startswith(("国家级", "省级", "市级")):
+                break  # 国家级智能制造示范工厂: a category that is granted, not one place
+            if cls == "IndustryCluster" and _only_sectors(name[: len(name) - len(head)], lex):
+                break  # 打造人工智能产业集群: an aim, not a named cluster
+            if cls == "Committee" and head == "委员会" and ("和" in name or name.endswith(_GOV_COMMISSIONS)):
+                cls = "GovernmentBody"  # 发展和改革委员会, 科技和经济委员会: commissions of a government
+            cut = maker_prefix(lex, name) if cls in PRODUCT and text[e - len(name) - 1:e - len(name)] != "“" \
+                else None
+            if cut is not None:  # 丰光精密谐波减速器: the maker, not a product
+                ms = e - len(name)
+                out.append(Candidate(ms, ms + cut, "Company", name[:cut], {name[:cut]}, 2))
+                break
+            c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
+            if cls == "PolicyDocument":
+                b = BATCH.match(text, e)
+                if b:
+                    c.end, c.batch = b.end(), b.group(1)
+                    c.aliases |= {text[s:b.end()]}
+                    c.name = text[s:b.end()]
+            out.append(c)
+            out += _shared_head(lex, text, s, e, head, cls, name)
+            break
+    return out
+
+
+def _shared_head(lex: Lexicon, text: str, s: int, e: int, head: str, cls: str, name: str) -> list[Candidate]:
+    """服务机器人、人形机器人省级制造业创新中心 → 服务机器人省级制造业创新中心 too."""
+    if s == 0 or text[s - 1] != "、" or cls not in _SHARED_HEAD_CLASSES:
+        return []
+    modifier = name[: len(name) - len(head)]
+    shared = head
+    for level in ("国家级", "省级", "市级"):
+        if modifier.endswith(level):
+            shared = level + head
+    out, j = [], s - 1
+    while j > 0 and text[j] == "、":
+        i = left_edge(text, j, lex)
+        item = text[i:j]
+        if not (2 <= len(item) <= 10) or lex.classify(item):
+            break
+        full = item + shared
+        out.append(Candidate(i, j, cls, full, {full}, 2))
+        j = i - 1
+    return out
+
+
+def _only_sectors(modifier: str, lex: Lexicon) -> bool:
+    """人工智能 / 人工智能产业: a modifier made only of sector words (and 产业)."""
+    rest = modifier.replace("产业", "")
+    for w in lex.industries:
+        rest = rest.replace(w, "")
+    return bool(modifier) and not rest

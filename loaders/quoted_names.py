@@ -1,0 +1,121 @@
+"""Names found by their quotes: 《》 policy titles and “” names typed by the words around them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ecokg.loaders.candidates import Candidate
+from ecokg.loaders.classes import PRODUCT
+from ecokg.loaders.lexicon import Lexicon, is_cjk
+from ecokg.loaders.names import left_edge, name_char, strip_descriptors
+
+_YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
+BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
+_POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|行动|若干|实施|战略|标准|路线图|目录")
+
+
+def book_titles(text: str) -> list[Candidate]:
+    out = []
+    for m in re.finditer(r"《([^《》]{2,120})》", text):
+        title = m.group(1).strip()
+        if title.endswith(("报", "杂志", "周刊", "网", "志", "刊")) or not _POLICY_WORDS.search(title):
+            continue  # a newspaper, a report or a speech title, not a policy
+        c = Candidate(m.start(), m.end(), "PolicyDocument", title, {title, m.group(0)}, 4, "pattern", region_ok=False)
+        y = _YEAR_RANGE.search(title)
+        if y and int(y.group(1)) <= int(y.group(2)):
+            c.period = (date(int(y.group(1)), 1, 1), date(int(y.group(2)), 12, 31), y.group(0))
+            c.aliases.add(title.replace(y.group(0), "").strip())
+        b = BATCH.search(title)
+        if b:
+            c.batch = b.group(1)
+        c.aliases.add(re.sub(r"\s+", "", title))
+        out.append(c)
+    return out
+
+
+def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    out = []
+    for m in re.finditer(r"“([^“”]{1,30})”", text):
+        content, qs, qe = m.group(1).strip(), m.start(), m.end()
+        if not re.search(r"[\u3400-\u9fffA-Za-z]", content) or re.fullmatch(r"[\d+\-·NnXx]+", content) \
+                or content.endswith("+"):
+            continue
+        if re.search(r"(居|位列|位居|排名)(国家|全国|全省|全市)?$", text[max(0, qs - 6):qs]):
+            continue
+        tail = next((t for t in sorted(lex.quoted_tails, key=len, reverse=True) if text.startswith(t, qe)), None)
+        if tail is None:  # “问津”多模态大模型 / “衡行H2”人形机器人: a short descriptor before the tail
+            for t in sorted(lex.quoted_tails, key=len, reverse=True):
+                k = text.find(t, qe, qe + 8 + len(t))
+                if k > qe and lex.quoted_tails[t] in PRODUCT and all(is_cjk(ch) for ch in text[qe:k]):
+                    tail = text[qe:k + len(t)]
+                    lex_tail_cls = lex.quoted_tails[t]
+                    break
+        else:
+            lex_tail_cls = lex.quoted_tails[tail]
+        head = next((h for h in sorted(lex.quoted_heads, key=len, reverse=True) if text.endswith(h, 0, qs)), None)
+        if head and (tail is None or lex_tail_cls is None):
+            cls = lex.quoted_heads[head]
+            d0 = left_edge(text, qs - len(head), lex)
+            desc = strip_descriptors(text[d0:qs])
+            aliases = {content, m.group(0)} | ({desc} if len(desc) > len(head) + 1 else set())
+            out.append(Candidate(d0, qe, cls, content, aliases, 4, region_ok=False))
+            continue
+        if tail is None:  # “云雀焊缝质检系统”: the quoted name ends in its own product head
+            own_tail = next((t for t in sorted(lex.quoted_tails, key=len, reverse=True)
+                             if content.endswith(t) and len(content) - len(t) >= 2), None)
+            own_cls = lex.quoted_tails[own_tail] if own_tail else None
+            if own_cls in PRODUCT and all(is_cjk(ch) or ch.isalnum() for ch in content):
+                out.append(Candidate(qs, qe, own_cls, content, {content, m.group(0)}, 4, region_ok=False))
+                continue
+        if tail is not None:
+            cls = lex_tail_cls
+            if cls is None:
+                continue
+            after = text[qe + len(tail): qe + len(tail) + 2]
+            if cls in PRODUCT and after in ("发展", "体系", "产业", "产品", "应用", "技术", "生态", "企业", "领域"):
+                continue
+            end = qe + len(tail)
+            if cls in PRODUCT:
+                out.append(Candidate(qs, end, cls, content, {content, content + tail, m.group(0) + tail}, 4,
+                                     region_ok=False))
+                maker = maker_before(lex, text, qs, known)
+                if maker:
+                    out.append(maker)
+                continue
+            s = left_edge(text, qs, lex)
+            prefix = text[s:qs]
+            own = lex.classify(content)
+            if own == cls or (cls == "Subsidy" and own == "Subsidy"):
+                name = content
+            elif prefix:
+                name = prefix + m.group(0) + tail
+            else:
+                name = content if cls == "Program" else m.group(0) + tail
+            aliases = {content + tail, m.group(0) + tail, prefix + content + tail, text[s:end], content}
+            out.append(Candidate(s, end, cls, name, aliases, 4, region_ok=cls not in ("Program", "Event")))
+            continue
+        if re.search(r"[+、，/]", content):
+            continue  # a list or slogan, not a name
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9 .\-]*", content) and re.search(r"[A-Z]", content):
+            # “VisualGPT” also went live: a Latin product name typed by its sentence
+            cls = ("AIModel" if "模型" in text or content.upper().endswith(("GPT", "LM")) else
+                   "Robot" if "机器人" in text else "Product")
+            out.append(Candidate(qs, qe, cls, content, {content, m.group(0)}, 3, region_ok=False))
+            continue
+        own = lex.classify(content)
+        if own and len(content) >= 3 and own not in PRODUCT:  # a quoted name is a name
+            out.append(Candidate(qs, qe, own, content, {content, m.group(0)}, 4))
+    return out
+
+
+def maker_before(lex: Lexicon, text: str, qs: int, known: list[Candidate]) -> Candidate | None:
+    """乐聚智家“夸父”机器人: the name right before a product's quoted name is its maker."""
+    s = left_edge(text, qs, lex)
+    name = text[s:qs]
+    if not (2 <= len(name) <= 8) or any(c.start < s < c.end or c.start < qs < c.end for c in known) \
+            or any(c.start == s and c.end == qs for c in known):
+        return None
+    if s > 0 and name_char(text[s - 1]):
+        return None  # only a name standing at a clause start is a maker
+    return Candidate(s, qs, "Company", name, {name}, 2)
