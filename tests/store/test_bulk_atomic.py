@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,24 +22,23 @@ QUADS = 1_100_000  # more than the bulk loader's batch (1,000,000 quads)
 GRAPH = "http://example.org/doc"
 
 READER = """
-import json, sys, time
+import json, os, sys, time
 import pyoxigraph as ox
-path, stop, out = sys.argv[1], sys.argv[2], sys.argv[3]
+path, stop, out, graph = sys.argv[1:5]
 seen = []
-query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <%s> { ?s ?p ?o } }"
-import os
+query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <" + graph + "> { ?s ?p ?o } }"
 while not os.path.exists(stop):
     t = time.time()
     try:
         store = ox.Store.read_only(path)
         n = int(next(iter(store.query(query)))[0].value)
         del store
-    except OSError as exc:  # a table file replaced under the open: what the server retries
+    except OSError:  # a table file replaced under the open: what the server retries
         n = -1
     seen.append([t, time.time(), n])
 with open(out, "w") as fh:
     json.dump(seen, fh)
-""" % GRAPH
+"""
 
 
 def _write(path: Path, start: int, stop: int) -> None:
@@ -63,7 +63,7 @@ def test_one_bulk_load_larger_than_a_loader_batch_is_seen_whole_or_not_at_all(tm
                           ox.Literal("x"), ox.NamedNode("http://example.org/other"))])
     store.flush()
     stop, out = tmp_path / "stop", tmp_path / "seen.json"
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(store_path), str(stop), str(out)])
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(store_path), str(stop), str(out), GRAPH])
     try:
         time.sleep(1.0)
         started = time.time()
@@ -80,3 +80,51 @@ def test_one_bulk_load_larger_than_a_loader_batch_is_seen_whole_or_not_at_all(tm
     assert QUADS in counts, "the reader never saw the loaded graph"
     assert len(during) >= 2, f"only {len(during)} reads ran while the load ran: the test saw nothing"
     assert len(store) == QUADS + 1
+
+
+class _NoTransactions:
+    """A pyoxigraph store that refuses transactions: only the bulk loader may write."""
+
+    def __init__(self, ox: Any) -> None:
+        self._ox = ox
+        self.loads = 0
+
+    def bulk_load(self, *args: Any, **kwargs: Any) -> None:
+        self.loads += 1
+        self._ox.bulk_load(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("extend", "update"):
+            raise AssertionError(f"a transaction ({name}) in a batch that only adds")
+        return getattr(self._ox, name)
+
+
+def test_a_long_article_in_a_new_store_is_one_bulk_load_and_no_transaction(tmp_path: Path) -> None:
+    """One document of 100,000 quads or more is a large batch; it only adds (a new store), so its
+    graph and the entity graph go in ONE bulk load, and the store equals the transaction path's."""
+    from rdflib.compare import isomorphic
+
+    import ecokg.graph.ingest as ingest_module
+    from bench.gen_articles import long_article
+    from ecokg.graph.builder import GraphBuilder
+    from ecokg.graph.store import EcoStore
+    from ecokg.loaders.news_loader import NewsArticleLoader
+    from ecokg.loaders.reader import iter_sources
+
+    article = tmp_path / "long.txt"
+    article.write_text(long_article(60_000, 7), encoding="utf-8")
+    doc = GraphBuilder().doc_graph(NewsArticleLoader().load(next(iter_sources([str(article)]))))
+    graphs = {}
+    for name, min_quads in (("bulk", min(doc.triples, ingest_module.BULK_MIN_QUADS)), ("transaction", 10**9)):
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(ingest_module, "BULK_MIN_QUADS", min_quads)
+            with EcoStore.open(tmp_path / name, create=True) as store:
+                guard = _NoTransactions(store.ox) if name == "bulk" else None
+                if guard is not None:
+                    store.ox = guard
+                store.ingest([doc])
+                if guard is not None:
+                    assert guard.loads == 1
+                    store.ox = guard._ox
+                graphs[name] = store.union_graph()
+    assert len(graphs["bulk"]) > 0 and isomorphic(graphs["bulk"], graphs["transaction"])
