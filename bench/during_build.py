@@ -13,7 +13,6 @@ benchmark (``python -m bench --during-build N``), which records the latencies.
 from __future__ import annotations
 
 import json
-import re
 import statistics
 import subprocess
 import threading
@@ -21,10 +20,11 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ecokg.testing import serve_ecokg
 
 #: Statements per named graph: documents (one graph each), the entity graph, the ontology.
 #: Statements per graph. The conflicts graph is derived from the documents and refreshed in the
@@ -70,33 +70,6 @@ class DuringBuild:
                 "seconds": round(self.seconds, 2)}
 
 
-@contextmanager
-def serve(ecokg: Sequence[str], store: Path, log: Path, *extra: str) -> Iterator[str]:
-    """``ecokg serve`` on a free loopback port; yields its /sparql URL; stops it afterwards."""
-    with log.open("wb") as fh:
-        proc = subprocess.Popen([*ecokg, "serve", "--store", str(store), "--port", "0", *extra],
-                                stdout=subprocess.DEVNULL, stderr=fh)
-    try:
-        url = None
-        end = time.monotonic() + 60
-        while url is None and time.monotonic() < end and proc.poll() is None:
-            m = re.search(r"at (http://\S+/sparql)", log.read_text(encoding="utf-8", errors="replace"))
-            url = m.group(1) if m else None
-            if url is None:
-                time.sleep(0.1)
-        if url is None:
-            raise RuntimeError(f"ecokg serve did not start: {log.read_text(errors='replace')[-2000:]}")
-        yield url
-    finally:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=15)
-
-
 def ask_state(url: str, timeout: float = 120) -> State:
     """Statements per named graph, as the endpoint answers (HTTP errors raise)."""
     req = urllib.request.Request(f"{url}?query={urllib.parse.quote(STATE_QUERY)}",
@@ -116,7 +89,7 @@ def run(ecokg: Sequence[str], store: Path, batches: Sequence[Sequence[Path]], cl
     stop = threading.Event()
     building = threading.Event()
     started = time.monotonic()
-    with serve(ecokg, store, workdir / "serve.log") as url:
+    with serve_ecokg(ecokg, store, workdir / "serve.log") as (url, _proc):
         result.states.append(ask_state(url))
 
         def client() -> None:

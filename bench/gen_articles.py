@@ -51,7 +51,8 @@ def t_intro(w: World, st: RegionState, ctx: dict) -> Sentence:
             f"{written}，同比增长{pct}%。")
     s = Sentence(text, [st.bureau, place])
     s.observations += [Observation(value, "CNY", f"超过{written}", "营业收入", place, "MoreThan", _q3(y)),
-                       Observation(Decimal(pct), "percent", f"增长{pct}%", "同比增长", place, "Exactly", _q3(y))]
+                       Observation(Decimal(pct), "percent", f"增长{pct}%", "同比增长", place, "Exactly",
+                                   _q3(y))]
     if st.province is not None:
         s.relations.append((place, "locatedIn", st.province))
     return s
@@ -145,26 +146,27 @@ def t_committee(w: World, st: RegionState, ctx: dict) -> Sentence:
     return s
 
 
-def t_model(w: World, st: RegionState, ctx: dict) -> Sentence:
+def _developed_and_deployed(w: World, st: RegionState, cls: str, kind: str, template: str) -> Sentence:
+    """A company's new product of class ``cls`` (brand + ``kind`` as its alternative name) put to
+    use at a venue; ``template`` places {company}, {brand} and {venue}."""
     company = w.pick(st, "company", 0.3, lambda: w.company(st))
     brand = w.brand()
-    model = Entity("AIModel", brand, (f"{brand}大模型",))
+    product = Entity(cls, brand, (f"{brand}{kind}",))
     venue = w.pick(st, "venue", 0.4, lambda: w.venue(st))
-    text = f"{company.name}研发的“{brand}”大模型已正式上线运行，并在{venue.name}投入使用。"
-    s = Sentence(text, [company, model, venue])
-    s.relations += [(model, "developedBy", company), (model, "deployedAt", venue)]
+    text = template.format(company=company.name, brand=brand, venue=venue.name)
+    s = Sentence(text, [company, product, venue])
+    s.relations += [(product, "developedBy", company), (product, "deployedAt", venue)]
     return s
+
+
+def t_model(w: World, st: RegionState, ctx: dict) -> Sentence:
+    return _developed_and_deployed(w, st, "AIModel", "大模型",
+                                   "{company}研发的“{brand}”大模型已正式上线运行，并在{venue}投入使用。")
 
 
 def t_robot(w: World, st: RegionState, ctx: dict) -> Sentence:
-    company = w.pick(st, "company", 0.3, lambda: w.company(st))
-    brand = w.brand()
-    robot = Entity("Robot", brand, (f"{brand}人形机器人",))
-    venue = w.pick(st, "venue", 0.4, lambda: w.venue(st))
-    text = f"{company.name}的“{brand}”人形机器人已进入{venue.name}，在生产线上接受实训。"
-    s = Sentence(text, [company, robot, venue])
-    s.relations += [(robot, "developedBy", company), (robot, "deployedAt", venue)]
-    return s
+    return _developed_and_deployed(w, st, "Robot", "人形机器人",
+                                   "{company}的“{brand}”人形机器人已进入{venue}，在生产线上接受实训。")
 
 
 def t_supply(w: World, st: RegionState, ctx: dict) -> Sentence:
@@ -208,7 +210,8 @@ def t_event(w: World, st: RegionState, ctx: dict) -> Sentence:
 
 def t_platform(w: World, st: RegionState, ctx: dict) -> Sentence:
     company = w.pick(st, "company", 0.3, lambda: w.company(st))
-    platform = w.pick(st, "platform", 0.6, lambda: Entity("Platform", f"{st.region.short}{w.brand()}工业互联网平台"))
+    platform = w.pick(st, "platform", 0.6,
+                      lambda: Entity("Platform", f"{st.region.short}{w.brand()}工业互联网平台"))
     n = w.rng.randrange(100, 5000)
     text = f"{company.name}运营的{platform.name}已接入{n}家企业。"
     s = Sentence(text, [company, platform])
@@ -218,7 +221,8 @@ def t_platform(w: World, st: RegionState, ctx: dict) -> Sentence:
 
 
 def t_infrastructure(w: World, st: RegionState, ctx: dict) -> Sentence:
-    infra = w.pick(st, "infrastructure", 0.6, lambda: Entity("Infrastructure", f"{st.region.short}{w.brand()}智算中心"))
+    infra = w.pick(st, "infrastructure", 0.6,
+                   lambda: Entity("Infrastructure", f"{st.region.short}{w.brand()}智算中心"))
     n = w.rng.randrange(50, 3000)
     text = f"{infra.name}已建成投用，算力规模达到{n}P。"
     s = Sentence(text, [infra])
@@ -229,8 +233,8 @@ def t_infrastructure(w: World, st: RegionState, ctx: dict) -> Sentence:
 
 #: Always said, in this order; then a random choice of OPTIONAL.
 CORE: tuple[Template, ...] = (t_intro, t_park, t_park_revenue)
-OPTIONAL: tuple[Template, ...] = (t_park_designation, t_fund, t_policy, t_committee, t_model, t_robot, t_supply,
-                                  t_center, t_event, t_platform, t_infrastructure)
+OPTIONAL: tuple[Template, ...] = (t_park_designation, t_fund, t_policy, t_committee, t_model, t_robot,
+                                  t_supply, t_center, t_event, t_platform, t_infrastructure)
 
 
 def plan_article(w: World, i: int) -> Article:

@@ -52,7 +52,8 @@ def curve_point(size: int, workdir: str, seed: int) -> None:
     w2, c2 = time.perf_counter(), time.process_time()
     emit("result", bytes=len(text.encode("utf-8")), characters=len(text), sentences=len(ex.sentences),
          entities=len(ex.entities), quads=report.quads, setup_s=setup_s, extract_s=w1 - w0,
-         extract_cpu_s=c1 - c0, store_s=w2 - w1, store_cpu_s=c2 - c1, seconds=w2 - w0, cpu_s=c2 - c0, **peak_rss())
+         extract_cpu_s=c1 - c0, store_s=w2 - w1, store_cpu_s=c2 - c1, seconds=w2 - w0, cpu_s=c2 - c0,
+         **peak_rss())
 
 
 def during_build_stage(articles: int, batches: int, clients: int, workdir: str, seed: int) -> None:
@@ -92,7 +93,7 @@ def exponent(points: list[dict[str, Any]], key: str, min_bytes: int = CURVE_FIT_
 
 def bench_curve(sizes: list[str], cfg: Any) -> dict[str, Any]:
     from bench.gen_articles import parse_size
-    from bench.run import _failure, _log, run_stage
+    from bench.stage_runner import _failure, _log, run_stage
 
     points: list[dict[str, Any]] = []
     for label in sizes:
@@ -106,7 +107,7 @@ def bench_curve(sizes: list[str], cfg: Any) -> dict[str, Any]:
 
 
 def bench_during_build(articles: int, cfg: Any, batches: int = 4, clients: int = 8) -> dict[str, Any]:
-    from bench.run import _failure, _log, run_stage
+    from bench.stage_runner import _failure, _log, run_stage
 
     _log(f"during-build: {articles} articles in {batches} builds, {clients} clients")
     r = run_stage("during_build", {"articles": articles, "batches": batches, "clients": clients,
@@ -132,7 +133,7 @@ def curve_section(r: dict[str, Any]) -> str:
     c = r.get("curve")
     if not c or not c.get("points"):
         return ""
-    from bench.report import table
+    from bench.report_format import table
 
     rows = []
     for p in c["points"]:
@@ -168,7 +169,7 @@ def during_build_section(r: dict[str, Any]) -> str:
     d = r.get("during_build")
     if not d:
         return ""
-    from bench.report import table
+    from bench.report_format import table
 
     if "status" in d:
         return f"## Queries during builds\n\n{d['status']}: {d.get('message', '')}\n"
@@ -180,6 +181,7 @@ def during_build_section(r: dict[str, Any]) -> str:
             "runs; "
             "each client asks for the statement count of every named graph, again and again "
             "(`bench/during_build.py`). An answer that is not a committed state of the store (a document "
-            "graph with part of its statements) is counted as inconsistent.\n\n" + _run_note(r.get("during_build_run"))
+            "graph with part of its statements) is counted as "
+            "inconsistent.\n\n" + _run_note(r.get("during_build_run"))
             + table(["articles", "builds", "clients", "answers", "during builds", "errors", "inconsistent",
                      "p50", "p99", "max"], [row]) + "\n")

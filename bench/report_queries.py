@@ -11,7 +11,7 @@ from typing import Any
 
 
 def _cell(ev: dict[str, Any] | None) -> tuple[str, float | None]:
-    from bench.report import secs
+    from bench.report_format import secs
 
     if not ev:
         return "–", None
@@ -23,7 +23,7 @@ def _cell(ev: dict[str, Any] | None) -> tuple[str, float | None]:
 
 
 def before_after_section(r: dict[str, Any]) -> str:
-    from bench.report import ratio, table
+    from bench.report_format import ratio, table
 
     before = r.get("query_before")
     if not before:

@@ -1,4 +1,4 @@
-"""Benchmark stages, each run by ``bench.run`` in its own process.
+"""Benchmark stages, each run in its own process by ``bench.stage_runner.run_stage``.
 
     python -m bench.stages STAGE '{"json": "arguments"}'
 
@@ -121,14 +121,16 @@ def _timed_runs(name: str, run: Callable[[], int], runs: int, budget: float,
     warm = time.perf_counter() - t0
     times: list[float] = []
     if warm > budget / 2:  # slow: the warm-up run is the measurement
-        yield {"query": name, "rows": rows, "warmup_s": warm, "times": [warm], "median_s": warm, "single": True}
+        yield {"query": name, "rows": rows, "warmup_s": warm, "times": [warm], "median_s": warm,
+               "single": True}
         return
     while len(times) < runs and (not times or sum(times) + warm < budget):
         emit("begin", query=name, mode=mode, run=len(times) + 1)
         t0 = time.perf_counter()
         rows = run()
         times.append(time.perf_counter() - t0)
-    yield {"query": name, "rows": rows, "warmup_s": warm, "times": times, "median_s": statistics.median(times)}
+    yield {"query": name, "rows": rows, "warmup_s": warm, "times": times,
+           "median_s": statistics.median(times)}
 
 
 def query_store(store: str, queries: list[str], params: dict[str, dict[str, str]], runs: int, budget: float,
@@ -150,7 +152,8 @@ def query_store(store: str, queries: list[str], params: dict[str, dict[str, str]
             q = load_query(name)
             given = {p.name: values[p.name] for p in q.params if values and p.name in values}
             modes = [("param", given)] if given and name not in (no_param or []) else []
-            if name not in (param_only or []):  # (a query whose complete answer is known to be past the limit)
+            # (param_only: a query whose complete answer is known to be past the limit)
+            if name not in (param_only or []):
                 modes += [("complete", params.get(name, {})), ("first100", params.get(name, {}))]
             for mode, chosen in modes:
                 emit("begin", query=name, mode=mode, run="bind")
@@ -164,8 +167,8 @@ def query_store(store: str, queries: list[str], params: dict[str, dict[str, str]
                     return sum(len(backend.run(q.text, s, limit).rows) for s in subs)
 
                 for res in _timed_runs(name, run, runs, budget, mode):
-                    emit("run", mode=mode, bind_s=bind_s, bindings={k: str(v) for s in subs for k, v in s.items()},
-                         **res, **peak_rss())
+                    emit("run", mode=mode, bind_s=bind_s,
+                         bindings={k: str(v) for s in subs for k, v in s.items()}, **res, **peak_rss())
     finally:
         backend.close()
 
@@ -292,7 +295,8 @@ def view(nq: str, store: str, html: str, browser: bool, draw_limit: float) -> No
     write_html(v, html)
     html_s = time.perf_counter() - t0
     emit("result", triples=len(graph), nodes=len(v.nodes), edges=len(v.edges), aggregated=v.aggregated,
-         graph_s=graph_s, model_s=model_s, write_s=html_s, seconds=model_s + html_s, bytes=os.path.getsize(html))
+         graph_s=graph_s, model_s=model_s, write_s=html_s, seconds=model_s + html_s,
+         bytes=os.path.getsize(html))
     if browser:
         emit("begin", browser=True)
         emit("draw", **first_draw(html, draw_limit))

@@ -19,11 +19,14 @@ from decimal import Decimal
 from ecokg.loaders.lexicon import Region, lexicon
 
 #: Characters invented brands are made of (none is a name head or a boundary word of the lexicon).
-SYLLABLES = "星澜睿凌曜启擎瀚宸知途泰恒岳锐航拓朗晟衡越峰源策翔驰鸿骏昊铭烨琪璞珩嘉禾昕彤溪屿霖岚钧澈骁麟祺瑞熠琨瑜翎焱珏"
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
+SYLLABLES = ("星澜睿凌曜启擎瀚宸知途泰恒岳锐航拓朗晟衡越峰源策翔驰鸿骏昊"
+             "铭烨琪璞珩嘉禾昕彤溪屿霖岚钧澈骁麟祺瑞熠琨瑜翎焱珏")
+SURNAMES = ("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董"
+            "萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎")
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红宁波斌浩然思远晨曦志国建新海峰"
 PUBLISHERS = ("海岸财经", "新城日报", "产业观察网", "科创时报", "数字经济报", "东方科技网")
-AI_INDUSTRIES = ("人工智能", "具身智能", "大模型", "智能制造", "工业互联网", "算力", "智能网联汽车", "低空经济")
+AI_INDUSTRIES = ("人工智能", "具身智能", "大模型", "智能制造", "工业互联网", "算力", "智能网联汽车",
+                 "低空经济")
 PARK_HEADS = ("人工智能产业园", "机器人产业园", "智算产业园", "软件园", "科技园", "创新园")
 COMPANY_TAILS = ("科技", "智能", "机器人", "智造", "信息", "数科")
 PRODUCTS = ("谐波减速器", "伺服电机", "关节模组", "灵巧手", "控制器", "传感器")
@@ -154,7 +157,8 @@ class World:
         if len(self.regions) < target:
             short = self._cities[len(self.regions)]
             region = lexicon().region_for(short)
-            place = Entity("Place", region.city, (region.short,) if region.short != region.city else (), region.en)
+            place = Entity("Place", region.city, (region.short,) if region.short != region.city else (),
+                           region.en)
             gov = Entity("GovernmentBody", f"{region.city}人民政府", (f"{region.short}市政府",))
             bureau = Entity("GovernmentBody", f"{region.city}工业和信息化局", (f"{region.short}市工信局",))
             self.regions.append(RegionState(region, place, self._province(region), gov, bureau))
@@ -201,4 +205,5 @@ def industry_of(rng: random.Random) -> str:
     return rng.choice(AI_INDUSTRIES)
 
 
-__all__ = ["Article", "Designation", "Entity", "Observation", "RegionState", "Sentence", "World", "industry_of"]
+__all__ = ["Article", "Designation", "Entity", "Observation", "RegionState", "Sentence", "World",
+           "industry_of"]

@@ -23,7 +23,8 @@ __version__ = "0.1.0"
 
 _API = ("KG", "BuildReport", "open", "extract", "read_sources", "write_graph", "named_query", "sample_files",
         "diff")
-_MODULES = ("api", "result", "errors", "names", "resources", "cli", "server", "graph", "loaders", "queries", "viz")
+_MODULES = ("api", "result", "errors", "names", "resources", "cli", "server",
+            "graph", "loaders", "queries", "viz")
 
 if TYPE_CHECKING:
     from ecokg import api as api

@@ -23,163 +23,35 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from contextlib import ExitStack
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from ecokg.articles import (
+    BuildReport,
+    _colours,
+    extract,
+    extract_articles,
+    read_sources,
+    sample_files,
+    write_graph,
+)
 from ecokg.batch import Failure, Progress
-from ecokg.errors import EcokgError, InputError
 from ecokg.timeline import TimeAndIdentity, check_date, diff, snapshot
 
 if TYPE_CHECKING:
     from ecokg.graph.analysis import Analysis
     from ecokg.graph.describe import EntityDescription
-    from ecokg.graph.diff import Diff
     from ecokg.graph.export import ExportReport
     from ecokg.graph.ingest import DocGraph
     from ecokg.graph.load import LoadReport, Survey
     from ecokg.graph.placement import Placement
     from ecokg.graph.store import DocumentInfo, EcoStore, IngestReport, StoreStats
-    from ecokg.loaders.reader import RawArticle
     from ecokg.loaders.records import Extraction
     from ecokg.queries.answer import Answer
     from ecokg.queries.runner import NamedQuery
     from ecokg.result import QueryResult
-
-@dataclass
-class BuildReport:
-    """What ``KG.build`` read and what the store made of it.
-
-    ``extractions`` holds the records only where nothing is stored (``extract_articles``); a
-    build into a store streams them and keeps the counts (``articles``, ``characters`` …).
-    """
-
-    extractions: list[Extraction] = field(default_factory=list)
-    ingest: IngestReport | None = None
-    failed: list[Failure] = field(default_factory=list)  # articles that could not be read or extracted
-    sources: int = 0  # articles the sources named (files after expanding directories)
-    changes: Diff | None = None  # what the build changed in the store (new entities, facts, revised figures)
-    counts: list[int] = field(default_factory=lambda: [0, 0, 0, 0, 0, 0])  # streamed: see ``count``
-    notes: list[tuple[str, str]] = field(default_factory=list)  # streamed: (source, what the loader noted)
-
-    def count(self, doc: DocGraph) -> DocGraph:
-        """Add a streamed document's figures (articles, characters, entities, relations, designations, figures)."""
-        for i, n in enumerate((1, doc.characters, *doc.counts)):
-            self.counts[i] += n
-        self.notes.extend((doc.source, note) for note in doc.notes)
-        return doc
-
-    def _figures(self) -> list[int]:
-        ex = self.extractions
-        if not ex:
-            return self.counts
-        return [len(ex), sum(len(e.document.text) for e in ex), sum(len(e.entities) for e in ex),
-                sum(len(e.relations) for e in ex), sum(len(e.designations) for e in ex),
-                sum(len(e.observations) for e in ex)]
-
-    @property
-    def articles(self) -> int:
-        """Articles read and extracted (stored or not)."""
-        return self._figures()[0]
-
-    @property
-    def entities(self) -> int:
-        return self._figures()[2]
-
-    def raise_if_stopped(self, keep_going: bool, kept: str | None = None) -> None:
-        """Without ``keep_going``, a failure ends the build: ``BuildStopped`` naming the file and
-        saying what became of the articles before it (``kept``; default: they were stored)."""
-        from ecokg.batch import BuildStopped
-
-        if self.failed and not keep_going:
-            error = self.failed[0].error
-            if self.sources <= 1 and isinstance(error, EcokgError):
-                raise error  # one article: its own error, nothing to say about others
-            n = self.articles
-            if kept is None:
-                kept = (f"the {n} article{'s' if n != 1 else ''} before it were stored (a re-run skips them)"
-                        if n else "nothing was stored")
-            raise BuildStopped(self.failed[0], kept) from self.failed[0].error
-
-    def summary(self) -> str:
-        """``3 articles (5120 characters): 80 entities, 40 relations, 6 designations, 12 figures``."""
-        n, chars, _entities, rels, des, obs = self._figures()
-        failed = f", {len(self.failed)} failed" if self.failed else ""
-        return (f"{n} article{'s' if n != 1 else ''} ({chars} characters): {self.entities} entities, "
-                f"{rels} relations, {des} designations, {obs} figures{failed}")
-
-
-# -- reading articles (no store needed) -------------------------------------------------------------
-def read_sources(sources: Sequence[str | os.PathLike[str]], *, stdin: BinaryIO | None = None) -> list[RawArticle]:
-    """The articles ``sources`` name: files, directories (recursively) or ``-`` (``stdin``)."""
-    from ecokg.loaders.reader import iter_sources
-
-    return list(iter_sources([str(s) for s in sources], stdin=stdin))
-
-
-@contextmanager
-def sample_files() -> Iterator[list[str]]:
-    """Paths of the bundled sample articles (valid inside the ``with``)."""
-    from importlib.resources import as_file
-
-    from ecokg.resources import sample_articles
-
-    with ExitStack() as stack:
-        yield [str(stack.enter_context(as_file(f))) for f in sample_articles()]
-
-
-def extract_articles(sources: Sequence[str | os.PathLike[str]], *, stdin: BinaryIO | None = None,
-                     title: str | None = None, publisher: str | None = None, date: str | None = None,
-                     url: str | None = None, gazetteer: Iterable[str | os.PathLike[str]] = (),
-                     keep_going: bool = False, progress: Progress | None = None,
-                     on_failure: Callable[[Failure], None] | None = None) -> BuildReport:
-    """Read and extract the articles ``sources`` name one at a time, without a store.
-
-    The report holds the extractions and the ``failed`` articles; without ``keep_going`` it stops
-    at the first failure (``report.raise_if_stopped`` then raises). See ``KG.build``.
-    """
-    from ecokg.batch import extract_each, list_sources
-
-    entries = list_sources(sources)
-    extractions, failed = extract_each(entries, stdin=stdin, title=title, publisher=publisher,
-                                       date=date, url=url, gazetteer=gazetteer, keep_going=keep_going,
-                                       progress=progress, on_failure=on_failure)
-    return BuildReport(extractions, None, failed, len(entries))
-
-
-def extract(raws: Sequence[RawArticle], *, title: str | None = None, publisher: str | None = None,
-            date: str | None = None, url: str | None = None, gazetteer: Iterable[str | os.PathLike[str]] = (),
-            progress: Progress | None = None) -> list[Extraction]:
-    """Extract entities, relations, designations and figures from each article (the loaders)."""
-    from ecokg.loaders.news_loader import NewsArticleLoader
-
-    if len(raws) > 1 and (title or url):
-        raise InputError("title and url describe one article; give one source with them")
-    loader = NewsArticleLoader([str(g) for g in gazetteer])
-    out: list[Extraction] = []
-    entities = 0
-    for raw in raws:
-        if progress:
-            progress(Path(raw.source).name, len(out), len(raws), entities)
-        out.append(loader.load(raw, title=title, publisher=publisher, date=date, url=url))
-        entities += len(out[-1].entities)
-    if progress:
-        progress("", len(out), len(raws), entities)
-    return out
-
-
-def write_graph(extractions: Iterable[Extraction], path: str | os.PathLike[str], fmt: str | None = None, *,
-                base: str | None = None, ontology: bool = False) -> ExportReport:
-    """The graph of exactly these articles, written to a file without any store."""
-    from ecokg.graph.builder import GraphBuilder
-    from ecokg.graph.export import export_dataset
-    from ecokg.graph.namespaces import DEFAULT_BASE
-
-    ds = GraphBuilder(base or DEFAULT_BASE).build(extractions)
-    return export_dataset(ds, path, fmt, ontology=ontology, colours=_colours())
-
 
 def named_query(spec: str | None = None, expression: str | None = None) -> NamedQuery:
     """A named query, a ``.rq`` file, or SPARQL text (``expression``): what ``KG.query`` runs."""
@@ -193,12 +65,6 @@ def store_path(option: str | os.PathLike[str] | None) -> Path:
     from ecokg.graph.store import resolve_store_path
 
     return resolve_store_path(option)
-
-
-def _colours() -> Callable[[str], str]:
-    from ecokg.viz.style import class_colour
-
-    return class_colour
 
 
 def _as_query(spec: str | NamedQuery) -> NamedQuery:
@@ -257,7 +123,7 @@ class KG(TimeAndIdentity):
               gazetteer: Iterable[str | os.PathLike[str]] = (), base: str | None = None,
               progress: Progress | None = None, stdin: BinaryIO | None = None, keep_going: bool = False,
               on_failure: Callable[[Failure], None] | None = None, jobs: int = 1,
-              scheduler: str | None = None) -> BuildReport:
+              scheduler: str | None = None, generated_at: str | None = None) -> BuildReport:
         """Read the articles ``sources`` name and add them to the store, streamed in batches.
 
         ``jobs``: worker processes that read and extract articles (the store is written here);
@@ -270,7 +136,8 @@ class KG(TimeAndIdentity):
         and the report lists the failures in ``failed``; without it the articles before the first
         bad one are stored and ``ecokg.batch.BuildStopped`` (an ``InputError`` naming the file) is
         raised. Articles already in the store (same text) are skipped, so a re-run after fixing
-        the bad ones adds only those.
+        the bad ones adds only those. ``generated_at``: the ``prov:generatedAtTime`` of this run's
+        extractions (ISO 8601), else ``$SOURCE_DATE_EPOCH``, else now (``ecokg.graph.generated``).
         """
         from ecokg.batch import list_sources
 
@@ -278,7 +145,8 @@ class KG(TimeAndIdentity):
         report = BuildReport(sources=len(entries))
         docs = self.stream(entries, report, title=title, publisher=publisher, date=date, url=url,
                            gazetteer=gazetteer, base=base, progress=progress, stdin=stdin,
-                           keep_going=keep_going, on_failure=on_failure, jobs=jobs, scheduler=scheduler)
+                           keep_going=keep_going, on_failure=on_failure, jobs=jobs, scheduler=scheduler,
+                           generated_at=generated_at)
         before = self.snapshot()
         report.ingest = self.store.ingest(docs)
         if report.ingest.added or report.ingest.replaced:
@@ -293,29 +161,36 @@ class KG(TimeAndIdentity):
                gazetteer: Iterable[str | os.PathLike[str]] = (), base: str | None = None,
                progress: Progress | None = None, stdin: BinaryIO | None = None, keep_going: bool = False,
                on_failure: Callable[[Failure], None] | None = None, jobs: int = 1,
-               scheduler: str | None = None) -> Iterator[DocGraph]:
+               scheduler: str | None = None, generated_at: str | None = None) -> Iterator[DocGraph]:
         """The document graphs of ``entries`` (``ecokg.batch.list_sources``), counted into ``report``
         (failures into ``report.failed``), for ``store.ingest``."""
         from ecokg.batch import Options, stream_docs
+        from ecokg.graph.generated import generation_time
 
-        options = Options(title, publisher, date, url, tuple(str(g) for g in gazetteer), base)
+        options = Options(title, publisher, date, url, tuple(str(g) for g in gazetteer), base,
+                          generation_time(generated_at))
         with ExitStack() as stack:
             workers = None
             if scheduler:
                 from ecokg.cluster import dask_workers
 
                 workers = stack.enter_context(dask_workers(scheduler))
-            for doc in stream_docs(entries, options, report.failed, jobs=jobs, stdin=stdin, keep_going=keep_going,
+            for doc in stream_docs(entries, options, report.failed, jobs=jobs, stdin=stdin,
+                                   keep_going=keep_going,
                                    progress=progress, on_failure=on_failure, workers=workers):
                 yield report.count(doc)
 
-    def ingest(self, extractions: Iterable[Extraction], *, base: str | None = None) -> IngestReport:
+    def ingest(self, extractions: Iterable[Extraction], *, base: str | None = None,
+               generated_at: str | None = None) -> IngestReport:
         """Add extracted articles, merging their entities with the store's (streamed in batches);
-        the conflicts between figures are recomputed (``graph/conflicts.py``)."""
+        the conflicts between figures are recomputed (``graph/conflicts.py``). ``generated_at`` as
+        for ``build``."""
         from ecokg.graph.builder import GraphBuilder
+        from ecokg.graph.generated import generation_time
         from ecokg.graph.namespaces import DEFAULT_BASE
 
-        report = self.store.ingest(GraphBuilder(base or DEFAULT_BASE).doc_graphs(extractions))
+        builder = GraphBuilder(base or DEFAULT_BASE, generation_time(generated_at))
+        report = self.store.ingest(builder.doc_graphs(extractions))
         if report.added or report.replaced:
             self.refresh_conflicts()
         return report
@@ -340,7 +215,8 @@ class KG(TimeAndIdentity):
 
     # -- reading ---------------------------------------------------------------------------
     def query(self, query: str | NamedQuery, /, *, limit: int | None = None, timeout: float | None = None,
-              params: Mapping[str, Any] | None = None, as_of: str | None = None, **kwargs: Any) -> QueryResult:
+              params: Mapping[str, Any] | None = None, as_of: str | None = None,
+              **kwargs: Any) -> QueryResult:
         """Run a named query (``ecokg queries``), a ``.rq`` file or SPARQL text.
 
         Parameters (entity names or IRIs) come as keywords or ``params``; ``limit`` caps the rows;
@@ -353,8 +229,8 @@ class KG(TimeAndIdentity):
         named = _as_query(query)
         bound = {k: str(v) for k, v in {**(params or {}), **kwargs}.items()}
         if timeout is not None:
-            result = run_with_deadline(local_job, (str(self.path), named, bound, limit, check_date(as_of)), timeout,
-                                       f"query {named.name}")
+            result = run_with_deadline(local_job, (str(self.path), named, bound, limit, check_date(as_of)),
+                                       timeout, f"query {named.name}")
         else:
             result = execute(named, bound, LocalBackend.from_store(self.store, check_date(as_of)), limit)
         return QueryResult(result, named.name)

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 from ecokg.errors import EcokgError, InputError
 
 if TYPE_CHECKING:
     from ecokg.graph.ingest import DocGraph
+    from ecokg.loaders.reader import RawArticle
     from ecokg.loaders.records import Extraction
+
+T = TypeVar("T")
 
 #: ``progress(source, done, total, entities)``: before each article (``done`` read so far) and after the last.
 Progress = Callable[[str, int, int, int], None]
@@ -71,6 +74,34 @@ def list_sources(sources: Sequence[str | os.PathLike[str]]) -> list[str]:
     return out
 
 
+def each_record(entry: str, make: Callable[[RawArticle, str], T], *, stdin: BinaryIO | None = None,
+                keep_going: bool = True) -> Iterator[T | Failure]:
+    """``make(raw, source)`` for one article (a file or standard input), or for each record of a
+    WARC or JSON Lines file, in order; a record that cannot be read or made is a ``Failure`` (an
+    article's failure, a bug or not, is that article's), after which nothing more comes without
+    ``keep_going``."""
+    from ecokg.loaders.reader import iter_sources
+
+    records = iter_sources([entry], stdin=stdin)
+    while True:
+        source = "standard input" if entry == "-" else entry
+        try:
+            raw = next(records, None)  # after a reading error the file has no more records
+            if raw is None:
+                return
+            if raw.source not in (entry, "-"):
+                source = raw.source
+            made = make(raw, source)
+        except Exception as exc:
+            reason = (exc.one_line() if isinstance(exc, EcokgError)
+                      else f"internal error: {type(exc).__name__}: {exc}")
+            yield Failure(source, reason, exc)
+            if not keep_going:
+                return
+        else:
+            yield made
+
+
 def extract_each(entries: Sequence[str], *, stdin: BinaryIO | None = None, title: str | None = None,
                  publisher: str | None = None, date: str | None = None, url: str | None = None,
                  gazetteer: Iterable[str | os.PathLike[str]] = (), keep_going: bool = False,
@@ -80,7 +111,6 @@ def extract_each(entries: Sequence[str], *, stdin: BinaryIO | None = None, title
     """Read and extract each entry of ``list_sources`` on its own; stop at the first failure
     unless ``keep_going``. Returns the extractions and the failures, in source order."""
     from ecokg.loaders.news_loader import NewsArticleLoader
-    from ecokg.loaders.reader import iter_sources
 
     if len(entries) > 1 and (title or url):
         raise InputError("title and url describe one article; give one source with them")
@@ -88,32 +118,22 @@ def extract_each(entries: Sequence[str], *, stdin: BinaryIO | None = None, title
     done: list[Extraction] = []
     failed: list[Failure] = []
     entities = 0
+
+    def extract(raw: RawArticle, _source: str) -> Extraction:
+        return loader.load(raw, title=title, publisher=publisher, date=date, url=url)
+
     for i, entry in enumerate(entries):
         if progress:
             progress(Path(entry).name, i, len(entries), entities)
-        # one article (a file or standard input), or each record of a WARC or JSON Lines file
-        records = iter_sources([entry], stdin=stdin)
-        stop = False
-        while True:
-            source = "standard input" if entry == "-" else entry
-            try:
-                raw = next(records, None)  # after a reading error the file has no more records
-                if raw is None:
-                    break
-                if raw.source not in (entry, "-"):
-                    source = raw.source
-                done.append(loader.load(raw, title=title, publisher=publisher, date=date, url=url))
-                entities += len(done[-1].entities)
-            except Exception as exc:  # an article's failure, a bug or not, is that article's
-                reason = (exc.one_line() if isinstance(exc, EcokgError)
-                          else f"internal error: {type(exc).__name__}: {exc}")
-                failed.append(Failure(source, reason, exc))
+        for item in each_record(entry, extract, stdin=stdin, keep_going=keep_going):
+            if isinstance(item, Failure):
+                failed.append(item)
                 if on_failure:
-                    on_failure(failed[-1])
-                if not keep_going:
-                    stop = True
-                    break
-        if stop:
+                    on_failure(item)
+            else:
+                done.append(item)
+                entities += len(item.entities)
+        if failed and not keep_going:
             break
     if progress:
         progress("", len(entries), len(entries), entities)
@@ -130,6 +150,7 @@ class Options:
     url: str | None = None
     gazetteer: tuple[str, ...] = ()
     base: str | None = None
+    generated_at: str | None = None  # prov:generatedAtTime of the graphs (graph/generated.py)
 
 
 class Extractor:
@@ -142,32 +163,19 @@ class Extractor:
 
         self.options = options
         self.loader = NewsArticleLoader(list(options.gazetteer))
-        self.builder = GraphBuilder(options.base or DEFAULT_BASE)
+        self.builder = GraphBuilder(options.base or DEFAULT_BASE, options.generated_at)
 
     def entry(self, entry: str, stdin: BinaryIO | None = None, keep_going: bool = True
               ) -> Iterator[DocGraph | Failure]:
         """Each document of ``entry`` as a ``DocGraph``, or a ``Failure``; after a failure without
         ``keep_going`` nothing more."""
-        from ecokg.loaders.reader import iter_sources
-
         o = self.options
-        records = iter_sources([entry], stdin=stdin)
-        while True:
-            source = "standard input" if entry == "-" else entry
-            try:
-                raw = next(records, None)  # after a reading error the file has no more records
-                if raw is None:
-                    return
-                if raw.source not in (entry, "-"):
-                    source = raw.source
-                ex = self.loader.load(raw, title=o.title, publisher=o.publisher, date=o.date, url=o.url)
-                yield self.builder.doc_graph(ex, source)
-            except Exception as exc:  # an article's failure, a bug or not, is that article's
-                reason = (exc.one_line() if isinstance(exc, EcokgError)
-                          else f"internal error: {type(exc).__name__}: {exc}")
-                yield Failure(source, reason, exc)
-                if not keep_going:
-                    return
+
+        def graph(raw: RawArticle, source: str) -> DocGraph:
+            ex = self.loader.load(raw, title=o.title, publisher=o.publisher, date=o.date, url=o.url)
+            return self.builder.doc_graph(ex, source)
+
+        yield from each_record(entry, graph, stdin=stdin, keep_going=keep_going)
 
 
 _WORKER: Extractor | None = None
@@ -190,8 +198,10 @@ def _ready() -> int:
 def extract_entry(entry: str, keep_going: bool, options: Options) -> list[DocGraph | Failure]:
     """In a worker process (local or on a Dask cluster): one entry's documents, with failures made
     plain (message, hint, exit code) so that they travel back whatever the error's class."""
-    if _WORKER is None or _WORKER.options != options:
+    if _WORKER is None or replace(_WORKER.options, generated_at=None) != replace(options, generated_at=None):
         _init_worker(options)
+    elif _WORKER.options != options:  # another run's time: the loader stays, the stamp changes
+        _WORKER.options, _WORKER.builder.generated_at = options, options.generated_at
     assert _WORKER is not None
     out: list[DocGraph | Failure] = []
     for item in _WORKER.entry(entry, keep_going=keep_going):
@@ -297,5 +307,5 @@ def _pooled(workers: Workers, entries: Sequence[str], keep_going: bool, options:
             f.cancel()
 
 
-__all__ = ["BuildStopped", "Extractor", "Failure", "Options", "Progress", "Workers", "extract_each", "extract_entry",
-           "list_sources", "start_workers", "stream_docs"]
+__all__ = ["BuildStopped", "Extractor", "Failure", "Options", "Progress", "Workers", "extract_each",
+           "extract_entry", "list_sources", "start_workers", "stream_docs"]

@@ -114,7 +114,8 @@ class ConnectionCap:
             body = (f"the server is busy: {self.max_connections} connections are open (the limit); "
                     "try again in a few seconds\n").encode()
             head = (f"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                    f"Retry-After: 5\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode("ascii")
+                    f"Retry-After: 5\r\nContent-Length: {len(body)}\r\n"
+                    "Connection: close\r\n\r\n").encode("ascii")
             with suppress(OSError):
                 request.settimeout(1)
                 request.sendall(head + body)

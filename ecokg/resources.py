@@ -30,7 +30,8 @@ def read_text(package: str, name: str) -> str:
 def list_files(package: str, suffix: str) -> list[Traversable]:
     """Packaged files of ``package`` whose name ends with ``suffix``, sorted by name."""
     root = resources.files(package)
-    return sorted((f for f in root.iterdir() if f.is_file() and f.name.endswith(suffix)), key=lambda f: f.name)
+    return sorted((f for f in root.iterdir() if f.is_file() and f.name.endswith(suffix)),
+                  key=lambda f: f.name)
 
 
 def ontology_file(name: str = "ecokg.ttl") -> Traversable:
@@ -41,6 +42,11 @@ def ontology_file(name: str = "ecokg.ttl") -> Traversable:
 def chain_files() -> tuple[Traversable, Traversable]:
     """The industry chain scheme (``chain.ttl``) and its cue words (``chain-cues.yaml``)."""
     return data_file(ONTOLOGY_PACKAGE, "chain.ttl"), data_file(ONTOLOGY_PACKAGE, "chain-cues.yaml")
+
+
+def identifier_file() -> Traversable:
+    """The offline identifier table (``identifiers.yaml``: verified Wikidata items of known actors)."""
+    return data_file(ONTOLOGY_PACKAGE, "identifiers.yaml")
 
 
 def query_files() -> list[Traversable]:

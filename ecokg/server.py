@@ -123,7 +123,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             message = (f"request line over {MAX_REQUEST_LINE} bytes; send long queries with POST "
                        f"(application/sparql-query, at most {self.config.max_query} characters)")
         elif code == HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE:
-            message = f"{message or 'headers too large'}: at most 100 header lines of {MAX_REQUEST_LINE} bytes"
+            message = (f"{message or 'headers too large'}: "
+                       f"at most 100 header lines of {MAX_REQUEST_LINE} bytes")
         self.close_connection = True
         try:
             phrase = f"{code} {HTTPStatus(code).phrase}"
@@ -197,8 +198,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 return
             self.close_connection = True  # the body is not read
             self._text(HTTPStatus.REQUEST_ENTITY_TOO_LARGE if length > 0 else HTTPStatus.BAD_REQUEST,
-                       f"request body of {length} bytes: it must have a Content-Length of at most {limit} bytes "
-                       "(ecokg serve's limit)", {"Connection": "close"})
+                       f"request body of {length} bytes: it must have a Content-Length of at most "
+                       f"{limit} bytes (ecokg serve's limit)", {"Connection": "close"})
             return
         raw = self.rfile.read(length)
         if not self._arrived():
@@ -224,7 +225,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 self._text(HTTPStatus.BAD_REQUEST, "expected exactly one 'query' or one 'update' form field")
         else:
             self._text(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unsupported Content-Type {ctype!r}; use "
-                       "application/x-www-form-urlencoded, application/sparql-query or application/sparql-update")
+                       "application/x-www-form-urlencoded, application/sparql-query or "
+                       "application/sparql-update")
 
     # -- work ------------------------------------------------------------------------------
     def _query(self, text: str) -> None:
@@ -235,7 +237,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._too_long(text)
             return
         if query_form(text) in UPDATE_FORMS:
-            self._text(HTTPStatus.BAD_REQUEST, "this is an update; send it as 'update=' or application/sparql-update")
+            self._text(HTTPStatus.BAD_REQUEST,
+                       "this is an update; send it as 'update=' or application/sparql-update")
             return
         try:
             form = check_syntax(text, "the query")
@@ -255,7 +258,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
         except EcokgError as exc:
             self._text(HTTPStatus.INTERNAL_SERVER_ERROR, exc.one_line())
             return
-        except Exception as exc:  # the engine's own error (RuntimeError …): an answer, not a dropped connection
+        except Exception as exc:
+            # the engine's own error (RuntimeError …): an answer, not a dropped connection
             self._text(HTTPStatus.INTERNAL_SERVER_ERROR, f"the query failed: {type(exc).__name__}: "
                                                          f"{' '.join(str(exc).split())[:500]}")
             return
@@ -307,7 +311,8 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
 
-    def _workbench(self, path: str, params: dict[str, list[str]]) -> tuple[int, str, bytes, dict[str, str]] | None:
+    def _workbench(self, path: str,
+                   params: dict[str, list[str]]) -> tuple[int, str, bytes, dict[str, str]] | None:
         from ecokg.workbench import route
 
         return route(self.config, path, params)

@@ -29,7 +29,8 @@ def check_date(value: str | None, what: str = "--as-of") -> str | None:
             raise ValueError(value)
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise InputError(f"{what} {value!r} is not a date", hint="write it as YYYY-MM-DD, e.g. 2025-06-30") from None
+        raise InputError(f"{what} {value!r} is not a date",
+                         hint="write it as YYYY-MM-DD, e.g. 2025-06-30") from None
 
 
 def snapshot(source: str | os.PathLike[str]) -> Snapshot:
@@ -97,7 +98,8 @@ class TimeAndIdentity:
 
         line = f"- {action}: [{', '.join(names)}]"
         Curation.parse(f"decisions:\n{line}\n", "the decision")  # checks the action and its names
-        out = add_decision(self.store, Decision(action, tuple(n.strip() for n in names), by or DEFAULT_CURATOR,
+        out = add_decision(self.store,
+                           Decision(action, tuple(n.strip() for n in names), by or DEFAULT_CURATOR,
                                                 note))
         self.refresh_conflicts()
         return out

@@ -118,7 +118,8 @@ def _job_named(conn: Any, store: str, name: str, params: dict[str, str], limit: 
 def _run(config: Any, job: Any, *args: Any) -> Any:
     from ecokg.queries.runner import run_with_deadline
 
-    return run_with_deadline(job, (str(config.store), *args), config.timeout, "the request", context="forkserver")
+    return run_with_deadline(job, (str(config.store), *args), config.timeout, "the request",
+                             context="forkserver")
 
 
 def _entity(config: Any, key: str) -> Response:
@@ -138,20 +139,23 @@ def _entity(config: Any, key: str) -> Response:
     except AmbiguousName as exc:
         from html import escape
 
-        items = "".join(f'<li><a href="{escape(entity_href(c.iri) or "")}">{escape(c.label)}</a> [{escape(c.cls)}]</li>'
+        items = "".join(f'<li><a href="{escape(entity_href(c.iri) or "")}">{escape(c.label)}</a> '
+                        f'[{escape(c.cls)}]</li>'
                         for c in exc.candidates)
         html = page(key, f"<h1>{escape(key)}</h1><p>names several entities:</p><ul>{items}</ul>")
     except EntityNotFound:
         from html import escape
 
-        return HTTPStatus.NOT_FOUND, HTML, page(key, f"<h1>{escape(key)}</h1><p>no such entity in the graph; "
-                                                     "<a href=\"/\">search the workbench</a></p>").encode("utf-8")
+        body = (f"<h1>{escape(key)}</h1><p>no such entity in the graph; "
+                '<a href="/">search the workbench</a></p>')
+        return HTTPStatus.NOT_FOUND, HTML, page(key, body).encode("utf-8")
     finally:
         store.close()
     return HTTPStatus.OK, HTML, html.encode("utf-8")
 
 
-def route(config: Any, path: str, params: dict[str, list[str]]) -> tuple[int, str, bytes, dict[str, str]] | None:
+def route(config: Any, path: str,
+          params: dict[str, list[str]]) -> tuple[int, str, bytes, dict[str, str]] | None:
     """The response (status, type, body, headers) for a workbench path, or None if not the workbench's."""
     if path in ("", "/"):
         import secrets

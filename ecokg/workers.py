@@ -116,7 +116,8 @@ class WorkerPool:
         except (EOFError, OSError) as exc:
             self._stop(worker, kill=True)
             raise QueryError(f"the query worker ended without an answer (exit code {proc.exitcode})",
-                             hint="the server is overloaded or the query crashed the engine; try again") from exc
+                             hint="the server is overloaded or the query crashed the engine; "
+                                  "try again") from exc
         self._give_back(worker)
         if status == "error":
             raise payload

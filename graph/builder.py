@@ -17,14 +17,17 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ecokg.graph import iris
+from ecokg.graph.identity import wikidata_for
 from ecokg.graph.namespaces import (
     DCTERMS,
     DEFAULT_BASE,
     ECO,
     IDENTIFIER_PROPERTY,
+    OWL,
     PROV,
     RDF,
     RDFS,
+    SCHEMA,
     SKOS,
     WD,
     XSD,
@@ -63,8 +66,10 @@ def known_indicators() -> dict[str, URIRef]:
 class GraphBuilder:
     """Turns extractions into triples in an rdflib ``Dataset``, one named graph per document."""
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, base: str = DEFAULT_BASE, generated_at: str | None = None) -> None:
         self.base = base
+        #: ``prov:generatedAtTime`` of the document graphs made (``graph/generated.py``); None: not written
+        self.generated_at = generated_at
 
     # -- IRIs ------------------------------------------------------------------------------
     def doc_iri(self, ex: Extraction) -> URIRef:
@@ -233,6 +238,11 @@ class GraphBuilder:
         g.add((doc, ECO.content, Literal(d.text, lang="zh")))
         if d.region and d.region in ex.entities:
             g.add((doc, DCTERMS.spatial, self.entity_iri(ex, d.region)))
+        if self.generated_at:  # when this graph was extracted (the as-of axis is dcterms:issued)
+            run = iris.extraction_iri(doc)
+            g.add((run, RDF.type, PROV.Entity))
+            g.add((run, PROV.wasDerivedFrom, doc))
+            g.add((run, PROV.generatedAtTime, Literal(self.generated_at, datatype=XSD.dateTime)))
 
     def _entity(self, g: Graph, ex: Extraction, key: str, e: URIRef, doc: URIRef) -> None:
         ent = ex.entities[key]
@@ -242,8 +252,11 @@ class GraphBuilder:
             g.add((e, RDFS.label, Literal(ent.en_label, lang="en")))
         for alt in sorted(ent.alt_labels - {key, ent.en_label or ""}):
             g.add((e, SKOS.altLabel, Literal(alt, lang=_lang_of(alt))))
-        if ent.wikidata:
-            g.add((e, SKOS.exactMatch, WD[ent.wikidata]))
+        qid = ent.wikidata or wikidata_for(ent.cls, key, ent.codes)  # verified ids only (graph/identity.py)
+        if qid:
+            g.add((e, SKOS.exactMatch, WD[qid]))
+            g.add((e, OWL.sameAs, WD[qid]))
+            g.add((e, SCHEMA.sameAs, WD[qid]))
         for scheme, code in sorted(ent.codes.items()):  # verified identifiers (loaders/identifiers.py)
             g.add((e, IDENTIFIER_PROPERTY[scheme], Literal(code)))
         g.add((e, ECO.mentionedIn, doc))
@@ -314,9 +327,13 @@ def _ox() -> Any:
     return pyoxigraph
 
 
-def doc_graphs(extractions: Iterable[Extraction], base: str = DEFAULT_BASE) -> Iterator[DocGraph]:
-    """What ``EcoStore.ingest`` takes, from extractions (``GraphBuilder(base).doc_graphs``)."""
-    return GraphBuilder(base).doc_graphs(extractions)
+def doc_graphs(extractions: Iterable[Extraction], base: str = DEFAULT_BASE,
+               generated_at: str | None = None) -> Iterator[DocGraph]:
+    """What ``EcoStore.ingest`` takes, from extractions, stamped as ``KG.build`` stamps them
+    (``generated_at``, else ``$SOURCE_DATE_EPOCH``, else now: ``graph/generated.py``)."""
+    from ecokg.graph.generated import generation_time
+
+    return GraphBuilder(base, generation_time(generated_at)).doc_graphs(extractions)
 
 
 def union_graph(ds: Dataset) -> Graph:

@@ -12,12 +12,16 @@ The file ``STORE/ecokg-meta/curation.yaml`` lists decisions, one a list item wit
     - reject: [示范区]                               # drop a false entity and what is said of it
     - reject: [云启智能, locatedIn, 澄湾高新区]        # drop one fact (subject, property, object)
 
-An entity is named by its name (canonical or other), or its IRI. The merge applies ``same`` and
-``distinct`` (``CurationRules``, passed to ``merge.resolve``), then ``label`` and ``type``; the
-commit drops rejected entities and facts and writes every decision, reified and attributed, into
-``CURATION_GRAPH`` so it is visible in SPARQL and exported with the store. A bad file (YAML syntax,
-an unknown action or class, a wrong number of names, ``same`` and ``distinct`` that contradict
-each other through a chain of merges) is one ``CurationError`` naming the line.
+An entity is named by its name (canonical or other), or its IRI; ``NAME@WHERE`` narrows a name to
+the occurrences in a place (the document's region or where the entity is located) or in one
+document (its IRI or id), so ``distinct: [华信科技@青岛市, 华信科技@武汉市]`` keeps two companies with
+one name apart (one IRI each, qualified by their region: ``graph/merge_sets.py``).
+The merge applies ``same`` and ``distinct`` (``CurationRules``, passed to ``merge.resolve``), then
+``label`` and ``type``; the commit drops rejected entities and facts and writes every decision,
+reified and attributed, into ``CURATION_GRAPH`` so it is visible in SPARQL and exported with the
+store. A bad file (YAML syntax, an unknown action or class, a wrong number of names, ``same`` and
+``distinct`` that contradict each other through a chain of merges) is one ``CurationError``
+naming the line.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from ecokg.graph import iris
 from ecokg.graph.merge import Occurrence, Resolution
 from ecokg.graph.namespaces import CURATION_BASE, CURATION_GRAPH, ECO, OWL, PROV, RDF, RDFS
 from ecokg.graph.storefs import atomic_write
-from ecokg.names import name_key
+from ecokg.names import name_key, region_key
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -129,8 +133,13 @@ class Curation:
 
         same_line: dict[str, int] = {}
         for d in self.decisions:
+            if d.action == "distinct" and _key(d.args[0]) == _key(d.args[1]):
+                raise CurationError(
+                    f"{d.where(self.file)}: 'distinct' names one entity twice ({d.args[0]})",
+                    hint="two actors with one name: say where each is, e.g. distinct: [华信科技@青岛市, 华信科技@武汉市] "
+                         "(a place, or a document's id)")
             if d.action == "same":
-                a, b = (name_key(x) or x for x in d.args)
+                a, b = (_key(x) for x in d.args)
                 if a == b:
                     raise CurationError(f"{d.where(self.file)}: 'same' names one entity twice ({d.args[0]})",
                                         hint="give two different entities")
@@ -141,14 +150,14 @@ class Curation:
         labels: dict[str, Decision] = {}
         for d in self.decisions:
             if d.action == "distinct":
-                a, b = (name_key(x) or x for x in d.args)
+                a, b = (_key(x) for x in d.args)
                 if find(a) == find(b):
                     raise CurationError(
                         f"{d.where(self.file)}: 'distinct {d.args[0]} {d.args[1]}' contradicts the 'same' decisions "
                         f"that join them (a cycle of same and distinct)",
                         hint="remove one of the decisions")
             elif d.action == "label":
-                key = find(name_key(d.args[0]) or d.args[0])
+                key = find(_key(d.args[0]))
                 if key in labels and labels[key].args[1] != d.args[1]:
                     raise CurationError(f"{d.where(self.file)}: a second canonical name for {d.args[0]} "
                                         f"(line {labels[key].line} gives {labels[key].args[1]})",
@@ -177,6 +186,13 @@ class Curation:
                     f"{d.where(self.file)}: {d.args[0]} ({'/'.join(sorted(families[0]))}) and {d.args[1]} "
                     f"({'/'.join(sorted(families[1]))}) cannot be one entity",
                     hint="'same' merges entities of one kind (two organizations, two places …)")
+
+
+def _key(name: str) -> str:
+    """A curation name's identity within the file: its name key and where (NAME@WHERE)."""
+    base, where = split_name(name)
+    key = name_key(base) or base
+    return f"{key}@{region_key(where) or where}" if where else key
 
 
 def _items(root: yaml.Node, file: str) -> list[yaml.Node]:
@@ -234,12 +250,32 @@ _USAGE = {"same": "same: [A, B]", "distinct": "distinct: [A, B]", "label": "labe
           "type": "type: [ENTITY, CLASS]", "reject": "reject: [ENTITY] or reject: [SUBJECT, property, OBJECT]"}
 
 
+def split_name(name: str) -> tuple[str, str]:
+    """``NAME@WHERE`` → (NAME, WHERE); a plain name → (name, "")."""
+    base, at, where = name.rpartition("@")
+    if at and base.strip() and where.strip() and "://" not in base:  # an IRI may hold an @
+        return base.strip(), where.strip()
+    return name, ""
+
+
 def matches(name: str, o: Occurrence) -> bool:
-    """Whether a curation name (or IRI) names this occurrence: its IRI, a canonical or other name."""
+    """Whether a curation name (or IRI) names this occurrence: its IRI, a canonical or other name;
+    ``NAME@WHERE`` only the occurrences of NAME in a place (the document's region or where the
+    entity is located) or in one document (its IRI, or the 16 hex digits it ends with)."""
     if name == o.iri:
         return True
-    key = name_key(name)
+    base, where = split_name(name)
+    if where and not _in(where, o):
+        return False
+    if base == o.iri:
+        return True
+    key = name_key(base)
     return bool(key) and key in {name_key(n) for n in (o.label, *o.en, *o.alts)}
+
+
+def _in(where: str, o: Occurrence) -> bool:
+    in_doc = where == o.doc or (len(where) >= 8 and o.doc.rsplit("/", 1)[-1].startswith(where))
+    return in_doc or region_key(where) in {region_key(r) for r in o.regions}
 
 
 # -- applying ------------------------------------------------------------------------------------
@@ -280,6 +316,10 @@ class CurationRules:
         if out != res:
             base = res.iri.rsplit("/", 2)[0] + "/"
             out = replace(out, iri=str(iris.entity_iri(out.cls, out.label, base)))
+        return out
+
+    def record(self, out: Resolution, members: list[Occurrence]) -> None:
+        """Which merged entity each decision's names ended up in (its final IRI)."""
         for d in self.curation.decisions:
             names = d.args if d.action != "reject" or len(d.args) == 1 else (d.args[0], d.args[2])
             for name in names:
@@ -287,7 +327,6 @@ class CurationRules:
                     self.named.setdefault(name, set()).add(out.iri)
             if d.action == "reject" and len(d.args) == 1 and any(matches(d.args[0], o) for o in members):
                 self.rejected.add(out.iri)
-        return out
 
     def rejected_facts(self) -> set[tuple[str, str, str]]:
         out = set()
@@ -356,4 +395,5 @@ def rules_for(store_path: Path) -> CurationRules | None:
     return CurationRules(curation) if curation.decisions else None
 
 
-__all__ = ["ACTIONS", "Curation", "CurationError", "CurationRules", "Decision", "matches", "rules_for"]
+__all__ = ["ACTIONS", "Curation", "CurationError", "CurationRules", "Decision", "matches", "rules_for",
+           "split_name"]

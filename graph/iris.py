@@ -97,6 +97,11 @@ def mention_iri(doc: URIRef, start: int, end: int) -> URIRef:
     return URIRef(f"{doc}/s/{start}-{end}")
 
 
+def extraction_iri(doc: URIRef) -> URIRef:
+    """The extraction that made a document's graph (``prov:generatedAtTime``)."""
+    return URIRef(f"{doc}/extraction")
+
+
 def indicator_iri(label: str, base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{base}indicator/{slug(label)}")
 

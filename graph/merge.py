@@ -15,8 +15,9 @@ the same IRI family (org, place …, see ``iris.KIND_BY_CLASS``) are linked when
   (``eco:creditCode``: 统一社会信用代码, ``eco:adminCode``: GB/T 2260 code).
 
 An analyst's curation (``graph/curation.py``, passed in as ``rules``) adds links (``same``),
-forbids them (``distinct``: two clusters holding the two sides are never joined) and adjusts the
-chosen label and class.
+forbids them (``distinct``: two clusters holding the two sides are never joined; two entities it
+keeps apart that would get one IRI, the same name in two cities, get one each, the name qualified
+by their region) and adjusts the chosen label and class.
 
 Two alternative names alone never link, and a shared prefix never does. A name that is a
 region-qualified form's tail (``人工智能产业园`` when ``青岛人工智能产业园`` is known and ``青岛`` is
@@ -39,7 +40,8 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from ecokg.graph import iris
-from ecokg.graph.namespaces import DCTERMS, ECO, RDF, RDFS, SKOS
+from ecokg.graph.merge_sets import UnionFind, separate
+from ecokg.graph.namespaces import DCTERMS, ECO, OWL, RDF, RDFS, SCHEMA, SKOS
 from ecokg.names import is_admin_place, looks_like_place, region_key, short_place
 from ecokg.names import name_key as _name_key
 
@@ -172,35 +174,7 @@ class MergeRules(Protocol):
 
     def adjust(self, res: Resolution, members: list[Occurrence]) -> Resolution: ...
 
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-        self.tags: dict[int, set[tuple[int, int]]] = {}  # root -> (rule, side) of its members
-
-    def forbid(self, apart: list[tuple[set[int], set[int]]]) -> None:
-        """Never join a set holding a member of one side of a pair with one holding the other."""
-        for rule, sides in enumerate(apart):
-            for side, members in enumerate(sides):
-                for i in members:
-                    self.tags.setdefault(i, set()).add((rule, side))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        ta, tb = self.tags.get(ra, set()), self.tags.get(rb, set())
-        if any((rule, 1 - side) in tb for rule, side in ta):
-            return  # a curated 'distinct'
-        self.parent[max(ra, rb)] = min(ra, rb)
-        if ta or tb:
-            self.tags[min(ra, rb)] = ta | tb
+    def record(self, res: Resolution, members: list[Occurrence]) -> None: ...
 
 
 @dataclass
@@ -269,7 +243,7 @@ def resolve(occurrences: Iterable[Occurrence], rules: MergeRules | None = None) 
     occ = sorted(set(occurrences), key=lambda o: (o.doc, o.iri))
     index = _Index(occ)
     index.build()
-    uf = _UnionFind(len(occ))
+    uf = UnionFind(len(occ))
     if rules is not None:
         uf.forbid(rules.apart(occ))
         for i, j in rules.together(occ):
@@ -282,16 +256,14 @@ def resolve(occurrences: Iterable[Occurrence], rules: MergeRules | None = None) 
     # label = label (a generic name only within one region)
     for key, members in by_name.items():
         if key not in index.generic:
-            for j in members[1:]:
-                uf.union(members[0], j)
+            uf.join_all(members)
             continue
-        by_region: dict[str, int] = {}
+        by_region: dict[str, list[int]] = defaultdict(list)
         for i in members:
             for r in index.regions(i):
-                if r in by_region:
-                    uf.union(by_region[r], i)
-                else:
-                    by_region[r] = i
+                by_region[r].append(i)
+        for same_region in by_region.values():
+            uf.join_all(same_region)
     # label = alternative name of another occurrence
     for j, o in enumerate(occ):
         for alt in {name_key(a) for a in o.alts}:
@@ -314,11 +286,18 @@ def resolve(occurrences: Iterable[Occurrence], rules: MergeRules | None = None) 
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(occ)):
         clusters[uf.find(i)].append(i)
-    out: dict[tuple[str, str], Resolution] = {}
+    resolved: list[tuple[list[int], Resolution]] = []
     for members in clusters.values():
         res = _choose([occ[i] for i in members], index)
         if rules is not None:
             res = rules.adjust(res, [occ[i] for i in members])
+        resolved.append((members, res))
+    if rules is not None:
+        resolved = separate(resolved, occ, uf)
+    out: dict[tuple[str, str], Resolution] = {}
+    for members, res in resolved:
+        if rules is not None:
+            rules.record(res, [occ[i] for i in members])
         for i in members:
             out[(occ[i].doc, occ[i].iri)] = res
     return out
@@ -364,8 +343,8 @@ def rewrite(doc: str, triples: Iterable[Any], resolution: Mapping[tuple[str, str
 
     Every IRI of an occurrence is replaced wherever it appears (statements' ``rdf:subject`` and
     ``rdf:object``, mentions' ``eco:about``, ``eco:observedEntity`` …). What describes the entity
-    itself (class, labels, alternative names, ``skos:exactMatch``) is left out: the merged
-    description is written once, in the entity graph (``ecokg.graph.entities.describe``).
+    itself (class, labels, alternative names, ``skos:exactMatch`` and the ``sameAs`` links) is left
+    out: the merged description is written once, in the entity graph (``entities.describe``).
     """
     import pyoxigraph as ox
 
@@ -377,12 +356,13 @@ def rewrite(doc: str, triples: Iterable[Any], resolution: Mapping[tuple[str, str
     nodes = {iri: ox.NamedNode(r.iri) for iri, r in mapping.items()}
     type_, label_, alt_ = ox.NamedNode(_TYPE), ox.NamedNode(_LABEL), ox.NamedNode(_ALT)
     match_ = ox.NamedNode(_MATCH)
+    described = {label_, alt_, match_, ox.NamedNode(str(OWL.sameAs)), ox.NamedNode(str(SCHEMA.sameAs))}
     out: set[Any] = set()
     for t in triples:
         s, p, o = t.subject, t.predicate, t.object
         sv = s.value if isinstance(s, ox.NamedNode) else None
         if sv in mapping:
-            if p in (label_, alt_, match_) or (
+            if p in described or (
                     p == type_ and isinstance(o, ox.NamedNode) and o.value in _ENTITY_CLASSES):
                 continue
             s = nodes[sv]

@@ -22,7 +22,7 @@ ACTS_THROUGH_GOVERNMENT = frozenset({"establishedBy", "issuedBy", "developedBy",
 GOVERNMENT_SUFFIXES = ("人民政府", "政府")
 
 
-PARK_SUFFIXES = ("管委会", "管理委员会")
+PARK_SUFFIXES = ("管委会", "管理委员会", "管理局", "管理办公室", "管理处")
 
 
 def government_of(place: str, entities: dict[str, Entity], sentence: int) -> str:

@@ -210,7 +210,7 @@ _TENANT_HEADING = re.compile(r"入驻企业|入园企业|落户企业|园区企�
 
 def _tenant_rows(state: DocState, rows: Sequence[Row]) -> list[Relation]:
     """A park's table of tenants (a column 入驻时间, or a heading 部分入驻企业 over the header): each row's
-    company locatedIn the park named last before the table."""
+    company locatedIn the park named in the lines over the table, else the park the article names most."""
     out: list[Relation] = []
     row_at = {r.sentence: r for r in rows}
     parks = group("IndustrialPark")
@@ -223,7 +223,9 @@ def _tenant_rows(state: DocState, rows: Sequence[Row]) -> list[Relation]:
             continue
         a, b = r.cells["company"]
         sent = state.sentences[r.sentence]
-        park = state.discourse.latest(parks, sent.start)
+        over = state.sentences[max(0, first - 2)]  # the line over the table's header
+        park = (state.discourse.first_from(parks, over.start, over.end) if len(over.text) <= 40 else None) \
+            or state.discourse.most_named(parks, sent.start)  # a park in the heading, else the one profiled
         for sp in state.by_sentence.get(r.sentence, []):
             if park and a <= sp.start and sp.end <= b and state.entities[sp.key].cls in ORG:
                 out.append(Relation(sp.key, "locatedIn", park, r.sentence, True, "table-tenant"))

@@ -118,6 +118,11 @@ def anaphor_holder(discourse: Discourse, text: str) -> Callable[[int, int], str 
             if lead.endswith(w):  # 园区 a park, 该中心 a centre: what anaphora.yaml says the word refers to
                 found = discourse.resolve(w, _SITE_HOLDERS, trigger)
                 return found[0] if found else None
+        bare = lex.head_at_end(lead, len(lead))
+        if bare is not None and bare[0] == lead.strip() and len(lead.strip()) >= 2:  # 科技城获批…: the one named so
+            found = discourse.latest_named(group(bare[1]), trigger, lead.strip())
+            if found:
+                return found
         m = re.search(r"(?:该|本|这个|这座|这家)([\u4e00-\u9fff]{1,5})$", lead)
         cls = lex.classify(m.group(1)) if m else None
         if cls is not None:

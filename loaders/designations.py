@@ -55,7 +55,7 @@ def level_of(title: str, authority: str | None) -> str | None:
 
 
 _WHEN = re.compile(r"(?:已|于|曾|今年|去年|前年|\d{4}年|\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]+月)")
-_NOT_A_TITLE = re.compile(r"位于|给予|实现|达到|数量|居全|排名|同比|^[的将已]")
+_NOT_A_TITLE = re.compile(r"位于|给予|实现|达到|数量|居全|排名|同比|^[的将已]|的(?:企业|单位|项目|机构)?$")
 _LIST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]\s*)?(?:\d{4}年度?)?([^，。；：:]{4,40}?)"
                            r"(?:拟认定|拟入选|拟推荐|拟命名|认定|入选|推荐|拟认定（入选）)?名单(?:（[^）]{0,12}）)?$")
 
@@ -168,6 +168,25 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
     return found
 
 
+def _sentence_subject(text: str, base: int, prev: Sequence[EntitySpan],
+                      anaphor: Callable[[int, int], str | None] | None) -> str | None:
+    """The subject of a sentence whose later clause holds a title (X已集聚A、B等…，今年入选…): the
+    name that opens it, else the anaphor that opens it (园区先后获评…), else None."""
+    if not _WHEN.sub("", text[:prev[0].start - base]).strip("，、 　"):
+        head = prev[0]
+        for nxt in prev[1:]:  # 该公司自主研发的“问津”大模型，今年入选…: the head of the relative clause
+            if not re.fullmatch(r"[^，。；“”]{0,12}的“?", text[head.end - base:nxt.start - base]):
+                break
+            head = nxt
+        return head.key
+    if anaphor is not None:
+        for n in (4, 3, 2):
+            found = anaphor(base, base + n)
+            if found:
+                return found
+    return None
+
+
 def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[EntitySpan],
            entities: Mapping[str, Entity], region: str | None,
            authority_keys: Mapping[str, str],
@@ -209,12 +228,13 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             plain = len(gap) <= 12 and not re.search(r"\d|[的在对向将]", gap.replace("被", ""))
             if plain or _QUOTED_OWN.fullmatch(gap):  # A的“B产线”入选: A's, named in quotes
                 holder = last.key
-        elif t.kind == "trigger" and clause_start > 0 and not text[clause_start:trig].strip("今年还已也被正式成功")[:1].isdigit():
-            # Y …，今年被认定为 …: the subject of the sentence's previous clause
+        elif t.kind == "trigger" and clause_start > 0 \
+                and not _WHEN.sub("", text[clause_start:trig]).strip("今年还已也被正式成功")[:1].isdigit():
+            # Y …，今年(5月)被认定为 …: the subject of the sentence's previous clause
             prev = [s for s in spans if s.end <= sentence.start + clause_start]
             if prev and entities[prev[-1].key].cls not in ("GovernmentBody",) and not re.search(
-                    r"\d", text[clause_start:trig]):
-                holder = prev[-1].key
+                    r"\d", _WHEN.sub("", text[clause_start:trig])):
+                holder = _sentence_subject(text, sentence.start, prev, anaphor) or prev[-1].key
         if holder is None and not before and anaphor is not None:  # 园区今年入选… / 该科创城已入选…
             holder = anaphor(sentence.start + clause_start, t.trigger_start)
         if holder is None and t.kind == "possessive":

@@ -122,6 +122,19 @@ class Discourse:
             return self.latest_subject(classes, before) or key
         return key
 
+    def most_named(self, classes: frozenset[str], before: int) -> str | None:
+        """The entity of ``classes`` mentioned most often before ``before`` (the last of them on a tie):
+        what a profile is about (the park whose tenants a table lists)."""
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for j in self._indexes(classes):
+            sp = self.spans[j]
+            if sp.end > before:
+                break
+            counts[sp.key] = counts.get(sp.key, 0) + 1
+            last[sp.key] = sp.start
+        return max(counts, key=lambda k: (counts[k], last[k])) if counts else None
+
     def listed(self, key: str, before: int) -> bool:
         """Whether the last mention of ``key`` before ``before`` stands in a list (A、B等): an object
         enumerated, seldom what a following 其/该公司 refers to."""

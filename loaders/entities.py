@@ -25,11 +25,12 @@ from ecokg.loaders.company_names import (
     place_companies,
     subject_companies,
 )
+from ecokg.loaders.defined_items import define_items
 from ecokg.loaders.designations import TitleSpan
 from ecokg.loaders.district_names import district_names, split_district_prefix
 from ecokg.loaders.gazetteer import Entry, Gazetteer, NameIndex
 from ecokg.loaders.head_names import head_names
-from ecokg.loaders.latin_names import latin_names, latin_products
+from ecokg.loaders.latin_names import latin_brand_prefixes, latin_names, latin_products
 from ecokg.loaders.lexicon import Lexicon, Region, lexicon
 from ecokg.loaders.name_identity import derived_short_names, merge_same_names
 from ecokg.loaders.names import has_place_prefix, left_edge, strip_descriptors
@@ -40,6 +41,8 @@ from ecokg.loaders.subsidy_names import granted_subsidies
 from ecokg.loaders.tables import Row, find_rows, product_class, product_name
 
 PRODUCT_CLASSES = PRODUCT
+_ALSO_CALLED = re.compile(r"[，,]?(?:又名|又称|也称|亦称|别名)“?([^，。；“”（）]{3,30}?)”?(?=[，。；）])")
+_COMPANY_ANAPHOR = re.compile(r"该公司|该企业|该集团|(?:^|(?<=[，。；]))公司(?=推出|发布|研发|已|将|在|正|今年|目前|计划|预计)")
 # Generic names of these classes are qualified by the article's region (人工智能产业园 in a Qingdao
 # article is 青岛人工智能产业园; Wuhan's is another park).
 REGION_QUALIFIED = {"IndustrialPark", "IndustryCluster", "Committee", "Fund", "Subsidy", "Venue", "Infrastructure"}
@@ -163,11 +166,15 @@ class EntityRecognizer:
         last_company: Candidate | None = None
         for sent in sentences:
             cands = self._sentence_candidates(sent, index, titles.get(sent.index, []))
-            if last_company is not None:  # 该公司 / 该企业: the company last named
-                for m in re.finditer(r"该公司|该企业|该集团|(?:^|(?<=[，。；]))公司(?=推出|发布|研发|已|将|在|正|今年|目前|计划|预计)",
-                                     sent.text):
-                    cands.append(Candidate(sent.start + m.start(), sent.start + m.end(), "Company", last_company.name,
-                                           set(), 3, last_company.source, last_company.entry))
+            anaphors = list(_COMPANY_ANAPHOR.finditer(sent.text))
+            if anaphors:  # 该公司 / 该企业: the company named last in this sentence, else in the last one
+                top, _ = _resolve(list(cands))
+                for m in anaphors:
+                    here = [c for c in top if c.cls == "Company" and c.end <= sent.start + m.start()]
+                    ref = here[-1] if here else last_company
+                    if ref is not None:
+                        cands.append(Candidate(sent.start + m.start(), sent.start + m.end(), "Company", ref.name,
+                                               set(), 3, ref.source, ref.entry))
             top, nested = _resolve(cands)
             top = _without_descriptors(self.lex, sent.text, sent.start, top)
             companies = [c for c in top if c.cls == "Company"]
@@ -222,6 +229,12 @@ class EntityRecognizer:
             short = text[s:start]
             if found and 2 <= len(short) <= 12 and len(m.group(1)) > len(found[0]):
                 out.append(Entry(name=short, cls=found[1], aliases=(m.group(1),), source="abbreviation"))
+        for m in _ALSO_CALLED.finditer(text):  # X，又名Y: Y is another name of X
+            found = self.lex.head_at_end(text, m.start()) or self.lex.head_at_end(m.group(1), len(m.group(1)))
+            s = left_edge(text, m.start(), self.lex)
+            name = text[s:m.start()]
+            if found and 2 <= len(name) <= 20 and len(m.group(1)) > len(found[0]):
+                out.append(Entry(name=name, cls=found[1], aliases=(m.group(1),), source="abbreviation"))
         return out
 
     # -- one sentence ----------------------------------------------------------------------
@@ -253,6 +266,8 @@ class EntityRecognizer:
         cands += district_names(self.lex, text, cands)
         split_district_prefix(text, cands)
         cands += latin_products(text, cands)
+        latin_brand_prefixes(self.lex, text, cands)
+        define_items(self.lex, text, cands)
         _unglue_verbs(self.lex, text, cands)
         # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
         spans = [(t.start - base, t.end - base, t.trigger_start - base) for t in titles]

@@ -23,6 +23,10 @@ _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:�
 _GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会", "商务委员会")
 
 
+#: Classes whose names with a level word first (省级人工智能产业园) are categories granted, not one thing.
+_LEVELS = ("国家级", "省级", "市级", "区级", "县级")
+_LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|区级|县级)(?:及)?(?:以上)?$")
+_LEVELLED = frozenset({"Venue", "Platform", "IndustrialPark", "InnovationCenter"})
 _BY_LAST: dict[int, dict[str, list[tuple[str, str]]]] = {}
 
 
@@ -78,7 +82,8 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tup
                 break  # 11家国家级智能制造示范工厂, 8场平行论坛, 示范工厂11家: a count of things, not a name
             if cls not in ORG and name.startswith(("公司", "企业", "集团")):
                 break  # 该公司智能工厂: the company's factory, described, not named
-            if cls == "Venue" and name.startswith(("国家级", "省级", "市级")):
+            if cls in _LEVELLED and (name.startswith(_LEVELS) or surface.startswith(_LEVELS)
+                                     or _LEVEL_BEFORE.search(text, max(0, s - 6), s)):
                 break  # 国家级智能制造示范工厂: a category that is granted, not one place
             if cls == "IndustryCluster" and _only_sectors(name[: len(name) - len(head)], lex):
                 break  # 打造人工智能产业集群: an aim, not a named cluster

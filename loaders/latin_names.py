@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from ecokg.loaders.candidates import Candidate
+from ecokg.loaders.company_names import is_company_name
+from ecokg.loaders.lexicon import Lexicon
 
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: (?:[A-Z][A-Za-z0-9.\-]*|[0-9][0-9.]{0,2}(?![0-9])))?")
 _LATIN_PERSON_BEFORE = r"(创始人|董事长|总裁|首席执行官|CEO|CTO|总经理|负责人|院士|教授)(兼CEO|兼总裁|兼 ?CEO)? ?$"
@@ -18,15 +20,26 @@ _NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "G
 _DESCRIBED_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(大模型|模型|机器人|系统|平台|芯片|软件|无人机|头显|传感器|模组|灵巧手|终端|"
                              r"一体机|机械臂|眼镜|设备|助手|智能体|机器狗|关节)")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Z0-9][A-Za-z0-9\-]*)?")
+_BRAND_BEFORE = re.compile(r"[A-Z][A-Za-z0-9]{2,}$")
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){2,}")
 
 
+
+
+def _english_glosses(text: str) -> list[tuple[int, int]]:
+    """（Sanya International Forum on AI and Ocean Technology，简称SIFAO）: a name's English
+    rendering in brackets, three or more Latin words; no name of its own stands in it."""
+    return [(m.start(), m.end()) for m in _GLOSS.finditer(text)]
 
 
 def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
     """推出人形机器人Atlasia R3 / 具身大模型QC-Mind 2.0: a Latin product name in product context."""
     out: list[Candidate] = []
+    glosses = _english_glosses(text) if "（" in text or "(" in text else []
     for m in _LATIN_NAME.finditer(text):
         s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in glosses):
+            continue
         name = m.group(0).strip()
         while " " in name and name.split(" ", 1)[0].upper() in _NOT_PRODUCTS:  # CEO Leo Fang → Leo Fang
             head_word = name.split(" ", 1)[0]
@@ -74,3 +87,26 @@ def latin_products(text: str, known: list[Candidate]) -> list[Candidate]:
             cls = "Robot" if "机器人" in text else "AIModel" if "大模型" in text[m.end():m.end() + 4] else "Product"
             out.append(Candidate(m.start(), m.end(), cls, m.group(0), {m.group(0)}, 3, region_ok=False))
     return out
+
+
+def latin_brand_prefixes(lex: Lexicon, text: str, cands: list[Candidate]) -> None:
+    """DeepReef深礁科技, Coralink珊链智能: a Latin brand written right before a company's Chinese name is
+    part of it (both parts are aliases); a separate candidate for the Latin word leaves."""
+    joined: list[tuple[int, int]] = []
+    for c in cands:
+        if c.cls != "Company" or c.start == 0 or text[c.start].isascii() or not text[c.start - 1].isalnum() \
+                or not text[c.start - 1].isascii():
+            continue
+        m = _BRAND_BEFORE.search(text, max(0, c.start - 24), c.start)
+        if m is None or (m.start() > 0 and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum()) \
+                or m.group(0).upper() in _NOT_PRODUCTS:
+            continue
+        latin, cjk = m.group(0), text[c.start:c.end]
+        if not is_company_name(lex, cjk) or lex.classify(cjk) not in (None, "Company") \
+                or re.search(r"(机器人|模型|系统|平台|芯片|设备|终端|软件|相机)$", cjk):
+            continue  # MedArc骨科手术机器人: a product named after its brand
+        c.aliases |= {latin, cjk, c.name}
+        c.start, c.name = m.start(), latin + cjk
+        joined.append((m.start(), m.end()))
+    if joined:
+        cands[:] = [k for k in cands if not any(a <= k.start and k.end <= b for a, b in joined)]

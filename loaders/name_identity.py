@@ -157,6 +157,22 @@ def _short_forms(ents: dict[str, Entity], lex: Lexicon, places: list[str]) -> di
     return into
 
 
+_PRODUCTS = frozenset({"Product", "AIModel", "Robot", "Platform"})
+
+
+def _latin_versions(ents: dict[str, Entity]) -> dict[str, str]:
+    """DeepHarbor and DeepHarbor-7B, TideGPT and TideGPT 2.0: a Latin product name is the one model
+    whose name it begins (before a hyphen or a space), when exactly one does."""
+    names = [k for k, e in ents.items() if e.cls in _PRODUCTS and re.fullmatch(r"[A-Za-z][A-Za-z0-9]{2,}", k)]
+    longer: dict[str, list[str]] = {}
+    for k, e in ents.items():
+        if e.cls in _PRODUCTS:
+            m = re.match(r"([A-Za-z][A-Za-z0-9]{2,})[- ][A-Za-z0-9.]+$", k)
+            if m:
+                longer.setdefault(m.group(1), []).append(k)
+    return {n: longer[n][0] for n in names if len(longer.get(n, ())) == 1}
+
+
 def merge_same_names(result: Recognized, region_short: str | None, lex: Lexicon) -> None:
     """Merge the entities that name one actor (see the module docstring); spans follow."""
     ents = result.entities
@@ -165,6 +181,8 @@ def merge_same_names(result: Recognized, region_short: str | None, lex: Lexicon)
         into.setdefault(short, long_key)
     for prefixed, written in _region_variants(ents, region_short).items():
         into.setdefault(prefixed, written)
+    for short, versioned in _latin_versions(ents).items():
+        into.setdefault(short, versioned)
 
     def final(key: str) -> str:
         seen = set()

@@ -33,14 +33,17 @@ Rel = Callable[..., None]
 
 _BY = re.compile(r"由([^，。；]{2,40}?)(?:共同|联合[^，。；]{0,12}?)?"
                  r"(主办|承办|举办|负责日常运营|负责开发运营|负责建设运营|负责运营|投资建设并运营|投资建设运营|建设并运营|"
-                 r"建设运营|运营|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设|发起|揭榜|创办|管理)(的)?")
+                 r"建设运营|运营|牵头(?:设立|组建|成立|建设|打造|发起)|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设|发起|"
+                 r"揭榜|创办|管理)(的)?")
 #: 由A建设、B运营: a second agent after the first clause runs the same thing.
 _THEN_RUN = re.compile(r"、([^，。；]{2,30}?)(?:负责)?(?:日常)?运营")
 #: …，委托A（以下简称“B”）负责运营: the thing named before is run by A.
 _ENTRUST = re.compile(r"委托([^，。；（]{2,40}?)(?:（[^）]{0,20}）)?(?:负责)?(?:日常)?(?:运营|管理)")
 _BOTH = ("establishedBy", "operatedBy")
 _AFTER_WHERE = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户|在)$")
-_BY_PRED = {"主办": "organizedBy", "承办": "organizedBy", "举办": "organizedBy", "负责日常运营": "operatedBy",
+_BY_PRED = {"牵头设立": "establishedBy", "牵头组建": "establishedBy", "牵头成立": "establishedBy",
+            "牵头建设": "establishedBy", "牵头打造": "establishedBy", "牵头发起": "establishedBy",
+            "主办": "organizedBy", "承办": "organizedBy", "举办": "organizedBy", "负责日常运营": "operatedBy",
             "负责运营": "operatedBy", "运营": "operatedBy", "组建": "establishedBy", "设立": "establishedBy",
             "成立": "establishedBy", "建设": "establishedBy", "发起": "establishedBy", "牵头": "ledBy",
             "领衔": "ledBy", "挂帅": "ledBy", "研发": "developedBy", "开发": "developedBy", "揭榜": "ledBy",
@@ -309,6 +312,13 @@ def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntityS
     """What a clause …，由 X 建设 (at ``at``, a sentence offset) is about: the last thing named before
     it that is no place (a park or venue may be), not counting the place of a 位于 phrase; else the
     thing an anaphor opening the sentence (该中心位于…) refers to."""
+    clause = max(sent.text.rfind(c, 0, at) for c in "，。；,;") + 1
+    for a in anaphors():  # 园区由X负责运营: the clause opens with an anaphor
+        word = next((w for w in a.words if len(w) > 1 and sent.text.startswith(w, clause)), None)
+        if word and not a.plural and not any(sent.start + clause <= s.start < sent.start + at for s in spans):
+            found = x.discourse.resolve(word, a.classes, sent.start + clause)
+            if found:
+                return found[0]
     prior = [s for s in spans if s.end <= sent.start + at and x.cls(s.key) not in PLACE - keep
              and not _AFTER_WHERE.search(sent.text, 0, s.start - sent.start)]
     if prior:
@@ -322,6 +332,14 @@ def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntityS
     return None
 
 
+def _made_next(sent: Sentence, spans: Sequence[EntitySpan], end: int) -> str | None:
+    """The thing named next in the clause after offset ``end`` (a sentence offset), if any."""
+    nxt = [s for s in spans if s.start >= sent.start + end]
+    if nxt and not re.search(r"[，。；：,;:]", sent.text[end:nxt[0].start - sent.start]):
+        return nxt[0].key
+    return None
+
+
 def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel: Rel) -> None:
     """由 X 主办的 Y / Y …，由 X 牵头 / 由 X 与 Y 联合研发 → Y pred X (every agent named)."""
     def orgs_in(a: int, b: int) -> list[EntitySpan]:
@@ -332,7 +350,10 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
         if firsts and firsts[0].start < sent.start + m.start():
             for agent in orgs_in(sent.start + m.start(1), sent.start + m.end(1)):
                 rel(firsts[0].key, "operatedBy", agent.key, "entrusted")
-    for m in _BY.finditer(sent.text):
+    masked = list(sent.text)  # a verb inside a name (…管理局) is no verb of the sentence
+    for s in spans:
+        masked[s.start - sent.start:s.end - sent.start] = "〇" * (s.end - s.start)
+    for m in _BY.finditer("".join(masked)):
         a, b = sent.start + m.start(1), sent.start + m.end(1)
         pred = _BY_PRED.get(m.group(2), "establishedBy")
         agents = [s for s in spans if a <= s.start < b and x.cls(s.key) in ORG | {"Person"}]
@@ -345,8 +366,11 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
             agents = agents[:1]
         target: str | None = None
         if m.group(3):  # 由 X 主办的 Y
-            targets = [s for s in spans if s.start >= sent.start + m.end()]
-            target = targets[0].key if targets else None
+            targets = [s for s in spans if s.start >= sent.start + m.end()
+                       and not re.search(r"[，。；：,;:]", sent.text[m.end():s.start - sent.start])]
+            target = targets[0].key if targets else None  # (the thing it describes, in its own clause)
+        elif m.group(2).startswith("牵头") and len(m.group(2)) > 2 and (made := _made_next(sent, spans, m.end())):
+            target = made  # 由X牵头设立规模10亿元的Y: Y
         elif _EVENT_ANAPHOR.search(sent.text, 0, m.start()) and x.last_event:  # 峰会由 X 主办
             target = x.last_event
         else:  # Y …，由 X 牵头 (a park or venue may be run by X)

@@ -1,4 +1,10 @@
-"""Shared fixtures: paths to the repository, the shared corpus and the installed CLI."""
+"""Shared fixtures: paths to the repository, the shared corpus and the CLI.
+
+``run_cli`` runs ``ecokg ARGS`` in this process (``click.testing.CliRunner`` around the same
+``ecokg.cli.main`` as the console script), which saves a Python start and the imports of every
+call; ``run_installed`` starts the installed console script for the few tests that must prove
+the entry point itself (tests/test_package.py, the kill/concurrency tests that need a process).
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from ecokg.loaders.records import Extraction
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ECOKG_SHARED", REPO.parent / "shared"))
@@ -20,6 +31,12 @@ CORPUS_GOLD = EVAL / "qingdao-ai-2025-12-11.gold.yaml"
 
 REQUIRED_SHARED = (EVAL / "score.py", EVAL / "pool.py", CORPUS_ARTICLE, CORPUS_GOLD)
 
+# Every build in the tests (in this process, the CLI's subprocesses, worker processes) stamps its
+# extractions with one fixed prov:generatedAtTime, 2026-01-01T00:00:00Z, so that two builds of the
+# same articles compare byte for byte (graph/generated.py; tests/time/test_generated.py checks the
+# stamp itself, with and without this variable).
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1767225600")
+
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Quality gates never skip silently: on CI (CI=true) a missing ../shared fails the run."""
@@ -29,6 +46,16 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if missing:
         raise pytest.UsageError(f"CI=true but the shared files the quality gates need are missing: "
                                 f"{', '.join(missing)} (clone ../shared beside the repository)")
+
+
+def store_of(path: Path, extractions: Iterable[Extraction]) -> Path:
+    """A new store at ``path`` holding these extractions (one ingest); returns ``path``."""
+    from ecokg.graph.builder import doc_graphs
+    from ecokg.graph.store import EcoStore
+
+    with EcoStore.open(path, create=True) as store:
+        store.ingest(doc_graphs(list(extractions)))
+    return path
 
 
 @pytest.fixture
@@ -58,7 +85,42 @@ def ecokg_exe() -> list[str]:
 
 def run_cli(*args: str, cwd: Path | None = None, input: bytes | None = None,
             env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run ``ecokg ARGS`` in a subprocess, as a user would."""
+    """Run ``ecokg ARGS`` in this process, through the console script's ``main``.
+
+    Same result shape as ``run_installed`` (exit code, stdout, stderr as text); ``cwd`` is entered
+    for the call and left after it; ``timeout`` is the test's own (pytest-timeout) here.
+    """
+    from click.testing import CliRunner
+
+    from ecokg.cli import main
+
+    del timeout
+    here = os.getcwd()
+    with CliRunner().isolation(input=input, env=env) as (out, err, _mixed):
+        try:
+            if cwd is not None:
+                os.chdir(cwd)
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        else:
+            code = 0
+        finally:
+            os.chdir(here)
+    return subprocess.CompletedProcess(["ecokg", *args], code, out.getvalue().decode("utf-8", "replace"),
+                                       err.getvalue().decode("utf-8", "replace"))
+
+
+def run_ecokg(*args: str) -> tuple[int, str, str]:
+    """``run_cli(*args)`` as (exit code, stdout, stderr)."""
+    proc = run_cli(*args)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def run_installed(*args: str, cwd: Path | None = None, input: bytes | None = None,
+                  env: dict[str, str] | None = None,
+                  timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``ecokg ARGS`` in a subprocess through the installed console script, as a user would."""
     full_env = dict(os.environ)
     if env:
         full_env.update(env)
@@ -71,3 +133,15 @@ def run_cli(*args: str, cwd: Path | None = None, input: bytes | None = None,
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """A real ``oxigraph serve`` on a free loopback port; yields its base URL."""
+    from ecokg.testing import serve_oxigraph
+
+    exe = shutil.which("oxigraph")
+    if exe is None:
+        pytest.skip("the 'oxigraph' server binary (PyPI package oxigraph) is not installed")
+    with serve_oxigraph(exe, tmp_path / "ox", tmp_path / "oxigraph.log") as url:
+        yield url

@@ -105,7 +105,8 @@ def test_errors_are_domain_errors(built: tuple[Path, Path], tmp_path: Path) -> N
             kg.query("no-such-query")
         with pytest.raises(StoreError, match="read-only"):
             kg.load(built[1])
-    with ecokg.open() as kg, ecokg.api.sample_files() as samples, pytest.raises(InputError, match="one article"):
+    with ecokg.open() as kg, ecokg.api.sample_files() as samples, pytest.raises(InputError,
+                                                                                match="one article"):
         kg.build(samples, title="x")
 
 
@@ -114,7 +115,8 @@ def test_import_ecokg_stays_light() -> None:
             "ecokg.open; assert 'ecokg.api' in sys.modules; print('ok')")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
-    code = ("import sys\nfrom ecokg.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+    code = ("import sys\nfrom ecokg.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in ('rdflib', 'pyoxigraph', 'jieba', 'ecokg.api') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip().endswith("[]"), proc.stdout + proc.stderr  # ecokg --help stays fast

@@ -12,7 +12,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 def _run(tmp_path: Path, ci: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, CI=ci, ECOKG_SHARED=str(tmp_path / "no-shared-here"))
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_package.py"],
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "tests/test_package.py"],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
 
 

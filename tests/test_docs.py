@@ -19,6 +19,7 @@ def test_readme_starts_with_install_and_test_commands() -> None:
     cmds = readme_commands()
     assert cmds[0].startswith("pip install -e") and "ecokg demo" in cmds[0]
     assert cmds[1].startswith("pytest ")
+    assert any(c.startswith('pytest -q -m "not slow"') for c in cmds), "the fast local run is documented"
 
 
 def test_ci_runs_the_readme_test_command() -> None:

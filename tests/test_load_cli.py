@@ -5,24 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import ecokg
-from ecokg.cli import main
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    """``ecokg ARGS`` in this process, through the same ``main`` as the console script."""
-    runner = CliRunner()
-    with runner.isolation() as streams:
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        else:
-            code = 0
-    out, err = streams[0].getvalue().decode(), streams[1].getvalue().decode()
-    return code, out, err
+from tests.conftest import run_ecokg as run
 
 
 def quads(store: Path) -> set[str]:
@@ -41,7 +26,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         kg.export(root / "all.trig")
         one.export(root / "one.nq")
         kg.export(root / "data.nq", ontology=False)
-    return {"nq": root / "all.nq", "trig": root / "all.trig", "one": root / "one.nq", "data": root / "data.nq"}
+    return {"nq": root / "all.nq", "trig": root / "all.trig", "one": root / "one.nq",
+            "data": root / "data.nq"}
 
 
 @pytest.mark.parametrize("kind", ["nq", "trig", "data"])
@@ -49,7 +35,8 @@ def test_load_a_good_file(exported: dict[str, Path], tmp_path: Path, kind: str) 
     store = tmp_path / "store"
     code, out, err = run("load", str(exported[kind]), "--store", str(store))
     assert code == 0, err
-    assert out.startswith(f"loaded {exported[kind]} ({exported[kind].suffix[1:]}, ") and "in 4 graphs" in out and str(store) in out
+    assert out.startswith(f"loaded {exported[kind]} ({exported[kind].suffix[1:]}, ")
+    assert "in 4 graphs" in out and str(store) in out
     code, out, _ = run("stats", "--store", str(store))
     assert code == 0 and "documents    3" in out
     code, out, _ = run("query", "companies-in-park", "--store", str(store), "--format", "csv")
@@ -61,7 +48,8 @@ def test_a_bad_file_changes_nothing(exported: dict[str, Path], tmp_path: Path) -
     assert run("load", str(exported["one"]), "--store", str(store))[0] == 0
     before = quads(store)
     bad = tmp_path / "bad.nq"  # the other documents, then a broken line at the very end
-    bad.write_text(exported["nq"].read_text(encoding="utf-8") + "<urn:a> <urn:b> \"broken .\n", encoding="utf-8")
+    bad.write_text(exported["nq"].read_text(encoding="utf-8") + "<urn:a> <urn:b> \"broken .\n",
+                   encoding="utf-8")
     gexf = tmp_path / "kg.gexf"
     gexf.write_bytes(exported["nq"].read_bytes())
     cases = {
@@ -73,7 +61,8 @@ def test_a_bad_file_changes_nothing(exported: dict[str, Path], tmp_path: Path) -
     for name, (file, message) in cases.items():
         code, out, err = run("load", file, "--store", str(store))
         assert code == 2, name
-        assert out == "" and err.count("\n") == 1 and err.startswith("ecokg: error: ") and message in err, (name, err)
+        assert out == "" and err.count("\n") == 1, (name, err)
+        assert err.startswith("ecokg: error: ") and message in err, (name, err)
         assert quads(store) == before, name
 
 

@@ -11,7 +11,8 @@ import pytest
 from tests.conftest import CORPUS_ARTICLE, REPO
 
 WINDOW = 16
-DATA = sorted([*REPO.glob("loaders/data/*.yaml"), *REPO.glob("ontology/*.yaml"), *REPO.glob("queries/*.yaml")])
+DATA = sorted([*REPO.glob("loaders/data/*.yaml"), *REPO.glob("ontology/*.yaml"),
+               *REPO.glob("queries/*.yaml")])
 
 
 @pytest.mark.parametrize("path", DATA, ids=lambda p: str(p.relative_to(REPO)))

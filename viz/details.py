@@ -97,7 +97,8 @@ class GraphIndex:
         """Every name of a node: its labels (view language first), then its other names."""
         out = [self.label(node)]
         for prop in (RDFS.label, SKOS.prefLabel, SKOS.altLabel):
-            out.extend(str(x) for x in sorted(self.g.objects(node, prop), key=_lang_key) if isinstance(x, Literal))
+            out.extend(str(x) for x in sorted(self.g.objects(node, prop), key=_lang_key) if isinstance(x,
+                                                                                                       Literal))
         return list(dict.fromkeys(n for n in out if n.strip()))
 
     def resolve(self, node: Node, entities: dict[URIRef, str]) -> set[URIRef]:

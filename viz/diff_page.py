@@ -23,7 +23,8 @@ def diff_page(result: Diff, old: str, new: str) -> str:
     for c in result.changes:
         cells = (c.kind, c.change, c.what, c.before, c.after)
         tds = "".join(f"<td>{escape(v)}</td>" for v in cells)
-        rows.append(f'<tr class="{escape(c.change)}">{tds}<td class="sentence">{escape(c.sentence)}</td></tr>')
+        rows.append(f'<tr class="{escape(c.change)}">{tds}'
+                    f'<td class="sentence">{escape(c.sentence)}</td></tr>')
     body = "\n".join(rows) or '<tr><td colspan="6">no changes</td></tr>'
     return (f'<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
             f"<title>ecokg diff</title><style>{_STYLE}</style></head><body>\n"

@@ -30,7 +30,8 @@ def _sources(sources: list[Any]) -> str:
     if not sources:
         return ""
     items = "".join(f'<li><q class="sentence">{escape(s.sentence)}</q> <span class="doc">— '
-                    f'{escape(s.title or s.document)}{" · " + escape(str(s.issued)) if s.issued else ""}</span></li>'
+                    f'{escape(s.title or s.document)}'
+                    f'{" · " + escape(str(s.issued)) if s.issued else ""}</span></li>'
                     for s in sources)
     return f'<ul class="sources">{items}</ul>'
 
@@ -66,7 +67,8 @@ def render_entity(d: Any) -> str:
     if d.figures:
         rows = "".join(
             f"<tr><td>{escape(f.indicator or '')}</td><td>{escape(f.label)}</td><td>{escape(f.value)}</td>"
-            f"<td>{escape(f.unit or '')}</td><td>{escape(f.qualifier or '')}</td><td>{escape(f.period or '')}</td>"
+            f"<td>{escape(f.unit or '')}</td><td>{escape(f.qualifier or '')}</td>"
+            f"<td>{escape(f.period or '')}</td>"
             f"<td>{_sources(f.sources)}</td></tr>" for f in d.figures)
         parts.append('<h2>数据 · figures</h2><table id="figures"><tr><th>indicator</th><th>as written</th>'
                      f"<th>value</th><th>unit</th><th>qualifier</th><th>period</th><th>sentence</th></tr>{rows}</table>")

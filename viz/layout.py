@@ -36,7 +36,8 @@ def place(view: ViewModel, *, seed: int = SEED) -> None:
         node.x, node.y = round(x, 1), round(y, 1)
 
 
-def _force_layout(linked: list[int], pairs: list[tuple[int, int]], seed: int) -> dict[int, tuple[float, float]]:
+def _force_layout(linked: list[int], pairs: list[tuple[int, int]], seed: int) -> dict[int,
+                                                                                      tuple[float, float]]:
     """Fruchterman-Reingold over the nodes that have edges, scaled to pixels."""
     import igraph
 

@@ -60,11 +60,13 @@ def vis_network_js() -> str:
             text = candidate.read_text(encoding="utf-8")
             break
     else:
-        raise EcokgError(f"vis-network.min.js not found in the installed pyvis (looked for {', '.join(VIS_PATHS)})",
+        raise EcokgError("vis-network.min.js not found in the installed pyvis (looked for "
+                         f"{', '.join(VIS_PATHS)})",
                          hint="reinstall pyvis 0.3.2: pip install --force-reinstall 'pyvis==0.3.2'")
     lowered = text.lower()
     if "</script" in lowered or "<!--" in lowered:
-        raise EcokgError("the installed vis-network script contains '</script' or '<!--' and cannot be inlined",
+        raise EcokgError("the installed vis-network script contains '</script' or '<!--' "
+                         "and cannot be inlined",
                          hint="reinstall pyvis 0.3.2")
     return text
 
@@ -111,9 +113,11 @@ def page_data(view: ViewModel) -> dict[str, Any]:
         if edge.source not in ids or edge.target not in ids:
             continue
         edges.append({"id": i, "from": ids[edge.source], "to": ids[edge.target], "label": edge.label,
-                      "prop": edge.prop, "inf": edge.inferred, "count": edge.count, "src": _src(edge.sources)})
+                      "prop": edge.prop, "inf": edge.inferred, "count": edge.count,
+                      "src": _src(edge.sources)})
     return {
-        "title": view.title, "lang": view.lang, "ui": UI_TEXT.get(view.lang, UI_TEXT["zh"]), "note": view.note,
+        "title": view.title, "lang": view.lang, "ui": UI_TEXT.get(view.lang, UI_TEXT["zh"]),
+            "note": view.note,
         "physics": view.physics, "physicsLimit": PHYSICS_LIMIT, "aggregated": view.aggregated,
         "edgeLabels": len(edges) <= EDGE_LABEL_LIMIT, "classes": classes,
         "docs": [{"title": d.title, "date": d.date, "iri": d.iri} for d in view.documents],

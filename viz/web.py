@@ -50,15 +50,19 @@ def index_page() -> bytes:
                      f'{html.escape(q.title_en or q.name)}</a> <code>{html.escape(params)}</code></li>')
     body = "\n".join(items)
     page = ("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-            "<title>ecokg views</title><style>body{font-family:sans-serif;margin:2em}li{margin:.4em 0}</style>"
+            "<meta http-equiv=\"Content-Security-Policy\" "
+            "content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+            "<title>ecokg views</title>"
+            "<style>body{font-family:sans-serif;margin:2em}li{margin:.4em 0}</style>"
             f"</head><body><h1>ecokg views</h1><ul>\n{body}\n</ul>"
-            "<p>Add <code>?lang=en</code>, <code>&amp;class=Company</code>, <code>focus/NAME?depth=2</code>.</p>"
+            "<p>Add <code>?lang=en</code>, <code>&amp;class=Company</code>, "
+            "<code>focus/NAME?depth=2</code>.</p>"
             "</body></html>\n")
     return page.encode("utf-8")
 
 
-def render_view(store: str | os.PathLike[str] | None, path: str, params: Mapping[str, str]) -> tuple[str, bytes]:
+def render_view(store: str | os.PathLike[str] | None, path: str, params: Mapping[str, str]) -> tuple[str,
+                                                                                                     bytes]:
     """The page for ``/view/<path>``: ``(content type, body)``."""
     from ecokg.viz.page import render_html
     from ecokg.viz.source import make_view, open_store

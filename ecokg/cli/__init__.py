@@ -73,8 +73,8 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         code = exc.exit_code
     except click.UsageError as exc:
-        hint = f" (see 'ecokg {exc.ctx.command_path.split(' ', 1)[1]} --help')" if exc.ctx and " " in exc.ctx.command_path \
-            else " (see 'ecokg --help')"
+        path = exc.ctx.command_path if exc.ctx else ""
+        hint = f" (see 'ecokg {path.split(' ', 1)[1]} --help')" if " " in path else " (see 'ecokg --help')"
         code = fail(exc.format_message() + hint, exc.exit_code)
     except click.ClickException as exc:
         code = fail(exc.format_message(), exc.exit_code)
@@ -89,7 +89,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # a bug: still one line, traceback with ECOKG_DEBUG=1
         if debug:
             raise
-        code = fail(f"internal error: {type(exc).__name__}: {exc} (run with ECOKG_DEBUG=1 for a traceback)", 2)
+        code = fail(f"internal error: {type(exc).__name__}: {exc} "
+                    "(run with ECOKG_DEBUG=1 for a traceback)", 2)
     else:
         code = rv if isinstance(rv, int) else 0
     sys.stdout.flush()

@@ -11,9 +11,10 @@ import click
 @click.argument("question")
 @click.option("--store", type=click.Path(), help="Store directory (default $ECOKG_STORE or ./ecokg-data).")
 @click.option("--explain", is_flag=True, help="Also print the SPARQL that ran and the IRIs bound to it.")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Show at most N rows.")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="A table with the sentences, or the whole answer as JSON.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Show at most N rows.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="A table with the sentences, or the whole answer as JSON.")
 def command(question: str, store: str | None, explain: bool, limit: int, fmt: str) -> int:
     """Answer QUESTION (Chinese) from the graph, e.g. ecokg ask "青岛人工智能产业园有哪些企业？".
 

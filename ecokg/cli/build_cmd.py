@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 @click.option("--url", help="The article's address.")
 @click.option("--base", default=None,
               help="Base IRI for minted entity IRIs (default https://w3id.org/ecokg/id/).")
+@click.option("--generated-at", "generated_at", metavar="TIME",
+              help="The extraction time written as prov:generatedAtTime, ISO 8601 (default: "
+                   "$SOURCE_DATE_EPOCH if set, else now); fix it for byte-identical rebuilds.")
 @click.option("--keep-going", is_flag=True,
               help="Go on past articles that cannot be read: one line each, the others are built, "
                    "exit code 1.")
@@ -47,8 +50,8 @@ if TYPE_CHECKING:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 def command(sources: tuple[str, ...], output: str | None, store_dir: str | None, gazetteers: tuple[str, ...],
             title: str | None, publisher: str | None, date_: str | None, url: str | None, base: str | None,
-            keep_going: bool, jobs: int, scheduler: str | None, shards: str | None, wait: float,
-            quiet: bool) -> int:
+            generated_at: str | None, keep_going: bool, jobs: int, scheduler: str | None, shards: str | None,
+            wait: float, quiet: bool) -> int:
     """Turn articles into RDF: entities, relations, designations, figures, each traced to its sentence.
 
     SOURCES are .txt, .md or .html files, .pdf or .docx documents, crawls as .warc/.warc.gz
@@ -73,9 +76,11 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
     """
     from ecokg import api
     from ecokg.batch import list_sources
+    from ecokg.graph.generated import generation_time
     from ecokg.queries.results import terminal_safe
 
     started = time.monotonic()
+    stamp = generation_time(generated_at)  # one time for the whole run; a bad value stops here
     in_memory = output is not None and store_dir is None and not os.environ.get("ECOKG_STORE") and not shards
     with api.sample_files() as samples:
         entries = list_sources(list(sources) or samples)
@@ -100,11 +105,12 @@ def command(sources: tuple[str, ...], output: str | None, store_dir: str | None,
                 assert output is not None
                 built = api.extract_articles(entries, **options)
                 built.raise_if_stopped(keep_going, f"nothing was written to {output}")
-                report = api.write_graph(built.extractions, output, base=base)
+                report = api.write_graph(built.extractions, output, base=base, generated_at=stamp)
                 where = f"→ {output} ({report.statements} statements)"
             else:
                 built = api.BuildReport(sources=len(entries))
-                docs = api.KG.stream(entries, built, base=base, jobs=jobs, scheduler=scheduler, **options)
+                docs = api.KG.stream(entries, built, base=base, jobs=jobs, scheduler=scheduler,
+                                     generated_at=stamp, **options)
                 first = next(docs, None)  # the first article is read before the store is opened
                 if first is None:
                     built.raise_if_stopped(keep_going)  # nothing to store: do not open (or make) the store

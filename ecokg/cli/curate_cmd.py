@@ -19,11 +19,14 @@ def command() -> None:
     entities of one kind), written to STORE/ecokg-meta/curation.yaml, applied at once and at every
     later build or ingest, attributed to its curator and visible in SPARQL (graph
     https://w3id.org/ecokg/id/graph/curation). A decision that cannot hold is one error naming
-    the line, and nothing changes.
+    the line, and nothing changes. A name may say where it is meant, NAME@PLACE (the article's
+    region or where the entity is located) or NAME@DOCUMENT (a document's IRI or its 16-digit id):
+    that is how 'distinct' keeps two actors with one name apart.
 
     \b
     ecokg curate same 澄湾云启智能科技有限公司 云启智能 --by 李工
     ecokg curate distinct 人工智能产业园 江澜人工智能产业园
+    ecokg curate distinct 华信科技@青岛市 华信科技@武汉市
     ecokg curate label 云启智能 澄湾云启智能科技有限公司
     ecokg curate type 云启大模型 AIModel
     ecokg curate reject 示范区
@@ -42,48 +45,29 @@ def _add(store_dir: str | None, action: str, names: tuple[str, ...], by: str | N
                f"applied: {action} {' '.join(names)}", err=True)
 
 
-@command.command("same")
-@click.argument("a")
-@click.argument("b")
-@_STORE
-@_BY
-@_NOTE
-def same(a: str, b: str, store_dir: str | None, by: str | None, note: str) -> None:
-    """A and B are one entity (names or IRIs)."""
-    _add(store_dir, "same", (a, b), by, note)
+#: the decisions between two names: action → (first argument, second argument, its metavar, help)
+_PAIRS = {
+    "same": ("a", "b", None, "A and B are one entity (names or IRIs)."),
+    "distinct": ("a", "b", None,
+                 "A and B are never merged (two actors with one name: A@PLACE B@PLACE, or @DOCUMENT)."),
+    "label": ("entity", "name", None, "NAME is ENTITY's canonical name (its IRI follows it)."),
+    "type": ("entity", "cls", "CLASS",
+             "ENTITY's class is CLASS (an ontology class: Company, IndustrialPark, AIModel …)."),
+}
 
 
-@command.command("distinct")
-@click.argument("a")
-@click.argument("b")
-@_STORE
-@_BY
-@_NOTE
-def distinct(a: str, b: str, store_dir: str | None, by: str | None, note: str) -> None:
-    """A and B are never merged."""
-    _add(store_dir, "distinct", (a, b), by, note)
+def _pair_command(action: str, first: str, second: str, metavar: str | None, help_text: str) -> None:
+    """``ecokg curate ACTION FIRST SECOND`` with --store, --by and --note."""
+
+    def run(store_dir: str | None, by: str | None, note: str, **names: str) -> None:
+        _add(store_dir, action, (names[first], names[second]), by, note)
+
+    command.command(action, help=help_text)(
+        click.argument(first)(click.argument(second, metavar=metavar)(_STORE(_BY(_NOTE(run))))))
 
 
-@command.command("label")
-@click.argument("entity")
-@click.argument("name")
-@_STORE
-@_BY
-@_NOTE
-def label(entity: str, name: str, store_dir: str | None, by: str | None, note: str) -> None:
-    """NAME is ENTITY's canonical name (its IRI follows it)."""
-    _add(store_dir, "label", (entity, name), by, note)
-
-
-@command.command("type")
-@click.argument("entity")
-@click.argument("cls", metavar="CLASS")
-@_STORE
-@_BY
-@_NOTE
-def type_(entity: str, cls: str, store_dir: str | None, by: str | None, note: str) -> None:
-    """ENTITY's class is CLASS (an ontology class: Company, IndustrialPark, AIModel …)."""
-    _add(store_dir, "type", (entity, cls), by, note)
+for _action, (_first, _second, _metavar, _help) in _PAIRS.items():
+    _pair_command(_action, _first, _second, _metavar, _help)
 
 
 @command.command("reject")
@@ -119,7 +103,8 @@ def apply(file: str, store_dir: str | None) -> None:
 
 @command.command("list")
 @_STORE
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "yaml"]), default="table", show_default=True,
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "yaml"]), default="table",
+              show_default=True,
               help="A table, or the curation file itself (to keep or give to another store).")
 def list_(store_dir: str | None, fmt: str) -> None:
     """The store's decisions, in the order they were made."""

@@ -11,7 +11,8 @@ MARKER = ".ecokg-demo"
 QUESTIONS: tuple[tuple[str, dict[str, str], str], ...] = (
     ("companies-in-park", {}, "CQ1 园区内的企业 | Which companies are located in the park?"),
     ("figures", {}, "CQ7 报告的数据 | Which figures are reported, for whom, for which period?"),
-    ("models-robots-platforms", {}, "CQ5 模型、机器人与平台 | Who developed which model or robot, where is it deployed?"),
+    ("models-robots-platforms", {},
+     "CQ5 模型、机器人与平台 | Who developed which model or robot, where is it deployed?"),
 )
 
 
@@ -43,7 +44,8 @@ def command(store_dir: str, out_dir: str, rows: int) -> int:
         raws = api.read_sources(samples)
         extractions = api.extract(raws)
     for raw, ex in zip(raws, extractions, strict=True):
-        click.echo(f"read   {Path(raw.source).name}: {len(ex.entities)} entities, {len(ex.observations)} figures")
+        click.echo(f"read   {Path(raw.source).name}: {len(ex.entities)} entities, "
+                   f"{len(ex.observations)} figures")
     with api.open(store_path, wait=0) as kg:
         (store_path / MARKER).write_text("created by ecokg demo\n", encoding="utf-8")
         report = kg.ingest(extractions)

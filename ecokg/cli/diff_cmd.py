@@ -13,7 +13,8 @@ import click
 @click.argument("new", type=click.Path(exists=True))
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json", "html"]), default="table",
               show_default=True, help="A tab-separated table, JSON, or an HTML page.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to FILE instead of standard output.")
 def command(old: str, new: str, fmt: str, output: str | None) -> None:
     """Entities, relations, designations and figures added, removed and changed from OLD to NEW.
 

@@ -7,10 +7,12 @@ import click
 
 @click.command(name="push")
 @click.option("--endpoint", required=True,
-              help="Graph Store URL: Oxigraph http://HOST:7878/store, Virtuoso http://HOST:8890/sparql-graph-crud-auth, "
+              help="Graph Store URL: Oxigraph http://HOST:7878/store, "
+                   "Virtuoso http://HOST:8890/sparql-graph-crud-auth, "
                    "Fuseki http://HOST:3030/DATASET/data.")
 @click.option("--graph", "graph", metavar="IRI", help="Push only this named graph of the store.")
-@click.option("--document", metavar="DOC", help="Push only this document (IRI, sha256 prefix, file name or title).")
+@click.option("--document", metavar="DOC",
+              help="Push only this document (IRI, sha256 prefix, file name or title).")
 @click.option("--store", type=click.Path(), help="Store directory (default $ECOKG_STORE or ./ecokg-data).")
 @click.option("--user", envvar="ECOKG_ENDPOINT_USER", help="User (or $ECOKG_ENDPOINT_USER).")
 @click.option("--password", envvar="ECOKG_ENDPOINT_PASSWORD", help="Password (or $ECOKG_ENDPOINT_PASSWORD).")

@@ -6,8 +6,8 @@ import click
 
 
 @click.command(name="queries")
-@click.option("--format", "fmt", type=click.Choice(["table", "md", "json"]), default="table", show_default=True,
-              help="Output format of the list.")
+@click.option("--format", "fmt", type=click.Choice(["table", "md", "json"]), default="table",
+              show_default=True, help="Output format of the list.")
 def command(fmt: str) -> None:
     """List the named queries: name, title (zh | en), parameters with defaults."""
     import json
@@ -20,7 +20,8 @@ def command(fmt: str) -> None:
         click.echo(json.dumps([{"name": q.name, "title_zh": q.title_zh, "title_en": q.title_en,
                                 "description": q.description,
                                 "params": [{"name": p.name, "default": p.default, "optional": p.optional}
-                                           for p in q.params]} for q in queries], ensure_ascii=False, indent=1))
+                                           for p in q.params]} for q in queries], ensure_ascii=False,
+                              indent=1))
         return
     rows = [(q.name, f"{q.title_zh} | {q.title_en}", ", ".join(p.describe() for p in q.params) or "-")
             for q in queries]

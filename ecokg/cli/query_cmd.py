@@ -28,10 +28,12 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--store", type=click.Path(), help="Store directory (default $ECOKG_STORE or ./ecokg-data).")
 @click.option("--endpoint", help="Query a SPARQL 1.1 endpoint instead of the local store.")
 @click.option("--user", envvar="ECOKG_ENDPOINT_USER", help="Endpoint user (or $ECOKG_ENDPOINT_USER).")
-@click.option("--password", envvar="ECOKG_ENDPOINT_PASSWORD", help="Endpoint password (or $ECOKG_ENDPOINT_PASSWORD).")
+@click.option("--password", envvar="ECOKG_ENDPOINT_PASSWORD",
+              help="Endpoint password (or $ECOKG_ENDPOINT_PASSWORD).")
 @click.option("--auth", type=click.Choice(["auto", "basic", "digest"]), default="auto", show_default=True,
               help="HTTP authentication scheme for --user (auto: digest for Virtuoso's *-auth paths).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), help="Stop the query after S seconds.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+              help="Stop the query after S seconds.")
 @click.option("--limit", type=click.IntRange(min=0), help="Show at most N rows.")
 @click.option("--as-of", "as_of", metavar="DATE",
               help="Only what documents issued by DATE (YYYY-MM-DD) state; undated documents are left out.")

@@ -15,7 +15,8 @@ import click
               help="A scheme (.ttl) or cue file (.yaml) extending the industry chain; repeatable.")
 @click.option("--as-of", "as_of", metavar="DATE",
               help="Only what documents issued by DATE (YYYY-MM-DD) state; undated documents are left out.")
-def command(region: str, output: str, store_dir: str | None, chain: tuple[str, ...], as_of: str | None) -> None:
+def command(region: str, output: str, store_dir: str | None, chain: tuple[str, ...],
+            as_of: str | None) -> None:
     """Write REGION's report (e.g. 青岛市): summary, industry chain map with gaps, key players,
     parks and members, policies/funds/subsidies, designations on a timeline, figures as charts;
     every name and number links to its sentence and article. Places the actors in the chain

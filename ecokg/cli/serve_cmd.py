@@ -9,7 +9,8 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 @click.command(name="serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="Port (0: any free port).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="Port (0: any free port).")
 @click.option("--store", type=click.Path(), help="Store directory (default $ECOKG_STORE or ./ecokg-data).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30, show_default=True,
               help="Time limit of one query, in seconds.")

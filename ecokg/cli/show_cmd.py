@@ -48,7 +48,8 @@ def render_text(d: Any) -> str:
     if d.documents:
         out.append("mentioned in")
     for s in d.documents:
-        out.append(f"  {s.title or s.document}" + (f" ({s.issued[:10]})" if s.issued else "") + f"  <{s.document}>")
+        issued = f" ({s.issued[:10]})" if s.issued else ""
+        out.append(f"  {s.title or s.document}{issued}  <{s.document}>")
     from ecokg.queries.results import terminal_safe
 
     return "\n".join(terminal_safe(line) for line in out)

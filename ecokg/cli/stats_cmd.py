@@ -34,4 +34,5 @@ def command(store_dir: str | None, fmt: str) -> None:
     click.echo(f"figures      {stats.figures}")
     click.echo(f"designations {stats.designations}")
     for d in docs:
-        click.echo(f"  {(d.sha256 or '')[:12]}  {d.issued or '':<10.10}  {d.title or d.iri}  ({d.triples} triples)")
+        click.echo(f"  {(d.sha256 or '')[:12]}  {d.issued or '':<10.10}  {d.title or d.iri}  "
+                   f"({d.triples} triples)")

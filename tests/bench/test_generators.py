@@ -54,7 +54,8 @@ def test_graph_parses_and_uses_only_ontology_terms(small: tuple[Path, object]) -
     onto = Graph().parse(ontology_file().open("rb"), format="turtle")
     declared = {str(s) for s in onto.subjects() if isinstance(s, URIRef)}
     used = {q.predicate.value for q in quads if q.predicate.value.startswith(str(ECO))}
-    used |= {q.object.value for q in quads if q.predicate.value == str(RDF.type) and q.object.value.startswith(str(ECO))}
+    used |= {q.object.value for q in quads
+             if q.predicate.value == str(RDF.type) and q.object.value.startswith(str(ECO))}
     assert used, "no eco: terms used"
     assert used <= declared, f"not in the ontology: {sorted(used - declared)}"
     # one named graph per document, named by the document, and the entity graph

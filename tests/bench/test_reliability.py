@@ -35,11 +35,12 @@ def test_sections() -> None:
     point = {"size": "1MB", "bytes": 1_000_000, "characters": 360_000, "quads": 1000, "extract_s": 9.0,
              "extract_cpu_s": 8.0, "store_s": 3.0, "store_cpu_s": 2.5, "seconds": 12.0, "cpu_s": 10.5,
              "rss_kb": 2048}
-    page = curve_section({"curve": {"points": [point, {"size": "5MB", "status": "timeout", "message": "stopped"}],
+    page = curve_section({"curve": {"points": [point,
+                                               {"size": "5MB", "status": "timeout", "message": "stopped"}],
                                     "exponent": {"seconds": 1.02}}})
     assert "| 1MB | 360,000 |" in page and "timeout: stopped" in page and "total k = 1.02" in page
     assert curve_section({}) == ""
-    db = {"articles": 200, "builds": 4, "clients": 8, "answers": 1500, "answers_during_builds": 1400, "errors": 0,
-          "inconsistent": 0, "p50_ms": 240.0, "p99_ms": 4300.0, "max_ms": 5500.0}
+    db = {"articles": 200, "builds": 4, "clients": 8, "answers": 1500, "answers_during_builds": 1400,
+          "errors": 0, "inconsistent": 0, "p50_ms": 240.0, "p99_ms": 4300.0, "max_ms": 5500.0}
     assert "| 200 | 4 | 8 | 1,500 | 1,400 | 0 | 0 | 240 ms | 4300 ms | 5500 ms |" in during_build_section(
         {"during_build": db})

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,10 +11,10 @@ import pytest
 from ecokg.queries.remote import Endpoint, run_remote
 from ecokg.queries.runner import load_query, run_local
 from tests.conftest import run_cli
-from tests.queries.conftest import free_port, stop, wait_for_port
 
 CHAIN_QUERIES = [("chain-coverage", {}), ("chain-coverage", {"region": "青岛市"}), ("chain-gaps", {}),
-                 ("chain-gaps", {"region": "武汉市"}), ("key-players", {}), ("key-players", {"region": "成都市"})]
+                 ("chain-gaps", {"region": "武汉市"}), ("key-players", {}),
+                 ("key-players", {"region": "成都市"})]
 
 
 @pytest.fixture
@@ -68,24 +66,9 @@ def test_the_graphs_with_placements_and_analysis_conform(copy: Path, tmp_path: P
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr
 
 
-@pytest.fixture
-def oxigraph(tmp_path: Path) -> Iterator[str]:
-    exe = shutil.which("oxigraph")
-    if exe is None:
-        pytest.skip("the 'oxigraph' server binary is not installed")
-    port = free_port()
-    with (tmp_path / "ox.log").open("wb") as log:
-        proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
-                                stdout=log, stderr=subprocess.STDOUT)
-        try:
-            wait_for_port(port, proc, what="oxigraph serve")
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            stop(proc)
-
-
 @pytest.mark.server
-def test_chain_queries_same_on_oxigraph_server(chain_store: Path, oxigraph: str) -> None:
+def test_chain_queries_same_on_oxigraph_server(chain_store: Path, oxigraph_server: str) -> None:
+    oxigraph = oxigraph_server  # tests/conftest.py
     proc = run_cli("push", "--endpoint", f"{oxigraph}/store", "--store", str(chain_store), timeout=120)
     assert proc.returncode == 0, proc.stderr
     for name, params in CHAIN_QUERIES:

@@ -25,7 +25,8 @@ def placed(chain_store: Path) -> dict[str, dict[str, list[tuple[str, str]]]]:
         rows = store.select(PLACED)
     out: dict[str, dict[str, list[tuple[str, str]]]] = {}
     for r in rows:
-        out.setdefault(str(r["label"]), {}).setdefault(str(r["segment"]), []).append((str(r["rule"]), str(r["text"])))
+        out.setdefault(str(r["label"]), {}).setdefault(str(r["segment"]),
+                                                       []).append((str(r["rule"]), str(r["text"])))
     return out
 
 
@@ -46,7 +47,8 @@ def test_a_reducer_maker_is_under_core_components(placed: dict) -> None:
     guohua = placed["国华智能"]
     assert {"核心零部件", "减速器"} <= set(guohua)
     assert all("关键零部件" in text for _r, text in guohua["核心零部件"])
-    assert "核心零部件" in placed["丰光精密"] and "丝杠" in placed["行星滚柱丝杠"]  # the maker of a 谐波减速器
+    assert "核心零部件" in placed["丰光精密"]
+    assert "丝杠" in placed["行星滚柱丝杠"]  # the maker of a 谐波减速器
     assert "伺服电机" in placed["鹤川精工"]  # 空心杯电机, Wuhan
 
 
@@ -69,7 +71,8 @@ def test_no_placement_without_a_rule_and_a_sentence(chain_store: Path, placed: d
                      "chain:context", "chain:gazetteer"}
     with EcoStore.open(chain_store, read_only=True) as store:
         untraced = store.select(sparql_prefixes() + """SELECT ?e ?seg WHERE { ?e eco:inSegment ?seg .
-            FILTER NOT EXISTS { ?st rdf:subject ?e ; rdf:object ?seg ; prov:wasDerivedFrom ?m . ?m eco:text ?t } }""")
+            FILTER NOT EXISTS { ?st rdf:subject ?e ; rdf:object ?seg ; prov:wasDerivedFrom ?m .
+                                ?m eco:text ?t } }""")
     assert untraced == []
     # the deployment site is not placed by the robot's words in its clause
     assert "人形与具身机器人" not in placed.get("一汽-大众青岛分公司", {})

@@ -45,7 +45,8 @@ def test_longer_cues_win() -> None:
     scheme = load_chain()
     got = {scheme.segments[c.segment].zh for c in match("工业机器人产线", scheme.name_cues())}
     assert got == {"工业机器人"}
-    assert [c.word for c in match("A、谐波减速器等关键零部件", scheme.context_cues(), 2)] == ["减速器", "关键零部件"]
+    assert [c.word for c in match("A、谐波减速器等关键零部件", scheme.context_cues(), 2)] == ["减速器",
+                                                                                  "关键零部件"]
 
 
 @pytest.mark.parametrize(("text", "error"), [
@@ -73,7 +74,8 @@ ex:Drones a eco:ChainSegment ; skos:broader eco:ChainApplication ; skos:notation
     skos:prefLabel "低空经济"@zh , "low-altitude economy"@en .
 """, encoding="utf-8")
     cues = tmp_path / "mine.yaml"
-    cues.write_text("segments:\n  低空经济:\n    name: [{cue: 无人机, example: 工业无人机}]\n", encoding="utf-8")
+    cues.write_text("segments:\n  低空经济:\n    name: [{cue: 无人机, example: 工业无人机}]\n",
+                    encoding="utf-8")
     scheme = load_chain([ttl, cues])
     seg = scheme.by_label("低空经济")
     assert seg is not None and scheme.layer_of(seg).zh == "应用层"

@@ -44,7 +44,8 @@ def as_list(x) -> list:
 
 
 def relations(gold: dict) -> list[dict]:
-    return [r if isinstance(r, dict) else {"s": r[0], "p": r[1], "o": r[2]} for r in gold.get("relations", [])]
+    return [r if isinstance(r, dict) else {"s": r[0], "p": r[1], "o": r[2]} for r in gold.get("relations",
+                                                                                              [])]
 
 
 def sample_text(gold: dict) -> str:

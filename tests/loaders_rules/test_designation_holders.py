@@ -35,6 +35,14 @@ def _held(loader: NewsArticleLoader, text: str) -> set[tuple[str, str]]:
     # A的“B”入选: the company whose quoted project is named
     ("岚辰智能装备有限公司的“汽车车身焊装智能产线”入选云岭省人工智能十大标杆场景。",
      "岚辰智能装备有限公司", "云岭省人工智能十大标杆场景"),
+    # the subject of the sentence, a clause before the trigger, with a month in between
+    ("岚峰数智科技有限公司是一家从新加坡回迁的企业，今年5月入选云岭省专精特新中小企业名单。",
+     "岚峰数智科技有限公司", "云岭省专精特新中小企业名单"),
+    ("云杉数智产业园已集聚岚峰智能、青禾视觉等68家企业，今年4月入选云岭省第二批未来产业先导区。",
+     "云杉数智产业园", "云岭省第二批未来产业先导区"),
+    # a bare head noun names the one named so before it
+    ("云杉崖州湾科技城已集聚企业1100家。今年，科技城获批云岭省人工智能产业示范园区。",
+     "云杉崖州湾科技城", "云岭省人工智能产业示范园区"),
     # who published the list is no part of its title
     ("岚峰智能科技有限公司入选了工业和信息化部等四部门联合公布的2025年度卓越级智能工厂名单。",
      "岚峰智能科技有限公司", "2025年度卓越级智能工厂名单"),
@@ -56,7 +64,9 @@ def test_items_after_a_colon_hold_the_announced_list(loader: NewsArticleLoader) 
     "全省共62家企业入选，其中鹤壁有7家企业上榜，入选数量居全省第二位。",  # a count, not a title
     "另一家入选园区云杉科技城位于淇县，已吸引企业32家入驻。",  # a clause, not a title
     "对新获评省级领航企业的给予一次性奖励50万元。",  # a condition of a subsidy
+    "对新入选省级人工智能产业重点企业的，市级财政再给予奖励。",  # a condition, the title ends in 的
 ])
 def test_clauses_are_no_titles(loader: NewsArticleLoader, text: str) -> None:
     held = _held(loader, text)
     assert not any(w in t for _, t in held for w in ("数量", "位于", "给予")), held
+    assert not any(t.endswith("的") for _, t in held), held

@@ -77,3 +77,38 @@ def test_a_full_company_name_implies_its_short_name(loader: NewsArticleLoader) -
     ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
     ent = next(e for e in ex.entities.values() if e.label == "山东岚辰智能装备有限公司")
     assert "岚辰智能" in ent.alt_labels and len(ent.sentences) == 2, (ent.alt_labels, ent.sentences)
+
+
+def test_a_list_item_defines_the_name_before_its_colon(loader: NewsArticleLoader) -> None:
+    text = ("论坛现场发布了一批成果：\n- WaveLM 2.0：岚峰智能科技有限公司推出的海洋大模型，可用于海况预报；\n"
+            "- Sea Compute Hub（云岭海洋智算枢纽）：澄海集团与云杉科技城共建的智算中心，首期算力400P。\n"
+            "宋子衡：去年底投运的冰城智算中心，一期算力800P。")
+    ents = _entities(loader, text)
+    assert ents.get("WaveLM 2.0") == "AIModel" and ents.get("Sea Compute Hub") == "Infrastructure", ents
+    assert "海洋大模型" not in ents and "云岭海洋智算枢纽" not in ents, ents  # a description, an alias
+    assert "宋子衡" not in ents or ents["宋子衡"] == "Person", ents  # an interview answer defines nothing
+
+
+def test_a_latin_brand_before_a_chinese_company_name_is_one_name(loader: NewsArticleLoader) -> None:
+    ents = _entities(loader, "DeepWave深浪科技今年完成2亿元融资，MedArc骨科手术机器人获批上市。")
+    assert ents.get("DeepWave深浪科技") == "Company", ents
+    assert "MedArc骨科手术机器人" not in ents, ents  # a product after its brand, not a company
+
+
+def test_an_english_gloss_in_brackets_names_nothing(loader: NewsArticleLoader) -> None:
+    text = "2025云岭人工智能论坛（Yunling International Forum on AI and Ocean Technology）开幕。"
+    assert not any("Technology" in n for n in _entities(loader, text))
+
+
+def test_a_latin_model_and_its_versioned_name_are_one(loader: NewsArticleLoader) -> None:
+    text = "DeepWave：懂航运的大模型\n\n岚峰科技的DeepWave-7B航运大模型已上线。"
+    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
+    models = [e for e in ex.entities.values() if e.label.startswith("DeepWave")]
+    assert len(models) == 1 and "DeepWave" in models[0].alt_labels | {models[0].label}, models
+
+
+@pytest.mark.parametrize("text", [
+    "对获评国家级、省级人工智能产业园的，给予最高100万元奖励。",  # a category granted, no park
+])
+def test_a_levelled_category_is_no_name(loader: NewsArticleLoader, text: str) -> None:
+    assert not any(n.startswith(("国家级", "省级")) for n in _entities(loader, text))

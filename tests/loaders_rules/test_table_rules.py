@@ -136,3 +136,16 @@ def test_a_builder_column_establishes_the_project_of_the_first_column(tmp_path: 
     label = {k: e.label for k, e in ex.entities.items()}
     rel = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}
     assert any(s.endswith("松涛智算中心") and p == "establishedBy" and o == "澄海数据集团" for s, p, o in rel), rel
+
+
+def test_a_tenant_table_belongs_to_the_park_the_profile_is_about(tmp_path: Path) -> None:
+    text = ("# 园区档案｜云杉智造谷\n\n岚川经济技术开发区的一片新厂房群格外醒目。这里就是云杉智造谷，"
+            "又名岚川人工智能产业园，2023年开园。\n\n今年6月，云杉智造谷被认定为省级数字经济集聚区；"
+            "园区所在的岚川经开区，也在同月获评特色园区。\n\n## 重点入驻企业\n\n"
+            "| 企业名称 | 主营方向 | 入驻时间 |\n|---|---|---|\n| 青禾视觉科技有限公司 | 工业视觉 | 2024年5月 |\n")
+    found = _located(tmp_path, "g.md", text)
+    assert ("青禾视觉科技有限公司", "云杉智造谷") in found, found
+    path = tmp_path / "g.md"
+    ex = extract_articles([path]).extractions[0]
+    park = next(e for e in ex.entities.values() if e.label == "云杉智造谷")
+    assert "岚川人工智能产业园" in park.alt_labels, park.alt_labels  # 又名: another name of the same park

@@ -61,9 +61,11 @@ def _extraction(amount_sentence: int | None = None) -> Extraction:
             "甲市人工智能产业行动方案（2025—2027年）", "PolicyDocument", sentences={2},
             period_start=date(2025, 1, 1), period_end=date(2027, 12, 31), period_label="2025—2027年"),
         "甲市人民政府": Entity("甲市人民政府", "GovernmentBody", sentences={2}),
-        "甲市人工智能产业基金": Entity("甲市人工智能产业基金", "Fund", sentences={3}, amount=Decimal("1000000000"),
+        "甲市人工智能产业基金": Entity("甲市人工智能产业基金", "Fund", sentences={3},
+                             amount=Decimal("1000000000"),
                                        unit="CNY", amount_sentence=amount_sentence),
-        "算力券": Entity("算力券", "Subsidy", sentences={3}, amount=Decimal("5000000"), unit="CNY", per_year=True),
+        "算力券": Entity("算力券", "Subsidy", sentences={3}, amount=Decimal("5000000"), unit="CNY",
+                      per_year=True),
         "工业和信息化部": Entity("工业和信息化部", "GovernmentBody", alt_labels={"工信部"}, sentences={5}),
     }
     return Extraction(
@@ -81,9 +83,9 @@ def _extraction(amount_sentence: int | None = None) -> Extraction:
         designations=[Designation("甲科技公司", "国家级试点企业", 5, level="National", batch="首批",
                                   granted_by="工业和信息化部", rule="selected")],
         observations=[
-            Observation(Decimal("30000000000"), "CNY", 4, "超300亿元", 0, 0, subject="甲市", qualifier="MoreThan",
-                        period_start=date(2025, 1, 1), period_end=date(2025, 9, 30), period_label="今年前三季度",
-                        indicator="营业收入", implicit=True, rule="figure"),
+            Observation(Decimal("30000000000"), "CNY", 4, "超300亿元", 0, 0, subject="甲市",
+                        qualifier="MoreThan", period_start=date(2025, 1, 1), period_end=date(2025, 9, 30),
+                        period_label="今年前三季度", indicator="营业收入", implicit=True, rule="figure"),
             Observation(Decimal("12.5"), "percent", 4, "12.5%", 1, 1, subject="甲市", indicator="同比增长"),
             Observation(Decimal("3"), "count", 4, "3", 2, 2, indicator="新指标"),
         ],

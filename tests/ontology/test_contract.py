@@ -130,7 +130,8 @@ def test_ontology_header(onto: Graph) -> None:
 
     assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in onto
     assert str(onto.value(ONTOLOGY_IRI, OWL.versionInfo)) == "0.1.0"
-    for prop in (OWL.versionIRI, DCTERMS.title, DCTERMS.description, DCTERMS.license, DCTERMS.created, RDFS.label):
+    for prop in (OWL.versionIRI, DCTERMS.title, DCTERMS.description, DCTERMS.license, DCTERMS.created,
+                 RDFS.label):
         assert onto.value(ONTOLOGY_IRI, prop) is not None, f"ontology header lacks {prop}"
 
 
@@ -159,11 +160,11 @@ def test_indicator_scheme(onto: Graph) -> None:
             for lit in onto.objects(c, p):
                 assert labels.setdefault(str(lit), c) == c, f"label {lit} names two concepts"
     known = known_indicators()
-    for label, alt in (("营业收入", "营收"), ("同比增长", "增长率"), ("企业数量", "重点企业数量"), ("排名", "位次"),
-                       ("覆盖率", "数字化转型覆盖率"), ("产品数量", "大模型产品数量"), ("面积", "占地面积"),
-                       ("规模", "基金规模"), ("年数", "连续年数")):
+    for label, alt in (("营业收入", "营收"), ("同比增长", "增长率"), ("企业数量", "重点企业数量"),
+                       ("排名", "位次"), ("覆盖率", "数字化转型覆盖率"), ("产品数量", "大模型产品数量"),
+                       ("面积", "占地面积"), ("规模", "基金规模"), ("年数", "连续年数")):
         assert known[label] == known[alt], f"{alt} should be an altLabel of the concept of {label}"
-    for label in ("5G基站数量", "标准机架数量", "时延降低", "备案数量", "入选数量", "场景数量", "解决方案数量",
-                  "合作意向数量", "智能体数量", "案例数量", "市场份额", "投资额", "产值", "增加值", "算力规模",
-                  "项目数量", "人才数量", "专利数量"):
+    for label in ("5G基站数量", "标准机架数量", "时延降低", "备案数量", "入选数量", "场景数量",
+                  "解决方案数量", "合作意向数量", "智能体数量", "案例数量", "市场份额", "投资额", "产值",
+                  "增加值", "算力规模", "项目数量", "人才数量", "专利数量"):
         assert label in known, f"no indicator concept for {label}"

@@ -31,7 +31,8 @@ def test_loads_in_owlready2_from_rdfxml(onto: Graph) -> None:
     import owlready2
 
     world = owlready2.World()
-    loaded = world.get_ontology(str(ECO)).load(fileobj=io.BytesIO(onto.serialize(format="xml", encoding="utf-8")),
+    loaded = world.get_ontology(str(ECO)).load(fileobj=io.BytesIO(onto.serialize(format="xml",
+                                                                                 encoding="utf-8")),
                                                format="rdfxml")
     names = {c.name for c in loaded.classes()}
     assert {"Organization", "GovernmentBody", "Observation", "Mention", "Level", "Qualifier"} <= names

@@ -41,7 +41,8 @@ def test_every_shape_has_label_and_message() -> None:
 @pytest.mark.parametrize(("turtle", "expected"), [
     # an entity of a subclass is targeted through rdfs:subClassOf in the ontology
     ('ex:a a eco:Robot ; rdfs:label "Walker"@en .', {"ecosh:EntityZhLabelShape"}),
-    ('ex:a a eco:Committee ; rdfs:label "甲"@zh , "乙"@zh .', {"ecosh:EntityZhLabelShape", "ecosh:EntityUniqueLangShape"}),
+    ('ex:a a eco:Committee ; rdfs:label "甲"@zh , "乙"@zh .',
+     {"ecosh:EntityZhLabelShape", "ecosh:EntityUniqueLangShape"}),
     ('ex:o a eco:Observation ; eco:value "12"^^xsd:string ; eco:unit "count" ; eco:qualifier eco:Exactly .',
      {"ecosh:ObservationValueShape"}),
     ('ex:o a eco:Observation ; eco:value 1.0 , 2.0 ; eco:unit "count" ; eco:qualifier eco:Exactly .',
@@ -49,9 +50,11 @@ def test_every_shape_has_label_and_message() -> None:
     ('ex:o a eco:Observation ; eco:value 1.0 ; eco:unit "count" ; eco:qualifier eco:Roughly .',
      {"ecosh:ObservationQualifierShape"}),
     ('ex:o a eco:Observation ; eco:value 1.0 ; eco:unit "count" ; eco:qualifier eco:Exactly ; '
-     'eco:periodStart "2025-12-31"^^xsd:date ; eco:periodEnd "2025-01-01"^^xsd:date .', {"ecosh:ObservationPeriodShape"}),
+     'eco:periodStart "2025-12-31"^^xsd:date ; eco:periodEnd "2025-01-01"^^xsd:date .',
+     {"ecosh:ObservationPeriodShape"}),
     ('ex:p a eco:Fund ; rdfs:label "甲基金"@zh ; eco:periodStart "2027-01-01"^^xsd:date ; '
-     'eco:periodEnd "2025-12-31"^^xsd:date ; eco:amount "十亿" .', {"ecosh:PolicyPeriodShape", "ecosh:PolicyAmountShape"}),
+     'eco:periodEnd "2025-12-31"^^xsd:date ; eco:amount "十亿" .',
+     {"ecosh:PolicyPeriodShape", "ecosh:PolicyAmountShape"}),
     ('ex:d a eco:Designation ; eco:level "省级"@zh .',
      {"ecosh:DesignationHolderShape", "ecosh:DesignationTitleShape", "ecosh:LevelValueShape"}),
     ('ex:m a eco:Mention ; eco:text "句"@zh ; eco:start 5 ; eco:end 5 ; eco:inDocument ex:doc .',
@@ -70,7 +73,8 @@ def test_complete_nodes_pass(ontology: Graph) -> None:
         ex:a a eco:Robot ; rdfs:label "甲机器人"@zh , "Jia"@en .
         ex:o a eco:Observation ; eco:value 15.8 ; eco:unit "percent" ; eco:qualifier eco:Exactly ;
             eco:periodStart "2025-01-01"^^xsd:date ; eco:periodEnd "2025-01-01"^^xsd:date .
-        ex:d a eco:Designation ; eco:title "国家级试点"@zh ; eco:level eco:National . ex:a eco:hasDesignation ex:d .
+        ex:d a eco:Designation ; eco:title "国家级试点"@zh ; eco:level eco:National .
+        ex:a eco:hasDesignation ex:d .
         ex:doc a eco:SourceDocument ; dcterms:title "文"@zh ;
             eco:sha256 "626b1601435cf69911f2399e614d33f4558e43698940b084f79dfc34e0b3d2aa" .
         ex:m a eco:Mention ; eco:text "句"@zh ; eco:start 0 ; eco:end 1 ; eco:inDocument ex:doc .

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+
+from ecokg.testing import free_port, serve_ecokg, stop, wait_for_port
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini.trig"
@@ -31,65 +32,7 @@ def mini_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_store(tmp_path_factory.mktemp("mini") / "store")
 
 
-# -- real servers on 127.0.0.1 ---------------------------------------------------------------------
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_for_port(port: int, proc: Any, deadline: float = 60.0, what: str = "server") -> None:
-    """Wait until something listens on 127.0.0.1:port (bounded); fail if the process died."""
-    import socket
-    import time
-
-    end = time.monotonic() + deadline
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{what} exited with {proc.returncode} before listening on {port}")
-        with socket.socket() as s:
-            s.settimeout(0.5)
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"{what} did not listen on {port} within {deadline:g} s")
-
-
-def stop(proc: Any) -> None:
-    import subprocess
-
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-
-
-@pytest.fixture
-def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    """A real ``oxigraph serve`` on a free loopback port; yields its base URL."""
-    import shutil
-    import subprocess
-
-    exe = shutil.which("oxigraph")
-    if exe is None:
-        pytest.skip("the 'oxigraph' server binary (PyPI package oxigraph) is not installed")
-    port = free_port()
-    log = (tmp_path / "oxigraph.log").open("wb")
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "ox"), "--bind", f"127.0.0.1:{port}"],
-                            stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_for_port(port, proc, what="oxigraph serve")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(proc)
-        log.close()
-
-
+# -- real servers on 127.0.0.1 (ecokg.testing; oxigraph_server is in tests/conftest.py) -------------
 @pytest.fixture(scope="session")
 def ecokg_serve(mini_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``ecokg serve`` on the mini store in a subprocess (port 0); yields its /sparql URL."""
@@ -104,27 +47,12 @@ def ecokg_serve_rw(tmp_path: Path) -> Iterator[str]:
 
 
 def _serve(store: Path, tmp_path: Path, *extra: str) -> Iterator[str]:
-    import re
-    import subprocess
     import time
 
     from tests.conftest import ecokg_exe
 
-    err = tmp_path / f"serve-{time.monotonic_ns()}.log"
-    with err.open("wb") as log:
-        proc = subprocess.Popen([*ecokg_exe(), "serve", "--store", str(store), "--port", "0", *extra],
-                                stdout=subprocess.DEVNULL, stderr=log)
-    try:
-        end = time.monotonic() + 60
-        url = None
-        while url is None and time.monotonic() < end and proc.poll() is None:
-            m = re.search(r"at (http://127\.0\.0\.1:\d+/sparql)", err.read_text(encoding="utf-8"))
-            url = m.group(1) if m else time.sleep(0.1)
-        if url is None:
-            raise RuntimeError(f"ecokg serve did not start: {err.read_text(encoding='utf-8')}")
+    with serve_ecokg(ecokg_exe(), store, tmp_path / f"serve-{time.monotonic_ns()}.log", *extra) as (url, _p):
         yield url
-    finally:
-        stop(proc)
 
 
 VIRTUOSO_INI = """[Database]
@@ -199,7 +127,8 @@ def _build(article: Path, store: Path) -> Path:
 
     proc = run_cli("build", str(article), "--store", str(store), "-q", timeout=300)
     if proc.returncode != 0:
-        pytest.skip(f"'ecokg build {article.name}' fails, so there is no graph to query: {proc.stderr.strip()}")
+        pytest.skip(f"'ecokg build {article.name}' fails, so there is no graph to query: "
+                    f"{proc.stderr.strip()}")
     proc = run_cli("chain", "--store", str(store), timeout=120)  # the industry chain placements
     assert proc.returncode == 0, proc.stderr
     return store

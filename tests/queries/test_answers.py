@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-_spec = importlib.util.spec_from_file_location("ecokg_recorded_answers", Path(__file__).parent / "answers" / "record.py")
+_spec = importlib.util.spec_from_file_location("ecokg_recorded_answers",
+                                               Path(__file__).parent / "answers" / "record.py")
 assert _spec is not None and _spec.loader is not None
 record = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(record)
@@ -41,7 +42,8 @@ def test_every_run_is_recorded(recorded: dict[str, list[list[str | None]]]) -> N
     assert all(recorded[k] for k in recorded), "a recorded answer is empty: it would prove nothing"
 
 
-@pytest.mark.parametrize("key", [n + "".join(f"?{k}={v}" for k, v in sorted(p.items())) for n, p in record.RUNS])
+@pytest.mark.parametrize("key",
+                         [n + "".join(f"?{k}={v}" for k, v in sorted(p.items())) for n, p in record.RUNS])
 def test_answer_is_unchanged(key: str, answers: dict[str, list[list[str | None]]],
                              recorded: dict[str, list[list[str | None]]]) -> None:
     got = {tuple(r) for r in answers[key]}

@@ -67,7 +67,8 @@ def test_timeout_stops_the_query(cli, mini_store: Path) -> None:  # type: ignore
 
 def test_parameters_are_bound_not_pasted(cli, mini_store: Path) -> None:  # type: ignore[no-untyped-def]
     evil = 'x" } } ; DROP ALL ; SELECT * { { "'
-    line = one_line_error(cli("query", "entity-profile", "--param", f"entity={evil}", "--store", str(mini_store)))
+    line = one_line_error(cli("query", "entity-profile", "--param", f"entity={evil}", "--store",
+                              str(mini_store)))
     assert "no entity named" in line
     line = one_line_error(cli("query", "figures", "--param", "nope=1", "--store", str(mini_store)))
     assert "no parameter 'nope'" in line

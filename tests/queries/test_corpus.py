@@ -20,7 +20,8 @@ pytestmark = pytest.mark.slow
 
 def rows(store: Path, name: str, **params: str) -> list[dict[str, str]]:
     result = run_local(load_query(name), params, str(store))
-    return [{v: ("" if t is None else str(t)) for v, t in zip(result.variables, r, strict=True)} for r in result.rows]
+    return [{v: ("" if t is None else str(t)) for v, t in zip(result.variables, r, strict=True)}
+            for r in result.rows]
 
 
 @pytest.mark.parametrize("park", ["青岛人工智能产业园", "人工智能产业园", None])
@@ -28,7 +29,8 @@ def test_cq1_park_companies_and_count(corpus_store: Path, park: str | None) -> N
     got = rows(corpus_store, "companies-in-park", **({"park": park} if park else {}))
     companies = {r["memberLabel"] for r in got if r["kind"] == "company"}
     assert {"乐聚机器人", "优必选", "中科曙光"} <= companies
-    assert ("300", "MoreThan") in {(r["value"], r["qualifier"]) for r in got if r["kind"] == "enterprise-count"}
+    assert ("300",
+            "MoreThan") in {(r["value"], r["qualifier"]) for r in got if r["kind"] == "enterprise-count"}
 
 
 def test_cq7_revenue_with_its_period(corpus_store: Path) -> None:
@@ -41,7 +43,8 @@ def test_cq7_revenue_with_its_period(corpus_store: Path) -> None:
 
 
 def test_cq11_every_fact_has_its_sentence(corpus_store: Path) -> None:
-    content = run_local(load_query(None, "SELECT ?doc ?text WHERE { ?doc <https://w3id.org/ecokg/ontology#content> "
+    content = run_local(load_query(None,
+                                   "SELECT ?doc ?text WHERE { ?doc <https://w3id.org/ecokg/ontology#content> "
                                          "?text }"), {}, str(corpus_store))
     texts = {str(doc): str(text) for doc, text in content.rows}
     got = rows(corpus_store, "fact-provenance")
@@ -60,7 +63,8 @@ def test_every_named_query_answers_on_the_corpus(corpus_store: Path) -> None:
 
 
 def test_corpus_remote_equals_local(corpus_store: Path, oxigraph_server: str) -> None:
-    proc = run_cli("push", "--endpoint", f"{oxigraph_server}/store", "--store", str(corpus_store), timeout=120)
+    proc = run_cli("push", "--endpoint", f"{oxigraph_server}/store", "--store", str(corpus_store),
+                   timeout=120)
     assert proc.returncode == 0, proc.stderr
     params = {"entity-profile": {"entity": "优必选"}, "figures": {"entity": "青岛"}}
     bound = [("fact-provenance", {"entity": "优必选"}), ("companies-in-park", {"park": "青岛人工智能产业园"}),
@@ -76,7 +80,8 @@ def test_corpus_remote_equals_local(corpus_store: Path, oxigraph_server: str) ->
 def test_another_region(wuhan_store: Path) -> None:
     got = rows(wuhan_store, "figures", entity="武汉")
     assert {r["entityLabel"] for r in got} == {"武汉市"}
-    assert any(r["unit"] == "CNY" and r["periodStart"] == "2025-01-01" and r["periodEnd"] == "2025-09-30" for r in got)
+    assert any(r["unit"] == "CNY" and r["periodStart"] == "2025-01-01" and r["periodEnd"] == "2025-09-30"
+               for r in got)
     parks = rows(wuhan_store, "parks-and-venues", region="武汉")
     assert any(r["type"] == "IndustrialPark" and "光谷" in r["placeLabel"] for r in parks)
     park = next(r["placeLabel"] for r in parks if "光谷" in r["placeLabel"] and r["type"] == "IndustrialPark")

@@ -27,8 +27,10 @@ from ecokg.queries.sparqltext import check_syntax, inject_values
 from .conftest import MINI
 
 NAMES = {
-    "committees", "companies-in-park", "designations", "entity-profile", "events", "fact-provenance", "figures",
-    "innovation-centers", "models-robots-platforms", "parks-and-venues", "policies-and-funds", "supply-chains",
+    "committees", "companies-in-park", "designations", "entity-profile", "events", "fact-provenance",
+         "figures",
+    "innovation-centers", "models-robots-platforms", "parks-and-venues", "policies-and-funds",
+         "supply-chains",
     "chain-coverage", "chain-gaps", "key-players", "figure-series", "conflicts",
 }
 
@@ -51,7 +53,8 @@ def test_the_twelve_named_queries_have_headers_and_parse() -> None:
     assert all(p.default is None for ps in params.values() for p in ps.values())
     assert params["companies-in-park"]["park"].optional and params["parks-and-venues"]["region"].optional
     assert params["figures"]["entity"].optional
-    assert not params["entity-profile"]["entity"].optional and params["entity-profile"]["entity"].default is None
+    profile = params["entity-profile"]["entity"]
+    assert not profile.optional and profile.default is None
 
 
 def test_cq1_companies_in_park_through_an_alias(mini_store: Path) -> None:
@@ -167,7 +170,8 @@ def test_cq12_entity_profile_merges_documents(mini_store: Path) -> None:
     assert {r["sourceTitle"] for r in rows if r["section"] == "source"} == {
         "江澜市人工智能产业发展综述", "江澜人工智能产业园新进展"}
     assert {(r["section"], r["valueLabel"]) for r in rows if r["section"] in ("in", "out")} >= {
-        ("out", "江澜人工智能产业园"), ("in", "星川X1"), ("in", "澜峰精密"), ("out", "国家级专精特新“小巨人”企业")}
+        ("out", "江澜人工智能产业园"), ("in", "星川X1"), ("in", "澜峰精密"), ("out",
+                                                               "国家级专精特新“小巨人”企业")}
     assert len({r["entity"] for r in rows}) == 1
 
 
@@ -219,7 +223,8 @@ def test_formats(mini_store: Path) -> None:
 
 
 def test_construct_returns_the_graph(mini_store: Path) -> None:
-    q = f"{sparql_prefixes()}CONSTRUCT {{ ?c eco:locatedIn ?p }} WHERE {{ ?c a eco:Company ; eco:locatedIn ?p }}"
+    q = (f"{sparql_prefixes()}CONSTRUCT {{ ?c eco:locatedIn ?p }} "
+         "WHERE { ?c a eco:Company ; eco:locatedIn ?p }")
     from ecokg.queries.runner import parse_header
     result = run_local(parse_header(q, "-e", "-e"), {}, str(mini_store))
     got = Graph().parse(data=render(result, "ttl"), format="turtle")

@@ -48,7 +48,8 @@ TIME_QUERIES = {"figure-series", "conflicts"}
 
 
 def test_every_named_query_is_exercised() -> None:
-    assert {name for name, _ in MINI_PARAMS} == {q.name for q in list_queries()} - CHAIN_QUERIES - TIME_QUERIES
+    exercised = {name for name, _ in MINI_PARAMS}
+    assert exercised == {q.name for q in list_queries()} - CHAIN_QUERIES - TIME_QUERIES
 
 
 def compare_all(store: Path, endpoint: Endpoint) -> None:
@@ -160,8 +161,8 @@ def test_push_retries_transient_errors() -> None:
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/store"
         waits: list[float] = []
-        status = send(Endpoint(url, timeout=10), "PUT", "https://w3id.org/ecokg/id/doc/x", b"<urn:a> <urn:b> <urn:c> .",
-                      sleep=waits.append)
+        status = send(Endpoint(url, timeout=10), "PUT", "https://w3id.org/ecokg/id/doc/x",
+                      b"<urn:a> <urn:b> <urn:c> .", sleep=waits.append)
         assert status == 204 and waits == [0.5, 1.0]
         assert [c[0] for c in _Flaky.calls] == ["PUT"] * 3
         assert _Flaky.calls[-1][1].endswith("?graph=https%3A%2F%2Fw3id.org%2Fecokg%2Fid%2Fdoc%2Fx")
@@ -177,6 +178,7 @@ def test_terms_from_json() -> None:
     from ecokg.queries.remote import term_from_json
 
     assert term_from_json({"type": "uri", "value": "urn:a"}) == URIRef("urn:a")
-    assert term_from_json({"type": "literal", "value": "青岛", "xml:lang": "zh"}) == Literal("青岛", lang="zh")
+    assert term_from_json({"type": "literal", "value": "青岛", "xml:lang": "zh"}) == Literal("青岛",
+                                                                                           lang="zh")
     assert term_from_json({"type": "typed-literal", "value": "1",
                            "datatype": "http://www.w3.org/2001/XMLSchema#integer"}) == Literal(1)

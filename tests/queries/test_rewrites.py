@@ -30,7 +30,8 @@ CORPUS_RUNS: list[tuple[str, dict[str, str]]] = [
 
 
 def _record() -> object:
-    spec = importlib.util.spec_from_file_location("ecokg_recorded_answers_rw", Path(__file__).parent / "answers" / "record.py")
+    spec = importlib.util.spec_from_file_location("ecokg_recorded_answers_rw",
+                                                  Path(__file__).parent / "answers" / "record.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -67,7 +68,8 @@ def _same(store: Path, runs: list[tuple[str, dict[str, str]]]) -> int:
         before = run_local(load_query(str(REFERENCE / f"{name}.rq")), params, str(store))
         after = run_local(load_query(name), params, str(store))
         assert after.variables == before.variables, name
-        assert after.row_set() == before.row_set(), f"{name} {params}: the rewritten query answers differently"
+        assert after.row_set() == before.row_set(), \
+            f"{name} {params}: the rewritten query answers differently"
         rows += len(before.rows)
     return rows
 

@@ -21,7 +21,8 @@ from ecokg.server import negotiate
 from .test_remote import MINI_PARAMS
 
 pytestmark = pytest.mark.server
-COMPANIES = sparql_prefixes() + "SELECT DISTINCT ?c ?l WHERE { ?c a eco:Company ; rdfs:label ?l FILTER(lang(?l) = 'zh') }"
+COMPANIES = sparql_prefixes() + ("SELECT DISTINCT ?c ?l WHERE "
+                                 "{ ?c a eco:Company ; rdfs:label ?l FILTER(lang(?l) = 'zh') }")
 
 
 def http(url: str, data: bytes | None = None, headers: dict[str, str] | None = None,
@@ -76,18 +77,21 @@ def test_bad_requests_are_400(ecokg_serve: str) -> None:
     status, _h, body = http(f"{ecokg_serve}?query=" + urllib.parse.quote("SELEC nothing"))
     assert status == 400 and b"line 1, column" in body
     assert http(ecokg_serve)[0] == 400  # no query at all
-    status, _h, _b = http(ecokg_serve, b"query=a&query=b", {"Content-Type": "application/x-www-form-urlencoded"})
+    status, _h, _b = http(ecokg_serve, b"query=a&query=b",
+                          {"Content-Type": "application/x-www-form-urlencoded"})
     assert status == 400
 
 
 def test_updates_are_refused_without_the_flag(ecokg_serve: str) -> None:
-    update = b"update=" + urllib.parse.quote_plus("INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }").encode()
+    update = b"update=" + urllib.parse.quote_plus(
+        "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }").encode()
     status, _h, body = http(ecokg_serve, update, {"Content-Type": "application/x-www-form-urlencoded",
                                                   "Authorization": "Bearer anything"})
     assert status == 403 and b"read-only" in body
     status, _h, _b = http(ecokg_serve, b"CLEAR ALL", {"Content-Type": "application/sparql-update"})
     assert status == 403
-    status, _h, body = http(ecokg_serve, b"query=" + urllib.parse.quote_plus("ASK { <urn:a> ?p ?o }").encode(),
+    status, _h, body = http(ecokg_serve,
+                            b"query=" + urllib.parse.quote_plus("ASK { <urn:a> ?p ?o }").encode(),
                             {"Content-Type": "application/x-www-form-urlencoded"})
     assert status == 200 and json.loads(body)["boolean"] is False
 

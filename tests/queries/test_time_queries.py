@@ -30,6 +30,7 @@ def test_time_queries_equal_on_a_server(cli, tmp_path: Path, oxigraph_server: st
         assert local.rows, f"{name} {params} has no rows: the comparison would prove nothing"
         assert local.variables == remote.variables, name
         missing, extra = local.row_set() - remote.row_set(), remote.row_set() - local.row_set()
-        diffs = [(v, a, b) for m in missing for e in extra for v, a, b in zip(local.variables, m, e, strict=True)
+        diffs = [(v, a, b) for m in missing for e in extra for v, a,
+                 b in zip(local.variables, m, e, strict=True)
                  if a != b and m[-1] == e[-1]]
         assert not missing and not extra, (name, diffs[:3], len(missing), len(extra))

@@ -22,14 +22,16 @@ def test_push_with_digest_auth_then_every_query_matches_local(cli, mini_store: P
                                                               virtuoso_server: str) -> None:
     drop_ecokg_graphs(virtuoso_server)
     crud = f"{virtuoso_server}/sparql-graph-crud-auth"
-    refused = cli("push", "--endpoint", crud, "--store", str(mini_store), "--user", "dba", "--password", "wrong")
+    refused = cli("push", "--endpoint", crud, "--store", str(mini_store),
+                  "--user", "dba", "--password", "wrong")
     assert refused.returncode == 2 and "HTTP 401" in refused.stderr
     proc = cli("push", "--endpoint", crud, "--store", str(mini_store), "--chunk", "200",
                env={"ECOKG_ENDPOINT_USER": "dba", "ECOKG_ENDPOINT_PASSWORD": "dba"}, timeout=180)
     assert proc.returncode == 0, proc.stderr
     assert "pushed 3 graphs" in proc.stderr
     endpoint = Endpoint(f"{virtuoso_server}/sparql", timeout=120)
-    unscoped = RemoteBackend(endpoint)._json("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", [])
+    unscoped = RemoteBackend(endpoint)._json(
+        "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", [])
     assert int(unscoped.rows[0][0]) > 3  # Virtuoso's own graphs are there too
     for name, params in MINI_PARAMS:
         local = run_local(load_query(name), params, str(mini_store))
@@ -40,7 +42,8 @@ def test_push_with_digest_auth_then_every_query_matches_local(cli, mini_store: P
     again = cli("push", "--endpoint", crud, "--store", str(mini_store), "--user", "dba", "--password", "dba")
     assert again.returncode == 0, again.stderr
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-    assert RemoteBackend(endpoint).select_rows(count) == run_local(load_query(None, count), {}, str(mini_store)).rows
+    assert RemoteBackend(endpoint).select_rows(count) == run_local(load_query(None, count), {},
+                                                                   str(mini_store)).rows
 
 
 def drop_ecokg_graphs(base: str) -> None:
@@ -58,8 +61,8 @@ def drop_ecokg_graphs(base: str) -> None:
 
 def test_corpus_on_virtuoso_equals_local(cli, corpus_store: Path, virtuoso_server: str) -> None:  # type: ignore[no-untyped-def]
     drop_ecokg_graphs(virtuoso_server)
-    proc = cli("push", "--endpoint", f"{virtuoso_server}/sparql-graph-crud-auth", "--store", str(corpus_store),
-               "--user", "dba", "--password", "dba", timeout=180)
+    proc = cli("push", "--endpoint", f"{virtuoso_server}/sparql-graph-crud-auth", "--store",
+               str(corpus_store), "--user", "dba", "--password", "dba", timeout=180)
     assert proc.returncode == 0, proc.stderr
     endpoint = Endpoint(f"{virtuoso_server}/sparql", timeout=120)
     params = {"entity-profile": {"entity": "优必选"}, "companies-in-park": {"park": "人工智能产业园"},
@@ -71,7 +74,8 @@ def test_corpus_on_virtuoso_equals_local(cli, corpus_store: Path, virtuoso_serve
         if q.name in ("chain-coverage", "chain-gaps", "key-players"):
             # GROUP_CONCAT order, an empty GROUP_CONCAT and MIN over language-tagged strings are
             # engine-defined: compare the grouping keys and the counts
-            assert {_key(r) for r in local.rows} == {_key(r) for r in remote.rows}, f"{q.name}: answers differ"
+            assert {_key(r) for r in local.rows} == {_key(r) for r in remote.rows}, \
+                f"{q.name}: answers differ"
             continue
         assert local.rows or q.name == "conflicts", f"{q.name} has no rows"  # one article: no conflict
         assert local.row_set() == remote.row_set(), f"{q.name}: local and Virtuoso answers differ"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import run_cli, store_of
 
 
 @dataclass(frozen=True)
@@ -68,17 +68,12 @@ def sample_article(name: str = "qingdao-ai-brief.txt") -> Path:
 @pytest.fixture(scope="session")
 def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding one bundled sample article, built once per session."""
-    from ecokg.graph.builder import doc_graphs
-    from ecokg.graph.store import EcoStore
     from ecokg.loaders.news_loader import NewsArticleLoader
     from ecokg.loaders.reader import iter_sources
 
     path = tmp_path_factory.mktemp("robust-template") / "store"
     (raw,) = list(iter_sources([str(sample_article())]))
-    ex = NewsArticleLoader().load(raw)
-    with EcoStore.open(path, create=True) as store:
-        store.ingest(doc_graphs([ex]))
-    return path
+    return store_of(path, [NewsArticleLoader().load(raw)])
 
 
 @pytest.fixture

@@ -35,7 +35,8 @@ def _part_ok(text: str, extra: str, private: bool = False) -> bool:
             i += 3
             continue
         cp = ord(ch)
-        if not (ch in _UNRESERVED or ch in _SUB_DELIMS or ch in extra or ucschar(cp) or (private and iprivate(cp))):
+        if not (ch in _UNRESERVED or ch in _SUB_DELIMS or ch in extra or ucschar(cp)
+                or (private and iprivate(cp))):
             return False
         i += 1
     return True

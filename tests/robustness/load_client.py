@@ -45,7 +45,8 @@ def main(url: str, jobs_file: str, requests: int, clients: int) -> dict:
             try:
                 if method_post:
                     req = urllib.request.Request(url, data=job["query"].encode("utf-8"), headers={
-                        "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+                        "Content-Type": "application/sparql-query",
+                        "Accept": "application/sparql-results+json"})
                 else:
                     req = urllib.request.Request(f"{url}?query={urllib.parse.quote(job['query'])}",
                                                  headers={"Accept": "application/sparql-results+json"})

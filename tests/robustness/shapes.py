@@ -18,9 +18,9 @@ from ecokg.loaders.news_loader import NewsArticleLoader
 from ecokg.loaders.reader import RawArticle
 
 PRE, POST = "青岛市人工智能产业园发布", "，同比增长15%。"
-WORDS = ("青岛市", "人工智能", "产业园", "科技有限公司", "集团", "研究院", "创新中心", "平台", "基金", "发布", "推出",
-         "落户", "入选", "国家级", "专精特新", "100亿元", "增长", "同比", "2025年", "前三季度", "机器人", "大模型",
-         "与", "和", "在", "该公司", "上述企业", "全区", "签约", "合作")
+WORDS = ("青岛市", "人工智能", "产业园", "科技有限公司", "集团", "研究院", "创新中心", "平台", "基金", "发布",
+         "推出", "落户", "入选", "国家级", "专精特新", "100亿元", "增长", "同比", "2025年", "前三季度",
+         "机器人", "大模型", "与", "和", "在", "该公司", "上述企业", "全区", "签约", "合作")
 NAME_CHARS = "瀚洋光擎智元云雀衡行曜途海瞳问津星河灵犀"
 
 
@@ -55,9 +55,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "quoted names": lambda n: "“智能”" * (n // 4),
     "book titles": lambda n: "《行动方案》" * (n // 6),
     "abbreviations after 》": lambda n: "《" + "创新行动方案》（以下简称“方案”）" * (n // 16),
-    "clauses opening with a name's tail": lambda n: "".join(f"{x}建设智能制造创新中心，中心将累计孵化企业20家。"
-                                                             for x in names(n // 30)),
-    "table rows": lambda n: "企业名称，产品，应用场景\n" + "\n".join(f"{x}，智能系统，青岛市产业园" for x in names(n // 20)),
+    "clauses opening with a name's tail": lambda n: "".join(
+        f"{x}建设智能制造创新中心，中心将累计孵化企业20家。" for x in names(n // 30)),
+    "table rows": lambda n: "企业名称，产品，应用场景\n" + "\n".join(
+        f"{x}，智能系统，青岛市产业园" for x in names(n // 20)),
 }
 
 

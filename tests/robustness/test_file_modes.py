@@ -42,8 +42,8 @@ def test_outputs_follow_the_umask(tmp_path: Path, store: Path, ecokg, mask: int,
             "export.nq": ecokg("export", "--store", str(store), "-o", str(out / "export.nq")),
             "view.html": ecokg("view", "--store", str(store), "-o", str(out / "view.html")),
             "built.ttl": ecokg("build", "-q", "-o", str(out / "built.ttl"), str(article)),
-            "stored.trig": ecokg("build", "-q", "--store", str(tmp_path / "new"), "-o", str(out / "stored.trig"),
-                                 str(article)),
+            "stored.trig": ecokg("build", "-q", "--store", str(tmp_path / "new"), "-o",
+                                 str(out / "stored.trig"), str(article)),
         }
     for name, proc in runs.items():
         assert proc.returncode == 0, (name, proc.stderr[-2000:])

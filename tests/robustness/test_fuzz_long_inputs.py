@@ -16,16 +16,19 @@ from ecokg.loaders.numbers import find_quantities, parse_number
 from ecokg.loaders.periods import find_periods
 from ecokg.loaders.sentences import split_sentences
 
-FRAGMENTS = ["1", "0", ".", ",", "，", "%", "亿", "万", "千", "百", "十", "一", "二", "两", "零", "点", "元", "美元", "家",
-             "超", "近", "约", "余", "以上", "年", "月", "日", "前三季度", "上半年", "2024", "2025年", "-", "—", "至",
-             "十四五", "“", "”", "《", "》", "（", "）", "。", "！", "？", "；", "…", "\n", " ", "第", "批", "强", "位"]
+FRAGMENTS = ["1", "0", ".", ",", "，", "%", "亿", "万", "千", "百", "十", "一", "二", "两", "零", "点", "元",
+             "美元", "家", "超", "近", "约", "余", "以上", "年", "月", "日", "前三季度", "上半年", "2024",
+             "2025年", "-", "—", "至", "十四五",
+             "“", "”", "《", "》", "（", "）", "。", "！", "？", "；", "…", "\n",
+             " ", "第", "批", "强", "位"]
 LONG = st.tuples(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=8), st.integers(500, 6000)).map(
     lambda t: "".join(t[0]) * t[1])
 MIXED = st.lists(st.sampled_from(FRAGMENTS), min_size=2000, max_size=8000).map("".join)
 
 
 @pytest.mark.timeout(300)
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.one_of(LONG, MIXED))
 def test_quantities_on_long_inputs(text: str) -> None:
     last = 0
@@ -36,7 +39,8 @@ def test_quantities_on_long_inputs(text: str) -> None:
 
 
 @pytest.mark.timeout(300)
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.one_of(LONG, MIXED), st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2090, 12, 31))))
 def test_periods_on_long_inputs(text: str, base: date | None) -> None:
     last = 0
@@ -47,7 +51,8 @@ def test_periods_on_long_inputs(text: str, base: date | None) -> None:
 
 
 @pytest.mark.timeout(300)
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.one_of(LONG, MIXED))
 def test_sentences_on_long_inputs(text: str) -> None:
     sents = split_sentences(text)

@@ -10,18 +10,15 @@ import html.parser
 import io
 import json
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, Literal
 
-from ecokg.graph.builder import doc_graphs
 from ecokg.graph.namespaces import RDFS, sparql_prefixes
-from ecokg.graph.store import EcoStore
 from ecokg.loaders.records import Document, Entity, Extraction, Relation, Sentence
-from tests.conftest import ecokg_exe
+from tests.conftest import store_of
 
 XSS = '<img src=x onerror="window.__xss=1">'
 NAMES = [
@@ -54,10 +51,7 @@ def _extraction() -> Extraction:
 
 @pytest.fixture(scope="module")
 def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("hostile") / "store"
-    with EcoStore.open(path, create=True) as store:
-        store.ingest(doc_graphs([_extraction()]))
-    return path
+    return store_of(tmp_path_factory.mktemp("hostile") / "store", [_extraction()])
 
 
 def _labels_rdf(path: Path, fmt: str) -> set[str]:
@@ -146,18 +140,18 @@ QUERY = sparql_prefixes() + "SELECT ?e ?label WHERE { ?e a eco:Company ; rdfs:la
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "tsv", "xml"])
 def test_sparql_results(hostile_store, ecokg, fmt: str) -> None:
-    # bytes, not text mode: universal newlines would turn the CR inside a value into LF
-    proc = subprocess.run([*ecokg_exe(), "query", "--store", str(hostile_store), "-e", QUERY, "--format", fmt],
-                          capture_output=True, timeout=300)
+    # in-process: the output is the bytes written, decoded without universal newlines (which would
+    # turn the CR inside a value into LF)
+    proc = ecokg("query", "--store", str(hostile_store), "-e", QUERY, "--format", fmt)
     assert proc.returncode == 0, proc.stderr
-    out = proc.stdout.decode("utf-8")
+    out = proc.stdout
     if fmt == "json":
         labels = {b["label"]["value"] for b in json.loads(out)["results"]["bindings"]}
     elif fmt == "csv":
         labels = {row["label"] for row in csv.DictReader(io.StringIO(out, newline=""))}
     elif fmt == "xml":
         ns = "{http://www.w3.org/2005/sparql-results#}"
-        root = ET.fromstring(proc.stdout)
+        root = ET.fromstring(out.encode("utf-8"))
         labels = {lit.text or "" for lit in root.iter(f"{ns}literal")}
     else:
         # TSV holds RDF terms in Turtle syntax, one row a line
@@ -179,7 +173,8 @@ def test_show_json(hostile_store, ecokg, name: str) -> None:
 
 
 def test_parameters_with_hostile_names(hostile_store, ecokg) -> None:
-    text = "# title: t\n# param: company\n" + sparql_prefixes() + "SELECT ?company ?label WHERE { ?company rdfs:label ?label }"
+    text = ("# title: t\n# param: company\n" + sparql_prefixes()
+            + "SELECT ?company ?label WHERE { ?company rdfs:label ?label }")
     for name in NAMES:
         proc = ecokg("query", "--store", str(hostile_store), "-e", text, "--param", f"company={name}",
                      "--format", "json")

@@ -10,8 +10,9 @@ from ecokg.graph.store import EcoStore
 
 # phrases of the genre without punctuation, drawn at random: the splitter must cut the line
 # into pieces and every stage must stay linear
-PHRASES = ("人工智能技术发展迅速", "带动经济转型升级", "数据要素加快流通", "算力规模持续扩大", "应用场景不断丰富",
-           "创新能力显著增强", "人才队伍日益壮大", "开放合作走深走实", "营商环境持续优化", "新质生产力加快形成")
+PHRASES = ("人工智能技术发展迅速", "带动经济转型升级", "数据要素加快流通", "算力规模持续扩大",
+           "应用场景不断丰富", "创新能力显著增强", "人才队伍日益壮大", "开放合作走深走实", "营商环境持续优化",
+           "新质生产力加快形成")
 
 
 @pytest.mark.slow

@@ -26,8 +26,8 @@ from .iri_check import ucschar
 QUERY = parse_header("# title: t\n# param: entity\n" + sparql_prefixes()
                      + "SELECT ?entity ?label WHERE { ?entity rdfs:label ?label }", "name-roundtrip")
 DOC = iris.document_iri("cd" * 32)
-HOSTILE = st.sampled_from(['"', "'", "\\", "}", "{", "\n", "?x", "$y", "#", ">", "<", " . ", "} UNION { ?s ?p ?o",
-                           '"; DROP ALL; "', "\\u0022", "青岛", "公司", "\u3000", "＂"])
+HOSTILE = st.sampled_from(['"', "'", "\\", "}", "{", "\n", "?x", "$y", "#", ">", "<", " . ",
+                           "} UNION { ?s ?p ?o", '"; DROP ALL; "', "\\u0022", "青岛", "公司", "\u3000", "＂"])
 NAMES = st.one_of(st.text(min_size=1, max_size=30), st.lists(HOSTILE, min_size=1, max_size=10).map("".join))
 
 

@@ -56,7 +56,8 @@ def test_body_and_query_length_limits(tmp_path: Path, store: Path) -> None:
         assert _count_ok(url) and proc.poll() is None
 
 
-def _dribble(address: tuple[str, int], head: bytes, byte: bytes, *, every: float, most: int) -> tuple[bytes, float]:
+def _dribble(address: tuple[str, int], head: bytes, byte: bytes, *, every: float, most: int) -> tuple[bytes,
+                                                                                                      float]:
     """Send ``head``, then ``byte`` every ``every`` seconds (at most ``most`` times) until the
     server answers or closes; returns what it sent back and the seconds it took."""
     started = time.monotonic()

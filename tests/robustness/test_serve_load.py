@@ -40,7 +40,8 @@ def _jobs(store: Path) -> list[dict]:
     texts += [f.read_text(encoding="utf-8") for f in query_files() if f.name.removesuffix(".rq") in quick]
     backend = LocalBackend(store)
     try:
-        return [{"query": t, "expected": canonical(json.loads(render(execute(NamedQuery("-e", t, source="q"), {},
+        return [{"query": t,
+                 "expected": canonical(json.loads(render(execute(NamedQuery("-e", t, source="q"), {},
                                                                              backend, 10000), "json")))}
                 for t in texts]
     finally:

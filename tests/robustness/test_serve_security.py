@@ -42,7 +42,8 @@ def _listen_addresses(port: int) -> set[str]:
                     found.add(socket.inet_ntop(socket.AF_INET, bytes.fromhex(addr)[::-1]))
                 else:
                     raw = bytes.fromhex(addr)
-                    found.add(socket.inet_ntop(socket.AF_INET6, b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))))
+                    found.add(socket.inet_ntop(socket.AF_INET6,
+                                               b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))))
     return found
 
 
@@ -58,7 +59,8 @@ def test_updates_refused_without_token(tmp_path, store) -> None:
     before = snapshot(store, tmp_path)
     with serve(store, tmp_path / "serve.log") as (url, _proc):  # read-only server
         for data, ctype in ((DROP.encode(), "application/sparql-update"),
-                            (b"update=" + urllib.parse.quote(DROP).encode(), "application/x-www-form-urlencoded")):
+                            (b"update=" + urllib.parse.quote(DROP).encode(),
+                             "application/x-www-form-urlencoded")):
             status, _h, _b = http(url, data, {"Content-Type": ctype, "Authorization": "Bearer guess"})
             assert status == 403
         assert http(f"{url}?update={urllib.parse.quote(DROP)}")[0] == 400  # never by GET
@@ -119,8 +121,10 @@ def test_malformed_requests_get_400(tmp_path, store) -> None:
             "garbage request line": b"\x00\x01\x02 nonsense\r\n\r\n",
             "bad HTTP version": f"GET {path} HTTP/9.Z\r\n\r\n".encode(),
             "bad content length": f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n".encode(),
-            "negative content length": f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n".encode(),
-            "body not UTF-8": (f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            "negative content length":
+                f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n".encode(),
+            "body not UTF-8": (f"POST {path} HTTP/1.1\r\nHost: x\r\n"
+                               "Content-Type: application/sparql-query\r\n"
                                "Content-Length: 4\r\n\r\n").encode() + b"\xff\xfe\xfa\xfb",
             "bad escapes": f"GET {path}?query=%ZZ%%SELECT HTTP/1.1\r\nHost: x\r\n\r\n".encode(),
             "no query": f"GET {path}?querx=1 HTTP/1.1\r\nHost: x\r\n\r\n".encode(),

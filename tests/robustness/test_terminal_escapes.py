@@ -7,7 +7,8 @@ import pytest
 
 EVIL = "\x1b]0;pwned\x07\x1b[2J\u202e"
 TEXT = (f"青岛澜峰智能科技有限公司落户青岛市人工智能产业园{EVIL}。\n"
-        "青岛市人工智能产业园今年新增企业二十家，营业收入超过一百亿元，园区企业数量快速增长，产业规模不断扩大。\n") * 3
+        "青岛市人工智能产业园今年新增企业二十家，营业收入超过一百亿元，"
+        "园区企业数量快速增长，产业规模不断扩大。\n") * 3
 QUERY = "PREFIX eco: <https://w3id.org/ecokg/ontology#> SELECT ?t WHERE { ?d eco:content ?t }"
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = [ROOT / "samples" / n for n in ("qingdao-ai-brief.txt", "chengdu-ai-brief.html", "wuhan-ai-brief.md")]
+SAMPLES = [ROOT / "samples" / n for n in ("qingdao-ai-brief.txt", "chengdu-ai-brief.html",
+                                          "wuhan-ai-brief.md")]
 ECO = "https://w3id.org/ecokg/ontology#"
 INFERRED = "https://w3id.org/ecokg/id/graph/inferred"
 
@@ -37,13 +38,15 @@ def test_every_entity_has_its_superclasses(built: Path) -> None:
     from ecokg.graph.store import EcoStore
 
     with EcoStore.open(built, read_only=True) as st:
-        asserted = _select(st, "SELECT ?s ?c WHERE { GRAPH <https://w3id.org/ecokg/id/graph/entities> { ?s a ?c } }")
+        asserted = _select(
+            st, "SELECT ?s ?c WHERE { GRAPH <https://w3id.org/ecokg/id/graph/entities> { ?s a ?c } }")
         inferred = _select(st, f"SELECT ?s ?c WHERE {{ GRAPH <{INFERRED}> {{ ?s a ?c }} }}")
         companies = {s for s, c in asserted if c == ECO + "Company"}
         assert companies and all((s, ECO + "Organization") in inferred for s in companies)
         assert all((s, "https://schema.org/Organization") in inferred for s in companies)  # two steps up
         assert not inferred & asserted  # only what no graph states
-        assert {q for q in st.ox.quads_for_pattern(None, None, None, None) if str(q.graph_name.value) == INFERRED} \
+        assert {q for q in st.ox.quads_for_pattern(None, None, None,
+                                                   None) if str(q.graph_name.value) == INFERRED} \
             == class_closure(st.ox)  # up to date
         union = _select(st, f"SELECT ?s WHERE {{ ?s a <{ECO}Organization> }}")  # no rdfs:subClassOf* needed
         assert {(s,) for s in companies} <= union
@@ -58,6 +61,7 @@ def test_removing_a_document_takes_its_entities_types(built: Path) -> None:
         st.remove_document("wuhan-ai-brief.md")
         assert materialize_class_closure(st.ox)[1] > 0  # the removed entities' types go
         after = _select(st, f"SELECT ?s WHERE {{ GRAPH <{INFERRED}> {{ ?s a ?c }} }}")
-        entities = _select(st, "SELECT ?s WHERE { GRAPH <https://w3id.org/ecokg/id/graph/entities> { ?s a ?c } }")
+        entities = _select(st,
+                           "SELECT ?s WHERE { GRAPH <https://w3id.org/ecokg/id/graph/entities> { ?s a ?c } }")
     assert after < before
     assert after - {(INFERRED,)} <= entities

@@ -111,7 +111,8 @@ def test_networks_read_back_with_the_same_counts(store, tmp_path, fmt):
     union = store.union_graph(ontology=False)
     entities = {s for s in union.subjects(RDF.type, None) if str(s).startswith(ID) and str(s).split("/")[-2]
                 in ("org", "place", "product")}
-    edges = {(s, p, o) for s, p, o in union if s in entities and o in entities and str(p).startswith(str(ECO))}
+    edges = {(s, p, o) for s, p,
+             o in union if s in entities and o in entities and str(p).startswith(str(ECO))}
     assert g.number_of_nodes() == len(entities) == 9
     assert g.number_of_edges() == len(edges) > 5
     node = g.nodes[ID + "org/优必选"]

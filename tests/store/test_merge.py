@@ -89,7 +89,8 @@ def occ(doc, name, cls="Company", alts=(), regions=(), wikidata=()):
 
 def test_alt_alt_and_shared_prefix_never_merge():
     res = resolve([occ("d1", "甲科技", alts=["甲"]), occ("d2", "甲集团", alts=["甲"]),
-                   occ("d3", "光谷软件园", "IndustrialPark"), occ("d4", "光谷人工智能产业园", "IndustrialPark")])
+                   occ("d3", "光谷软件园", "IndustrialPark"),
+                   occ("d4", "光谷人工智能产业园", "IndustrialPark")])
     assert len({r.iri for r in res.values()}) == 4
 
 

@@ -6,6 +6,8 @@ transaction (``commit`` without ``bulk``), as ``EcoStore.ingest`` did before it 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -78,7 +80,8 @@ def test_two_worker_processes_build_the_same_store_as_one(sources, tmp_path):
         a = one.build(sources, jobs=1)
         b = two.build(sources, jobs=2)
         assert a.articles == b.articles == 4 and a.summary() == b.summary()
-        assert isomorphic(one.store.union_graph(), two.store.union_graph())  # (build adds the conflicts graph)
+        assert isomorphic(one.store.union_graph(),
+                          two.store.union_graph())  # (build adds the conflicts graph)
 
 
 def test_keep_going_with_workers_reports_the_bad_article_and_builds_the_rest(tmp_path):
@@ -112,14 +115,23 @@ class _CrashAfterBulk:
         return getattr(self._ox, name)
 
 
-def test_a_batch_cut_between_bulk_load_and_commit_is_finished_by_the_next_writer(articles, tmp_path):
-    path = tmp_path / "store"
+@contextmanager
+def _second_batch_cut(path: Path, articles: Any) -> Iterator[EcoStore]:
+    """A new store holding qd1, whose second batch (qd2, wh) the writer 'dies' in (``_CrashAfterBulk``);
+    yields the store, still open, with its own pyoxigraph store back."""
     with EcoStore.open(path, create=True) as store:
         store.ingest(doc_graphs([articles["qd1"]()]))
         store.ox = _CrashAfterBulk(store.ox)
         with pytest.raises(KeyboardInterrupt):
             store.ingest(doc_graphs([articles["qd2"](), articles["wh"]()]))
         store.ox = store.ox._ox
+        yield store
+
+
+def test_a_batch_cut_between_bulk_load_and_commit_is_finished_by_the_next_writer(articles, tmp_path):
+    path = tmp_path / "store"
+    with _second_batch_cut(path, articles):
+        pass
     assert Journal.read(path / "ecokg-meta") is not None
     with EcoStore.open(path) as store:
         store.ingest([])  # a writer finishes the batch from the journal
@@ -188,11 +200,6 @@ def test_a_small_batch_is_one_transaction(articles, tmp_path, monkeypatch):
 
     monkeypatch.setattr(ingest_module, "BULK_MIN_DOCS", 64)
     path = tmp_path / "store"
-    with EcoStore.open(path, create=True) as store:
-        store.ingest(doc_graphs([articles["qd1"]()]))
-        store.ox = _CrashAfterBulk(store.ox)
-        with pytest.raises(KeyboardInterrupt):
-            store.ingest(doc_graphs([articles["qd2"](), articles["wh"]()]))
-        store.ox = store.ox._ox
+    with _second_batch_cut(path, articles) as store:
         assert Journal.read(path / "ecokg-meta") is None
         assert len(store.document_graphs()) == 1

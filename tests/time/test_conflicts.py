@@ -21,7 +21,8 @@ def test_one_conflict_one_series_and_the_preferred_value(two_store: Path) -> Non
     rows = _rows(two_store, "conflicts")
     assert len(rows) == 2  # one conflict, seen from each side
     by_rank = {r["rank"]: r for r in rows}
-    assert by_rank["PreferredRank"]["value"] == 1260000000 and by_rank["PreferredRank"]["reason"] == "later document"
+    preferred = by_rank["PreferredRank"]
+    assert preferred["value"] == 1260000000 and preferred["reason"] == "later document"
     assert by_rank["NormalRank"]["value"] == 1200000000
     assert {r["entityLabel"] for r in rows} == {COMPANY} and {r["periodLabel"] for r in rows} == {"2024年"}
     series = [r for r in _rows(two_store, "figure-series", entity=COMPANY)
@@ -54,11 +55,13 @@ def test_the_rule_later_document_then_government_source() -> None:
     assert same_day.preferred == {"b": "government source"} and same_day.normal == ["a"]
     later = find_conflicts([_fig("a", "1", "2025-02-01", False), _fig("b", "2", "2025-01-01", True)])
     assert later.preferred == {"a": "later document"}
-    series = find_conflicts([_fig("a", "1", "2025-01-01", False, 2023), _fig("b", "2", "2025-01-01", True, 2024)])
+    series = find_conflicts([_fig("a", "1", "2025-01-01", False, 2023),
+                             _fig("b", "2", "2025-01-01", True, 2024)])
     assert not series.conflicts
     agree = find_conflicts([_fig("a", "1.0", "2025-01-01", False), _fig("b", "1", "2025-02-01", True)])
     assert not agree.conflicts
-    one_doc = find_conflicts([_fig("a", "1", "2025-01-01", False, doc="d"), _fig("b", "2", "2025-01-01", False, doc="d")])
+    one_doc = find_conflicts([_fig("a", "1", "2025-01-01", False, doc="d"),
+                              _fig("b", "2", "2025-01-01", False, doc="d")])
     assert not one_doc.conflicts
 
 
@@ -73,7 +76,9 @@ def test_the_python_api_says_what_changed(tmp_path: Path) -> None:
     shutil.copytree(tmp_path / "a", tmp_path / "b")
     with ecokg.open(tmp_path / "b") as kg:
         second = kg.build([str(MEDIA)])
-        assert second.changes is not None and second.changes.summary() == "1 new entity, 1 new fact, 1 revised figure"
+        assert second.changes is not None
+        assert second.changes.summary() == "1 new entity, 1 new fact, 1 revised figure"
     d = ecokg.diff(tmp_path / "a", tmp_path / "b")
     assert d.to_json()["summary"] == second.changes.summary()
-    assert {(c.kind, c.change) for c in d.changes} == {("entity", "added"), ("figure", "added"), ("figure", "changed")}
+    assert {(c.kind, c.change) for c in d.changes} == {("entity", "added"), ("figure", "added"),
+                                                       ("figure", "changed")}

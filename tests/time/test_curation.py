@@ -8,32 +8,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import ecokg
-from ecokg.cli import main
 from ecokg.graph.curation import Curation, CurationError
+from tests.conftest import run_ecokg as _run
 
 from .conftest import COMPANY, GOV, MEDIA
 
 ECO = "https://w3id.org/ecokg/ontology#"
 
 
-def _run(*args: str) -> tuple[int, str, str]:
-    """``ecokg ARGS`` in this process, through the same ``main`` as the console script."""
-    runner = CliRunner()
-    with runner.isolation() as streams:
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        else:
-            code = 0
-    return code, streams[0].getvalue().decode(), streams[1].getvalue().decode()
-
-
 def _companies(kg: ecokg.KG) -> set[str]:
-    rows = kg.query(f"SELECT ?l WHERE {{ ?c a <{ECO}Company> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }}").rows
+    rows = kg.query(f"SELECT ?l WHERE {{ ?c a <{ECO}Company> ; "
+                    "<http://www.w3.org/2000/01/rdf-schema#label> ?l }").rows
     return {r["l"] for r in rows}
 
 
@@ -54,8 +41,10 @@ def test_curate_applied_kept_through_a_rebuild_exported_and_in_sparql(store: Pat
             kg.remove(doc)  # a full rebuild: every article out, then in again
         kg.build([str(GOV), str(MEDIA)])
         assert "云启智能科技" in _companies(kg) and "云启智能" not in _companies(kg)
-        rows = kg.query(f"""SELECT ?action ?who WHERE {{ ?d a <{ECO}CurationDecision> ; <{ECO}curationAction> ?action ;
-            <http://www.w3.org/ns/prov#wasAttributedTo>/<http://www.w3.org/2000/01/rdf-schema#label> ?who }}""").rows
+        rows = kg.query(f"""SELECT ?action ?who WHERE {{
+            ?d a <{ECO}CurationDecision> ; <{ECO}curationAction> ?action ;
+               <http://www.w3.org/ns/prov#wasAttributedTo>/<http://www.w3.org/2000/01/rdf-schema#label> ?who
+            }}""").rows
         assert {(r["action"], r["who"]) for r in rows} == {("same", "李工"), ("label", "analyst")}
         kg.export(tmp_path / "kg.nq")
     exported = (tmp_path / "kg.nq").read_text(encoding="utf-8")
@@ -68,7 +57,8 @@ def test_reject_an_entity_and_a_fact(store: Path) -> None:
     with ecokg.open(store) as kg:
         kg.curate("reject", "云启智能")
         assert "云启智能" not in _companies(kg)
-        assert not kg.query(f"SELECT ?s WHERE {{ ?s <{ECO}observedEntity> <https://w3id.org/ecokg/id/org/云启智能> }}").rows
+        assert not kg.query(f"SELECT ?s WHERE {{ ?s <{ECO}observedEntity> "
+                            "<https://w3id.org/ecokg/id/org/云启智能> }").rows
 
 
 def test_bad_curation_is_one_error_naming_the_line_and_changes_nothing(store: Path) -> None:
@@ -108,8 +98,10 @@ def test_diff_and_build_say_what_changed(tmp_path: Path) -> None:
     code, out, _ = _run("diff", str(tmp_path / "old.nq"), str(tmp_path / "new.nq"), "--format", "json")
     data = json.loads(out)
     revised = [c for c in data["changes"] if c["kind"] == "figure" and c["change"] == "changed"]
-    assert len(revised) == 1 and revised[0]["before"] == "1200000000 CNY" and "12.6亿元" in revised[0]["sentence"]
-    assert any(c["kind"] == "figure" and c["change"] == "added" and "(target)" in c["what"] for c in data["changes"])
+    assert len(revised) == 1
+    assert revised[0]["before"] == "1200000000 CNY" and "12.6亿元" in revised[0]["sentence"]
+    assert any(c["kind"] == "figure" and c["change"] == "added" and "(target)" in c["what"]
+               for c in data["changes"])
     page = tmp_path / "d.html"
     code, _, _ = _run("diff", str(tmp_path / "old.nq"), str(store), "--format", "html", "-o", str(page))
     assert code == 0 and "<td>changed</td>" in page.read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -98,11 +99,59 @@ def test_wikidata_ids_are_well_formed_and_unique() -> None:
     assert len(ids) == len(set(ids))
 
 
+def test_the_identifier_table_is_well_formed_sourced_and_unique() -> None:
+    from ecokg.graph.identity import parse_table
+    from ecokg.resources import identifier_file
+
+    entries = parse_table(identifier_file().read_text(encoding="utf-8"))
+    assert entries, "the table lists what was verified"
+    qids = [e.qid for e in entries]
+    assert all(re.fullmatch(r"Q[1-9]\d*", q) for q in qids) and len(qids) == len(set(qids))
+    assert len({(e.cls, e.name) for e in entries}) == len(entries)
+    assert all(e.source.startswith("https://") for e in entries)
+    gaz = yaml.safe_load(loader_data("gazetteer.yaml").read_text(encoding="utf-8"))
+    gaz_ids = {e["wikidata"] for section in gaz.values() if isinstance(section, list)
+               for e in section if isinstance(e, dict) and e.get("wikidata")}
+    assert not gaz_ids & set(qids)  # one QID, one place it is written
+    codes = admin_codes()
+    for e in entries:  # a place's code is the one places.yaml gives its name
+        if e.adcode:
+            assert e.cls == "Place" and codes[e.name] == e.adcode, e.name
+
+
+def test_a_bad_identifier_table_is_named() -> None:
+    from ecokg.errors import InputError
+    from ecokg.graph.identity import parse_table
+
+    with pytest.raises(InputError, match="entry 1 needs name, type, qid and source"):
+        parse_table("wikidata:\n  - {name: 华为, type: Company, qid: Q1}\n")
+    with pytest.raises(InputError, match="'Q0x' is not a QID"):
+        parse_table("wikidata:\n  - {name: 华为, type: Company, qid: Q0x, source: 'https://x'}\n")
+
+
+def test_a_verified_place_is_same_as_its_wikidata_item(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import ecokg
+
+    art = tmp_path / "a.txt"  # 湖北省 (420000) is in the table, 北京市 is not (unverified): no id for it
+    art.write_text("湖北省和北京市联合发布人工智能产业合作计划。", encoding="utf-8")
+    with ecokg.open(tmp_path / "s") as kg:
+        kg.build([str(art)])
+        kg.export(tmp_path / "kg.nt")
+    text = (tmp_path / "kg.nt").read_text(encoding="utf-8")
+    hubei = "<https://w3id.org/ecokg/id/place/湖北省>"
+    for prop in ("http://www.w3.org/2002/07/owl#sameAs", "https://schema.org/sameAs",
+                 "http://www.w3.org/2004/02/skos/core#exactMatch"):
+        assert f"{hubei} <{prop}> <http://www.wikidata.org/entity/Q46862> ." in text, prop
+        assert text.count(f"<{prop}> <http://www.wikidata.org/entity/Q46862>") == 1  # the entity graph only
+    assert "<https://w3id.org/ecokg/id/place/北京市> <http://www.w3.org/2002/07/owl#sameAs>" not in text
+
+
 def test_a_wikidata_id_is_written_as_same_as(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import ecokg
 
     gaz = tmp_path / "gaz.yaml"  # Q4115189 is Wikidata's sandbox item: an id for tests, not knowledge
-    gaz.write_text("entities:\n  - {name: 澄湾云启智能科技有限公司, type: Company, wikidata: Q4115189}\n", encoding="utf-8")
+    gaz.write_text("entities:\n  - {name: 澄湾云启智能科技有限公司, type: Company, wikidata: Q4115189}\n",
+                   encoding="utf-8")
     art = tmp_path / "a.txt"
     art.write_text("澄湾云启智能科技有限公司发布新一代工业视觉平台。", encoding="utf-8")
     with ecokg.open(tmp_path / "s") as kg:
@@ -118,13 +167,17 @@ def test_merging_uses_a_shared_credit_code(tmp_path) -> None:  # type: ignore[no
     import ecokg
 
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("澄湾云启科技有限公司（统一社会信用代码：91330106MA2KX7L308）发布工业视觉平台。", encoding="utf-8")
-    b.write_text("澄湾云启智能科技有限公司（统一社会信用代码：91330106MA2KX7L308）入驻澄湾高新区。", encoding="utf-8")
+    a.write_text("澄湾云启科技有限公司（统一社会信用代码：91330106MA2KX7L308）发布工业视觉平台。",
+                 encoding="utf-8")
+    b.write_text("澄湾云启智能科技有限公司（统一社会信用代码：91330106MA2KX7L308）入驻澄湾高新区。",
+                 encoding="utf-8")
     c = tmp_path / "c.txt"  # the same names with a wrong check character: no identifier, no merge
-    c.write_text("澄湾云启数据科技有限公司（统一社会信用代码：91330106MA2KX7L30X）发布数据平台。", encoding="utf-8")
+    c.write_text("澄湾云启数据科技有限公司（统一社会信用代码：91330106MA2KX7L30X）发布数据平台。",
+                 encoding="utf-8")
     with ecokg.open(tmp_path / "s") as kg:
         kg.build([str(a), str(b), str(c)])
-        rows = kg.query("SELECT ?e ?code WHERE { ?e <https://w3id.org/ecokg/ontology#creditCode> ?code }").rows
+        rows = kg.query(
+            "SELECT ?e ?code WHERE { ?e <https://w3id.org/ecokg/ontology#creditCode> ?code }").rows
         names = {r["l"] for r in kg.query(
             "SELECT ?l WHERE { ?e a <https://w3id.org/ecokg/ontology#Company> ; "
             "<http://www.w3.org/2000/01/rdf-schema#label> ?l }").rows}

@@ -6,23 +6,9 @@ import re
 import shlex
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from ecokg.cli import main
+from tests.conftest import run_ecokg
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _run(args: list[str]) -> tuple[int, str, str]:
-    runner = CliRunner()
-    with runner.isolation() as streams:
-        try:
-            main(args)
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        else:
-            code = 0
-    return code, streams[0].getvalue().decode(), streams[1].getvalue().decode()
 
 
 def test_readme_curation_round_trip(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -38,7 +24,7 @@ def test_readme_curation_round_trip(tmp_path: Path, monkeypatch) -> None:  # typ
     for line in lines:
         args = shlex.split(line)
         assert args[0] == "ecokg"
-        code, out, err = _run(args[1:])
+        code, out, err = run_ecokg(*args[1:])
         assert code == 0, f"{line}: {err}"
         outputs.append(out + err)
     joined = "\n".join(outputs)

@@ -24,8 +24,10 @@ def loader() -> NewsArticleLoader:
 
 @pytest.mark.parametrize(("cue", "n", "example"), EXAMPLES, ids=[f"{c}-{n}" for c, n, _ in EXAMPLES])
 def test_cue_example(loader: NewsArticleLoader, cue: str, n: int, example: dict) -> None:
-    ex = loader.extract(Document(text=example["text"], title="示例", issued=example.get("issued", "2025-06-01")))
-    figures = [o for o in ex.observations if o.text.endswith(example["figure"]) or o.text == example["figure"]]
+    ex = loader.extract(Document(text=example["text"], title="示例",
+                                 issued=example.get("issued", "2025-06-01")))
+    figures = [o for o in ex.observations
+               if o.text.endswith(example["figure"]) or o.text == example["figure"]]
     assert figures, f"{example['figure']} not found in {[o.text for o in ex.observations]}"
     assert all(o.target is example["target"] for o in figures)
 
@@ -36,7 +38,8 @@ def test_every_cue_has_an_example_of_a_target() -> None:
 
 def test_a_bad_cue_file_names_its_line(tmp_path: Path) -> None:
     bad = tmp_path / "cues.yaml"
-    bad.write_text("cues:\n  - name: a\n    pattern: '力争'\n    examples: []\n  - name: b\n    pattern: '('\n"
+    bad.write_text("cues:\n  - name: a\n    pattern: '力争'\n    examples: []\n"
+                   "  - name: b\n    pattern: '('\n"
                    "    examples: [{text: x, figure: x, target: true}]\n", encoding="utf-8")
     with pytest.raises(RuleDataError, match=r"cues.yaml:2: the entry has no examples"):
         target_cues(str(bad))

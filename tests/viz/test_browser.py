@@ -144,7 +144,8 @@ def test_malicious_names_execute_nothing(browser: Any, tmp_path: Path) -> None:
         loaded.evaluate("ecokg.data.edges.forEach(e => ecokg.showEdge(e.id))")
         loaded.evaluate("ecokg.network.setOptions({physics: {enabled: false}}); ecokg.network.fit()")
         box = page.locator("#network").bounding_box()
-        for pos in loaded.evaluate("Object.values(ecokg.network.getPositions()).map(p => ecokg.network.canvasToDOM(p))"):
+        positions = "Object.values(ecokg.network.getPositions()).map(p => ecokg.network.canvasToDOM(p))"
+        for pos in loaded.evaluate(positions):
             page.mouse.move(box["x"] + pos["x"], box["y"] + pos["y"])
             page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
         for text in NASTY:
@@ -161,7 +162,8 @@ def test_malicious_names_execute_nothing(browser: Any, tmp_path: Path) -> None:
         assert page.text_content("#details-title") == XSS  # shown as text
         assert page.title() == f"{SCRIPT_XSS}{XSS}"
         assert page.text_content("#title") == f"{SCRIPT_XSS}{XSS}"
-        assert loaded.evaluate("document.querySelectorAll('body img, body svg, body a, body iframe').length") == 0
+        assert loaded.evaluate(
+            "document.querySelectorAll('body img, body svg, body a, body iframe').length") == 0
         assert loaded.evaluate("document.scripts.length") == 3
 
 
@@ -183,7 +185,8 @@ def test_aggregated_view_keeps_member_names_searchable(browser: Any, tmp_path: P
         loaded.page.fill("#search", "企业7")
         loaded.page.press("#search", "Enter")
         assert loaded.page.text_content("#details-title") == "园区3 (76)"  # companies 3, 7, 11 … and the park
-        members = loaded.evaluate("[...document.querySelectorAll('#details-body li')].map(li => li.textContent)")
+        members = loaded.evaluate(
+            "[...document.querySelectorAll('#details-body li')].map(li => li.textContent)")
         assert "企业7" in members
 
 

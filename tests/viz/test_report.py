@@ -1,4 +1,5 @@
-"""The region report in headless Chromium: offline, no errors, charts drawn, sources shown, hostile text inert.
+"""The region report in headless Chromium: offline, no errors, charts drawn, sources shown, hostile
+text inert.
 
 Set ``ECOKG_SCREENSHOT=1`` to (re)write ``docs/images/report-qingdao.png``.
 """
@@ -36,7 +37,8 @@ class Opened:
         self.dialogs: list[str] = []
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
+        self.page.on("console",
+                     lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(path.as_uri())
         self.page.wait_for_function(DRAWN, timeout=60_000)
@@ -74,8 +76,9 @@ def test_every_section_and_chart_is_drawn(qingdao: Opened) -> None:
     assert "伺服电机" in page.text_content("#gap-list") and "武汉市" in page.text_content("#gap-list")
     humanoid = page.text_content("#chain-map .seg[data-segment='人形与具身机器人']")
     assert "优必选" in humanoid and "乐聚机器人" in humanoid
-    assert "青岛人工智能产业园" in page.text_content("#park-list") and "中科曙光" in page.text_content("#park-list")
-    assert "100亿元" in page.text_content("#policy-table") and "2000万元/年" in page.text_content("#policy-table")
+    parks, policies = page.text_content("#park-list"), page.text_content("#policy-table")
+    assert "青岛人工智能产业园" in parks and "中科曙光" in parks
+    assert "100亿元" in policies and "2000万元/年" in policies
     assert "国家人工智能创新应用先导区" in page.text_content("#designation-list")
     assert "592" in page.text_content("#summary-cards")
 
@@ -90,13 +93,16 @@ def test_clicking_a_number_or_a_bar_shows_its_sentence(qingdao: Opened) -> None:
     assert "100亿元" in page.text_content("#source-text")
     page.click("#source-close")
     page.wait_for_selector("#source", state="hidden")  # the panel must not take the click below
-    point = page.evaluate("""() => { document.getElementById('players-chart').scrollIntoView({behavior: 'instant'});
+    point = page.evaluate("""() => {
+        document.getElementById('players-chart').scrollIntoView({behavior: 'instant'});
         const c = ecokgReport.charts['players-chart'];
-        const v = c.getOption().series[0].data[0].value; const p = c.convertToPixel({seriesIndex: 0}, [v / 2, 0]);
+        const v = c.getOption().series[0].data[0].value;
+        const p = c.convertToPixel({seriesIndex: 0}, [v / 2, 0]);
         const r = document.getElementById('players-chart').getBoundingClientRect();
         return [r.left + p[0], r.top + p[1], c.getOption().series[0].data[0].sentence]; }""")
     page.evaluate("""() => new Promise(done => {  // the bars grow in when the chart comes into view
-        ecokgReport.charts['players-chart'].on('finished', () => done(true)); setTimeout(() => done(false), 3000); })""")
+        ecokgReport.charts['players-chart'].on('finished', () => done(true));
+        setTimeout(() => done(false), 3000); })""")
     page.mouse.click(point[0], point[1])
     assert page.evaluate("ecokgReport.shown") == point[2] >= 0
     if os.environ.get("ECOKG_SCREENSHOT") == "1":
@@ -114,7 +120,8 @@ def test_hostile_names_are_inert(browser: Any, tmp_path: Path) -> None:
     ex.document.region = "恶意市"
     ex.entities[f"{NASTY[4]}人形机器人"] = Entity(f"{NASTY[4]}人形机器人", "Robot", sentences={0})
     ex.relations.append(Relation(f"{NASTY[4]}人形机器人", "developedBy", NASTY[0], 0))
-    ex.entities[f"{XSS}基金"] = Entity(f"{XSS}基金", "Fund", sentences={n - 1}, amount=Decimal("500000000"), unit="CNY")
+    ex.entities[f"{XSS}基金"] = Entity(f"{XSS}基金", "Fund", sentences={n - 1}, amount=Decimal("500000000"),
+                                     unit="CNY")
     with ecokg.open(tmp_path / "store") as kg:
         kg.ingest([ex])
         path = kg.report("恶意市", tmp_path / "evil.html")

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ecokg.graph.builder import doc_graphs
-from ecokg.graph.store import EcoStore
+from tests.conftest import store_of
 from tests.viz.fixtures import dataset, sample_extraction
 
 DATA = re.compile(r'<script type="application/json" id="ecokg-data">(.*?)</script>', re.S)
@@ -29,10 +28,7 @@ def trig(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("store") / "kg"
-    with EcoStore.open(path, create=True) as s:
-        s.ingest(doc_graphs([sample_extraction()]))
-    return path
+    return store_of(tmp_path_factory.mktemp("store") / "kg", [sample_extraction()])
 
 
 def test_view_of_a_store_by_focus(cli, store: Path, tmp_path: Path) -> None:

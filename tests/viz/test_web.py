@@ -12,9 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from ecokg.graph.builder import doc_graphs
-from ecokg.graph.store import EcoStore
 from ecokg.server import ServerConfig, make_server
+from tests.conftest import store_of
 from tests.viz.fixtures import sample_extraction
 
 pytestmark = pytest.mark.server
@@ -23,9 +22,7 @@ DATA = re.compile(r'<script type="application/json" id="ecokg-data">(.*?)</scrip
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    path = tmp_path_factory.mktemp("served") / "kg"
-    with EcoStore.open(path, create=True) as s:
-        s.ingest(doc_graphs([sample_extraction()]))
+    path = store_of(tmp_path_factory.mktemp("served") / "kg", [sample_extraction()])
     server = make_server(ServerConfig(path), port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -59,7 +56,8 @@ def test_views_by_path(base: str) -> None:
     assert status == 200 and len(labels(page)) == 15
     status, _media, page = get(base + "focus/" + urllib.parse.quote("优必选科技") + "?depth=0")
     assert status == 200 and labels(page) == {"优必选"}
-    status, _media, page = get(base + "query/companies-in-park?" + urllib.parse.urlencode({"park": "示例软件园"}))
+    park = urllib.parse.urlencode({"park": "示例软件园"})
+    status, _media, page = get(base + "query/companies-in-park?" + park)
     assert status == 200 and labels(page) == {"示例软件园", "优必选", "星河智能"}
     status, _media, page = get(base + "class/IndustrialPark,Company?lang=en")
     assert status == 200 and "UBTECH Robotics" in labels(page) and len(labels(page)) == 4

@@ -39,7 +39,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_http_routes_and_headers(server: str) -> None:
     status, headers, body = http(server + "/")
     assert status == 200 and b"/static/editor.js" in body
-    assert "script-src 'self'" in headers["Content-Security-Policy"] and "unsafe" not in headers["Content-Security-Policy"]
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe" not in csp
     status, _h, body = http(server + "/api/ask?q=" + urllib.parse.quote("光谷AI园有哪些公司？"))
     data = json.loads(body)
     assert data["query"] == "companies-in-park" and data["params"] == {"park": "武汉光谷人工智能产业园"}
@@ -53,7 +54,8 @@ def test_sparqlwrapper_still_works(server: str) -> None:
     from SPARQLWrapper import JSON, SPARQLWrapper
 
     sw = SPARQLWrapper(server + "/sparql")
-    sw.setQuery("PREFIX eco: <https://w3id.org/ecokg/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?c a eco:Company }")
+    sw.setQuery("PREFIX eco: <https://w3id.org/ecokg/ontology#> "
+                "SELECT (COUNT(*) AS ?n) WHERE { ?c a eco:Company }")
     sw.setReturnFormat(JSON)
     rows = sw.query().convert()["results"]["bindings"]  # type: ignore[index]
     assert int(rows[0]["n"]["value"]) > 5
@@ -166,7 +168,8 @@ def test_hostile_text_stays_inert(page: Watched, server: str) -> None:
     p.fill("#named-form input[name=park]", "恶意园区")
     p.click("#named-run")
     assert "window.__xss=1" in _rows(p)  # shown as text
-    p.evaluate("window.ecokgWorkbench.editor.set('SELECT ?s ?l WHERE { ?s ?p ?l . FILTER(isLiteral(?l)) } LIMIT 500')")
+    p.evaluate("window.ecokgWorkbench.editor.set("
+               "'SELECT ?s ?l WHERE { ?s ?p ?l . FILTER(isLiteral(?l)) } LIMIT 500')")
     p.click("#run")
     _rows(p)
     p.click("#result-table th[data-var=l]")

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-SAMPLES = [ROOT / "samples" / n for n in ("qingdao-ai-brief.txt", "chengdu-ai-brief.html", "wuhan-ai-brief.md")]
+SAMPLES = [ROOT / "samples" / n for n in ("qingdao-ai-brief.txt", "chengdu-ai-brief.html",
+                                          "wuhan-ai-brief.md")]
 RECORDED = Path(__file__).with_name("recorded.json")
 FIXTURE = Path(__file__).with_name("store.nq")
 #: (query name, parameters): every named query with its defaults, and the parameter ones with an entity.
@@ -76,7 +77,8 @@ def main() -> int:
         fresh = Path(tmp) / "fresh"
         load(fresh)
         data = {"articles": [p.name for p in articles()], "answers": answers(fresh)}
-    RECORDED.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    RECORDED.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                        encoding="utf-8")
     print(f"wrote {RECORDED}: {sum(len(v) for v in data['answers'].values())} rows")
     return 0
 
