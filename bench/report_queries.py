@@ -57,3 +57,50 @@ def before_after_section(r: dict[str, Any]) -> str:
         f"Before: {before['note']}. After and rdflib: this run (section 3). Goals: with a parameter "
         "≤ 100 ms; complete ≤ 1 s and ≥ 20× rdflib; first 100 rows ≤ 100 ms.",
         table(head, rows)])
+
+
+def goals_section(r: dict[str, Any]) -> str:
+    """Issue 13's goals at 1M quads (queries) and for ingest: which this run meets, and the distance
+    (measured ÷ goal) to those it does not; computed from the figures of the page."""
+    from bench.report_format import secs
+
+    sc = next((s for s in r.get("scales", []) if s.get("scale") == "1M"), None)
+    lines: list[str] = []
+    if sc is not None:
+        modes = (sc.get("query_store") or {}).get("modes") or {}
+        goals = (("param", 0.1, "with its parameter ≤ 100 ms"), ("complete", 1.0, "complete ≤ 1 s"),
+                 ("first100", 0.1, "first 100 rows ≤ 100 ms"))
+        for mode, goal, what in goals:
+            met, missed = [], []
+            for name in sorted(modes):
+                ev = modes[name].get(mode)
+                if not ev:
+                    continue
+                if "median_s" in ev and ev["median_s"] <= goal:
+                    met.append(f"`{name}`")
+                elif "median_s" in ev:
+                    missed.append(f"`{name}` {secs(ev['median_s'])} ({ev['median_s'] / goal:.1f}×)")
+                else:
+                    missed.append(f"`{name}` past the limit")
+            lines.append(f"- 1M, {what}: met by {len(met)} of {len(met) + len(missed)}"
+                         + (f" ({', '.join(met)})" if met else "")
+                         + (f"; not yet: {', '.join(missed)}" if missed else "") + ".")
+    for ing in r.get("ingest") or []:
+        jobs = ing.get("ingest_jobs") or {}
+        one, two = jobs.get("1"), jobs.get("2")
+        if not one:
+            continue
+        rate = one["characters"] / one["seconds"]
+        cpu_rate = one["characters"] / one["cpu_s"] if one.get("cpu_s") else None
+        text = (f"- ingest {ing['size']}, `--jobs 1`: {rate:,.0f} characters/s "
+                f"(goal ≥ 30,000: {rate / 30000:.2f}×)")
+        if cpu_rate:
+            text += f", {cpu_rate:,.0f} per CPU second"
+        if two:
+            text += f"; `--jobs 2`: {one['seconds'] / two['seconds']:.2f}× `--jobs 1` (goal ≥ 1.8×)"
+        peak = max(one.get("main_rss_kb", 0), (two or {}).get("main_rss_kb", 0)) / 1024
+        lines.append(text + f"; peak RSS of the main process {peak:,.0f} MB (goal ≤ 600 MB).")
+    if not lines:
+        return ""
+    return "\n\n".join(["## Goals of issue 13: met, and the distance to the others",
+                        "\n".join(lines)])

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from ecokg.errors import StoreError
 from ecokg.graph import iris
 from ecokg.graph.bulkload import fold_inserts, load_files, write_bulk
+from ecokg.graph.closure import commit_changes, materialize_class_closure
 from ecokg.graph.entities import Description, changes, describe
 from ecokg.graph.merge import Occurrence, Resolution, occurrences_from_triples, resolve, rewrite
 from ecokg.graph.namespaces import CURATION_GRAPH, DCTERMS, ECO, ENTITY_GRAPH
@@ -118,9 +119,7 @@ class RawFiles:
 
     @staticmethod
     def sync() -> None:
-        import os
-
-        os.sync()
+        __import__("os").sync()
 
     def read(self, doc: str) -> list[Any]:
         import pyoxigraph as ox
@@ -233,6 +232,7 @@ class Plan:
     has_inserts: bool = False
     streamed: list[int] = field(default_factory=lambda: [0])  # quads the iterator gave
     clusters: Clusters | None = None  # of the state after it (``old_clusters`` of the next plan)
+    closure: str | None = None  # the class hierarchy's signature when the whole closure is to be redone
 
 
 def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: dict[str, DocRecord],
@@ -262,10 +262,13 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
     if rules is not None:
         target = {k: v for k, v in target.items() if k not in rules.rejected}
     ent_delete, ent_insert = changes(current, target)
-    out = Plan([], 0, new, drops=sorted(dropped - set(after)), deletes=list(ent_delete), clusters=clusters)
+    recorded = _meta(store).get("closure")  # the class closure (graph/closure.py): in the same transaction
+    inf_delete, inf_insert, sig = commit_changes(store.ox, recorded, ent_delete, ent_insert)
+    out = Plan([], 0, new, drops=sorted(dropped - set(after)), deletes=list(ent_delete) + inf_delete,
+               clusters=clusters, closure=sig)
     cur_delete, cur_insert = _curation_changes(store, rules)
     out.deletes += cur_delete
-    inserts: list[Any] = list(ent_insert) + list(cur_insert)
+    inserts: list[Any] = list(ent_insert) + inf_insert + list(cur_insert)
 
     def rewritten(doc: str) -> list[Any]:
         triples = rewrite(doc, raw.read(doc), new)
@@ -330,14 +333,15 @@ def apply(store: EcoStore, plan: Plan) -> None:
             store.ox.update(update_text(plan.drops, plan.deletes, plan.inserts))
         if plan.bulk_counts:
             Journal.clear(meta)
+        if plan.closure:  # the hierarchy changed (or a store older than the closure): all of it again
+            materialize_class_closure(store.ox)
     except OSError as exc:
         raise write_error(store.path, exc, "could not be written, nothing was changed") from exc
     except SyntaxError as exc:
         raise StoreError(f"writing to the store {store.path} failed, nothing was changed: {exc}",
                          hint="check free disk space and permissions") from exc
-    if _meta(store).get("layout") != LAYOUT:
-        meta_data = _meta(store)
-        meta_data["layout"] = LAYOUT
+    if (meta_data := _meta(store)).get("layout") != LAYOUT or plan.closure:
+        meta_data.update({"layout": LAYOUT, **({"closure": plan.closure} if plan.closure else {})})
         atomic_write(store.path / META_DIR / "store.json", json.dumps(meta_data, indent=2, sort_keys=True))
 
 

@@ -10,7 +10,9 @@ no transaction, so loading is made all-or-nothing around it:
 3. the quads are bulk-loaded; if that fails, the graphs it created are dropped again.
 
 The ontology graph of the file is skipped: every store keeps its own copy of the packaged
-ontology (``EcoStore.open`` loads it), and the file's blank nodes would duplicate its axioms.
+ontology (``EcoStore.open`` loads it), and the file's blank nodes would duplicate its axioms. So is
+its inferred graph (what ``export --inferred`` adds): the store makes its class closure
+(``graph/closure.py``) itself, after the load.
 
 ``memory_store(quads, name)`` is an in-memory, read-only ``EcoStore`` over some quads (a file
 shown by ``ecokg view --input``), so queries run on it exactly as on a store on disk.
@@ -25,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from ecokg.errors import InputError, RDFSyntaxError, StoreError
+from ecokg.graph.closure import materialize_class_closure
 from ecokg.graph.formats import reader_format
-from ecokg.graph.namespaces import ONTOLOGY_GRAPH
+from ecokg.graph.namespaces import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from ecokg.graph.store import EcoStore
 
 
@@ -39,7 +42,7 @@ class Survey:
     graphs: set[str]  # named graphs, the ontology graph left out
     statements: int  # to load
     in_default: int  # of them in the default graph
-    skipped: int  # in the ontology graph
+    skipped: int  # in the ontology graph or the inferred graph
 
 
 @dataclass
@@ -48,7 +51,7 @@ class LoadReport:
     format: str
     statements: int  # quads (or triples) written
     graphs: int  # named graphs written (the default graph not counted)
-    skipped: int = 0  # statements of the file's ontology graph, which the store has already
+    skipped: int = 0  # statements of the file's ontology and inferred graphs, which the store makes itself
 
 
 def load_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
@@ -67,13 +70,13 @@ def survey(path: str | os.PathLike[str], fmt: str | None = None) -> Survey:
     name = load_format(p, fmt)
     reader = reader_format(p, name).implementation()
 
-    onto = str(ONTOLOGY_GRAPH)
+    onto = (str(ONTOLOGY_GRAPH), str(INFERRED_GRAPH))
     graphs: set[str] = set()
     n = in_default = skipped = 0
     try:
         for q in reader.quads(p):
             g = q.graph_name
-            if isinstance(g, ox.NamedNode) and g.value == onto:
+            if isinstance(g, ox.NamedNode) and g.value in onto:
                 skipped += 1
                 continue
             n += 1
@@ -117,20 +120,21 @@ def load_file(store: EcoStore, path: str | os.PathLike[str], fmt: str | None = N
     if in_default and not default_was_empty:
         raise StoreError(f"{p} has triples outside named graphs and the store {store.path} has some already; "
                          "nothing was loaded", hint="load it into a new --store")
-    onto = str(ONTOLOGY_GRAPH)
+    onto = (str(ONTOLOGY_GRAPH), str(INFERRED_GRAPH))
     reader = reader_format(p, name).implementation()
 
     def data() -> Iterator[Any]:
         for q in reader.quads(p):
-            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value == onto):
+            if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in onto):
                 yield q
 
     try:
-        if skipped:  # the file's ontology graph is left out: quads go through Python
+        if skipped:  # the file's ontology (or inferred) graph is left out: quads go through Python
             ox_store.bulk_extend(data())
         else:  # nothing to leave out: the reader bulk-loads the file itself
             reader.bulk_load(ox_store, p)
         ox_store.flush()
+        materialize_class_closure(ox_store)  # superclass types of the loaded entities (graph/closure.py)
     except BaseException as exc:
         _roll_back(ox_store, graphs, default_was_empty)
         if not isinstance(exc, Exception):
@@ -154,8 +158,13 @@ def memory_store(quads: Iterable[Any], name: str | os.PathLike[str]) -> EcoStore
     """A read-only in-memory store of pyoxigraph ``quads``, named ``name`` in messages."""
     import pyoxigraph as ox
 
+    from ecokg.graph.closure import packaged_superclasses
+
     mem = ox.Store()
     mem.bulk_extend(quads)
+    # the class closure, as a store has it (the named queries rely on it), from the packaged ontology
+    onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    materialize_class_closure(mem, None if mem.contains_named_graph(onto) else packaged_superclasses())
     return EcoStore(Path(name), mem, True)
 
 

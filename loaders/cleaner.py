@@ -25,6 +25,7 @@ from ecokg.loaders.html_text import (
     html_label_lines,
     html_meta,
     html_tree,
+    restore_headings,
     strip_site_suffix,
 )
 from ecokg.loaders.markdown_text import DELIMITER_ROW as _DELIMITER_ROW
@@ -245,6 +246,8 @@ def _clean_html(html: str) -> CleanResult:
         extracted = None
     if not extracted or not re.search(r"[\u4e00-\u9fffA-Za-z]", extracted):
         extracted = html_fallback_text(html)
+    else:  # trafilatura drops section headings; the ones over a table say what it lists
+        extracted = "\n".join(restore_headings(root, extracted.split("\n")))
     # trafilatura writes table rows as "| a | b |": one line per row, cells joined as in Markdown
     extracted = "\n".join(_html_table_line(line) for line in extracted.split("\n"))
     title = tags.get("title") or (getattr(doc_meta, "title", None) or None)

@@ -20,6 +20,8 @@ from ecokg.loaders.records import Entity, EntitySpan
 from ecokg.loaders.rule_data import Validator, read_entries
 
 _LIST_JOINERS = re.compile(r"(?:、|和|及|与|以及|，)")
+#: A place named as where something is (X位于Y): seldom what the next 园区 refers to.
+_WHERE_BEFORE = re.compile(r"(?:位于|地处|坐落于|坐落在|落户于|落户|毗邻|紧邻)$")
 #: What may stand between a clause's start and its subject: time words and sentence adverbs.
 _CLAUSE_START = re.compile(r"(?:^|[。！？；，：\n#*　 ])(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|底|初)?|"
                            r"此后|随后|目前|如今|同时|此外|另外|今年|去年|近日|日前|近年来|其中|而|但|并|也|据悉|"
@@ -116,11 +118,16 @@ class Discourse:
 
     def salient(self, classes: frozenset[str], before: int) -> str | None:
         """What an anaphor or an unsaid subject refers to: the entity of ``classes`` named last, unless
-        it was an organisation listed as an object (进入A、B等的供应链。其… → the last subject)."""
-        key = self.latest(classes, before)
-        if key is not None and classes <= group("Organization") and self.listed(key, before):
-            return self.latest_subject(classes, before) or key
-        return key
+        it was an organisation listed as an object (进入A、B等的供应链。其… → the last subject) or a
+        place named as where something is (X位于Y东部。园区… → X)."""
+        j = self._latest_at(classes, before)
+        if j is None:
+            return None
+        sp = self.spans[j]
+        if (classes <= group("Organization") and self.listed(sp.key, before)) \
+                or _WHERE_BEFORE.search(self.text, max(0, sp.start - 4), sp.start):
+            return self.latest_subject(classes, before) or sp.key  # X位于Y东部。园区… → X, not Y
+        return sp.key
 
     def most_named(self, classes: frozenset[str], before: int) -> str | None:
         """The entity of ``classes`` mentioned most often before ``before`` (the last of them on a tie):

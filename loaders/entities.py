@@ -72,7 +72,9 @@ def _row_candidates(lex: Lexicon, text: str, base: int, row: Row) -> list[Candid
         cell = text[a - base:b - base].strip()
         name = product_name(cell)
         if 2 <= len(name) <= 24:
-            out.append(Candidate(a - base, b - base, product_class(cell), name, {name, cell}, 4, region_ok=False))
+            own = lex.classify(name)  # 代表产品: 云杉智算中心 is a site, by its head
+            cls = own if own in ("Infrastructure", "Venue", "InnovationCenter", "IndustrialPark") else product_class(cell)
+            out.append(Candidate(a - base, b - base, cls, name, {name, cell}, 4, region_ok=False))
     if "project" in row.cells:
         a, b = row.cells["project"]
         cell = text[a - base:b - base].strip()

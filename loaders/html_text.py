@@ -183,3 +183,33 @@ def strip_site_suffix(title: str, rules: Rules | None = None) -> tuple[str, str 
                 and tail.endswith(rules.site_name_endings):
             return head.strip(), tail
     return title.strip(), None
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[\s|]+", "", text)
+
+
+def restore_headings(root: Any, lines: list[str]) -> list[str]:
+    """Section headings (<h2>…<h4>) the main-text extraction dropped, put back over the block they
+    head (a table's "二、主要入驻企业" says whose tenants its rows are)."""
+    if root is None:
+        return lines
+    out = list(lines)
+    have = {_squashed(line) for line in out}
+    for h in root.iter("h2", "h3", "h4"):
+        heading = " ".join(h.text_content().split())
+        if not heading or len(heading) > 40 or _squashed(heading) in have:
+            continue
+        nxt = h.getnext()
+        while nxt is not None and not _squashed(nxt.text_content() if isinstance(nxt.tag, str) else ""):
+            nxt = nxt.getnext()
+        if nxt is None:
+            continue
+        key = _squashed(nxt.text_content())[:12]
+        for i, line in enumerate(out):
+            flat = _squashed(line)
+            if len(flat) >= 4 and (flat.startswith(key) or key.startswith(flat[:12])):
+                out.insert(i, heading)
+                have.add(_squashed(heading))
+                break
+    return out

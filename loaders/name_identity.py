@@ -116,12 +116,16 @@ def derived_short_names(name: str, lex: Lexicon, region_short: str | None) -> li
     if not name.endswith(tuple(lex.legal_suffixes)):
         return []
     core = _core(name, lex, _places(lex, region_short))
-    out = []
+    out = [core] if len(core) >= 4 and word_frequency(core) < 100 and lex.classify(core) in (None, "Company") else []
     for sfx in lex.company_suffixes:
         i = core.find(sfx, 2)
         short = core[:i + len(sfx)] if i >= 2 else ""
         if 4 <= len(short) < len(core) and word_frequency(core[:i]) < 100 and short not in out:
             out.append(short)
+        if core.endswith(sfx) and len(core) - len(sfx) >= 4:  # 湘南云脑科技 → 湘南云脑
+            bare = core[: -len(sfx)]
+            if word_frequency(bare) < 100 and bare not in out and lex.classify(bare) in (None, "Company"):
+                out.append(bare)
     return out
 
 

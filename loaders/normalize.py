@@ -68,7 +68,12 @@ def fullwidth_punct(line: str) -> str:
             j = stack.pop()
             if (chars[i] == "）") != (chars[j] == "（"):
                 chars[i], chars[j] = "）", "（"
-    return "".join(chars)
+    out = "".join(chars)
+    while True:  # （Lumina Robotics）,X: punctuation next to a bracket made full-width just now
+        new = _NEXT_TO_CJK.sub(lambda m: _FULLWIDTH[m.group()], out)
+        if new == out:
+            return out
+        out = new
 
 
 def squash(text: str) -> str:

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 Rel = Callable[..., None]
 
 _BY = re.compile(r"由([^，。；]{2,40}?)(?:共同|联合[^，。；]{0,12}?)?"
-                 r"(主办|承办|举办|负责日常运营|负责开发运营|负责建设运营|负责运营|投资建设并运营|投资建设运营|建设并运营|"
+                 r"(主办|承办|举办|负责日常运营|负责[\u4e00-\u9fff]{0,8}?运营|"
+                 r"投资建设并运营|投资建设运营|建设并运营|建设和运营|"
                  r"建设运营|运营|牵头(?:设立|组建|成立|建设|打造|发起)|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设|发起|"
                  r"揭榜|创办|管理)(的)?")
 #: 由A建设、B运营: a second agent after the first clause runs the same thing.
@@ -44,11 +45,14 @@ _AFTER_WHERE = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落�
 _BY_PRED = {"牵头设立": "establishedBy", "牵头组建": "establishedBy", "牵头成立": "establishedBy",
             "牵头建设": "establishedBy", "牵头打造": "establishedBy", "牵头发起": "establishedBy",
             "主办": "organizedBy", "承办": "organizedBy", "举办": "organizedBy", "负责日常运营": "operatedBy",
-            "负责运营": "operatedBy", "运营": "operatedBy", "组建": "establishedBy", "设立": "establishedBy",
+            "负责运营": "operatedBy", "负责开发和运营": "operatedBy", "负责开发与运营": "operatedBy",
+            "负责开发及运营": "operatedBy", "负责建设和运营": "operatedBy", "负责建设与运营": "operatedBy",
+            "负责建设及运营": "operatedBy", "建设和运营": "operatedBy", "运营": "operatedBy", "组建": "establishedBy", "设立": "establishedBy",
             "成立": "establishedBy", "建设": "establishedBy", "发起": "establishedBy", "牵头": "ledBy",
             "领衔": "ledBy", "挂帅": "ledBy", "研发": "developedBy", "开发": "developedBy", "揭榜": "ledBy",
             "负责开发运营": "operatedBy", "负责建设运营": "operatedBy", "创办": "establishedBy", "管理": "operatedBy"}
-_BY_BOTH = ("投资建设并运营", "投资建设运营", "建设并运营", "建设运营")
+_BY_BOTH = ("投资建设并运营", "投资建设运营", "建设并运营", "建设运营", "建设和运营", "负责建设和运营", "负责建设与运营",
+            "负责建设及运营")
 _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)(了)?(园区|该园区|园内)|(在|于|入驻)(园区|该园区)"
                             r"|签约入驻|完成入驻|同步签约|签约落户|入驻装修")
 _EVENT_ANAPHOR = re.compile(r"(本届|该|此次|本次)?(峰会|大会|论坛|会议|活动|展会|博览会|对接会|推介会|推进会|签约会|发布会|洽谈会|"
@@ -323,6 +327,14 @@ def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntityS
              and not _AFTER_WHERE.search(sent.text, 0, s.start - sent.start)]
     if prior:
         return prior[-1].key
+    for a in anaphors():  # 这座2021年开园的园区占地860亩，…，由X负责运营: the park the sentence is about
+        found_at = min(((sent.text.find(w, 0, at), w) for w in a.words if len(w) > 1 and sent.text.find(w, 0, at) >= 0),
+                       default=None)
+        if found_at is not None and not a.plural and (sent.text.startswith(("这座", "这个", "这家", "该"))
+                                                      or found_at[0] == 0):
+            found = x.discourse.resolve(found_at[1], a.classes, sent.start)
+            if found:
+                return found[0]
     lead = sent.text[3:] if sent.text.startswith("其中，") else sent.text
     for a in anaphors():
         word = next((w for w in a.words if len(w) > 1 and w[0] in "该本这" and lead.startswith(w)), None)
@@ -355,7 +367,9 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
         masked[s.start - sent.start:s.end - sent.start] = "〇" * (s.end - s.start)
     for m in _BY.finditer("".join(masked)):
         a, b = sent.start + m.start(1), sent.start + m.end(1)
-        pred = _BY_PRED.get(m.group(2), "establishedBy")
+        verb = m.group(2)
+        pred = _BY_PRED.get(verb) or ("operatedBy" if verb.endswith("运营") else "establishedBy")
+        both = verb in _BY_BOTH or (verb.startswith("负责") and "建设" in verb and verb.endswith("运营"))
         agents = [s for s in spans if a <= s.start < b and x.cls(s.key) in ORG | {"Person"}]
         if pred == "ledBy" and any(x.cls(s.key) == "Person" for s in agents):
             agents = [s for s in agents if x.cls(s.key) == "Person"]
@@ -377,7 +391,7 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
             keep = {"IndustrialPark", "Venue"} if pred in ("operatedBy", "establishedBy") else set()
             target = _clause_target(x, sent, spans, m.start(), keep)
         if target is not None:
-            for p in (_BOTH if m.group(2) in _BY_BOTH else (pred,)):
+            for p in (_BOTH if both else (pred,)):
                 for agent in agents:
                     rel(target, p, agent.key, "by-phrase")
             then = _THEN_RUN.match(sent.text, m.end())

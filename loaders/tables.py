@@ -29,6 +29,7 @@ _ROLE_WORDS = {
 #: its company (a software platform stays unlocated).
 _LOCATED = ("Infrastructure", "Venue", "IndustrialPark", "InnovationCenter")
 _PLACES = ("Place", "IndustrialPark")
+_UNIT_NOTE = re.compile(r"^\d{4}年(?:度)?|[（(][^）)]{1,6}[）)]$")  # 2024年营收（亿元）: a column named 营收
 _PRODUCTS = ("Product", "AIModel", "Robot", "Platform")
 #: Projects that are places built and run (工厂, 数据中心): built by a 建设单位, else run by the row's company.
 _BUILT = ("Venue", "Infrastructure", "InnovationCenter", "IndustrialPark")
@@ -70,7 +71,7 @@ def _header_cells(sent: Sentence) -> list[str]:
 def _roles(sent: Sentence) -> dict[int, str] | None:
     """Column roles if the sentence is a header row (short cells naming columns)."""
     cells = _header_cells(sent)
-    if len(cells) < 2 or any(len(c) > 8 or not c for c in cells):
+    if len(cells) < 2 or any(len(_UNIT_NOTE.sub("", c)) > 8 or not c for c in cells):
         return None
     roles: dict[int, str] = {}
     for i, cell in enumerate(cells):
@@ -149,7 +150,8 @@ def row_relations(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
 
         company = [sp for sp in in_cell("company") if cls_of(sp.key) in ("Company", "Organization")]
         product = [sp for sp in in_cell("product") if cls_of(sp.key) in _PRODUCTS]
-        project = [sp for sp in in_cell("project") if cls_of(sp.key) in PROJECT_CLASSES]
+        project = [sp for sp in in_cell("project") if cls_of(sp.key) in PROJECT_CLASSES] \
+            or [sp for sp in in_cell("product") if cls_of(sp.key) in _BUILT]  # 代表产品: 黄海智算中心
         sites = [sp for sp in in_cell("site") if cls_of(sp.key) in _SITES]
         if company and product:
             out.append(Relation(product[0].key, "developedBy", company[0].key, row.sentence, False, "table-row"))

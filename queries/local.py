@@ -22,6 +22,7 @@ from ecokg.graph.namespaces import (
     DCTERMS,
     ECO,
     ENTITY_GRAPH,
+    INFERRED_GRAPH,
     ONTOLOGY_GRAPH,
     OWL,
     PLACEMENT_GRAPH,
@@ -37,8 +38,9 @@ SCOPE_QUERY = (
     f"{{ GRAPH ?g {{ ?g a <{OWL.Ontology}> }} FILTER(?g = <{ONTOLOGY_GRAPH}>) }} UNION "
     f"{{ VALUES ?g {{ <{ENTITY_GRAPH}> }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }} UNION "
     f"{{ GRAPH ?g {{ ?g a <{PROV.Bundle}> }} FILTER(?g IN (<{CHAIN_GRAPH}>, <{PLACEMENT_GRAPH}>, <{ANALYSIS_GRAPH}>, "
-    f"<{CONFLICT_GRAPH}>, <{CURATION_GRAPH}>)) }} }}"
-)  # documents, the ontology, the entity graph, the derived graphs (chain, placements, analysis, conflicts, curation)
+    f"<{CONFLICT_GRAPH}>, <{CURATION_GRAPH}>, <{INFERRED_GRAPH}>)) }} }}"
+)  # documents, the ontology, the entity graph, the derived graphs (chain, placements, analysis, conflicts,
+# curation, the class closure)
 #: Documents stated after a date, or undated: left out of the scope of ``--as-of DATE``.
 LATER_QUERY = (
     f"SELECT ?g ?asof WHERE {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> OPTIONAL {{ ?g <{DCTERMS.issued}> ?d }} }} "

@@ -225,3 +225,8 @@ def test_article_metadata_matches_its_gold(gold: Path) -> None:
     assert (doc.title, doc.publisher) == (document["title"], document["publisher"])
     issued = document["issued"]
     assert doc.issued == (issued.isoformat() if hasattr(issued, "isoformat") else str(issued))
+
+
+def test_a_comma_after_a_bracketed_latin_name_is_full_width() -> None:
+    # a table cell "岚峰机器人（Lumina Robotics）" then the cell separator: the row keeps its cells
+    assert fullwidth_punct("岚峰机器人(Lumina Robotics),SolarBot清扫机器人") == "岚峰机器人（Lumina Robotics），SolarBot清扫机器人"

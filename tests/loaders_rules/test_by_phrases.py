@@ -52,6 +52,17 @@ def test_a_construction_builder_is_not_its_operator(loader: NewsArticleLoader) -
     # 由X牵头设立…的Y: Y is established by X
     ("计划提出由云岭产业投资集团有限公司牵头设立规模10亿元的云岭市数字经济产业基金。",
      ("云岭市数字经济产业基金", "establishedBy", "云岭产业投资集团有限公司")),
+    # 这座…的园区…，由X负责运营: the park the sentence is about
+    ("从市区驱车半小时就到了云杉数智港。这座2021年开园的园区占地860亩，由岚峰投资发展有限公司负责运营。",
+     ("云杉数智港", "operatedBy", "岚峰投资发展有限公司")),
+    ("云杉数智产业园2021年动工建设，由岚峰投资控股集团有限公司负责开发和运营，规划用地1200亩。",
+     ("云杉数智产业园", "operatedBy", "岚峰投资控股集团有限公司")),
+    # a company's short name (its full name less place and legal form) is the company
+    ("岚峰云脑科技股份有限公司入驻园区。岚峰云脑是园区的头部企业。该公司自主研发的“南岭”医疗大模型已部署于医院。",
+     ("南岭", "developedBy", "岚峰云脑科技股份有限公司")),
+    # 园区 after X位于Y: X, not the zone it lies in; 负责开发建设和招商运营: built and run
+    ("云杉数字经济港位于云岭经济技术开发区东部。园区于2019年开工，由岚峰数港投资发展有限公司负责开发建设和招商运营。",
+     ("云杉数字经济港", "operatedBy", "岚峰数港投资发展有限公司")),
     # 园区由X负责运营: the clause's anaphor, not the company listed before it
     ("云杉智能装备产业园已集聚岚峰智能、青禾视觉等企业53家，园区由云岭开发区城投有限公司负责运营。",
      ("云杉智能装备产业园", "operatedBy", "云岭开发区城投有限公司")),

@@ -149,3 +149,33 @@ def test_a_tenant_table_belongs_to_the_park_the_profile_is_about(tmp_path: Path)
     ex = extract_articles([path]).extractions[0]
     park = next(e for e in ex.entities.values() if e.label == "云杉智造谷")
     assert "岚川人工智能产业园" in park.alt_labels, park.alt_labels  # 又名: another name of the same park
+
+
+def test_a_site_in_a_product_column_is_run_by_the_rows_company(tmp_path: Path) -> None:
+    text = ("# 云杉数智港\n\n部分代表企业如下：\n\n| 企业 | 代表产品 | 应用情况 |\n|---|---|---|\n"
+            "| 岚峰电信云岭分公司 | 云杉智算中心 | 算力规模800P，服务园区企业 |\n")
+    path = tmp_path / "s.md"
+    path.write_text(text, encoding="utf-8")
+    ex = extract_articles([path]).extractions[0]
+    label = {k: e.label for k, e in ex.entities.items()}
+    rel = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations if r.object in label}
+    assert any(s.endswith("云杉智算中心") and p == "operatedBy" and o == "岚峰电信云岭分公司" for s, p, o in rel), rel
+
+
+def test_a_column_named_with_a_year_and_unit_keeps_the_header(tmp_path: Path) -> None:
+    text = ("# 云杉数智产业园\n\n## 重点企业一览\n\n| 企业名称 | 主营方向 | 入驻时间 | 2024年营收（亿元） |\n"
+            "|---|---|---|---|\n| 岚峰云脑科技股份有限公司 | 政务大模型 | 2022年 | 9.2 |\n"
+            "| 青禾视觉 | 工业视觉检测 | 2023年 | 2.8 |\n")
+    found = _located(tmp_path, "y.md", text)
+    assert ("岚峰云脑科技股份有限公司", "云杉数智产业园") in found and ("青禾视觉", "云杉数智产业园") in found, found
+
+
+def test_an_html_heading_over_a_table_is_kept(tmp_path: Path) -> None:
+    html = ("<html><head><title>云杉数字经济港</title></head><body><article><h1>云杉数字经济港：算力粮仓</h1>"
+            "<p>云杉数字经济港位于云岭经济技术开发区东部，是重点打造的数据中心集聚区。园区累计引进企业163家，"
+            "2025年实现营业收入287亿元。</p><section><h2>二、主要入驻企业</h2><table><thead><tr><th>企业</th>"
+            "<th>类型</th><th>主要项目</th></tr></thead><tbody><tr><td>岚峰云数据</td><td>数据中心运营</td>"
+            "<td>云谷一号数据中心</td></tr><tr><td>青禾智算</td><td>智算服务</td><td>青禾智算中心</td></tr>"
+            "</tbody></table></section><p>根据规划，到2027年，园区总算力将超过2万P。</p></article></body></html>")
+    found = _located(tmp_path, "h.html", html)
+    assert ("岚峰云数据", "云杉数字经济港") in found and ("青禾智算", "云杉数字经济港") in found, found

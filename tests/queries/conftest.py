@@ -17,11 +17,13 @@ MINI = FIXTURES / "mini.trig"
 def make_store(path: Path, trig: Path = MINI) -> Path:
     import pyoxigraph as ox
 
+    from ecokg.graph.closure import materialize_class_closure
     from ecokg.graph.store import EcoStore
 
     store = EcoStore.open(path, create=True)
     try:
         store.ox.load(path=str(trig), format=ox.RdfFormat.TRIG)
+        materialize_class_closure(store.ox)  # as 'ecokg load' does
     finally:
         store.close()
     return path

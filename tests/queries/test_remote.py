@@ -69,7 +69,7 @@ def push(cli, store: Path, url: str, *extra: str) -> str:  # type: ignore[no-unt
 
 def test_push_then_every_query_matches_local(cli, mini_store: Path, oxigraph_server: str) -> None:  # type: ignore[no-untyped-def]
     out = push(cli, mini_store, f"{oxigraph_server}/store", "--chunk", "100")
-    assert "pushed 3 graphs" in out  # two documents and the ontology
+    assert "pushed 4 graphs" in out  # two documents, the ontology and the class closure
     compare_all(mini_store, Endpoint(f"{oxigraph_server}/query"))
 
 

@@ -1,6 +1,5 @@
-"""The class closure (graph/closure.py): superclass types of every entity in the inferred graph.
-
-Not yet written by ingest (see the module doc); these tests materialize it on a built store."""
+"""The class closure (graph/closure.py): superclass types of every entity in the inferred graph,
+kept by every commit (build, removal, curation, re-ingest) and made by ``load``."""
 
 from __future__ import annotations
 
@@ -26,10 +25,9 @@ def built(tmp_path: Path) -> Path:
     from ecokg.graph.closure import materialize_class_closure
 
     with ecokg.open(tmp_path / "store") as kg:
-        kg.build([str(p) for p in SAMPLES])
-        added, removed = materialize_class_closure(kg.store.ox)
-        assert added > 0 and removed == 0
-        assert materialize_class_closure(kg.store.ox) == (0, 0)  # up to date: nothing to write
+        kg.build([str(SAMPLES[0])])
+        kg.build([str(p) for p in SAMPLES[1:]])  # the second commit adds to the closure incrementally
+        assert materialize_class_closure(kg.store.ox) == (0, 0)  # the build made it: nothing to write
     return tmp_path / "store"
 
 
@@ -59,9 +57,74 @@ def test_removing_a_document_takes_its_entities_types(built: Path) -> None:
     with EcoStore.open(built) as st:
         before = _select(st, f"SELECT ?s WHERE {{ GRAPH <{INFERRED}> {{ ?s a ?c }} }}")
         st.remove_document("wuhan-ai-brief.md")
-        assert materialize_class_closure(st.ox)[1] > 0  # the removed entities' types go
+        assert materialize_class_closure(st.ox) == (0, 0)  # the removal took the removed entities' types
         after = _select(st, f"SELECT ?s WHERE {{ GRAPH <{INFERRED}> {{ ?s a ?c }} }}")
         entities = _select(st,
                            "SELECT ?s WHERE { GRAPH <https://w3id.org/ecokg/id/graph/entities> { ?s a ?c } }")
     assert after < before
     assert after - {(INFERRED,)} <= entities
+
+
+def test_a_changed_hierarchy_or_an_older_store_gets_the_whole_closure(built: Path) -> None:
+    import json
+
+    import pyoxigraph as ox
+
+    from ecokg.graph.closure import class_closure
+    from ecokg.graph.store import EcoStore
+
+    meta = built / "ecokg-meta" / "store.json"
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    data["closure"] = "an-older-hierarchy"
+    meta.write_text(json.dumps(data), encoding="utf-8")
+    with EcoStore.open(built) as st:
+        st.ox.remove_graph(ox.NamedNode(INFERRED))  # as a store from before the closure
+        assert not class_closure(st.ox) <= set(st.ox)
+        st.remove_document("wuhan-ai-brief.md")  # any commit
+        assert {q for q in st.ox if str(q.graph_name.value) == INFERRED} == class_closure(st.ox)
+    assert json.loads(meta.read_text(encoding="utf-8"))["closure"] != "an-older-hierarchy"
+
+
+def test_load_makes_the_closure_and_a_file_store_has_it(built: Path, tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    import ecokg
+    from ecokg.graph.closure import class_closure
+    from ecokg.graph.load import memory_store
+
+    out = tmp_path / "all.nq"
+    with ecokg.open(built) as kg:
+        kg.export(out)
+        want = class_closure(kg.store.ox)
+    quads = list(ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))
+    assert want and want <= set(quads)  # exported as any graph
+    with ecokg.open(tmp_path / "copy") as kg:
+        kg.load(out)  # skips the file's closure, makes it again
+        assert {q for q in kg.store.ox if str(q.graph_name.value) == INFERRED} == want
+    skip = ("https://w3id.org/ecokg/ontology", INFERRED)
+    mem = memory_store([q for q in quads if str(getattr(q.graph_name, "value", "")) not in skip], "all.nq")
+    assert {q for q in mem.ox if str(q.graph_name.value) == INFERRED} == want
+
+
+def test_curation_retypes_and_rejects_keep_the_closure(built: Path) -> None:
+    import pyoxigraph as ox
+
+    from ecokg.graph.closure import class_closure
+    from ecokg.graph.curate_store import add_decision
+    from ecokg.graph.curation import Decision
+    from ecokg.graph.store import EcoStore
+
+    corporation, government = "https://schema.org/Corporation", "https://schema.org/GovernmentOrganization"
+    with EcoStore.open(built) as st:
+        rows = _select(st, "SELECT ?s ?l WHERE { GRAPH <https://w3id.org/ecokg/id/graph/entities> "
+                           f"{{ ?s a <{ECO}Company> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+                           "FILTER(lang(?l) = 'zh') } } ORDER BY ?s")
+        (company, name), (other, other_name) = sorted(rows)[:2]
+        inferred = f"SELECT ?c WHERE {{ GRAPH <{INFERRED}> {{ <{company}> a ?c }} }}"
+        assert (corporation,) in _select(st, inferred)
+        add_decision(st, Decision("type", (name, "GovernmentBody")))
+        assert (government,) in _select(st, inferred) and (corporation,) not in _select(st, inferred)
+        add_decision(st, Decision("reject", (other_name,)))
+        assert not _select(st, f"SELECT ?c WHERE {{ GRAPH <{INFERRED}> {{ <{other}> a ?c }} }}")
+        graph = ox.NamedNode(INFERRED)
+        assert set(st.ox.quads_for_pattern(None, None, None, graph)) == class_closure(st.ox)

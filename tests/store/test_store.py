@@ -145,9 +145,10 @@ def test_second_writer_gets_a_clear_message_and_readers_still_read(store_dir, ma
 
 def test_graphs_added_raw_take_part_in_merging(tmp_path, make_store, articles):
     from ecokg.graph.builder import GraphBuilder
+    from ecokg.graph.generated import generation_time
 
-    with EcoStore.open(tmp_path / "raw", create=True) as store:
-        assert store.add_dataset(GraphBuilder().build([articles["qd2"]()])) > 50
+    with EcoStore.open(tmp_path / "raw", create=True) as store:  # stamped as the builds below are
+        assert store.add_dataset(GraphBuilder(generated_at=generation_time(None)).build([articles["qd2"]()])) > 50
         report = store.ingest(doc_graphs([articles["qd1"](), articles["wh"]()]))
         assert report.rewritten == [store.find_document("qd2.html")]  # its 优必选 gained names
         got = store.union_graph(ontology=False)

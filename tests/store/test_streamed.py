@@ -172,7 +172,7 @@ def test_shards_hold_every_graph_but_the_ontology_once(articles, tmp_path):
         store.ingest(doc_graphs([articles[n]() for n in ("qd1", "qd2", "wh")]))
         report = write_shards(store, tmp_path / "shards", max_quads=100)
         expected = store.union_graph(ontology=False)
-    assert len(report.files) > 1 and report.graphs == 4  # three documents and the entity graph
+    assert len(report.files) > 1 and report.graphs == 5  # three documents, entity graph, class closure
     ds = rdflib.Dataset()
     for f in report.files:
         ds.parse(f, format="nquads")
