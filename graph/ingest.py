@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from ecokg.graph.bulkload import BULK_MIN_DOCS, BULK_MIN_QUADS
 from ecokg.graph.iris import KIND_BY_CLASS
-from ecokg.graph.namespaces import ECO, RDF, RDFS, SKOS
+from ecokg.graph.namespaces import ECO, OWL, RDF, RDFS, SCHEMA, SKOS
 from ecokg.graph.storefs import atomic_write, write_error
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def rewrite_ntriples(doc: str, data: bytes, merged: Mapping[str, str]) -> tuple[
     graph goes to the bulk loader without a Python object per triple.
     """
     mapping = {raw.encode("utf-8"): new.encode("utf-8") for raw, new in merged.items()}
-    described = {str(RDFS.label).encode(), str(SKOS.altLabel).encode(), str(SKOS.exactMatch).encode()}
+    described = {str(p).encode() for p in (RDFS.label, SKOS.altLabel, SKOS.exactMatch, OWL.sameAs, SCHEMA.sameAs)}
     type_, classes = str(RDF.type).encode(), {str(ECO[c]).encode() for c in KIND_BY_CLASS}
     suffix = b"<" + doc.encode("utf-8") + b"> .\n"
     out: dict[bytes, None] = {}

@@ -138,3 +138,27 @@ def test_a_long_article_in_a_new_store_is_one_bulk_load_and_no_transaction(tmp_p
                     store.ox = guard._ox
                 graphs[name] = store.union_graph()
     assert len(graphs["bulk"]) > 0 and isomorphic(graphs["bulk"], graphs["transaction"])
+
+
+def test_the_bulk_rewrite_leaves_an_entity_s_own_description_to_the_entity_graph() -> None:
+    """``rewrite_ntriples`` (the bulk path) drops what ``merge.rewrite`` (the transaction path)
+    drops: an occurrence's labels, alternative names, exactMatch and both sameAs links."""
+    import pyoxigraph as ox
+
+    from ecokg.graph.ingest import rewrite_ntriples
+    from ecokg.graph.namespaces import ECO, OWL, RDFS, SCHEMA, SKOS
+
+    doc, raw, merged = "http://example.org/doc", "http://example.org/raw/a", "http://example.org/entity/a"
+    wd = ox.NamedNode("http://www.wikidata.org/entity/Q1")
+    s = ox.NamedNode(raw)
+    triples = [ox.Triple(s, ox.NamedNode(str(RDFS.label)), ox.Literal("甲", language="zh")),
+               ox.Triple(s, ox.NamedNode(str(SKOS.altLabel)), ox.Literal("甲乙", language="zh")),
+               ox.Triple(s, ox.NamedNode(str(SKOS.exactMatch)), wd),
+               ox.Triple(s, ox.NamedNode(str(OWL.sameAs)), wd),
+               ox.Triple(s, ox.NamedNode(str(SCHEMA.sameAs)), wd),
+               ox.Triple(s, ox.NamedNode(str(ECO.mentionedIn)), ox.NamedNode(doc))]
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    out, n = rewrite_ntriples(doc, data, {raw: merged})
+    quads = list(ox.parse(out, format=ox.RdfFormat.N_QUADS))
+    assert n == 1
+    assert [(q.subject.value, q.predicate.value) for q in quads] == [(merged, str(ECO.mentionedIn))]
