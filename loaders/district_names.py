@@ -30,7 +30,7 @@ def district_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Cand
     """天津市滨海新区, 深圳南山区: a district right after its city is a Place."""
     out: list[Candidate] = []
     for found in re.finditer(r"([\u3400-\u9fff]{2,3}(?:新区|区|县|镇))(?=的|内|已|在|去年|今年|入选|发布|位列|共|累计|现有|\d|"
-                             r"[，。、；]|和|与|及|等|人民政府|政府|建设|设立|举行|举办|召开|获评|获批)|"
+                             r"[，。、；]|和|与|及|等|人民政府|政府|建设|设立|举行|举办|召开|获评|获批|境内)|"
                              r"(?<=在|于)([\u3400-\u9fff]{2}(?:新区|区|县|镇))", text):
         g = 1 if found.group(1) else 2
         name, s, e = found.group(g), found.start(g), found.end(g)

@@ -24,6 +24,9 @@ _GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会
 
 
 #: Classes whose names with a level word first (省级人工智能产业园) are categories granted, not one thing.
+_CAMPUS = re.compile(r"（([\u4e00-\u9fff]{2,4})）")
+_COUNT_INSIDE = re.compile(r"(?<![第\d])[\d一二三四五六七八九十百千两]+(?:余|多)?(?:家|座|所)")  # 旗下12座煤矿
+_GRANTED_KIND = re.compile(r"(?:国家|全国|省级|市级|国家级)[^，。；]{0,8}示范")
 _LEVELS = ("国家级", "省级", "市级", "区级", "县级")
 _LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|区级|县级)(?:及)?(?:以上)?$")
 _LEVELLED = frozenset({"Venue", "Platform", "IndustrialPark", "InnovationCenter"})
@@ -56,8 +59,8 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tup
             if len(head) == 1 and head in _SINGLE_CHAR_GOV | {"券"} and (
                     (e < len(text) and text[e] in _HEAD_STOP_AFTER) or (hs > 0 and text[hs - 1] in _HEAD_STOP_BEFORE)):
                 break
-            if e < len(text) and text[e] in "长":
-                break
+            if e < len(text) and (text[e] in "长" or (len(head) == 1 and text[e] in "县区市镇乡")):
+                break  # 府谷县: a one-character head (谷) ending a place's name is no head
             allow = (("和", "与", "及", "建设", "发展", "推进") if cls == "Event"
                      else ("和", "与", "及") if cls == "PolicyDocument"
                      else ("和",) if cls in ("GovernmentBody", "Committee") else ())
@@ -78,10 +81,13 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tup
             if cls == "AIModel" and (text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域", "创新")
                                      or not re.search(r"(推出|发布|上线|研发|开发|打造|训练|部署|推)[^，。；]{0,8}$", text[max(0, s - 12):s])):
                 break
-            if _COUNTED.search(text, max(0, s - 8), s) or _COUNT_HEAD.match(surface) or _COUNT_AFTER.match(text, e):
+            if _COUNTED.search(text, max(0, s - 8), s) or _COUNT_HEAD.match(surface) or _COUNT_AFTER.match(text, e) \
+                    or _COUNT_INSIDE.search(name):
                 break  # 11家国家级智能制造示范工厂, 8场平行论坛, 示范工厂11家: a count of things, not a name
             if cls not in ORG and name.startswith(("公司", "企业", "集团")):
                 break  # 该公司智能工厂: the company's factory, described, not named
+            if cls not in ORG and _GRANTED_KIND.match(name):
+                break  # 国家智能化示范煤矿, 省级示范工厂: a kind that is granted, not one place
             if cls in _LEVELLED and (name.startswith(_LEVELS) or surface.startswith(_LEVELS)
                                      or _LEVEL_BEFORE.search(text, max(0, s - 6), s)):
                 break  # 国家级智能制造示范工厂: a category that is granted, not one place
@@ -95,7 +101,12 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tup
                 ms = e - len(name)
                 out.append(Candidate(ms, ms + cut, "Company", name[:cut], {name[:cut]}, 2))
                 break
-            c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
+            campus = _CAMPUS.match(text, e) if cls in ("Organization", "InnovationCenter") else None
+            if campus and campus.group(1).removesuffix("市") in lex.city_to_province:
+                e, name = campus.end(), name + campus.group(0)  # 哈尔滨工业大学（威海）: a campus in its city
+                c = Candidate(s, e, cls, name, {name}, 2)
+            else:
+                c = Candidate(s, e, cls, name, {name, text[s:e]}, 2)
             if cls == "PolicyDocument":
                 b = BATCH.match(text, e)
                 if b:

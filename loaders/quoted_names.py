@@ -104,7 +104,9 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
             out.append(Candidate(qs, qe, cls, content, {content, m.group(0)}, 3, region_ok=False))
             continue
         own = lex.classify(content)
-        if own and len(content) >= 3 and own not in PRODUCT:  # a quoted name is a name
+        bare = lex.head_at_end(content, len(content))
+        if own and len(content) >= 3 and own not in PRODUCT and not (bare and bare[0] == content):
+            # a quoted name is a name (a bare class word, “产业园”, is an abbreviation's, not one)
             out.append(Candidate(qs, qe, own, content, {content, m.group(0)}, 4))
     return out
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from ecokg.loaders.class_groups import group
 from ecokg.loaders.classes import ORG, PLACE, PRODUCT, SITE
 from ecokg.loaders.discourse import anaphors
 from ecokg.loaders.lexicon import lexicon
@@ -33,7 +34,7 @@ Rel = Callable[..., None]
 
 _BY = re.compile(r"由([^，。；]{2,40}?)(?:共同|联合[^，。；]{0,12}?)?"
                  r"(主办|承办|举办|负责日常运营|负责[\u4e00-\u9fff]{0,8}?运营|"
-                 r"投资建设并运营|投资建设运营|建设并运营|建设和运营|"
+                 r"投资建设并(?:负责)?运营|投资建设运营|建设并(?:负责)?运营|建设和运营|"
                  r"建设运营|运营|牵头(?:设立|组建|成立|建设|打造|发起)|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设|发起|"
                  r"揭榜|创办|管理)(的)?")
 #: 由A建设、B运营: a second agent after the first clause runs the same thing.
@@ -41,6 +42,9 @@ _THEN_RUN = re.compile(r"、([^，。；]{2,30}?)(?:负责)?(?:日常)?运营")
 #: …，委托A（以下简称“B”）负责运营: the thing named before is run by A.
 _ENTRUST = re.compile(r"委托([^，。；（]{2,40}?)(?:（[^）]{0,20}）)?(?:负责)?(?:日常)?(?:运营|管理)")
 _BOTH = ("establishedBy", "operatedBy")
+_PAIRED = frozenset(group("Organization") | {"Platform", "Infrastructure", "Venue", "IndustrialPark", "Program",
+                                              "Product", "AIModel", "Robot", "Fund"})
+_IN_BRACKETS = re.compile(r"（[^（）]{0,12}$")
 _AFTER_WHERE = re.compile(r"(?:位于|坐落于|坐落在|地处|落户于|落户|在)$")
 _BY_PRED = {"牵头设立": "establishedBy", "牵头组建": "establishedBy", "牵头成立": "establishedBy",
             "牵头建设": "establishedBy", "牵头打造": "establishedBy", "牵头发起": "establishedBy",
@@ -317,6 +321,11 @@ def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntityS
     it that is no place (a park or venue may be), not counting the place of a 位于 phrase; else the
     thing an anaphor opening the sentence (该中心位于…) refers to."""
     clause = max(sent.text.rfind(c, 0, at) for c in "，。；,;") + 1
+    pair = re.match(r"(前者|后者)", sent.text[clause:at])
+    if pair:  # A和B，前者由X组建: the first (or the last) of the pair named before
+        named = x.discourse.latest_list(_PAIRED, sent.start + clause)
+        if named:
+            return named[0] if pair.group(1) == "前者" else named[-1]
     for a in anaphors():  # 园区由X负责运营: the clause opens with an anaphor
         word = next((w for w in a.words if len(w) > 1 and sent.text.startswith(w, clause)), None)
         if word and not a.plural and not any(sent.start + clause <= s.start < sent.start + at for s in spans):
@@ -324,7 +333,8 @@ def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntityS
             if found:
                 return found[0]
     prior = [s for s in spans if s.end <= sent.start + at and x.cls(s.key) not in PLACE - keep
-             and not _AFTER_WHERE.search(sent.text, 0, s.start - sent.start)]
+             and not _AFTER_WHERE.search(sent.text, 0, s.start - sent.start)
+             and not _IN_BRACKETS.search(sent.text, 0, s.start - sent.start)]  # （以下简称“X”）: an alias
     if prior:
         return prior[-1].key
     for a in anaphors():  # 这座2021年开园的园区占地860亩，…，由X负责运营: the park the sentence is about
@@ -369,7 +379,7 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
         a, b = sent.start + m.start(1), sent.start + m.end(1)
         verb = m.group(2)
         pred = _BY_PRED.get(verb) or ("operatedBy" if verb.endswith("运营") else "establishedBy")
-        both = verb in _BY_BOTH or (verb.startswith("负责") and "建设" in verb and verb.endswith("运营"))
+        both = verb in _BY_BOTH or ("建设" in verb and verb.endswith("运营"))
         agents = [s for s in spans if a <= s.start < b and x.cls(s.key) in ORG | {"Person"}]
         if pred == "ledBy" and any(x.cls(s.key) == "Person" for s in agents):
             agents = [s for s in agents if x.cls(s.key) == "Person"]

@@ -148,8 +148,13 @@ class RelationExtractor:
                 # A 入驻/落户/位于 P
                 w = at(s.end, _SETTLE)
                 if w and (c not in PLACE | {"Person"} or w in ("位于", "坐落于", "坐落在")):
-                    for a in after:
+                    for k, a in enumerate(after):
                         if self.cls(a.key) in PLACE and a.key != s.key:
+                            for b in after[k + 1:]:  # 位于湛江市海东新区: the most specific place written
+                                if b.start != a.end or self.cls(b.key) != "Place":
+                                    break
+                                rel(b.key, "locatedIn", a.key, "located-settle")
+                                a = b
                             rel(s.key, "locatedIn", a.key, "located-settle")
                             break
                 # maker right before its product: 优必选Walker S, 乐聚智家“夸父”机器人

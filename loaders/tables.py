@@ -29,6 +29,7 @@ _ROLE_WORDS = {
 #: its company (a software platform stays unlocated).
 _LOCATED = ("Infrastructure", "Venue", "IndustrialPark", "InnovationCenter")
 _PLACES = ("Place", "IndustrialPark")
+_GENERIC_LATIN = frozenset({"AI", "AR", "VR", "XR", "MR", "IOT", "GPT", "APP", "AIGC", "IT", "5G", "LLM"})
 _UNIT_NOTE = re.compile(r"^\d{4}年(?:度)?|[（(][^）)]{1,6}[）)]$")  # 2024年营收（亿元）: a column named 营收
 _PRODUCTS = ("Product", "AIModel", "Robot", "Platform")
 #: Projects that are places built and run (工厂, 数据中心): built by a 建设单位, else run by the row's company.
@@ -116,7 +117,7 @@ def product_name(cell: str) -> str:
         return q.group(1)
     latin = re.match(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)+", cell) \
         or re.match(r"[A-Z][A-Za-z0-9]+(?=[\u4e00-\u9fff])", cell)  # EnOS智能物联操作系统 → EnOS
-    if latin:
+    if latin and latin.group(0).upper() not in _GENERIC_LATIN:  # AI绘本机: no name
         return latin.group(0)
     return cell.strip()
 

@@ -129,9 +129,10 @@ def test_ascii_punctuation_next_to_cjk_becomes_fullwidth(raw: str, expected: str
 def test_width_normalization_is_one_for_one() -> None:
     raw = "ＡＩ产业增长２０％，营收５Ｇ　基站"
     out = normalize_width(raw)
-    assert out == "AI产业增长20%,营收5G 基站"
+    assert out == "AI产业增长20%，营收5G 基站"  # the Chinese comma stays (it separates Latin cells too)
     assert len(out) == len(raw)
     assert fullwidth_punct(out) == "AI产业增长20%，营收5G 基站"
+    assert normalize_width("TidalByte，Buddy-Q2") == "TidalByte，Buddy-Q2"
 
 
 def test_cleaned_text_has_no_blank_lines_or_trailing_spaces() -> None:

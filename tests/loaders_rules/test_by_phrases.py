@@ -63,6 +63,14 @@ def test_a_construction_builder_is_not_its_operator(loader: NewsArticleLoader) -
     # 园区 after X位于Y: X, not the zone it lies in; 负责开发建设和招商运营: built and run
     ("云杉数字经济港位于云岭经济技术开发区东部。园区于2019年开工，由岚峰数港投资发展有限公司负责开发建设和招商运营。",
      ("云杉数字经济港", "operatedBy", "岚峰数港投资发展有限公司")),
+    # 前者由X与Y共同组建: the first of the pair named before
+    ("园区建有云杉人工智能公共服务平台和青禾中试基地，前者由岚峰城发集团与云岭海洋大学共同组建。",
+     ("云杉人工智能公共服务平台", "establishedBy", "云岭海洋大学")),
+    # 投资建设并负责运营: built and run; 位于A市B新区: the most specific place
+    ("岚峰数智产业园位于湛江市海东新区核心区，由岚峰城市发展集团有限公司投资建设并负责运营。",
+     ("湛江岚峰数智产业园", "operatedBy", "岚峰城市发展集团有限公司")),
+    ("岚峰数智产业园位于湛江市海东新区核心区，由岚峰城市发展集团有限公司投资建设并负责运营。",
+     ("湛江岚峰数智产业园", "locatedIn", "海东新区")),
     # 园区由X负责运营: the clause's anaphor, not the company listed before it
     ("云杉智能装备产业园已集聚岚峰智能、青禾视觉等企业53家，园区由云岭开发区城投有限公司负责运营。",
      ("云杉智能装备产业园", "operatedBy", "云岭开发区城投有限公司")),

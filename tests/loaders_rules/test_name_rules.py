@@ -22,6 +22,7 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
 @pytest.mark.parametrize(("text", "name", "cls"), [
     ("九江市工信局公布名单，庐山视觉的质检系统入选。", "庐山视觉", "Company"),  # county short form + suffix
     ("最初只做一件事：帮青禾锂电新能源有限公司解决缺陷漏检。", "青禾锂电新能源有限公司", "Company"),  # 帮 bounds
+    ("岚港机器人由哈尔滨工业大学（威海）海洋工程团队创办。", "哈尔滨工业大学（威海）", "Organization"),  # a campus
     # a county's short form before a zone is the zone's own place prefix (not replaced by the city)
     ("山东省德州市齐河县来说，产业的主要承载地是齐河经济开发区。", "齐河经济开发区", "IndustrialPark"),
     ("齐河经济开发区由县属国企岚川发展集团有限公司投资建设。", "岚川发展集团有限公司", "Company"),  # 国企 bounds
@@ -45,6 +46,13 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)
     assert found.get(name) == cls, found
+
+
+def test_a_quoted_abbreviation_that_is_a_class_word_names_the_full_name(loader: NewsArticleLoader) -> None:
+    text = "云岭旅顺南路人工智能产业园（以下简称“产业园”）位于江岸区。产业园已引进企业46家。"
+    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
+    parks = [e for e in ex.entities.values() if e.cls == "IndustrialPark"]
+    assert [p.label for p in parks] == ["云岭旅顺南路人工智能产业园"], [p.label for p in parks]
 
 
 @pytest.mark.parametrize(("text", "name"), [

@@ -148,7 +148,8 @@ def test_graphs_added_raw_take_part_in_merging(tmp_path, make_store, articles):
     from ecokg.graph.generated import generation_time
 
     with EcoStore.open(tmp_path / "raw", create=True) as store:  # stamped as the builds below are
-        assert store.add_dataset(GraphBuilder(generated_at=generation_time(None)).build([articles["qd2"]()])) > 50
+        stamped = GraphBuilder(generated_at=generation_time(None))
+        assert store.add_dataset(stamped.build([articles["qd2"]()])) > 50
         report = store.ingest(doc_graphs([articles["qd1"](), articles["wh"]()]))
         assert report.rewritten == [store.find_document("qd2.html")]  # its 优必选 gained names
         got = store.union_graph(ontology=False)
