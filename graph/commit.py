@@ -9,10 +9,11 @@ graph (``ecokg.graph.entities``) and the removal of dropped documents. When noth
 streamed from the raw files, far cheaper than a SPARQL update); otherwise through one SPARQL
 update. A crash or ``kill -9`` leaves the store as before either way.
 
-With ``bulk=True`` (a batch of a streamed build, ``EcoStore.ingest``) the new document graphs go
-through pyoxigraph's bulk loader instead, bracketed by the journal of ``ecokg.graph.ingest``, and
-only the rest (entity graph, rewritten and dropped documents) through the transaction;
-``recover`` finishes a batch whose writer was killed.
+With ``bulk=True`` (a large batch of a streamed build, ``EcoStore.ingest``) the new document
+graphs go through pyoxigraph's bulk loader instead (``ecokg.graph.bulkload``: one ingestion, all
+or nothing for readers), bracketed by the journal of ``ecokg.graph.ingest``; a batch that only
+adds loads everything that way, otherwise the rest (entity graph, rewritten and dropped
+documents) is the transaction that follows. ``recover`` finishes a batch whose writer was killed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from ecokg.errors import StoreError
 from ecokg.graph import iris
+from ecokg.graph.bulkload import fold_inserts, load_files, write_bulk
 from ecokg.graph.closure import commit_changes, materialize_class_closure
 from ecokg.graph.entities import Description, changes, describe
 from ecokg.graph.merge import Occurrence, Resolution, occurrences_from_triples, resolve, rewrite
@@ -38,8 +40,6 @@ if TYPE_CHECKING:
     from ecokg.graph.store import EcoStore
 
 META_DIR = "ecokg-meta"
-#: Documents per bulk-loaded file.
-BULK_DOCS = 256
 #: ``layout`` in ``store.json`` once the store holds entity descriptions in the entity graph.
 LAYOUT = "entity-graph"
 
@@ -290,11 +290,11 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
         out.deletes.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in current_doc - target_doc)
         inserts.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in target_doc - current_doc)
     out.quads = len(inserts)
-    if bulk:
-        # rewritten on their text into N-Quads files of BULK_DOCS documents each: the bulk loader's
-        # memory follows the file, so it stays bounded however large the batch
+    if bulk:  # new graphs (and, when the batch only adds, everything else) through ONE bulk load
         try:
-            _write_bulk(out, streamed, raw, rules, new, after, rewritten)
+            write_bulk(out, streamed, raw, rules, new, after, rewritten)
+            if fold_inserts(out, raw, inserts):
+                inserts = []
         except BaseException:
             for path in out.bulk:  # a full disk: no part-written file stays behind
                 path.unlink(missing_ok=True)
@@ -316,17 +316,15 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
 
 
 def apply(store: EcoStore, plan: Plan) -> None:
-    """Write a ``plan``: new graphs through the bulk loader under the journal, the rest in ONE transaction."""
-    import pyoxigraph as ox
-
+    """Write a ``plan``: new graphs through ONE bulk load under the journal, the rest in ONE transaction."""
     from ecokg.graph.ingest import Journal
 
     meta = store.path / META_DIR
     try:
         if plan.bulk_counts:
             Journal(plan.bulk_counts, [d for d in plan.written if d not in plan.bulk_counts], plan.drops).write(meta)
-            for path in plan.bulk:  # each file whole documents: a reader never sees half of one
-                store.ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            load_files(store.ox, plan.bulk)  # one ingestion: a reader sees all of the files or none
+            for path in plan.bulk:
                 path.unlink()
         if not plan.deletes and not plan.drops:
             if plan.has_inserts:
@@ -353,7 +351,7 @@ def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: 
 
     ``fresh``: documents whose raw files are new (written before this call). Without ``bulk`` (a
     keyword of ``plan``) everything is ONE transaction. With ``bulk`` the graphs of documents the
-    store lacks are bulk-loaded first (rewritten from their raw files, ``BULK_DOCS`` a file), under the
+    store lacks are bulk-loaded first (rewritten from their raw files, ``ecokg.graph.bulkload``), under the
     journal (``ecokg.graph.ingest.Journal``), then the rest is one transaction. ``old``: the
     resolution of ``before`` when the caller kept it; ``full=False``: the entity graph is known to
     describe ``before``, so only the entities whose clusters changed are compared.
@@ -371,29 +369,6 @@ def _curation_changes(store: EcoStore, rules: Any) -> tuple[list[Any], list[Any]
     current = set(store.ox.quads_for_pattern(None, None, None, graph))
     target = rules.quads() if rules is not None else set()
     return sorted(current - target, key=str), sorted(target - current, key=str)
-
-
-def _write_bulk(out: Any, streamed: list[str], raw: Any, rules: Any, new: Any, after: Any, rewritten: Any) -> None:
-    """The new documents' graphs, rewritten on their text, into N-Quads files of ``BULK_DOCS`` each."""
-    import pyoxigraph as ox
-
-    for k in range(0, len(streamed), BULK_DOCS):
-        path = raw.folder / f"bulk-{k // BULK_DOCS:05d}.nq.tmp"
-        out.bulk.append(path)
-        with path.open("wb") as fh:
-            for doc in streamed[k:k + BULK_DOCS]:
-                if rules is None:
-                    from ecokg.graph.ingest import rewrite_ntriples
-
-                    merged = {o.iri: new[(doc, o.iri)].iri for o in after[doc].occurrences}
-                    chunk, n = rewrite_ntriples(doc, raw.paths(doc)[0].read_bytes(), merged)
-                else:  # curated: the rules filter triples, so the graph goes through objects
-                    g = ox.NamedNode(doc)
-                    quads = {ox.Quad(t.subject, t.predicate, t.object, g) for t in rewritten(doc)}
-                    chunk, n = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"", len(quads)
-                fh.write(chunk)
-                out.bulk_counts[doc] = n
-                out.quads += n
 
 
 __all__ = ["LAYOUT", "DocRecord", "Plan", "RawFiles", "apply", "commit", "load_state", "plan", "record_of",

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ecokg.graph.store import EcoStore
 
 _FIGURES = f"""
-SELECT ?obs ?value ?unit ?indicator ?entity ?start ?end ?target ?doc ?issued ?source ?publisher ?gov WHERE {{
+SELECT ?obs ?value ?unit ?indicator ?entity ?start ?end ?target ?doc ?issued ?source ?publisher WHERE {{
   GRAPH ?doc {{
     ?doc a <{ECO.SourceDocument}> .
     ?obs a <{ECO.Observation}> ; <{ECO.value}> ?value ; <{ECO.unit}> ?unit ; <{ECO.indicator}> ?indicator ;
@@ -45,9 +45,9 @@ SELECT ?obs ?value ?unit ?indicator ?entity ?start ?end ?target ?doc ?issued ?so
   }}
   BIND(COALESCE(?observed, ?region) AS ?entity)
   FILTER(BOUND(?entity))
-  BIND(EXISTS {{ ?body a <{ECO.GovernmentBody}> ; <{RDFS.label}> ?plabel . FILTER(STR(?plabel) = STR(?publisher)) }}
-       AS ?gov)
 }}"""
+#: Labels of government bodies: a publisher with one of them is a body (looked up once, not per figure).
+_BODY_LABELS = f"SELECT DISTINCT ?plabel WHERE {{ ?body a <{ECO.GovernmentBody}> ; <{RDFS.label}> ?plabel }}"
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ def _government(source: str | None, publisher_is_body: bool) -> bool:
 def figures(store: EcoStore) -> list[Figure]:
     """The observations that can conflict: with an entity, an indicator and a period."""
     out = []
+    bodies = {r["plabel"].value for r in store.ox.query(_BODY_LABELS)}
     for r in store.ox.query(_FIGURES):
         try:
             start, end = date.fromisoformat(r["start"].value), date.fromisoformat(r["end"].value)
@@ -105,7 +106,7 @@ def figures(store: EcoStore) -> list[Figure]:
             obs=r["obs"].value, value=r["value"].value, entity=r["entity"].value, indicator=r["indicator"].value,
             unit=r["unit"].value, start=start, end=end,
             target=r["target"] is not None and r["target"].value == "true", doc=r["doc"].value, issued=issued,
-            government=_government(source, r["gov"] is not None and r["gov"].value == "true")))
+            government=_government(source, r["publisher"] is not None and r["publisher"].value in bodies)))
     return sorted(set(out), key=lambda f: f.obs)
 
 
@@ -126,6 +127,8 @@ def find_conflicts(figs: list[Figure]) -> ConflictReport:
     pairs: list[Conflict] = []
     linked: dict[str, set[str]] = defaultdict(set)
     for group in by_key.values():
+        if len({f.doc for f in group}) < 2:
+            continue  # figures of one document never conflict (one long article has many)
         for a, b in combinations(group, 2):
             if a.doc != b.doc and a.start <= b.end and b.start <= a.end and _differ(a, b):
                 x, y = sorted((a.obs, b.obs))

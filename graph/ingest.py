@@ -7,11 +7,14 @@ writes, in the process that extracted the article) with the merge evidence read 
 
 ``ingest_docs`` writes each arriving document's raw graph to its file at once and keeps only its
 merge evidence, so memory does not grow with the text of the corpus. Documents are committed in
-batches (``commit.plan`` / ``commit.apply``): a batch's new document graphs are rewritten on
-their text into one N-Quads file that pyoxigraph's bulk loader reads, everything else (the entity
-graph, documents whose entities now merge differently, replaced versions) is one transaction.
+batches (``commit.plan`` / ``commit.apply``). A small batch is one transaction. A large one
+(``BULK_MIN_DOCS`` new documents or ``BULK_MIN_QUADS`` quads: ``ecokg.graph.bulkload``) has its
+new document graphs rewritten on their text into N-Quads files that ONE call of pyoxigraph's bulk
+loader ingests, with the entity graph's new quads when the batch only adds; otherwise the rest (the
+entity graph, documents whose entities now merge differently, replaced versions) is one
+transaction after it.
 
-The bulk loader has no transaction, so a batch is bracketed by a small journal
+A bulk-loaded batch is bracketed by a small journal
 (``ecokg-meta/journal.json``: the batch's new graphs and their quad counts, the documents it
 rewrites and drops), written before the first write and removed after the last. A writer that
 finds a journal (the previous one was killed mid-batch) finishes that batch from the raw files
@@ -29,8 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ecokg.graph.bulkload import BULK_MIN_DOCS, BULK_MIN_QUADS
 from ecokg.graph.iris import KIND_BY_CLASS
-from ecokg.graph.namespaces import ECO, RDF, RDFS, SKOS
+from ecokg.graph.namespaces import ECO, OWL, RDF, RDFS, SCHEMA, SKOS
 from ecokg.graph.storefs import atomic_write, write_error
 
 if TYPE_CHECKING:
@@ -40,10 +44,6 @@ if TYPE_CHECKING:
 JOURNAL = "journal.json"
 #: Documents in a batch (or half the documents of the store, when that is more).
 BATCH_DOCS = 256
-#: A batch of fewer new documents goes in one transaction: readers see it whole or not at all (a
-#: server answering during a build never sees a new document graph before its entities). The bulk
-#: loader, which is not transactional, is for the batches of a large corpus.
-BULK_MIN_DOCS = 64
 
 
 @dataclass
@@ -75,7 +75,7 @@ def rewrite_ntriples(doc: str, data: bytes, merged: Mapping[str, str]) -> tuple[
     graph goes to the bulk loader without a Python object per triple.
     """
     mapping = {raw.encode("utf-8"): new.encode("utf-8") for raw, new in merged.items()}
-    described = {str(RDFS.label).encode(), str(SKOS.altLabel).encode(), str(SKOS.exactMatch).encode()}
+    described = {str(p).encode() for p in (RDFS.label, SKOS.altLabel, SKOS.exactMatch, OWL.sameAs, SCHEMA.sameAs)}
     type_, classes = str(RDF.type).encode(), {str(ECO[c]).encode() for c in KIND_BY_CLASS}
     suffix = b"<" + doc.encode("utf-8") + b"> .\n"
     out: dict[bytes, None] = {}
@@ -209,7 +209,7 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
                         continue
                 if not batch:
                     break
-                _finish(store, inflight, raw)
+                _finish(store, inflight, raw, report)
                 inflight = None
                 prepared = _plan_batch(store, batch, state, raw, report, resolution, clusters, on_progress)
                 batch = []
@@ -219,7 +219,7 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
                     inflight = prepared
                 if dg is None:
                     break
-            _finish(store, inflight, raw)
+            _finish(store, inflight, raw, report)
         except BaseException as exc:
             with contextlib.suppress(BaseException):
                 _finish(store, inflight, raw)
@@ -275,7 +275,8 @@ def _plan_batch(store: EcoStore, batch: list[DocGraph], state: dict[str, DocReco
     after = {d: r for d, r in state.items() if d not in dropped}
     after.update((d, dg.record) for d, dg in pending.items())
     try:
-        p = plan(store, raw, state, after, set(pending), dropped, bulk=len(pending) >= BULK_MIN_DOCS,
+        bulk = len(pending) >= BULK_MIN_DOCS or sum(dg.triples for dg in pending.values()) >= BULK_MIN_QUADS
+        p = plan(store, raw, state, after, set(pending), dropped, bulk=bulk,
                  old=resolution,
                  full=resolution is None, old_clusters=clusters)
     except BaseException:
@@ -289,9 +290,9 @@ def _plan_batch(store: EcoStore, batch: list[DocGraph], state: dict[str, DocReco
     return _Write(p, list(pending), sorted(dropped))
 
 
-def _finish(store: EcoStore, write: _Write | None, raw: RawFiles) -> None:
+def _finish(store: EcoStore, write: _Write | None, raw: RawFiles, report: IngestReport | None = None) -> None:
     """Wait for a batch's write; on failure its raw files go, unless its journal stayed (the next
-    writer finishes that batch)."""
+    writer finishes that batch). ``report.quads`` gets the quads streamed from raw files too."""
     from ecokg.graph.commit import META_DIR
 
     if write is None or write.future is None:
@@ -303,6 +304,8 @@ def _finish(store: EcoStore, write: _Write | None, raw: RawFiles) -> None:
             for doc in write.added:
                 raw.delete(doc)
         raise
+    if report is not None:
+        report.quads += write.plan.streamed[0]
     for doc in write.dropped:
         raw.delete(doc)
 

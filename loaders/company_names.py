@@ -105,6 +105,12 @@ def brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Can
     return out
 
 
+@cache
+def alternation(words: tuple[str, ...]) -> str:
+    """``a|b|c`` of the words, escaped: made once per word list, not once per sentence."""
+    return "|".join(map(re.escape, words))
+
+
 def find_all(text: str, word: str) -> Iterator[int]:
     """The starts of the non-overlapping occurrences of ``word``, left to right (as
     ``re.finditer(re.escape(word), text)``, without a regular expression per word)."""
@@ -229,7 +235,7 @@ def parallel_subjects(lex: Lexicon, text: str, known: list[Candidate]) -> list[C
     """A，B入选…，C在…领域市场份额居首位，D建成…: in a sentence whose clauses start with organizations
     doing things, an unknown name at the start of another such clause is an organization too."""
     clauses = [m.start() for m in re.finditer(r"(?:^|(?<=[，；。]))[^，；。]", text)]
-    verbs = "|".join(map(re.escape, lex.subject_verbs))
+    verbs = alternation(tuple(lex.subject_verbs))
     starts_with_org = [c for c in known if c.start in clauses and c.cls in ("Company", "InnovationCenter")
                        and re.match(rf"(?:已|还|也|则|均|首次|率先|正式)?(?:{verbs})", text[c.end:])]
     if not starts_with_org:

@@ -184,9 +184,9 @@ def test_shards_hold_every_graph_but_the_ontology_once(articles, tmp_path):
 
 
 def test_a_batch_bulk_loaded_in_several_files_stores_the_same(sources, reference, tmp_path, monkeypatch):
-    import ecokg.graph.commit as commit_module
+    import ecokg.graph.bulkload as bulkload_module
 
-    monkeypatch.setattr(commit_module, "BULK_DOCS", 1)  # one document a file
+    monkeypatch.setattr(bulkload_module, "BULK_DOCS", 1)  # one document a file
     with EcoStore.open(tmp_path / "store", create=True) as store:
         store.ingest(iter(_docs(sources)), batch_docs=100)
         assert isomorphic(store.union_graph(), reference)
