@@ -98,26 +98,16 @@ def parse_patterns(
                 hint=f"use {', '.join(sorted(QUERY_KEYS))}",
             )
         cues = {norm(str(k)): float(v) for k, v in (spec.get("cues") or {}).items()}
-        queries[name] = Pattern(
-            name,
-            cues,
-            frozenset(spec.get("types") or ()),
-            spec.get("slot"),
-            frozenset(spec.get("slot_types") or ()),
-            frozenset(spec.get("exclude_slot_types") or ()),
-            bool(spec.get("required")),
-            bool(spec.get("needs_slot_for_score")),
-            tuple(spec.get("examples") or ()),
-        )
-    return Patterns(
-        queries,
-        float(data.get("min_score", 1.0)),
-        tuple(norm(w) for w in data.get("decline") or ()),
-        tuple(norm(w) for w in data.get("decline_except") or ()),
-        tuple(norm(w) for w in data.get("places") or ()),
-        tuple(data.get("suffixes") or ()),
-        {norm(k): norm(v) for k, v in (data.get("abbreviations") or {}).items()},
-    )
+        queries[name] = Pattern(name, cues, frozenset(spec.get("types") or ()), spec.get("slot"),
+                                frozenset(spec.get("slot_types") or ()),
+                                frozenset(spec.get("exclude_slot_types") or ()),
+                                bool(spec.get("required")), bool(spec.get("needs_slot_for_score")),
+                                tuple(spec.get("examples") or ()))
+    return Patterns(queries, float(data.get("min_score", 1.0)),
+                    tuple(norm(w) for w in data.get("decline") or ()),
+                    tuple(norm(w) for w in data.get("decline_except") or ()),
+                    tuple(norm(w) for w in data.get("places") or ()), tuple(data.get("suffixes") or ()),
+                    {norm(k): norm(v) for k, v in (data.get("abbreviations") or {}).items()})
 
 
 @functools.lru_cache(maxsize=1)
