@@ -54,7 +54,9 @@ def python_value(term: Any) -> Any:
         return None
     if isinstance(term, Literal):
         value = term.toPython()
-        return value if isinstance(value, int | float | bool) and not isinstance(value, Literal) else str(term)
+        return (
+            value if isinstance(value, int | float | bool) and not isinstance(value, Literal) else str(term)
+        )
     return str(term)
 
 

@@ -40,7 +40,9 @@ NAMES_QUERY = (
 SKIP_CLASSES = frozenset({"Industry", "Observation", "Designation", "Mention", "SourceDocument"})
 QUERY_KEYS = frozenset({"cues", "types", "slot", "slot_types", "exclude_slot_types", "required",
                         "needs_slot_for_score", "examples"})
-TOP_KEYS = frozenset({"min_score", "queries", "decline", "decline_except", "places", "suffixes", "abbreviations"})
+TOP_KEYS = frozenset(
+    {"min_score", "queries", "decline", "decline_except", "places", "suffixes", "abbreviations"}
+)
 
 
 # -- the data --------------------------------------------------------------------------------------
@@ -73,25 +75,36 @@ def norm(text: str) -> str:
     return match_key(PUNCT.sub("", unicodedata.normalize("NFKC", text)))
 
 
-def parse_patterns(data: Any, source: str = "queries/ask.yaml", known: Iterable[str] | None = None) -> Patterns:
+def parse_patterns(
+    data: Any, source: str = "queries/ask.yaml", known: Iterable[str] | None = None
+) -> Patterns:
     """Validate the question patterns: unknown keys or query names are errors naming the file."""
     if not isinstance(data, dict) or not isinstance(data.get("queries"), dict):
         raise QueryError(f"{source}: expected a mapping with 'queries'")
     if extra := set(data) - TOP_KEYS:
-        raise QueryError(f"{source}: unknown key(s) {', '.join(sorted(extra))}", hint=f"use {', '.join(sorted(TOP_KEYS))}")
+        raise QueryError(
+            f"{source}: unknown key(s) {', '.join(sorted(extra))}", hint=f"use {', '.join(sorted(TOP_KEYS))}"
+        )
     names = set(known) if known is not None else None
     queries = {}
     for name, spec in data["queries"].items():
         if names is not None and name not in names:
-            raise QueryError(f"{source}: no named query {name!r}", hint="a key of 'queries' is a queries/*.rq name")
+            raise QueryError(
+                f"{source}: no named query {name!r}", hint="a key of 'queries' is a queries/*.rq name"
+            )
         if not isinstance(spec, dict) or (extra := set(spec) - QUERY_KEYS):
-            raise QueryError(f"{source}: query {name}: unknown or missing keys", hint=f"use {', '.join(sorted(QUERY_KEYS))}")
+            raise QueryError(
+                f"{source}: query {name}: unknown or missing keys",
+                hint=f"use {', '.join(sorted(QUERY_KEYS))}",
+            )
         cues = {norm(str(k)): float(v) for k, v in (spec.get("cues") or {}).items()}
         queries[name] = Pattern(name, cues, frozenset(spec.get("types") or ()), spec.get("slot"),
-                                frozenset(spec.get("slot_types") or ()), frozenset(spec.get("exclude_slot_types") or ()),
+                                frozenset(spec.get("slot_types") or ()),
+                                frozenset(spec.get("exclude_slot_types") or ()),
                                 bool(spec.get("required")), bool(spec.get("needs_slot_for_score")),
                                 tuple(spec.get("examples") or ()))
-    return Patterns(queries, float(data.get("min_score", 1.0)), tuple(norm(w) for w in data.get("decline") or ()),
+    return Patterns(queries, float(data.get("min_score", 1.0)),
+                    tuple(norm(w) for w in data.get("decline") or ()),
                     tuple(norm(w) for w in data.get("decline_except") or ()),
                     tuple(norm(w) for w in data.get("places") or ()), tuple(data.get("suffixes") or ()),
                     {norm(k): norm(v) for k, v in (data.get("abbreviations") or {}).items()})
@@ -145,8 +158,16 @@ class Linker:
             names.setdefault(iri, set()).add(str(label))
         self.exact: dict[str, set[str]] = {}
         self.derived: dict[str, set[str]] = {}
-        places = sorted({norm(n) for iri, e in self.entities.items() if "Place" in e.classes
-                         and not e.classes & {"IndustrialPark", "Venue"} for n in names[iri]}, key=len, reverse=True)
+        places = sorted(
+            {
+                norm(n)
+                for iri, e in self.entities.items()
+                if "Place" in e.classes and not e.classes & {"IndustrialPark", "Venue"}
+                for n in names[iri]
+            },
+            key=len,
+            reverse=True,
+        )
         for iri, labels in names.items():
             for label in labels:
                 key = norm(label)
@@ -240,13 +261,17 @@ def _slot_value(pattern: Pattern, links: list[Link], linker: Linker) -> tuple[st
     return None, None
 
 
-def suggestions(patterns: Patterns, ranked: list[str], links: list[Link], linker: Linker, n: int = 3) -> list[str]:
+def suggestions(
+    patterns: Patterns, ranked: list[str], links: list[Link], linker: Linker, n: int = 3
+) -> list[str]:
     """Questions it can answer, closest first: examples of the best-scoring queries, with a named entity."""
     out: list[str] = []
     for qname in ranked:
         p = patterns.queries[qname]
         fits = [lk.iris[0] for lk in links if len(lk.iris) == 1 and _fits(p, linker.classes(lk.iris[0]))]
-        fits = fits or sorted((e.iri for e in linker.entities.values() if _fits(p, e.classes)), key=linker.label)
+        fits = fits or sorted(
+            (e.iri for e in linker.entities.values() if _fits(p, e.classes)), key=linker.label
+        )
         for ex in p.examples:
             if "ENTITY" in ex and not fits:
                 continue
@@ -305,7 +330,9 @@ def interpret(question: str, linker: Linker, patterns: Patterns | None = None) -
         elif viable:
             out.reason = f"the question fits {viable[0][1]} and {viable[1][1]} equally well"
         elif (top := ranked[0]) and out.scores[top] >= pats.min_score and pats.queries[top].slot:
-            out.reason = f"{top} needs an entity the graph knows ({pats.queries[top].slot}); the question names none"
+            out.reason = (
+                f"{top} needs an entity the graph knows ({pats.queries[top].slot}); the question names none"
+            )
         else:
             out.reason = "no named query matches this question"
         out.suggestions = suggestions(pats, [v[1] for v in viable] + ranked, links, linker)

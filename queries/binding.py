@@ -26,7 +26,8 @@ from ecokg.queries.catalogue import NamedQuery
 _NAME_PROPERTIES = f"<{RDFS.label}> <{SKOS.altLabel}> <{SKOS.prefLabel}>"
 _ENTITY_FILTER = (f"<{ECO.mentionedIn}> ?doc . FILTER(isIRI(?s)) "
                   f"FILTER NOT EXISTS {{ ?s a <{ECO.Observation}> }}")
-LABELS_QUERY = f"SELECT DISTINCT ?s ?label WHERE {{ VALUES ?p {{ {_NAME_PROPERTIES} }} ?s ?p ?label ; {_ENTITY_FILTER} }}"
+LABELS_QUERY = (f"SELECT DISTINCT ?s ?label WHERE {{ VALUES ?p {{ {_NAME_PROPERTIES} }} "
+                f"?s ?p ?label ; {_ENTITY_FILTER} }}")
 EXACT_QUERY = (f"SELECT DISTINCT ?s WHERE {{ VALUES ?label {{ %s }} VALUES ?p {{ {_NAME_PROPERTIES} }} "
                f"?s ?p ?label ; {_ENTITY_FILTER} }}")
 _LANGS = (None, "zh", "en")
@@ -48,7 +49,9 @@ def resolve_name(param: str, value: str, labels: list[tuple[Node | None, ...]]) 
     wanted = match_key(value)
     if not wanted:
         raise QueryError(f"parameter {param} is empty", hint=f"give --param {param}=NAME")
-    exact = {s for s, label in labels if s is not None and label is not None and match_key(str(label)) == wanted}
+    exact = {
+        s for s, label in labels if s is not None and label is not None and match_key(str(label)) == wanted
+    }
     if exact:
         return sorted(exact, key=str)
     partial: dict[Node, str] = {}
@@ -60,10 +63,16 @@ def resolve_name(param: str, value: str, labels: list[tuple[Node | None, ...]]) 
     names = sorted({str(label) for _s, label in labels if label is not None})
     if partial:
         some = sorted(set(partial.values()))[:6]
-        raise QueryError(f"parameter {param}={value!r} is ambiguous: {len(partial)} entities have names containing it",
-                         hint=f"use the full name: {', '.join(some)}")
+        raise QueryError(
+            f"parameter {param}={value!r} is ambiguous: {len(partial)} entities have names containing it",
+            hint=f"use the full name: {', '.join(some)}",
+        )
     close = difflib.get_close_matches(value, names, n=4, cutoff=0.5)
-    hint = f"close names: {', '.join(close)}" if close else "use an entity's name or alias as the articles write it, or its IRI"
+    hint = (
+        f"close names: {', '.join(close)}"
+        if close
+        else "use an entity's name or alias as the articles write it, or its IRI"
+    )
     raise QueryError(f"parameter {param}: no entity named {value!r} in the graph", hint=hint)
 
 
@@ -83,7 +92,9 @@ def bind_params(query: NamedQuery, given: dict[str, str], backend: Backend) -> d
         if name not in declared:
             if query.params or query.name != "-e":
                 known = ", ".join(declared) or "none"
-                raise QueryError(f"query {query.name} has no parameter {name!r}", hint=f"its parameters: {known}")
+                raise QueryError(
+                    f"query {query.name} has no parameter {name!r}", hint=f"its parameters: {known}"
+                )
             values[name] = value
     if not values:
         return {}

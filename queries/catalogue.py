@@ -67,8 +67,10 @@ def parse_header(text: str, name: str, source: str = "") -> NamedQuery:
         elif key == "param":
             m = _PARAM.match(value)
             if not m:
-                raise QueryError(f"bad '# param:' line in {source or name}: {value!r}",
-                                 hint="write '# param: NAME = DEFAULT', '# param: NAME' or '# param: NAME (optional)'")
+                raise QueryError(
+                    f"bad '# param:' line in {source or name}: {value!r}",
+                    hint="write '# param: NAME = DEFAULT', '# param: NAME' or '# param: NAME (optional)'",
+                )
             default = m.group("default")
             params.append(Param(m.group("name"), default if default else None, bool(m.group("opt"))))
     return NamedQuery(name, text, title_zh, title_en, description, tuple(params), source)
@@ -108,5 +110,6 @@ def load_query(spec: str | None = None, expression: str | None = None) -> NamedQ
     close = difflib.get_close_matches(spec, list(named), n=3, cutoff=0.4)
     close += [n for n in named if spec in n and n not in close]
     hint = f"did you mean {', '.join(close[:4])}?" if close else "'ecokg queries' lists them"
-    raise QueryError(f"unknown query {spec!r}: expected one of the {len(named)} named queries, a .rq file or -e",
-                     hint=hint)
+    raise QueryError(
+        f"unknown query {spec!r}: expected one of the {len(named)} named queries, a .rq file or -e", hint=hint
+    )

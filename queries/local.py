@@ -37,13 +37,15 @@ SCOPE_QUERY = (
     f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> }} }} UNION "
     f"{{ GRAPH ?g {{ ?g a <{OWL.Ontology}> }} FILTER(?g = <{ONTOLOGY_GRAPH}>) }} UNION "
     f"{{ VALUES ?g {{ <{ENTITY_GRAPH}> }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }} UNION "
-    f"{{ GRAPH ?g {{ ?g a <{PROV.Bundle}> }} FILTER(?g IN (<{CHAIN_GRAPH}>, <{PLACEMENT_GRAPH}>, <{ANALYSIS_GRAPH}>, "
+    f"{{ GRAPH ?g {{ ?g a <{PROV.Bundle}> }} "
+    f"FILTER(?g IN (<{CHAIN_GRAPH}>, <{PLACEMENT_GRAPH}>, <{ANALYSIS_GRAPH}>, "
     f"<{CONFLICT_GRAPH}>, <{CURATION_GRAPH}>, <{INFERRED_GRAPH}>)) }} }}"
 )  # documents, the ontology, the entity graph, the derived graphs (chain, placements, analysis, conflicts,
 # curation, the class closure)
 #: Documents stated after a date, or undated: left out of the scope of ``--as-of DATE``.
 LATER_QUERY = (
-    f"SELECT ?g ?asof WHERE {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> OPTIONAL {{ ?g <{DCTERMS.issued}> ?d }} }} "
+    f"SELECT ?g ?asof WHERE {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> "
+    f"OPTIONAL {{ ?g <{DCTERMS.issued}> ?d }} }} "
     f"FILTER(!BOUND(?d) || SUBSTR(STR(?d), 1, 10) > ?asof) }}"
 )
 
@@ -121,7 +123,9 @@ class LocalBackend:
     def select_rows(self, text: str) -> list[tuple[Node | None, ...]]:
         return self.run(text).rows
 
-    def run(self, text: str, substitutions: dict[str, Node] | None = None, limit: int | None = None) -> Result:
+    def run(
+        self, text: str, substitutions: dict[str, Node] | None = None, limit: int | None = None
+    ) -> Result:
         import pyoxigraph as ox
 
         from ecokg.graph.oxconvert import from_ox
@@ -133,7 +137,9 @@ class LocalBackend:
             names = [v.value for v in answer.variables]
             rows: list[tuple[Node | None, ...]] = []
             truncated = False
-            seen: dict[Any, Node] = {}  # values repeat across rows (documents, titles, labels): convert each once
+            seen: dict[
+                Any, Node
+            ] = {}  # values repeat across rows (documents, titles, labels): convert each once
 
             def term(value: Any) -> Node | None:
                 if value is None:
@@ -168,7 +174,9 @@ def execute(query: NamedQuery, params: dict[str, str], backend: LocalBackend,
         try:
             part = backend.run(query.text, subst, limit)
         except QueryError as exc:
-            raise QueryError(exc.message.replace("the query", query.source or query.name, 1), hint=exc.hint) from exc
+            raise QueryError(
+                exc.message.replace("the query", query.source or query.name, 1), hint=exc.hint
+            ) from exc
         if result is None:
             result = part
         else:

@@ -46,10 +46,14 @@ class Endpoint:
     def check(self) -> None:
         parts = urllib.parse.urlsplit(self.url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise EndpointError(f"endpoint {self.url!r} is not an http(s) URL",
-                             hint="e.g. http://127.0.0.1:7878/query (Oxigraph) or http://host:8890/sparql (Virtuoso)")
+            raise EndpointError(
+                f"endpoint {self.url!r} is not an http(s) URL",
+                hint="e.g. http://127.0.0.1:7878/query (Oxigraph) or http://host:8890/sparql (Virtuoso)",
+            )
         if (self.user is None) != (self.password is None):
-            raise EndpointError("give both --user and --password (or ECOKG_ENDPOINT_USER and ECOKG_ENDPOINT_PASSWORD)")
+            raise EndpointError(
+                "give both --user and --password (or ECOKG_ENDPOINT_USER and ECOKG_ENDPOINT_PASSWORD)"
+            )
 
 
 # -- JSON results -> rdflib terms ----------------------------------------------------------------
@@ -78,8 +82,10 @@ def _error(exc: BaseException, ep: Endpoint, what: str) -> QueryError:
         return EndpointError(f"{what} on {ep.url} stopped after {ep.timeout:g} s (the time limit)",
                           hint="raise --timeout, add LIMIT, or narrow the query with parameters")
     if isinstance(exc, Unauthorized):
-        return EndpointError(f"{ep.url} refused the credentials (401)",
-                          hint="check --user/--password or ECOKG_ENDPOINT_USER/ECOKG_ENDPOINT_PASSWORD, and --auth")
+        return EndpointError(
+            f"{ep.url} refused the credentials (401)",
+            hint="check --user/--password or ECOKG_ENDPOINT_USER/ECOKG_ENDPOINT_PASSWORD, and --auth",
+        )
     if isinstance(exc, EndPointNotFound):
         return EndpointError(f"no SPARQL endpoint at {ep.url} (404)",
                           hint="Oxigraph: http://HOST:PORT/query; Virtuoso: http://HOST:8890/sparql; "
@@ -91,10 +97,14 @@ def _error(exc: BaseException, ep: Endpoint, what: str) -> QueryError:
         first = " ".join(str(exc).split())[:300]
         return EndpointError(f"{ep.url} failed on {what}: {first}", hint="see the server's log")
     if isinstance(exc, urllib.error.HTTPError):
-        return EndpointError(f"{ep.url} answered HTTP {exc.code} {exc.reason} to {what}", hint="check the URL")
+        return EndpointError(
+            f"{ep.url} answered HTTP {exc.code} {exc.reason} to {what}", hint="check the URL"
+        )
     if isinstance(exc, urllib.error.URLError | ConnectionError | OSError):
         reason = getattr(exc, "reason", exc)
-        return EndpointError(f"cannot reach {ep.url}: {reason}", hint="is the server running? check host and port")
+        return EndpointError(
+            f"cannot reach {ep.url}: {reason}", hint="is the server running? check host and port"
+        )
     return EndpointError(f"{what} on {ep.url} failed: {type(exc).__name__}: {exc}", hint="check the endpoint")
 
 
@@ -144,7 +154,9 @@ class RemoteBackend:
         except Exception as exc:
             raise _error(exc, self.ep, "the query") from exc
         if not isinstance(doc, dict):
-            raise EndpointError(f"{self.ep.url} did not answer with SPARQL JSON results", hint="is it a SPARQL endpoint?")
+            raise EndpointError(
+                f"{self.ep.url} did not answer with SPARQL JSON results", hint="is it a SPARQL endpoint?"
+            )
         if "boolean" in doc:
             return Result("ASK", boolean=bool(doc["boolean"]))
         names = list(doc.get("head", {}).get("vars", []))
@@ -226,13 +238,16 @@ def send(ep: Endpoint, method: str, graph: str, body: bytes, *, retries: int = 4
                 detail = " ".join(exc.read(300).decode("utf-8", "replace").split())
                 hint = ("check --user/--password (Virtuoso: /sparql-graph-crud-auth with digest auth)"
                         if exc.code in (401, 403) else "check the Graph Store URL (Oxigraph: /store)")
-                raise EndpointError(f"{method} of graph <{graph}> to {ep.url} failed: HTTP {exc.code} {detail}",
-                                 hint=hint) from exc
+                raise EndpointError(
+                    f"{method} of graph <{graph}> to {ep.url} failed: HTTP {exc.code} {detail}", hint=hint
+                ) from exc
         except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
             if attempt >= retries:
                 reason = getattr(exc, "reason", exc)
-                raise EndpointError(f"{method} of graph <{graph}> to {ep.url} failed after {attempt + 1} tries: {reason}",
-                                 hint="is the server running? check host and port") from exc
+                raise EndpointError(
+                    f"{method} of graph <{graph}> to {ep.url} failed after {attempt + 1} tries: {reason}",
+                    hint="is the server running? check host and port",
+                ) from exc
         sleep(backoff * (2 ** attempt))
         attempt += 1
 

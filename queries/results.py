@@ -130,7 +130,8 @@ def to_table(result: Result) -> str:
     lines = ["  ".join(_pad(v, w) for v, w in zip(result.variables, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    tail = f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''}{', truncated' if result.truncated else ''})"
+    tail = (f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''}"
+            f"{', truncated' if result.truncated else ''})")
     return "\n".join([*lines, tail]) + "\n"
 
 

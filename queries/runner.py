@@ -24,6 +24,6 @@ from ecokg.queries.results import Result, plain
 
 __all__ = [
     "LABELS_QUERY", "SCOPE_QUERY", "Backend", "LocalBackend", "NamedQuery", "Param", "Result", "bind_params",
-    "combinations", "exact_entities", "execute", "list_queries", "load_query", "local_job", "parse_header", "plain",
-    "resolve_name", "run_local", "run_with_deadline",
+    "combinations", "exact_entities", "execute", "list_queries", "load_query", "local_job", "parse_header",
+    "plain", "resolve_name", "run_local", "run_with_deadline",
 ]

@@ -60,7 +60,9 @@ def _where_brace(text: str) -> tuple[int, bool]:
             depth += 1
         elif kind == "brace":
             depth -= 1
-    raise QueryError("cannot find the WHERE clause of the query", hint="write the query as 'SELECT ... WHERE { ... }'")
+    raise QueryError(
+        "cannot find the WHERE clause of the query", hint="write the query as 'SELECT ... WHERE { ... }'"
+    )
 
 
 def has_dataset_clause(text: str) -> bool:

@@ -34,7 +34,9 @@ FLOORS: dict[str, tuple[float, float, float, float]] = {
     "batch11": (0.85, 0.47, 0.76, 0.95),
     "batch12": (0.87, 0.53, 0.66, 0.95),
 }
-_LINE = re.compile(r"entities R=([\d.]+).*?relations R=([\d.]+).*?designations R=([\d.n/a]+).*?observations R=([\d.]+)")
+_LINE = re.compile(
+    r"entities R=([\d.]+).*?relations R=([\d.]+).*?designations R=([\d.n/a]+).*?observations R=([\d.]+)"
+)
 
 
 def test_every_batch_has_a_floor() -> None:
