@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ecokg.api import extract_articles
+from ecokg.loaders.records import Extraction
 
 MD = """# 云岭市公布2026年智能工厂名单
 
@@ -25,6 +26,14 @@ TXT = """云岭市新建数据中心一览
 松涛智算中心\t澄海数据集团\t徐汇区\t2万架
 北岭算力枢纽\t岚峰智能科技有限公司\t黄浦区\t1万架
 """
+
+
+def _extract(tmp_path: Path, name: str, text: str) -> tuple[Extraction, dict[str, str]]:
+    """The extraction of ``text`` written as ``name``, and its entities' labels by key."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    ex = extract_articles([path]).extractions[0]
+    return ex, {k: e.label for k, e in ex.entities.items()}
 
 
 def _located(tmp_path: Path, name: str, text: str) -> set[tuple[str, str]]:
@@ -75,10 +84,7 @@ LISTS = """# 云岭市公示第二批智能工厂和数字化车间名单
 
 
 def test_each_table_holds_the_list_named_over_it(tmp_path: Path) -> None:
-    path = tmp_path / "lists.md"
-    path.write_text(LISTS, encoding="utf-8")
-    ex = extract_articles([path]).extractions[0]
-    label = {k: e.label for k, e in ex.entities.items()}
+    ex, label = _extract(tmp_path, "lists.md", LISTS)
     held = {(label.get(d.holder, d.holder), d.title) for d in ex.designations if d.rule == "designation-table"}
     assert ("岚峰智能科技有限公司", "第二批云岭市智能工厂") in held, held
     assert ("澄海电气股份有限公司", "第二批云岭市数字化车间") in held, held
@@ -90,10 +96,7 @@ def test_a_comma_inside_a_cell_keeps_the_row(tmp_path: Path) -> None:
     text = ("# 云杉数智港：园区探访\n\n云杉数智港位于江岸区，已集聚企业60家。\n\n"
             "| 企业 | 代表产品 | 应用情况 |\n|---|---|---|\n"
             "| 岚峰能源 | EnOS智能物联操作系统 | 部署于风电场，接入风机300余台 |\n")
-    path = tmp_path / "d.md"
-    path.write_text(text, encoding="utf-8")
-    ex = extract_articles([path]).extractions[0]
-    label = {k: e.label for k, e in ex.entities.items()}
+    ex, label = _extract(tmp_path, "d.md", text)
     made = {(label[r.subject], label[r.object]) for r in ex.relations if r.predicate == "developedBy"}
     assert ("EnOS", "岚峰能源") in made, made
 
@@ -112,10 +115,7 @@ HONOURS = """# 云岭市8个项目入选省级智能制造名单
 
 
 def test_a_title_column_gives_each_row_its_own_title(tmp_path: Path) -> None:
-    path = tmp_path / "h.md"
-    path.write_text(HONOURS, encoding="utf-8")
-    ex = extract_articles([path]).extractions[0]
-    label = {k: e.label for k, e in ex.entities.items()}
+    ex, label = _extract(tmp_path, "h.md", HONOURS)
     held = {(label.get(d.holder, d.holder), d.title) for d in ex.designations if d.rule == "designation-table"}
     assert held == {("岚峰智能科技有限公司", "云岭省智能制造示范工厂"), ("青禾视觉科技有限公司", "云岭省智能制造优秀场景")}
     assert not any("示范工厂" in e.label for e in ex.entities.values() if e.cls == "Venue" and "焊装" not in e.label)
@@ -130,10 +130,7 @@ def test_a_title_column_gives_each_row_its_own_title(tmp_path: Path) -> None:
 
 
 def test_a_builder_column_establishes_the_project_of_the_first_column(tmp_path: Path) -> None:
-    path = tmp_path / "p.txt"
-    path.write_text(TXT, encoding="utf-8")
-    ex = extract_articles([path]).extractions[0]
-    label = {k: e.label for k, e in ex.entities.items()}
+    ex, label = _extract(tmp_path, "p.txt", TXT)
     rel = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}
     assert any(s.endswith("松涛智算中心") and p == "establishedBy" and o == "澄海数据集团" for s, p, o in rel), rel
 
@@ -154,10 +151,7 @@ def test_a_tenant_table_belongs_to_the_park_the_profile_is_about(tmp_path: Path)
 def test_a_site_in_a_product_column_is_run_by_the_rows_company(tmp_path: Path) -> None:
     text = ("# 云杉数智港\n\n部分代表企业如下：\n\n| 企业 | 代表产品 | 应用情况 |\n|---|---|---|\n"
             "| 岚峰电信云岭分公司 | 云杉智算中心 | 算力规模800P，服务园区企业 |\n")
-    path = tmp_path / "s.md"
-    path.write_text(text, encoding="utf-8")
-    ex = extract_articles([path]).extractions[0]
-    label = {k: e.label for k, e in ex.entities.items()}
+    ex, label = _extract(tmp_path, "s.md", text)
     rel = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations if r.object in label}
     assert any(s.endswith("云杉智算中心") and p == "operatedBy" and o == "岚峰电信云岭分公司" for s, p, o in rel), rel
 
