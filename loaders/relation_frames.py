@@ -295,7 +295,8 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
     for m in re.finditer(r"投资[^，。；]{0,12}?的", text):
         inv = [sp for sp in before(m.start()) if sp.end == off + m.start() and cls(sp) == "Company"]
         made = after(m.end())
-        if inv and made and made[0].start == off + m.end() and cls(made[0]) in SITE | {"Program"} - {"Company"}:
+        if inv and made and made[0].start == off + m.end() \
+                and cls(made[0]) in SITE | {"Program", "IndustrialPark"} - {"Company"}:
             rel(made[0].key, "establishedBy", inv[0].key, "invested")
     for m in re.finditer(r"(签约)?(落户|入驻|落地)(于|在)?", text):
         places = [sp for sp in after(m.end()) if sp.start == off + m.end() and cls(sp) in PLACE]
@@ -303,7 +304,10 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             continue
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
         movers = [sp for sp in spans if off + clause_start <= sp.start and sp.end <= off + m.start()
-                  and cls(sp) in {"Company", "Program"} | SITE - {"InnovationCenter"}]
+                  and cls(sp) in {"Company", "Program", "IndustrialPark"} | SITE - {"InnovationCenter"}]
+        head = text.rfind("的", clause_start, m.start())  # A投资建设的Y项目落户P: Y settles, not A
+        if head >= 0 and any(sp.start >= off + head for sp in movers):
+            movers = [sp for sp in movers if sp.start >= off + head]
         for mv in movers:
             rel(mv.key, "locatedIn", places[0].key, "settled-at")
     # Z 在 P 开幕/举行
