@@ -388,6 +388,7 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
         if pred == "ledBy" and any(x.cls(s.key) == "Person" for s in agents):
             agents = [s for s in agents if x.cls(s.key) == "Person"]
         agents = [s for s in agents if pred == "ledBy" or x.cls(s.key) != "Person"]
+        agents = _owners_dropped(x, sent, agents, rel)
         if not agents:
             continue
         if pred == "ledBy" and not m.group(3):
@@ -412,6 +413,21 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
             if then:
                 for agent in orgs_in(sent.start + then.start(1), sent.start + then.end(1)):
                     rel(target, "operatedBy", agent.key, "by-phrase")
+
+
+def _owners_dropped(x: RelationExtractor, sent: Sentence, agents: list[EntitySpan],
+                    rel: Callable[..., None]) -> list[EntitySpan]:
+    """由A下属的B负责运营: B is the agent, A its owner (B partOf A)."""
+    out: list[EntitySpan] = []
+    for n, a in enumerate(agents):
+        nxt = agents[n + 1] if n + 1 < len(agents) else None
+        between = sent.text[a.end - sent.start:nxt.start - sent.start] if nxt else ""
+        if nxt is not None and re.fullmatch(r"(?:下属|旗下|所属)的?|的", between):
+            if between != "的" and x.cls(nxt.key) == "Company":
+                rel(nxt.key, "partOf", a.key, "owned-agent")
+            continue
+        out.append(a)
+    return out
 
 
 def _segments(text: str) -> list[tuple[int, str]]:

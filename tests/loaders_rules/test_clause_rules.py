@@ -30,3 +30,10 @@ def test_the_head_of_an_investment_clause_settles_not_the_investor(loader: NewsA
 def test_companies_that_settle_themselves_are_located(loader: NewsArticleLoader) -> None:
     rels = _relations(loader, "岚峰集团和澄海科技签约落户江岸区。")
     assert {("岚峰集团", "locatedIn", "江岸区"), ("澄海科技", "locatedIn", "江岸区")} <= rels, rels
+
+
+def test_the_owner_of_the_agent_is_no_agent(loader: NewsArticleLoader) -> None:
+    rels = _relations(loader, "江岸智算中心将由澄海数据集团下属的云岭算力科技有限公司负责运营。")
+    assert ("江岸智算中心", "operatedBy", "云岭算力科技有限公司") in rels, rels
+    assert ("江岸智算中心", "operatedBy", "澄海数据集团") not in rels, rels
+    assert ("云岭算力科技有限公司", "partOf", "澄海数据集团") in rels, rels
