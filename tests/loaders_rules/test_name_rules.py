@@ -38,6 +38,8 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("岚岳特钢与北岭大学联合开发了钢铁大模型。", "岚岳特钢", "Company"),  # an industry suffix
     ("云岭智能、岚川精密谐波减速器等零部件进入供应链。", "岚川精密", "Company"),  # a maker before a generic product
     ("东方云岭（德阳）智能科技有限公司成立。", "东方云岭（德阳）智能科技有限公司", "Company"),  # a city in brackets
+    ("由岚峰集团和滨江国有资本投资运营有限公司共建。", "滨江国有资本投资运营有限公司", "Company"),  # 国有 is no 有
+    ("由岚峰集团、澄川智算科技和北岭大学共建。", "澄川智算科技", "Company"),  # the longest brand + suffix
     ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心", "InnovationCenter"),  # 华为's 为
     ("园区建有人工智能应用场景展示厅。", "人工智能应用场景展示厅", "Venue"),  # the longest head; 建有 ends a name
     ("对新引进企业按注册资本的2%给予落户奖励，单个企业最高500万元。", "落户奖励", "Subsidy"),  # after 给予
