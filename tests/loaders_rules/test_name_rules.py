@@ -130,3 +130,14 @@ def test_a_title_after_a_company_is_no_latin_product(loader: NewsArticleLoader) 
     ents = _entities(loader, "岚峰科技CEO唐睿介绍了新品。")
     assert "CEO" not in ents and ents.get("唐睿") == "Person", ents
 
+
+def test_a_generic_phrase_before_a_quoted_product_is_no_maker(loader: NewsArticleLoader) -> None:
+    ents = _entities(loader, "公司主打产品“云雀R3”仓储机器人已量产，这家公司成立于2019年。")
+    assert ents.get("云雀R3") == "Robot" and "公司主打产品" not in ents and "这家公司" not in ents, ents
+
+
+def test_a_short_name_that_begins_the_full_name_after_its_city_is_the_same_company(
+        loader: NewsArticleLoader) -> None:
+    ents = _entities(loader, "柳州岚鹭智能科技有限公司成立于2019年。岚鹭智能有两条产品线。")
+    assert "岚鹭智能" not in ents and ents.get("柳州岚鹭智能科技有限公司") == "Company", ents
+
