@@ -57,3 +57,17 @@ def test_a_part_supplied_for_a_product_goes_to_the_company_the_passage_is_about(
     rels = _relations(loader, text)
     assert ("澄海动力", "suppliesTo", "岚鲸科技") in rels, rels
 
+
+
+def test_a_second_by_phrase_runs_the_same_thing_and_its_owner_is_named(loader: NewsArticleLoader) -> None:
+    text = "云杉产业园位于江岸开发区，由岚峰发展有限公司投资建设，并由其下属的云杉园区运营公司负责日常运营。"
+    rels = _relations(loader, text)
+    assert ("云杉产业园", "operatedBy", "云杉园区运营公司") in rels, rels
+    assert ("云杉园区运营公司", "partOf", "岚峰发展有限公司") in rels, rels
+    assert ("岚峰发展有限公司", "operatedBy", "云杉园区运营公司") not in rels, rels
+
+
+def test_the_park_anaphor_skips_the_zone_a_park_lies_in(loader: NewsArticleLoader) -> None:
+    text = "云杉产业园位于江岸经济技术开发区南片。在园区里，岚鲸智能科技有限公司签约入驻园区。"
+    rels = _relations(loader, text)
+    assert ("岚鲸智能科技有限公司", "locatedIn", "云杉产业园") in rels, rels

@@ -45,6 +45,8 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("岚峰科技董事长韩若谷表示，订单已排满。", "韩若谷", "Person"),  # a name ending like a park (谷)
     ("岚峰科技与北岭学院共建实验室。", "北岭学院", "Organization"),  # a college of its own name
     ("岚峰科技推出“云析”评论分析平台。", "云析", "Platform"),  # a descriptor before a platform head
+    ("岚峰科技与北岭大学共建江岸市人工智能与智能制造研究院。", "江岸市人工智能与智能制造研究院",
+     "InnovationCenter"),  # 与 between two sector words
     ("中国（江苏）自由贸易试验区苏州片区管委会发布计划。", "中国（江苏）自由贸易试验区苏州片区管委会",
      "GovernmentBody"),  # 由 inside 自由 bounds nothing
     ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心", "InnovationCenter"),  # 华为's 为
