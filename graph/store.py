@@ -29,6 +29,7 @@ from ecokg.errors import InputError, QueryError, StoreError
 from ecokg.graph.commit import META_DIR, RawFiles, commit, load_state
 from ecokg.graph.ingest import BATCH_DOCS
 from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH
+from ecokg.graph.readonly import open_read_only
 from ecokg.graph.storefs import acquire_lock as _acquire_lock
 from ecokg.graph.storefs import atomic_write
 from ecokg.graph.storefs import write_error as _write_error
@@ -84,8 +85,10 @@ class EcoStore:
 
         Writers take an exclusive lock; a second writer waits up to ``wait`` seconds (calling
         ``on_wait(pid of the holder)`` once when it starts waiting), then fails with a StoreError
-        naming the process that holds it. Readers (``read_only``) never wait. The lock is a
-        ``flock``: the kernel drops it when its process ends, even by ``kill -9``.
+        naming the process that holds it. Readers (``read_only``) take no lock and never wait for
+        one; an open that races a writer changing the files is tried again for a few seconds
+        (``readonly.open_read_only``). The lock is a ``flock``: the kernel drops it when its
+        process ends, even by ``kill -9``.
         """
         import pyoxigraph
 
@@ -102,12 +105,7 @@ class EcoStore:
                 raise StoreError(f"no ecokg store at {p}",
                                  hint="build one with 'ecokg build ARTICLE... --store DIR' or set ECOKG_STORE")
         if read_only:
-            try:
-                ox = pyoxigraph.Store.read_only(str(p))
-            except OSError as exc:
-                raise StoreError(f"cannot open the store at {p} for reading: {exc}",
-                                 hint="check the path; rebuild the store if it is damaged") from exc
-            return cls(p, ox, True)
+            return cls(p, open_read_only(p), True)  # opened again while it races a writer
         meta = p / META_DIR
         try:
             meta.mkdir(parents=True, exist_ok=True)
