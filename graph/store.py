@@ -71,7 +71,8 @@ class IngestReport:
 class EcoStore:
     """An ecokg store on disk."""
 
-    def __init__(self, path: Path, ox: pyoxigraph.Store, read_only: bool, lock: IO[str] | None = None) -> None:
+    def __init__(self, path: Path, ox: pyoxigraph.Store, read_only: bool,
+                 lock: IO[str] | None = None) -> None:
         self.path = path
         self.ox = ox
         self.read_only = read_only
@@ -103,7 +104,8 @@ class EcoStore:
                                  hint="pass --store with an empty or new directory")
             if not create or read_only:
                 raise StoreError(f"no ecokg store at {p}",
-                                 hint="build one with 'ecokg build ARTICLE... --store DIR' or set ECOKG_STORE")
+                                 hint="build one with 'ecokg build ARTICLE... --store DIR' "
+                                      "or set ECOKG_STORE")
         if read_only:
             return cls(p, open_read_only(p), True)  # opened again while it races a writer
         meta = p / META_DIR
@@ -118,8 +120,9 @@ class EcoStore:
             except OSError as exc:
                 if "lock" not in str(exc).lower():
                     raise _write_error(p, exc, "cannot be opened for writing") from exc
-                raise StoreError(f"store {p} is in use by another process and cannot be opened for writing: {exc}",
-                                 hint="wait for the other process (an 'oxigraph serve' or another ecokg) to finish") from exc
+                raise StoreError(f"store {p} is in use by another process and cannot be opened for "
+                                 f"writing: {exc}", hint="wait for the other process (an 'oxigraph serve' "
+                                                         "or another ecokg) to finish") from exc
             store = cls(p, ox, False, lock)
             try:
                 store._refresh_ontology()
@@ -332,7 +335,8 @@ class EcoStore:
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             meta = {}
-        if meta.get("ontology_sha256") == sha and self.ox.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
+        onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        if meta.get("ontology_sha256") == sha and self.ox.contains_named_graph(onto):
             return
         triples = ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=str(ONTOLOGY_GRAPH))
         body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
