@@ -45,6 +45,9 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("云岭智能、岚川精密谐波减速器等零部件进入供应链。", "岚川精密", "Company"),
     # a city in brackets
     ("东方云岭（德阳）智能科技有限公司成立。", "东方云岭（德阳）智能科技有限公司", "Company"),
+    # 国有 is no 有
+    ("由岚峰集团和滨江国有资本投资运营有限公司共建。", "滨江国有资本投资运营有限公司", "Company"),
+    ("由岚峰集团、澄川智算科技和北岭大学共建。", "澄川智算科技", "Company"),  # the longest brand + suffix
     ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心",
      "InnovationCenter"),  # 华为's 为
     # the longest head; 建有 ends a name
