@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 Rel = Callable[..., None]
 
 _BY = re.compile(r"由([^，。；]{2,40}?)(?:共同|联合[^，。；]{0,12}?)?"
-                 r"(主办|承办|举办|负责日常运营|负责[\u4e00-\u9fff]{0,8}?运营|"
+                 r"(主办|承办|举办|负责日常运营|负责[\u4e00-\u9fff]{0,8}?运营|负责运维|运维|"
                  r"投资建设并(?:负责)?运营|投资建设运营|建设并(?:负责)?运营|建设和运营|"
                  r"建设运营|运营|牵头(?:设立|组建|成立|建设|打造|发起)|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设|发起|"
                  r"揭榜|创办|管理)(的)?")
@@ -382,7 +382,7 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
     for m in _BY.finditer("".join(masked)):
         a, b = sent.start + m.start(1), sent.start + m.end(1)
         verb = m.group(2)
-        pred = _BY_PRED.get(verb) or ("operatedBy" if verb.endswith("运营") else "establishedBy")
+        pred = _BY_PRED.get(verb) or ("operatedBy" if verb.endswith(("运营", "运维")) else "establishedBy")
         both = verb in _BY_BOTH or ("建设" in verb and verb.endswith("运营"))
         agents = [s for s in spans if a <= s.start < b and x.cls(s.key) in ORG | {"Person"}]
         if pred == "ledBy" and any(x.cls(s.key) == "Person" for s in agents):

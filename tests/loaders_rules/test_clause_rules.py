@@ -37,3 +37,8 @@ def test_the_owner_of_the_agent_is_no_agent(loader: NewsArticleLoader) -> None:
     assert ("江岸智算中心", "operatedBy", "云岭算力科技有限公司") in rels, rels
     assert ("江岸智算中心", "operatedBy", "澄海数据集团") not in rels, rels
     assert ("云岭算力科技有限公司", "partOf", "澄海数据集团") in rels, rels
+
+
+def test_maintained_by_is_operated_by(loader: NewsArticleLoader) -> None:
+    rels = _relations(loader, "江岸智算中心投入使用，中心由岚峰数据集团负责运维。")
+    assert ("江岸智算中心", "operatedBy", "岚峰数据集团") in rels, rels
