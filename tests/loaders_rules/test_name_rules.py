@@ -53,6 +53,8 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("岚峰科技董事长韩若谷表示，订单已排满。", "韩若谷", "Person"),  # a name ending like a park (谷)
     ("岚峰科技与北岭学院共建实验室。", "北岭学院", "Organization"),  # a college of its own name
     ("岚峰科技推出“云析”评论分析平台。", "云析", "Platform"),  # a descriptor before a platform head
+    ("中国（江苏）自由贸易试验区苏州片区管委会发布计划。", "中国（江苏）自由贸易试验区苏州片区管委会",
+     "GovernmentBody"),  # 由 inside 自由 bounds nothing
     ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心",
      "InnovationCenter"),  # 华为's 为
     # the longest head; 建有 ends a name
@@ -169,4 +171,17 @@ def test_a_described_college_is_no_name(loader: NewsArticleLoader, text: str) ->
 def test_a_count_before_a_platform_head_is_no_descriptor(loader: NewsArticleLoader) -> None:
     ents = _entities(loader, "园区设有“智能装备中试基地”和“人工智能场景展示厅”两个公共平台。")
     assert not any(v == "Platform" for v in ents.values()), ents
+
+
+def test_a_name_in_the_other_script_in_brackets_is_another_name(loader: NewsArticleLoader) -> None:
+    text = ("岚鲸科技（Bluewhale Technologies）成立于2021年。Bluewhale推出了“鲸眼”巡检机器人。"
+            "外壳由代工厂SeaForge Precision（海铸精密）生产。")
+    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
+    names = {e.label: e for e in ex.entities.values()}
+    assert "Bluewhale Technologies" not in names and "Bluewhale" not in names, sorted(names)
+    assert {"Bluewhale Technologies", "Bluewhale"} <= names["岚鲸科技"].alt_labels
+    label = {k: e.label for k, e in ex.entities.items()}
+    assert ("鲸眼", "developedBy", "岚鲸科技") in {(label[r.subject], r.predicate, label[r.object])
+                                                 for r in ex.relations}
+    assert any("SeaForge Precision" in e.alt_labels for e in names.values()), names
 
