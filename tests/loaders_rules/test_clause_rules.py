@@ -45,7 +45,8 @@ def test_maintained_by_is_operated_by(loader: NewsArticleLoader) -> None:
 
 
 def test_handed_over_to_an_operator(loader: NewsArticleLoader) -> None:
-    rels = _relations(loader, "江岸智算中心已投用，中心由岚峰数字集团投资建设、交由澄海数据科技有限公司运营。")
+    rels = _relations(loader,
+                      "江岸智算中心已投用，中心由岚峰数字集团投资建设、交由澄海数据科技有限公司运营。")
     assert ("江岸智算中心", "operatedBy", "澄海数据科技有限公司") in rels, rels
     assert ("岚峰数字集团", "operatedBy", "澄海数据科技有限公司") not in rels, rels
 
