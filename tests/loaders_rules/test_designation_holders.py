@@ -79,7 +79,8 @@ def test_every_name_of_a_list_before_the_trigger_holds_the_title(loader: NewsArt
 
 
 def test_the_names_after_fenbie_shi_in_a_list_hold_its_title(loader: NewsArticleLoader) -> None:
-    text = "在第二批省级人工智能创新企业名单中，本市有3家企业位列其中，分别是岚峰智能科技有限公司、澄海数联和青禾视界。"
+    text = ("在第二批省级人工智能创新企业名单中，本市有3家企业位列其中，"
+            "分别是岚峰智能科技有限公司、澄海数联和青禾视觉。")
     held = _held(loader, text)
     assert {("岚峰智能科技有限公司", "省级人工智能创新企业"), ("澄海数联", "省级人工智能创新企业"),
-            ("青禾视界", "省级人工智能创新企业")} <= held, held
+            ("青禾视觉", "省级人工智能创新企业")} <= held, held
