@@ -30,6 +30,7 @@ from ecokg.graph.namespaces import (
 )
 from ecokg.queries.binding import bind_params, combinations
 from ecokg.queries.catalogue import NamedQuery
+from ecokg.queries.firstrows import first_rows
 from ecokg.queries.results import Result, plain
 from ecokg.queries.sparqltext import check_syntax, has_dataset_clause, inject_values, query_form, syntax_error
 
@@ -96,7 +97,8 @@ class LocalBackend:
                 not any(True for _ in self.store.ox.quads_for_pattern(None, None, None, _default_graph()))
         return self._all_ours
 
-    def _query(self, text: str, substitutions: dict[str, Node] | None = None) -> Any:
+    def _query(self, text: str, substitutions: dict[str, Node] | None = None,
+               first: int | None = None) -> Any:
         import pyoxigraph as ox
 
         from ecokg.graph.oxconvert import to_ox
@@ -113,6 +115,8 @@ class LocalBackend:
                 text = inject_values(text, {k: [v] for k, v in substitutions.items()})
             except QueryError:
                 kwargs["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in substitutions.items()}
+        if first is not None:  # stop after the first rows found, then order those (queries/firstrows.py)
+            text = first_rows(text, first) or text
         try:
             return self.store.ox.query(text, **kwargs)
         except SyntaxError as exc:
@@ -124,13 +128,16 @@ class LocalBackend:
         return self.run(text).rows
 
     def run(
-        self, text: str, substitutions: dict[str, Node] | None = None, limit: int | None = None
+        self, text: str, substitutions: dict[str, Node] | None = None, limit: int | None = None,
+        first: bool = False,
     ) -> Result:
+        """Rows (or triples) of ``text``; at most ``limit``. With ``first`` and a limit, an ordered
+        ``SELECT`` stops after ``limit`` rows found and orders those (``queries/firstrows.py``)."""
         import pyoxigraph as ox
 
         from ecokg.graph.oxconvert import from_ox
 
-        answer = self._query(text, substitutions)
+        answer = self._query(text, substitutions, limit if first else None)
         if isinstance(answer, ox.QueryBoolean):
             return Result("ASK", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
@@ -165,14 +172,18 @@ class LocalBackend:
 
 def execute(query: NamedQuery, params: dict[str, str], backend: LocalBackend,
             limit: int | None = None) -> Result:
-    """Bind the parameters and run the query locally; one run per combination of bound values."""
+    """Bind the parameters and run the query locally; one run per combination of bound values.
+
+    With ``limit``, a named query (not ``-e`` text) answers ``limit`` rows of its complete answer in
+    its own order, found without evaluating all of it (``queries/firstrows.py``)."""
     if query.source == "-e" or query.name == "-e":
         check_syntax(query.text, "the -e query")
     bound = bind_params(query, params, backend)
     result: Result | None = None
+    first = limit is not None and query.source != "-e" and query.name != "-e"
     for subst in combinations(bound) or [{}]:
         try:
-            part = backend.run(query.text, subst, limit)
+            part = backend.run(query.text, subst, limit, first=first)
         except QueryError as exc:
             raise QueryError(
                 exc.message.replace("the query", query.source or query.name, 1), hint=exc.hint

@@ -1,0 +1,105 @@
+"""The first rows of a named query without evaluating all of it: ``--limit N`` on the local store.
+
+An ordered answer is known only when every row is: ``ORDER BY`` makes the engine evaluate the whole
+query before it gives the first row, so ``ecokg query NAME --limit 100`` took as long as the complete
+answer (seconds at a million quads). With a limit, a named ``SELECT`` query on the local store runs as
+
+    SELECT <its variables> WHERE { { SELECT <as written> WHERE { ... } LIMIT N } } ORDER BY <its keys>
+
+The engine stops after the first N rows it finds (``DISTINCT`` streams); those N rows are then
+ordered by the query's own keys. So the answer is N rows of the complete answer, distinct as the
+complete answer's, in the query's order among themselves, but not necessarily the N that come first
+in the complete ordered answer (run it without ``--limit`` for those). A query that aggregates
+(``GROUP BY``) still evaluates its groups completely. Queries the rewrite does not fit (not
+``SELECT``, their own ``LIMIT``, ``OFFSET`` or trailing ``VALUES``, an order key that is not a
+projected variable, ``SELECT *``) run as written, with the rows cut after N.
+"""
+
+from __future__ import annotations
+
+from ecokg.queries.sparqltext import tokens
+
+_MODIFIERS = {"GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES"}
+
+
+def _projection(text: str, start: int, end: int) -> list[str] | None:
+    """The variables a ``SELECT`` clause projects (``?v`` and ``(expr AS ?v)``); None for ``*``."""
+    names: list[str] = []
+    depth, after_q, after_as = 0, False, False
+    for kind, value, _pos in tokens(text[start:end]):
+        if kind == "other" and value == "*" and depth == 0:
+            return None
+        if kind == "other" and value == "(":
+            depth += 1
+        elif kind == "other" and value == ")":
+            depth -= 1
+        elif kind == "other" and value in "?$":
+            after_q = True
+            continue
+        elif kind == "word" and after_q:
+            if depth == 0 or after_as:
+                names.append(value)
+            after_as = False
+        elif kind == "word" and value.upper() == "AS" and depth == 1:
+            after_as = True
+        after_q = False
+    return names
+
+
+def first_rows(text: str, n: int) -> str | None:
+    """``text`` rewritten to stop after ``n`` rows and order those (see the module); None if it
+    does not fit and the query should run as written."""
+    select = where_kw = None
+    depth, group_open, group_close = 0, None, None
+    modifiers: dict[str, int] = {}
+    order_vars: list[str] = []
+    after_q = False
+    for kind, value, pos in tokens(text):
+        upper = value.upper() if kind == "word" else ""
+        if select is None:
+            if upper in ("ASK", "CONSTRUCT", "DESCRIBE") or upper in ("INSERT", "DELETE"):
+                return None
+            if upper == "SELECT":
+                select = pos
+            continue
+        if kind == "brace" and value == "{":
+            if depth == 0 and group_open is None:
+                group_open = pos
+            depth += 1
+            continue
+        if kind == "brace":
+            depth -= 1
+            if depth == 0 and group_close is None:
+                group_close = pos
+            continue
+        if group_open is None:
+            if upper in ("WHERE", "FROM"):
+                if upper == "FROM":
+                    return None  # its own dataset: leave it alone
+                where_kw = pos
+            continue
+        if group_close is None or depth:
+            continue
+        if upper in _MODIFIERS:
+            modifiers.setdefault(upper, pos)
+        elif "ORDER" in modifiers:
+            if kind == "other" and value in "?$":
+                after_q = True
+                continue
+            if kind == "word" and after_q:
+                order_vars.append(value)
+        after_q = False
+    if select is None or group_close is None or "ORDER" not in modifiers:
+        return None
+    if {"LIMIT", "OFFSET", "VALUES"} & modifiers.keys():
+        return None
+    clause_end = where_kw if where_kw is not None else group_open
+    assert clause_end is not None
+    projected = _projection(text, select + len("SELECT"), clause_end)
+    if not projected or not order_vars or not set(order_vars) <= set(projected):
+        return None
+    order_at = modifiers["ORDER"]
+    inner = text[select:order_at].rstrip()
+    outer = " ".join(f"?{v}" for v in projected)
+    return (f"{text[:select]}SELECT {outer} WHERE {{\n  {{\n{inner}\nLIMIT {int(n)}\n  }}\n}}\n"
+            f"{text[order_at:]}")
