@@ -17,6 +17,8 @@ projected variable, ``SELECT *``) run as written, with the rows cut after N.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ecokg.queries.sparqltext import tokens
 
 _MODIFIERS = {"GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES"}
@@ -46,60 +48,72 @@ def _projection(text: str, start: int, end: int) -> list[str] | None:
     return names
 
 
-def first_rows(text: str, n: int) -> str | None:
-    """``text`` rewritten to stop after ``n`` rows and order those (see the module); None if it
-    does not fit and the query should run as written."""
-    select = where_kw = None
-    depth, group_open, group_close = 0, None, None
+@dataclass
+class _Shape:
+    select: int  # offset of SELECT
+    clause_end: int  # offset of WHERE (or of the group's brace)
+    modifiers: dict[str, int]  # solution modifiers after the group (ORDER, GROUP, LIMIT ...) and their offsets
+    order_vars: list[str]  # the variables of ORDER BY, in order
+
+
+def _shape(text: str) -> _Shape | None:
+    """Where a SELECT query's parts are; None for another form or a dataset clause (FROM)."""
+    select = where_kw = group_open = group_close = None
+    depth, after_q = 0, False
     modifiers: dict[str, int] = {}
     order_vars: list[str] = []
-    after_q = False
     for kind, value, pos in tokens(text):
         upper = value.upper() if kind == "word" else ""
         if select is None:
-            if upper in ("ASK", "CONSTRUCT", "DESCRIBE") or upper in ("INSERT", "DELETE"):
+            if upper in ("ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE"):
                 return None
             if upper == "SELECT":
                 select = pos
             continue
-        if kind == "brace" and value == "{":
-            if depth == 0 and group_open is None:
-                group_open = pos
-            depth += 1
-            continue
         if kind == "brace":
-            depth -= 1
-            if depth == 0 and group_close is None:
-                group_close = pos
+            if value == "{":
+                group_open = pos if depth == 0 and group_open is None else group_open
+                depth += 1
+            else:
+                depth -= 1
+                group_close = pos if depth == 0 and group_close is None else group_close
             continue
         if group_open is None:
-            if upper in ("WHERE", "FROM"):
-                if upper == "FROM":
-                    return None  # its own dataset: leave it alone
-                where_kw = pos
+            if upper == "FROM":
+                return None  # its own dataset: leave it alone
+            where_kw = pos if upper == "WHERE" else where_kw
             continue
         if group_close is None or depth:
             continue
         if upper in _MODIFIERS:
             modifiers.setdefault(upper, pos)
-        elif "ORDER" in modifiers:
-            if kind == "other" and value in "?$":
-                after_q = True
-                continue
-            if kind == "word" and after_q:
-                order_vars.append(value)
-        after_q = False
-    if select is None or group_close is None or "ORDER" not in modifiers:
+        elif "ORDER" in modifiers and kind == "word" and after_q:
+            order_vars.append(value)
+        after_q = "ORDER" in modifiers and kind == "other" and value in "?$"
+    if select is None or group_open is None or group_close is None:
         return None
-    if {"LIMIT", "OFFSET", "VALUES"} & modifiers.keys():
+    return _Shape(select, where_kw if where_kw is not None else group_open, modifiers, order_vars)
+
+
+def order_variables(text: str) -> list[str]:
+    """The variables a SELECT query orders by (``ORDER BY ?a DESC(?b)``: a, b); [] if none."""
+    shape = _shape(text)
+    return shape.order_vars if shape else []
+
+
+def first_rows(text: str, n: int) -> str | None:
+    """``text`` rewritten to stop after ``n`` rows and order those (see the module); None if it
+    does not fit and the query should run as written."""
+    shape = _shape(text)
+    if shape is None or "ORDER" not in shape.modifiers:
         return None
-    clause_end = where_kw if where_kw is not None else group_open
-    assert clause_end is not None
-    projected = _projection(text, select + len("SELECT"), clause_end)
-    if not projected or not order_vars or not set(order_vars) <= set(projected):
+    if {"LIMIT", "OFFSET", "VALUES"} & shape.modifiers.keys():
         return None
-    order_at = modifiers["ORDER"]
-    inner = text[select:order_at].rstrip()
+    projected = _projection(text, shape.select + len("SELECT"), shape.clause_end)
+    if not projected or not shape.order_vars or not set(shape.order_vars) <= set(projected):
+        return None
+    order_at = shape.modifiers["ORDER"]
+    inner = text[shape.select:order_at].rstrip()
     outer = " ".join(f"?{v}" for v in projected)
-    return (f"{text[:select]}SELECT {outer} WHERE {{\n  {{\n{inner}\nLIMIT {int(n)}\n  }}\n}}\n"
+    return (f"{text[:shape.select]}SELECT {outer} WHERE {{\n  {{\n{inner}\nLIMIT {int(n)}\n  }}\n}}\n"
             f"{text[order_at:]}")

@@ -115,8 +115,8 @@ class LocalBackend:
                 text = inject_values(text, {k: [v] for k, v in substitutions.items()})
             except QueryError:
                 kwargs["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in substitutions.items()}
-        if first is not None:  # stop after the first rows found, then order those (queries/firstrows.py)
-            text = first_rows(text, first) or text
+        if first is not None:  # stop after the first rows found, then order those (queries/firstrows.py);
+            text = first_rows(text, first + 1) or text  # one more: whether the answer was cut
         try:
             return self.store.ox.query(text, **kwargs)
         except SyntaxError as exc:
