@@ -120,4 +120,21 @@ def maker_before(lex: Lexicon, text: str, qs: int, known: list[Candidate]) -> Ca
         return None
     if s > 0 and name_char(text[s - 1]):
         return None  # only a name standing at a clause start is a maker
+    if _common_words(name):
+        return None  # 公司主打产品“鹭行”: a phrase of common words, not a maker's name
     return Candidate(s, qs, "Company", name, {name}, 2)
+
+
+def _common_words(name: str) -> bool:
+    """公司主打产品: two or more words, each a common dictionary word."""
+    import jieba
+
+    from ecokg.loaders.candidates import word_frequency
+
+    jieba.setLogLevel(60)
+    words = jieba.lcut(name, HMM=False)
+    def common(w: str) -> bool:  # 主打产品: a rare compound of two common words is common too
+        return word_frequency(w) > 50 or (len(w) == 4 and word_frequency(w[:2]) > 50
+                                            and word_frequency(w[2:]) > 50)
+
+    return len(words) >= 2 and all(len(w) >= 2 and common(w) for w in words)
