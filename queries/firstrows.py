@@ -52,7 +52,7 @@ def _projection(text: str, start: int, end: int) -> list[str] | None:
 class _Shape:
     select: int  # offset of SELECT
     clause_end: int  # offset of WHERE (or of the group's brace)
-    modifiers: dict[str, int]  # solution modifiers after the group (ORDER, GROUP, LIMIT ...) and their offsets
+    modifiers: dict[str, int]  # the solution modifiers after the group (ORDER, LIMIT ...): offsets
     order_vars: list[str]  # the variables of ORDER BY, in order
 
 
