@@ -56,7 +56,7 @@ class _Shape:
     order_vars: list[str]  # the variables of ORDER BY, in order
 
 
-def _shape(text: str) -> _Shape | None:
+def query_shape(text: str) -> _Shape | None:
     """Where a SELECT query's parts are; None for another form or a dataset clause (FROM)."""
     select = where_kw = group_open = group_close = None
     depth, after_q = 0, False
@@ -95,21 +95,27 @@ def _shape(text: str) -> _Shape | None:
     return _Shape(select, where_kw if where_kw is not None else group_open, modifiers, order_vars)
 
 
+def projected_variables(text: str) -> list[str] | None:
+    """The variables a SELECT query projects, in order; None for ``SELECT *`` or another form."""
+    shape = query_shape(text)
+    return _projection(text, shape.select + len("SELECT"), shape.clause_end) if shape else None
+
+
 def order_variables(text: str) -> list[str]:
     """The variables a SELECT query orders by (``ORDER BY ?a DESC(?b)``: a, b); [] if none."""
-    shape = _shape(text)
+    shape = query_shape(text)
     return shape.order_vars if shape else []
 
 
 def first_rows(text: str, n: int) -> str | None:
     """``text`` rewritten to stop after ``n`` rows and order those (see the module); None if it
     does not fit and the query should run as written."""
-    shape = _shape(text)
+    shape = query_shape(text)
     if shape is None or "ORDER" not in shape.modifiers:
         return None
     if {"LIMIT", "OFFSET", "VALUES"} & shape.modifiers.keys():
         return None
-    projected = _projection(text, shape.select + len("SELECT"), shape.clause_end)
+    projected = projected_variables(text)
     if not projected or not shape.order_vars or not set(shape.order_vars) <= set(projected):
         return None
     order_at = shape.modifiers["ORDER"]

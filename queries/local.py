@@ -31,6 +31,7 @@ from ecokg.graph.namespaces import (
 from ecokg.queries.binding import bind_params, combinations
 from ecokg.queries.catalogue import NamedQuery
 from ecokg.queries.firstrows import first_rows
+from ecokg.queries.ordering import sort_rows, split_order
 from ecokg.queries.results import Result, plain
 from ecokg.queries.sparqltext import check_syntax, has_dataset_clause, inject_values, query_form, syntax_error
 
@@ -131,13 +132,25 @@ class LocalBackend:
         self, text: str, substitutions: dict[str, Node] | None = None, limit: int | None = None,
         first: bool = False,
     ) -> Result:
-        """Rows (or triples) of ``text``; at most ``limit``. With ``first`` and a limit, an ordered
-        ``SELECT`` stops after ``limit`` rows found and orders those (``queries/firstrows.py``)."""
+        """Rows (or triples) of ``text``; at most ``limit``. With ``first``, an ordered ``SELECT``
+        stops after ``limit`` rows found and orders those (``queries/firstrows.py``), and without a
+        limit its rows are ordered in Python rather than by the engine (``queries/ordering.py``)."""
+        split = split_order(text) if first and limit is None else None
+        if split is not None:
+            unordered = self._run(split[0], substitutions, None, None)
+            rows = sort_rows(unordered.rows, unordered.variables, split[1])
+            if rows is not None:
+                unordered.rows = rows
+                return unordered
+        return self._run(text, substitutions, limit, limit if first else None)
+
+    def _run(self, text: str, substitutions: dict[str, Node] | None, limit: int | None,
+             first: int | None) -> Result:
         import pyoxigraph as ox
 
         from ecokg.graph.oxconvert import from_ox
 
-        answer = self._query(text, substitutions, limit if first else None)
+        answer = self._query(text, substitutions, first)
         if isinstance(answer, ox.QueryBoolean):
             return Result("ASK", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
@@ -175,12 +188,13 @@ def execute(query: NamedQuery, params: dict[str, str], backend: LocalBackend,
     """Bind the parameters and run the query locally; one run per combination of bound values.
 
     With ``limit``, a named query (not ``-e`` text) answers ``limit`` rows of its complete answer in
-    its own order, found without evaluating all of it (``queries/firstrows.py``)."""
+    its own order, found without evaluating all of it (``queries/firstrows.py``); without, its rows
+    are ordered in Python (``queries/ordering.py``)."""
     if query.source == "-e" or query.name == "-e":
         check_syntax(query.text, "the -e query")
     bound = bind_params(query, params, backend)
     result: Result | None = None
-    first = limit is not None and query.source != "-e" and query.name != "-e"
+    first = query.source != "-e" and query.name != "-e"  # a named query: its rows found fast
     for subst in combinations(bound) or [{}]:
         try:
             part = backend.run(query.text, subst, limit, first=first)
