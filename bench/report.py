@@ -36,7 +36,8 @@ METHOD = """## How it is measured
   `EcoStore.open` (flushed to disk), against `rdflib.Dataset().parse` of the same file
   (`rdflib.Graph().parse` reads no triples from N-Quads).
 - **Query.** The named queries as `ecokg query` runs them (`LocalBackend`: scoped to the
-  document graphs and the ontology; rows converted to rdflib terms), three ways: the complete
+  document graphs and the ontology; rows converted to rdflib terms and, when the ORDER BY keys are
+  plain variables, ordered in Python: `queries/ordering.py`), three ways: the complete
   answer, with the query's parameter bound (a park, a region or a company of the generated graph),
   and 100 rows as `--limit 100` gives them (`queries/firstrows.py`: the engine stops after the
   first 101 rows it finds and orders those, so they are rows of the complete answer in its order,
@@ -341,11 +342,12 @@ def extrapolation_section(r: dict[str, Any]) -> str:
 
 def render_markdown(r: dict[str, Any]) -> str:
     from bench.reliability import curve_section, during_build_section
-    from bench.report_queries import before_after_section, goals_section
+    from bench.report_queries import before_after_section, goals_section, previous_section
 
     sections = [HEADER, machine_section(r), goals_section(r), ingest_section(r), curve_section(r),
                 load_section(r), query_section(r),
-                before_after_section(r), export_section(r), during_build_section(r), view_section(r),
+                before_after_section(r), previous_section(r), export_section(r), during_build_section(r),
+                view_section(r),
                 memory_section(r), startup_section(r),
                 extrapolation_section(r), METHOD]
     sections = [s for s in sections if s]
