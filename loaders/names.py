@@ -39,7 +39,8 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
             if k >= 2 and name_char(text[k - 1]) and (
                     (quotes and text[k - 2:k] == "中国" and 1 <= len(inside) <= 6
                      and all("\u4e00" <= c <= "\u9fff" for c in inside))
-                    or inside in lex.city_to_province or inside.removesuffix("市") in lex.city_to_province):
+                    or inside in lex.city_to_province or inside.removesuffix("市") in lex.city_to_province
+                    or (text[k - 2:k] == "中国" and _province(lex, inside))):  # 中国（辽宁）自由贸易试验区
                 i = k
                 continue
         if not name_char(ch):
@@ -49,7 +50,7 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
         # a quantity ends a name: 500万元补贴 → 补贴
         if ch in "元个家项款亿万台套名年" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "一二三四五六七八九十百千万亿两"):
             break
-        if lex.boundary_ending_at(text, i, allow):
+        if lex.boundary_ending_at(text, i, allow) and not _joins_sectors(lex, text, i):
             break
         if ch == "度" and i >= 3 and text[i - 2] == "年" and (text[i - 3].isdigit() or text[i - 3] in "〇零一二三四五六七八九"):
             break  # 2025年度揭榜挂帅项目: 年度 belongs to the date, not to the name
@@ -89,3 +90,14 @@ def has_place_prefix(name: str, places: Set[str]) -> bool:
     # a place of two characters or more anywhere in the name: look its substrings up
     n = len(name)
     return any(name[i:j] in places for i in range(n - 1) for j in range(i + 2, n + 1))
+
+
+def _province(lex: Lexicon, name: str) -> bool:
+    return name in lex.provinces or any(name == info["short"] for info in lex.provinces.values())
+
+
+def _joins_sectors(lex: Lexicon, text: str, i: int) -> bool:
+    """人工智能与智能制造研究院: 与/和 between two sector words is part of the name."""
+    return text[i - 1] in "与和" and any(text.endswith(w, 0, i - 1) for w in lex.industries) \
+        and any(text.startswith(w, i) for w in lex.industries)
+
