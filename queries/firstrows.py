@@ -4,12 +4,13 @@ An ordered answer is known only when every row is: ``ORDER BY`` makes the engine
 query before it gives the first row, so ``ecokg query NAME --limit 100`` took as long as the complete
 answer (seconds at a million quads). With a limit, a named ``SELECT`` query on the local store runs as
 
-    SELECT <its variables> WHERE { { SELECT <as written> WHERE { ... } LIMIT N } } ORDER BY <its keys>
+    SELECT <its variables> WHERE { { SELECT <as written> WHERE { ... } LIMIT N+1 } } ORDER BY <its keys>
 
-The engine stops after the first N rows it finds (``DISTINCT`` streams); those N rows are then
-ordered by the query's own keys. So the answer is N rows of the complete answer, distinct as the
-complete answer's, in the query's order among themselves, but not necessarily the N that come first
-in the complete ordered answer (run it without ``--limit`` for those). A query that aggregates
+The engine stops after the first N+1 rows it finds (``DISTINCT`` streams; the one more tells whether
+the answer was cut); those are ordered by the query's own keys and the first N kept. So the answer
+is N rows of the complete answer, distinct as the complete answer's, in the query's order among
+themselves, but not necessarily the N that come first in the complete ordered answer (run it without
+``--limit`` for those). A query that aggregates
 (``GROUP BY``) still evaluates its groups completely. Queries the rewrite does not fit (not
 ``SELECT``, their own ``LIMIT``, ``OFFSET`` or trailing ``VALUES``, an order key that is not a
 projected variable, ``SELECT *``) run as written, with the rows cut after N.
