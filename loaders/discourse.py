@@ -28,6 +28,10 @@ _CLAUSE_START = re.compile(r"(?:^|[。！？；，：\n#*　 ])(?:\d{4}年(?:\d{
                            r"[，、\s])*$")
 
 
+#: 我局, 本局, 我们局: the speaker's own body, named by its kind.
+_OWN_BODY = re.compile(r"(?:我们|我|本)([局厅委])")
+
+
 @dataclass(frozen=True)
 class Anaphor:
     """Words that refer back to the last entity (or list) of some classes."""
@@ -162,6 +166,29 @@ class Discourse:
                 return sp.key
         return None
 
+    def clause_topic(self, classes: frozenset[str], start: int, end: int) -> str | None:
+        """What a stretch of text (``start`` … ``end``) is about: the first entity of ``classes`` named
+        in it, unless an anaphoric word for them comes first (这套系统由X开发，基于Y模型，已部署于Z → the
+        system named before, not Y)."""
+        idxs = self._indexes(classes)
+        first: EntitySpan | None = None
+        for q in range(bisect_left(idxs, bisect_left(self._starts, start)), len(idxs)):
+            sp = self.spans[idxs[q]]
+            if sp.start > end:
+                break
+            if sp.end <= end:
+                first = sp
+                break
+        limit = first.start if first is not None else end
+        words = anaphor_words(classes)
+        if words:
+            m = _anaphor_pattern(tuple(words)).search(self.text, start, limit)
+            if m is not None:
+                found = self.resolve(m.group(0), classes, m.start())
+                if found:
+                    return found[0]
+        return first.key if first is not None else None
+
     def latest_named(self, classes: frozenset[str], before: int, suffix: str) -> str | None:
         """The entity of ``classes`` whose name ends with ``suffix`` (县) mentioned last before ``before``."""
         i = bisect_left(self._starts, before)
@@ -209,6 +236,16 @@ class Discourse:
                 wanted = a.classes & classes
                 if a.plural:
                     return self.latest_list(wanted, at)
+                own = _OWN_BODY.fullmatch(word)
+                if own:  # 我局, 本局, 我们局: the body of that kind the text speaks for
+                    key = self.latest_named(wanted, at, own.group(1))
+                    return [key] if key else []
                 key = self.salient(wanted, at)
                 return [key] if key else []
         return []
+
+
+@cache
+def _anaphor_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
+

@@ -72,3 +72,11 @@ def test_the_park_anaphor_skips_the_zone_a_park_lies_in(loader: NewsArticleLoade
     text = "云杉产业园位于江岸经济技术开发区南片。在园区里，岚鲸智能科技有限公司签约入驻园区。"
     rels = _relations(loader, text)
     assert ("岚鲸智能科技有限公司", "locatedIn", "云杉产业园") in rels, rels
+
+
+def test_a_gloss_after_a_name_and_a_product_anaphor_leave_the_frames_whole(loader: NewsArticleLoader) -> None:
+    text = ("在车间里，“云豹”表面检测系统正在运转。这套系统由岚钛智能科技有限公司（Lantai AI）开发，"
+            "目前已部署于澄海钛材股份有限公司。")
+    rels = _relations(loader, text)
+    assert ("云豹", "developedBy", "岚钛智能科技有限公司") in rels, rels
+    assert ("云豹", "deployedAt", "澄海钛材股份有限公司") in rels, rels
