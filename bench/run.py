@@ -160,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
             save()
         for label, quads in scales if wanted("scales") else []:
             results["scales"].append(bench_scale(label, quads, cfg, state))
+            results["limit_rows"] = "first"  # --limit: the first rows of the ordered answer
             save()
         if args.during_build and wanted("during-build"):
             results["during_build"] = bench_during_build(args.during_build, cfg)

@@ -145,7 +145,7 @@ def query_store(store: str, queries: list[str], params: dict[str, dict[str, str]
 
     ``param``: with each declared parameter bound to ``values[name]`` (a park, a region, an entity),
     if the query has one; ``complete``: the whole answer (only required parameters bound, from
-    ``params``); ``first100``: 100 rows as ``ecokg query --limit 100`` gives them (``queries/firstrows.py``);
+    ``params``); ``first100``: the first 100 rows as ``ecokg query --limit 100`` gives them;
     ``param_only`` queries run with their parameter only.
     Parameters are bound once, before the timed runs (the bind time is reported apart).
     """

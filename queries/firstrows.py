@@ -1,19 +1,11 @@
-"""The first rows of a named query without evaluating all of it: ``--limit N`` on the local store.
+"""The shape of a SELECT query's text: where its SELECT clause, group and solution modifiers are, the
+variables it projects and orders by. ``queries/ordering.py`` uses it to evaluate a named query
+without its ``ORDER BY`` and order the rows in Python.
 
-An ordered answer is known only when every row is: ``ORDER BY`` makes the engine evaluate the whole
-query before it gives the first row, so ``ecokg query NAME --limit 100`` took as long as the complete
-answer (seconds at a million quads). With a limit, a named ``SELECT`` query on the local store runs as
-
-    SELECT <its variables> WHERE { { SELECT <as written> WHERE { ... } LIMIT N+1 } } ORDER BY <its keys>
-
-The engine stops after the first N+1 rows it finds (``DISTINCT`` streams; the one more tells whether
-the answer was cut); those are ordered by the query's own keys and the first N kept. So the answer
-is N rows of the complete answer, distinct as the complete answer's, in the query's order among
-themselves, but not necessarily the N that come first in the complete ordered answer (run it without
-``--limit`` for those). A query that aggregates
-(``GROUP BY``) still evaluates its groups completely. Queries the rewrite does not fit (not
-``SELECT``, their own ``LIMIT``, ``OFFSET`` or trailing ``VALUES``, an order key that is not a
-projected variable, ``SELECT *``) run as written, with the rows cut after N.
+``--limit N`` gives the first N rows of the complete ordered answer (SPARQL's ``ORDER BY … LIMIT``),
+so an ordered query is evaluated completely before its first rows are known; a rewrite that stops
+after the first N rows found and orders only those was tried and dropped: its rows were not the
+first N of the answer.
 """
 
 from __future__ import annotations
@@ -106,21 +98,3 @@ def order_variables(text: str) -> list[str]:
     """The variables a SELECT query orders by (``ORDER BY ?a DESC(?b)``: a, b); [] if none."""
     shape = query_shape(text)
     return shape.order_vars if shape else []
-
-
-def first_rows(text: str, n: int) -> str | None:
-    """``text`` rewritten to stop after ``n`` rows and order those (see the module); None if it
-    does not fit and the query should run as written."""
-    shape = query_shape(text)
-    if shape is None or "ORDER" not in shape.modifiers:
-        return None
-    if {"LIMIT", "OFFSET", "VALUES"} & shape.modifiers.keys():
-        return None
-    projected = projected_variables(text)
-    if not projected or not shape.order_vars or not set(shape.order_vars) <= set(projected):
-        return None
-    order_at = shape.modifiers["ORDER"]
-    inner = text[shape.select:order_at].rstrip()
-    outer = " ".join(f"?{v}" for v in projected)
-    return (f"{text[:shape.select]}SELECT {outer} WHERE {{\n  {{\n{inner}\nLIMIT {int(n)}\n  }}\n}}\n"
-            f"{text[order_at:]}")

@@ -30,7 +30,6 @@ from ecokg.graph.namespaces import (
 )
 from ecokg.queries.binding import bind_params, combinations
 from ecokg.queries.catalogue import NamedQuery
-from ecokg.queries.firstrows import first_rows
 from ecokg.queries.ordering import sort_rows, split_order
 from ecokg.queries.results import Result, plain
 from ecokg.queries.sparqltext import check_syntax, has_dataset_clause, inject_values, query_form, syntax_error
@@ -98,8 +97,7 @@ class LocalBackend:
                 not any(True for _ in self.store.ox.quads_for_pattern(None, None, None, _default_graph()))
         return self._all_ours
 
-    def _query(self, text: str, substitutions: dict[str, Node] | None = None,
-               first: int | None = None) -> Any:
+    def _query(self, text: str, substitutions: dict[str, Node] | None = None) -> Any:
         import pyoxigraph as ox
 
         from ecokg.graph.oxconvert import to_ox
@@ -116,8 +114,6 @@ class LocalBackend:
                 text = inject_values(text, {k: [v] for k, v in substitutions.items()})
             except QueryError:
                 kwargs["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in substitutions.items()}
-        if first is not None:  # stop after the first rows found, then order those (queries/firstrows.py);
-            text = first_rows(text, first + 1) or text  # one more: whether the answer was cut
         try:
             return self.store.ox.query(text, **kwargs)
         except SyntaxError as exc:
@@ -132,25 +128,26 @@ class LocalBackend:
         self, text: str, substitutions: dict[str, Node] | None = None, limit: int | None = None,
         first: bool = False,
     ) -> Result:
-        """Rows (or triples) of ``text``; at most ``limit``. With ``first``, an ordered ``SELECT``
-        stops after ``limit`` rows found and orders those (``queries/firstrows.py``), and without a
-        limit its rows are ordered in Python rather than by the engine (``queries/ordering.py``)."""
-        split = split_order(text) if first and limit is None else None
+        """Rows (or triples) of ``text``; at most ``limit``, the first ones of its ordered answer. With
+        ``first`` (a named query), an ordered ``SELECT`` is evaluated without its ``ORDER BY`` and its
+        rows are ordered in Python (``queries/ordering.py``), then cut to ``limit``."""
+        split = split_order(text) if first else None
         if split is not None:
-            unordered = self._run(split[0], substitutions, None, None)
+            unordered = self._run(split[0], substitutions, None)
             rows = sort_rows(unordered.rows, unordered.variables, split[1])
             if rows is not None:
+                if limit is not None and len(rows) > limit:
+                    rows, unordered.truncated = rows[:limit], True
                 unordered.rows = rows
                 return unordered
-        return self._run(text, substitutions, limit, limit if first else None)
+        return self._run(text, substitutions, limit)
 
-    def _run(self, text: str, substitutions: dict[str, Node] | None, limit: int | None,
-             first: int | None) -> Result:
+    def _run(self, text: str, substitutions: dict[str, Node] | None, limit: int | None) -> Result:
         import pyoxigraph as ox
 
         from ecokg.graph.oxconvert import from_ox
 
-        answer = self._query(text, substitutions, first)
+        answer = self._query(text, substitutions)
         if isinstance(answer, ox.QueryBoolean):
             return Result("ASK", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
@@ -187,14 +184,13 @@ def execute(query: NamedQuery, params: dict[str, str], backend: LocalBackend,
             limit: int | None = None) -> Result:
     """Bind the parameters and run the query locally; one run per combination of bound values.
 
-    With ``limit``, a named query (not ``-e`` text) answers ``limit`` rows of its complete answer in
-    its own order, found without evaluating all of it (``queries/firstrows.py``); without, its rows
-    are ordered in Python (``queries/ordering.py``)."""
+    With ``limit``, the first ``limit`` rows of the ordered answer; a named query (not ``-e`` text) has
+    its rows ordered in Python (``queries/ordering.py``)."""
     if query.source == "-e" or query.name == "-e":
         check_syntax(query.text, "the -e query")
     bound = bind_params(query, params, backend)
     result: Result | None = None
-    first = query.source != "-e" and query.name != "-e"  # a named query: its rows found fast
+    first = query.source != "-e" and query.name != "-e"  # a named query: ordered in Python
     for subst in combinations(bound) or [{}]:
         try:
             part = backend.run(query.text, subst, limit, first=first)

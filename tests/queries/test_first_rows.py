@@ -1,5 +1,5 @@
-"""``--limit N`` on the local store: N rows of the complete answer, in the query's order among
-themselves, found without evaluating all of it (``queries/firstrows.py``)."""
+"""``--limit N`` on the local store: the first N rows of the complete ordered answer; named queries
+ordered in Python (``queries/ordering.py``) as the engine orders them."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ecokg.queries.firstrows import first_rows, order_variables
-from ecokg.queries.runner import NamedQuery, list_queries, load_query, run_local
-from ecokg.queries.sparqltext import check_syntax
+from ecokg.queries.firstrows import order_variables, projected_variables
+from ecokg.queries.runner import NamedQuery, load_query, run_local
 
 HEAD = "PREFIX eco: <https://w3id.org/ecokg/ontology#>\n"
 
@@ -31,47 +30,14 @@ def recorded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store
 
 
-def test_every_named_query_is_rewritten_and_parses() -> None:
-    for q in list_queries():
-        text = first_rows(q.text, 100)
-        assert text is not None, q.name
-        assert check_syntax(text, q.name) == "SELECT"
-        assert text.rstrip().endswith(q.text[q.text.rindex("ORDER BY"):].rstrip())
-        assert "LIMIT 100" in text
-
-
-@pytest.mark.parametrize("text", [
-    HEAD + "SELECT ?s WHERE { ?s a eco:Event } ORDER BY ?s LIMIT 5",  # its own limit
-    HEAD + "SELECT ?s WHERE { ?s a eco:Event } ORDER BY ?s OFFSET 2",
-    HEAD + "SELECT ?s WHERE { ?s a eco:Event ; eco:title ?t } ORDER BY ?t",  # order key not projected
-    HEAD + "SELECT * WHERE { ?s a eco:Event } ORDER BY ?s",
-    HEAD + "SELECT ?s WHERE { ?s a eco:Event }",  # no order: rows are cut as they come
-    HEAD + "SELECT ?s FROM <urn:g> WHERE { ?s a eco:Event } ORDER BY ?s",
-    HEAD + "ASK { ?s a eco:Event }",
-    HEAD + "CONSTRUCT { ?s a eco:Event } WHERE { ?s a eco:Event } ORDER BY ?s",
-])
-def test_queries_the_rewrite_does_not_fit_run_as_written(text: str) -> None:
-    assert first_rows(text, 10) is None
-
-
 def test_projection_with_expressions_and_braces_in_strings() -> None:
     text = (HEAD + 'SELECT ?s (COUNT(DISTINCT ?o) AS ?n) (STR("}") AS ?x) WHERE { ?s eco:p ?o . '
             'FILTER(?o != "{ORDER BY ?z}") } GROUP BY ?s ORDER BY DESC(?n) ?s  # ORDER BY ?comment\n')
     assert order_variables(text) == ["n", "s"]
-    got = first_rows(text, 3)
-    assert got is not None and got.startswith(HEAD + "SELECT ?s ?n ?x WHERE {")
-    assert "GROUP BY ?s\nLIMIT 3" in got
+    assert projected_variables(text) == ["s", "n", "x"]
 
 
-def _ranks(complete: list[tuple[object, ...]], keys: list[int]) -> dict[tuple[object, ...], int]:
-    """Each order key's first position in the complete answer."""
-    ranks: dict[tuple[object, ...], int] = {}
-    for i, row in enumerate(complete):
-        ranks.setdefault(tuple(row[k] for k in keys), i)
-    return ranks
-
-
-def test_limited_rows_are_rows_of_the_complete_answer_in_its_order(recorded_store: Path) -> None:
+def test_limited_rows_are_the_first_rows_of_the_complete_answer(recorded_store: Path) -> None:
     checked = 0
     for name, params in _record().RUNS:  # type: ignore[attr-defined]
         q = load_query(name)
@@ -79,14 +45,8 @@ def test_limited_rows_are_rows_of_the_complete_answer_in_its_order(recorded_stor
         for n in (1, 3, 25):
             part = run_local(q, params, str(recorded_store), limit=n)
             assert part.variables == complete.variables
-            assert len(part.rows) == min(n, len(complete.rows)), (name, n)
+            assert part.rows == complete.rows[:n], (name, params, n)
             assert part.truncated == (len(complete.rows) > n)
-            assert set(part.rows) <= complete.row_set(), (name, params, n)
-            assert len(set(part.rows)) == len(part.rows)  # DISTINCT as the complete answer
-            keys = [complete.variables.index(v) for v in order_variables(q.text)]
-            ranks = _ranks(complete.rows, keys)
-            order = [ranks[tuple(row[k] for k in keys)] for row in part.rows]
-            assert order == sorted(order), (name, params, n)
             checked += len(part.rows)
     assert checked > 100
 
