@@ -62,6 +62,7 @@ _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)
 _EVENT_ANAPHOR = re.compile(r"(本届|该|此次|本次)?(峰会|大会|论坛|会议|活动|展会|博览会|对接会|推介会|推进会|签约会|发布会|洽谈会|"
                             r"交流会|调度会)$")
 _LEADERS = "|".join(map(re.escape, lexicon().leader_titles))
+_COMPANY_LEADERS = frozenset({"董事长", "总裁", "总经理", "首席执行官", "CEO", "联合创始人", "创始人"})
 _TITLE_BEFORE = re.compile(rf"(?<!副)(?:(?:{_LEADERS})、)*({_LEADERS})(兼 ?({title_alternation(lexicon())}))? ?$")
 
 
@@ -176,6 +177,10 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
                 rel(orgs[0].key, "ledBy", sp.key, "led-by-title")
             elif re.search(r"(?:^|[，。；、])(?:该|本)?(?:公司|企业)的?$", text[:t.start()]) and x.last_company:
                 rel(x.last_company, "ledBy", sp.key, "led-by-title")  # 公司创始人兼CEO唐睿
+            elif t.group(1) in _COMPANY_LEADERS and re.search(r"(?:^|[。；”])$", text[:t.start()]):
+                company = x.discourse.most_named(frozenset({"Company"}), sp.start)  # “…”董事长唐睿回忆
+                if company:
+                    rel(company, "ledBy", sp.key, "led-by-title")
     # 其主力产品 X / 其最新产品 X → X developedBy the company the sentence is about
     for m in re.finditer(r"其([\u3400-\u9fff]{0,6}?)(产品|模型|大模型|机器人|平台|系统)", text):
         prods = [sp for sp in after(m.end()) if sp.start <= off + m.end() + 1 and cls(sp) in PRODUCT | {"Platform"}]

@@ -80,3 +80,16 @@ def test_a_gloss_after_a_name_and_a_product_anaphor_leave_the_frames_whole(loade
     rels = _relations(loader, text)
     assert ("云豹", "developedBy", "岚钛智能科技有限公司") in rels, rels
     assert ("云豹", "deployedAt", "澄海钛材股份有限公司") in rels, rels
+
+
+def test_a_company_title_after_a_quote_names_the_head_of_the_company_the_piece_is_about(
+        loader: NewsArticleLoader) -> None:
+    text = ("岚鲸智能科技有限公司成立于2019年。岚鲸智能科技有限公司推出了“鲸语”大模型。"
+            "“那时候我们就想做AI。”董事长唐睿回忆。")
+    rels = _relations(loader, text)
+    assert ("岚鲸智能科技有限公司", "ledBy", "唐睿") in rels, rels
+
+
+def test_a_bare_company_word_refers_to_the_company_named_before(loader: NewsArticleLoader) -> None:
+    rels = _relations(loader, "岚鲸智能科技有限公司成立于2019年。公司推出了“鲸眼”巡检机器人。")
+    assert ("鲸眼", "developedBy", "岚鲸智能科技有限公司") in rels, rels
