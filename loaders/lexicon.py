@@ -66,6 +66,10 @@ class Lexicon:
         self.boundaries_by_len = {n: frozenset(ws) for n, ws in sorted(by_len.items())}
         self.heads_by_prefix = {w: tuple(h for h, _ in self.heads if h.startswith(w) and len(h) > len(w))
                                 for w in self.boundaries if any(h.startswith(w) and len(h) > len(w) for h, _ in self.heads)}
+        # heads by their last character, in the order of ``heads``: ``head_at_end`` tries only these
+        self.heads_by_last: dict[str, tuple[tuple[str, str], ...]] = {}
+        for head, cls in self.heads:
+            self.heads_by_last[head[-1]] = (*self.heads_by_last.get(head[-1], ()), (head, cls))
         places = {*self.provinces, *(i["short"] for i in self.provinces.values()), *self.city_to_province,
                   *self.known_names}
         self.protected = tuple(sorted((p for p in places if any(w in p[1:] for w in self.boundaries)),
@@ -105,7 +109,9 @@ class Lexicon:
 
     def head_at_end(self, text: str, end: int) -> tuple[str, str] | None:
         """The longest head ending at ``end`` in ``text``."""
-        for head, cls in self.heads:
+        if not 0 < end <= len(text):
+            return None
+        for head, cls in self.heads_by_last.get(text[end - 1], ()):
             if end >= len(head) and text.startswith(head, end - len(head)):
                 return head, cls
         return None
