@@ -46,8 +46,9 @@ def _heads_by_last(lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
 def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     gaz_orgs = [c for c in known if c.source == "gazetteer"]
+    by_last = _heads_by_last(lex)
     for e in range(len(text), 0, -1):
-        heads = _heads_by_last(lex).get(text[e - 1])
+        heads = by_last.get(text[e - 1])
         if not heads:
             continue
         for head, cls in heads:
