@@ -66,6 +66,7 @@ class Lexicon:
         self.boundaries_by_len = {n: frozenset(ws) for n, ws in sorted(by_len.items())}
         self.heads_by_prefix = {w: tuple(h for h, _ in self.heads if h.startswith(w) and len(h) > len(w))
                                 for w in self.boundaries if any(h.startswith(w) and len(h) > len(w) for h, _ in self.heads)}
+        self.boundary_last = frozenset(w[-1] for w in self.boundaries if w)
         # heads by their last character, in the order of ``heads``: ``head_at_end`` tries only these
         self.heads_by_last: dict[str, tuple[tuple[str, str], ...]] = {}
         for head, cls in self.heads:
@@ -79,6 +80,8 @@ class Lexicon:
         """Whether a boundary word (not in ``allow``) ends at ``end`` in ``text``."""
         if 0 < end <= len(text) and text[end - 1] in self.weak_boundaries and not _starts_word(text, end - 1):
             return True
+        if not 0 < end <= len(text) or text[end - 1] not in self.boundary_last:
+            return False  # no boundary word ends with the character before ``end``
         for length, words in self.boundaries_by_len.items():
             if end >= length:
                 w = text[end - length:end]
