@@ -88,7 +88,7 @@ def described_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list
 
 def brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
     """Brand + company suffix anywhere, when the brand is not a dictionary word (汉澄汽车)."""
-    out: list[Candidate] = []
+    found: list[Candidate] = []
     for suffix in lex.company_suffixes:
         if suffix not in text:  # most suffixes are in no sentence: no generator to start for them
             continue
@@ -96,15 +96,18 @@ def brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Can
             end = start + len(suffix)
             for blen in (2, 3, 4):
                 s = start - blen
-                if s < 0 or any(c.start < end and s < c.end for c in known) \
-                        or any(c.start < end and s < c.end for c in out):
+                if s < 0 or any(c.start < end and s < c.end for c in known):
                     continue
                 name = text[s:end]
                 if (s == 0 or not is_ideograph(text[s - 1]) or lex.boundary_ending_at(text, s)) \
                         and is_company_name(lex, name, strict=True):
-                    out.append(Candidate(s, end, "Company", name, {name}, 1))
+                    found.append(Candidate(s, end, "Company", name, {name}, 1))
                     break
-    return out
+    out: list[Candidate] = []  # 蒙能智算科技 over 蒙能智算: the longest of overlapping names
+    for c in sorted(found, key=lambda c: (c.start - c.end, c.start)):
+        if not any(o.start < c.end and c.start < o.end for o in out):
+            out.append(c)
+    return sorted(out, key=lambda c: c.start)
 
 
 @cache

@@ -14,6 +14,7 @@ _LATIN_PERSON_BEFORE = r"(创始人|董事长|总裁|首席执行官|CEO|CTO|总
 _LATIN_COMPANY_BEFORE = r"(企业|公司|车企|厂商|股东|由|初创|独角兽|供应商|客户)$"
 _LATIN_COMPANY_AFTER = (r"[^，。；]{0,20}?(完成[^，。；]{0,8}融资|融资|上市|估值|创始人|董事长|总裁|总部|宣布|成立于|设立|设在|"
                         r"领投|跟投|营业收入|营收|公司|的供应链|招股书)")
+_MAKER_AFTER = r"(?:自研|自主研发|研发|开发|推出|打造)的"  # TidalByte自研的对话模型: the maker
 _NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
                  "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP", "HTML", "PDF", "QQ", "QR"}
 # a product's description right after its Latin name, ending in a product head
@@ -63,10 +64,12 @@ def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
                                    r"机械臂|雷达|版本|叫|名为|名叫|叫做|命名为|型号为|助手|软件|终端|无人机|头显)$", before)
         if not product_before and (re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|Inc\.?|Ltd\.?|Group|Systems|Motors|"
                      r"Partners|AI)$", name) or re.search(_LATIN_COMPANY_BEFORE, before) or
-                                   re.match(_LATIN_COMPANY_AFTER, wide_after)):
+                                   re.match(_LATIN_COMPANY_AFTER, wide_after) or re.match(_MAKER_AFTER, after)):
             out.append(Candidate(s, e, "Company", name, {name}, 3))
             continue
         described = _DESCRIBED_HEAD.match(text, e)  # DeepHarbor-7B航运大模型, RoboWeld X3焊接机器人
+        if described and not product_before and "的" in text[e:described.start(1)]:
+            described = None  # TidalByte自研的对话模型: the maker, not the model
         if not product_before and not described and not re.match(
                 r"(机器人|人形机器人|大模型|模型|芯片|系统|平台|已|由|身高|可|是|的)", after):
             continue
@@ -83,7 +86,7 @@ def latin_products(text: str, known: list[Candidate]) -> list[Candidate]:
         if c.cls not in ("Company",) or c.end >= len(text):
             continue
         m = _LATIN.match(text, c.end)
-        if m and len(m.group(0)) >= 2:
+        if m and len(m.group(0)) >= 2 and m.group(0).split(" ")[0].upper() not in _NOT_PRODUCTS:  # 海芯智能CEO
             cls = "Robot" if "机器人" in text else "AIModel" if "大模型" in text[m.end():m.end() + 4] else "Product"
             out.append(Candidate(m.start(), m.end(), cls, m.group(0), {m.group(0)}, 3, region_ok=False))
     return out

@@ -48,6 +48,7 @@ class Lexicon:
     legal_suffixes: list[str] = field(default_factory=list)
     surnames: frozenset[str] = frozenset()
     weak_boundaries: frozenset[str] = frozenset()
+    weak_boundary_words: frozenset[str] = frozenset()
     place_heads: dict[str, str] = field(default_factory=dict)
     subject_verbs: list[str] = field(default_factory=list)
     provinces: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -78,7 +79,8 @@ class Lexicon:
 
     def boundary_ending_at(self, text: str, end: int, allow: tuple[str, ...] = ()) -> bool:
         """Whether a boundary word (not in ``allow``) ends at ``end`` in ``text``."""
-        if 0 < end <= len(text) and text[end - 1] in self.weak_boundaries and not _starts_word(text, end - 1):
+        if 0 < end <= len(text) and text[end - 1] in self.weak_boundaries and not _starts_word(text, end - 1) \
+                and text[max(0, end - 2):end] not in self.weak_boundary_words:
             return True
         if not 0 < end <= len(text) or text[end - 1] not in self.boundary_last:
             return False  # no boundary word ends with the character before ``end``
@@ -167,6 +169,7 @@ def lexicon() -> Lexicon:
         legal_suffixes=sorted(_unique(data["legal_suffixes"], "legal_suffixes"), key=len, reverse=True),
         surnames=frozenset(_unique(data["surnames"], "surnames")),
         weak_boundaries=frozenset(_unique(data["weak_boundaries"], "weak_boundaries")),
+        weak_boundary_words=frozenset(_unique(data.get("weak_boundary_words", []), "weak_boundary_words")),
         place_heads=dict(sorted(data["place_heads"].items(), key=lambda kv: -len(kv[0]))),
         subject_verbs=sorted(data["subject_verbs"], key=len, reverse=True),
         provinces=provinces,

@@ -295,7 +295,8 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
     for m in re.finditer(r"投资[^，。；]{0,12}?的", text):
         inv = [sp for sp in before(m.start()) if sp.end == off + m.start() and cls(sp) == "Company"]
         made = after(m.end())
-        if inv and made and made[0].start == off + m.end() and cls(made[0]) in SITE | {"Program"} - {"Company"}:
+        if inv and made and made[0].start == off + m.end() \
+                and cls(made[0]) in SITE | {"Program", "IndustrialPark"} - {"Company"}:
             rel(made[0].key, "establishedBy", inv[0].key, "invested")
     for m in re.finditer(r"(签约)?(落户|入驻|落地)(于|在)?", text):
         places = [sp for sp in after(m.end()) if sp.start == off + m.end() and cls(sp) in PLACE]
@@ -303,7 +304,10 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             continue
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
         movers = [sp for sp in spans if off + clause_start <= sp.start and sp.end <= off + m.start()
-                  and cls(sp) in {"Company", "Program"} | SITE - {"InnovationCenter"}]
+                  and cls(sp) in {"Company", "Program", "IndustrialPark"} | SITE - {"InnovationCenter"}]
+        head = text.rfind("的", clause_start, m.start())  # A投资建设的Y项目落户P: Y settles, not A
+        if head >= 0 and any(sp.start >= off + head for sp in movers):
+            movers = [sp for sp in movers if sp.start >= off + head]
         for mv in movers:
             rel(mv.key, "locatedIn", places[0].key, "settled-at")
     # Z 在 P 开幕/举行
@@ -384,6 +388,7 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
         if pred == "ledBy" and any(x.cls(s.key) == "Person" for s in agents):
             agents = [s for s in agents if x.cls(s.key) == "Person"]
         agents = [s for s in agents if pred == "ledBy" or x.cls(s.key) != "Person"]
+        agents = _owners_dropped(x, sent, agents, rel)
         if not agents:
             continue
         if pred == "ledBy" and not m.group(3):
@@ -408,6 +413,21 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
             if then:
                 for agent in orgs_in(sent.start + then.start(1), sent.start + then.end(1)):
                     rel(target, "operatedBy", agent.key, "by-phrase")
+
+
+def _owners_dropped(x: RelationExtractor, sent: Sentence, agents: list[EntitySpan],
+                    rel: Callable[..., None]) -> list[EntitySpan]:
+    """由A下属的B负责运营: B is the agent, A its owner (B partOf A)."""
+    out: list[EntitySpan] = []
+    for n, a in enumerate(agents):
+        nxt = agents[n + 1] if n + 1 < len(agents) else None
+        between = sent.text[a.end - sent.start:nxt.start - sent.start] if nxt else ""
+        if nxt is not None and re.fullmatch(r"(?:下属|旗下|所属)的?|的", between):
+            if between != "的" and x.cls(nxt.key) == "Company":
+                rel(nxt.key, "partOf", a.key, "owned-agent")
+            continue
+        out.append(a)
+    return out
 
 
 def _segments(text: str) -> list[tuple[int, str]]:

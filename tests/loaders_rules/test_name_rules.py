@@ -38,6 +38,10 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("岚岳特钢与北岭大学联合开发了钢铁大模型。", "岚岳特钢", "Company"),  # an industry suffix
     ("云岭智能、岚川精密谐波减速器等零部件进入供应链。", "岚川精密", "Company"),  # a maker before a generic product
     ("东方云岭（德阳）智能科技有限公司成立。", "东方云岭（德阳）智能科技有限公司", "Company"),  # a city in brackets
+    ("由岚峰集团和滨江国有资本投资运营有限公司共建。", "滨江国有资本投资运营有限公司", "Company"),  # 国有 is no 有
+    ("由岚峰集团、澄川智算科技和北岭大学共建。", "澄川智算科技", "Company"),  # the longest brand + suffix
+    ("“小岚”的大脑是SkyReef自研的对话模型Reef-2。", "SkyReef", "Company"),  # a Latin maker before 自研的
+    ("岚峰科技发布了对话模型“云杉”。", "云杉", "AIModel"),  # a quoted name after 模型
     ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心", "InnovationCenter"),  # 华为's 为
     ("园区建有人工智能应用场景展示厅。", "人工智能应用场景展示厅", "Venue"),  # the longest head; 建有 ends a name
     ("对新引进企业按注册资本的2%给予落户奖励，单个企业最高500万元。", "落户奖励", "Subsidy"),  # after 给予
@@ -120,3 +124,9 @@ def test_a_latin_model_and_its_versioned_name_are_one(loader: NewsArticleLoader)
 ])
 def test_a_levelled_category_is_no_name(loader: NewsArticleLoader, text: str) -> None:
     assert not any(n.startswith(("国家级", "省级")) for n in _entities(loader, text))
+
+
+def test_a_title_after_a_company_is_no_latin_product(loader: NewsArticleLoader) -> None:
+    ents = _entities(loader, "岚峰科技CEO唐睿介绍了新品。")
+    assert "CEO" not in ents and ents.get("唐睿") == "Person", ents
+

@@ -119,6 +119,30 @@ def test_the_identifier_table_is_well_formed_sourced_and_unique() -> None:
             assert e.cls == "Place" and codes[e.name] == e.adcode, e.name
 
 
+def test_every_qid_is_quoted_by_its_recorded_evidence() -> None:
+    from ecokg.resources import identifier_file
+
+    raw = yaml.safe_load(identifier_file().read_text(encoding="utf-8"))["wikidata"]
+    for entry in raw:  # the text kept from each page names the QID it is the evidence for
+        evidence = [(entry["source"], entry.get("shows", ""))]
+        evidence += [(a["source"], a["shows"]) for a in entry.get("also") or []]
+        for source, shows in evidence:
+            assert source.startswith("https://") and source != "https://", entry["name"]
+            assert re.search(rf"\b{entry['qid']}(?!\d)", shows), (entry["name"], source)
+    adcodes = [str(e["adcode"]) for e in raw if e.get("adcode")]
+    assert len(adcodes) == len(set(adcodes))  # one QID per place
+
+
+def test_the_municipalities_have_their_items() -> None:
+    from ecokg.graph.identity import table
+
+    by_code, _ = table()
+    places = yaml.safe_load(loader_data("places.yaml").read_text(encoding="utf-8"))["provinces"]
+    municipal = {str(info["code"]) for info in places.values() if info.get("municipality")}
+    assert municipal <= set(by_code), sorted(municipal - set(by_code))
+    assert by_code["110000"] == "Q956"  # Wikidata's page for P442: "Beijing (Q956) → 11"
+
+
 def test_a_bad_identifier_table_is_named() -> None:
     from ecokg.errors import InputError
     from ecokg.graph.identity import parse_table
@@ -132,18 +156,20 @@ def test_a_bad_identifier_table_is_named() -> None:
 def test_a_verified_place_is_same_as_its_wikidata_item(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import ecokg
 
-    art = tmp_path / "a.txt"  # 湖北省 (420000) is in the table, 北京市 is not (unverified): no id for it
-    art.write_text("湖北省和北京市联合发布人工智能产业合作计划。", encoding="utf-8")
+    art = tmp_path / "a.txt"  # 湖北省 and 北京市 are in the table; 苏州市 is not (its English name is shared)
+    art.write_text("湖北省、北京市和苏州市联合发布人工智能产业合作计划。", encoding="utf-8")
     with ecokg.open(tmp_path / "s") as kg:
         kg.build([str(art)])
         kg.export(tmp_path / "kg.nt")
     text = (tmp_path / "kg.nt").read_text(encoding="utf-8")
-    hubei = "<https://w3id.org/ecokg/id/place/湖北省>"
-    for prop in ("http://www.w3.org/2002/07/owl#sameAs", "https://schema.org/sameAs",
-                 "http://www.w3.org/2004/02/skos/core#exactMatch"):
-        assert f"{hubei} <{prop}> <http://www.wikidata.org/entity/Q46862> ." in text, prop
-        assert text.count(f"<{prop}> <http://www.wikidata.org/entity/Q46862>") == 1  # the entity graph only
-    assert "<https://w3id.org/ecokg/id/place/北京市> <http://www.w3.org/2002/07/owl#sameAs>" not in text
+    for place, qid in (("湖北省", "Q46862"), ("北京市", "Q956")):
+        iri = f"<https://w3id.org/ecokg/id/place/{place}>"
+        for prop in ("http://www.w3.org/2002/07/owl#sameAs", "https://schema.org/sameAs",
+                     "http://www.w3.org/2004/02/skos/core#exactMatch"):
+            assert f"{iri} <{prop}> <http://www.wikidata.org/entity/{qid}> ." in text, (place, prop)
+            assert text.count(f"<{prop}> <http://www.wikidata.org/entity/{qid}>") == 1  # the entity graph
+    assert "<https://w3id.org/ecokg/id/place/苏州市>" in text
+    assert "<https://w3id.org/ecokg/id/place/苏州市> <http://www.w3.org/2002/07/owl#sameAs>" not in text
 
 
 def test_a_wikidata_id_is_written_as_same_as(tmp_path) -> None:  # type: ignore[no-untyped-def]
