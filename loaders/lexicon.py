@@ -68,6 +68,7 @@ class Lexicon:
         self.heads_by_prefix = {w: tuple(h for h, _ in self.heads if h.startswith(w) and len(h) > len(w))
                                 for w in self.boundaries if any(h.startswith(w) and len(h) > len(w) for h, _ in self.heads)}
         self.boundary_last = frozenset(w[-1] for w in self.boundaries if w)
+        self._protected_by_word: dict[str, tuple[str, ...]] = {}  # ``_inside_place``: made as words come
         # heads by their last character, in the order of ``heads``: ``head_at_end`` tries only these
         self.heads_by_last: dict[str, tuple[tuple[str, str], ...]] = {}
         for head, cls in self.heads:
@@ -101,7 +102,11 @@ class Lexicon:
 
     def _inside_place(self, text: str, start: int, end: int) -> bool:
         """和 in 呼和浩特: a boundary word inside a known place name is part of the name."""
-        for p in self.protected:
+        word = text[start:end]
+        places = self._protected_by_word.get(word)
+        if places is None:  # only a place with the word after its first character can hold it here
+            places = self._protected_by_word[word] = tuple(p for p in self.protected if word in p[1:])
+        for p in places:
             lo = max(0, end - len(p))
             i = text.find(p, lo, start + len(p))
             if 0 <= i < start and i + len(p) >= end:
