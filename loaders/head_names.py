@@ -9,6 +9,7 @@ from ecokg.loaders.classes import ORG, PRODUCT
 from ecokg.loaders.company_names import maker_prefix
 from ecokg.loaders.lexicon import Lexicon
 from ecokg.loaders.names import is_generic, left_edge, strip_descriptors
+from ecokg.loaders.person_names import title_alternation
 from ecokg.loaders.quoted_names import BATCH
 
 _HEAD_STOP_BEFORE = {"格", "布", "当", "结", "全", "大", "开", "内", "外", "东", "西", "南", "北", "中", "总",
@@ -84,6 +85,8 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tup
             if cls in ("GovernmentBody", "Committee"):  # 市人民政府和区人民政府: two bodies, not one name
                 s = max([m.end() for m in _TWO_BODIES.finditer(text, s, hs)] + [s])
             surface = text[s:e]
+            if len(head) == 1 and re.search(rf"(?:{title_alternation(lex)})[\u4e00-\u9fff]{{1,2}}$", text[s:hs]):
+                break  # 董事长韩若谷: a person named after a title, not a place
             batch = re.search(r"(首批|第[一二三四五六七八九十\d]+批)$", text[max(0, s - 5):s])
             if cls == "PolicyDocument" and batch and s == hs:  # 发布首批场景开放清单
                 s -= len(batch.group(1))
@@ -98,6 +101,8 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tup
             if _COUNTED.search(text, max(0, s - 8), s) or _COUNT_HEAD.match(surface) or _COUNT_AFTER.match(text, e) \
                     or _COUNT_INSIDE.search(name):
                 break  # 11家国家级智能制造示范工厂, 8场平行论坛, 示范工厂11家: a count of things, not a name
+            if head == "学院" and not _college_named(lex, name):
+                break  # 计算机学院 of a university, 人工智能学院: a school described, not named
             if cls not in ORG and name.startswith(("公司", "企业", "集团")):
                 break  # 该公司智能工厂: the company's factory, described, not named
             if cls not in ORG and _GRANTED_KIND.match(name):
@@ -160,3 +165,21 @@ def _only_sectors(modifier: str, lex: Lexicon) -> bool:
     for w in lex.industries:
         rest = rest.replace(w, "")
     return bool(modifier) and not rest
+
+
+def _college_named(lex: Lexicon, name: str) -> bool:
+    """湘南学院, 宿迁学院, 洛阳理工学院: a college named by a place or a name of its own; not a school
+    inside a university (四川大学计算机学院) nor one described by common words (人工智能学院)."""
+    import jieba
+
+    from ecokg.loaders.candidates import word_frequency
+
+    modifier = name[: -len("学院")]
+    if "大学" in modifier:
+        return False
+    if any(modifier.startswith(p) for p in lex.city_to_province) or any(
+            modifier.startswith((p, info["short"])) for p, info in lex.provinces.items()):
+        return True
+    jieba.setLogLevel(60)
+    return not all(word_frequency(w) > 50 for w in jieba.lcut(modifier, HMM=False))
+

@@ -113,3 +113,37 @@ def latin_brand_prefixes(lex: Lexicon, text: str, cands: list[Candidate]) -> Non
         joined.append((m.start(), m.end()))
     if joined:
         cands[:] = [k for k in cands if not any(a <= k.start and k.end <= b for a, b in joined)]
+
+
+_LATIN_GLOSS = re.compile(r"[（(]([A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3})[）)]")
+_CJK_GLOSS = re.compile(r"[（(]([\u4e00-\u9fff]{2,12})[）)]")
+_LATIN_BEFORE = re.compile(r"[A-Z][A-Za-z0-9.&\-]*(?: [A-Z][A-Za-z0-9.&\-]*){0,3}$")
+_CORPORATE_WORD = re.compile(r" (?:Technologies|Technology|Tech|AI|Robotics|Intelligence|Inc\.?|Ltd\.?|Group|Co\.?)$")
+
+
+def bracketed_names(text: str, cands: list[Candidate]) -> None:
+    """珊瑚波科技（Coralwave Technologies）, ToyCraft Precision（玩匠精密）: a company's name in the other
+    script, in brackets right after it, is another name of it (and Coralwave, its brand, too); no
+    candidate of its own stands in the brackets."""
+    glossed: list[tuple[int, int]] = []
+    for c in cands:
+        if c.cls != "Company" or c.end >= len(text):
+            continue
+        latin_first = text[c.start].isascii()
+        m = (_CJK_GLOSS if latin_first else _LATIN_GLOSS).match(text, c.end)
+        if m is None or m.group(1).upper() in _NOT_PRODUCTS:
+            continue
+        name = m.group(1)
+        c.aliases |= {name, c.name}
+        brand = _CORPORATE_WORD.sub("", name) if not latin_first else ""
+        if brand and brand != name and len(brand) >= 3:
+            c.aliases.add(brand)
+        glossed.append((m.start(), m.end()))
+    for c in cands:  # ToyCraft Precision（玩匠精密）, where only the Chinese name is a candidate
+        if c.cls == "Company" and c.start >= 2 and text[c.start - 1] in "（(" and text[c.end:c.end + 1] in "）)":
+            before = _LATIN_BEFORE.search(text[max(0, c.start - 40):c.start - 1])
+            if before and before.group(0).upper() not in _NOT_PRODUCTS:
+                c.aliases |= {before.group(0), c.name}
+    if glossed:
+        cands[:] = [k for k in cands if not any(a <= k.start and k.end <= b for a, b in glossed)]
+

@@ -89,6 +89,7 @@ class Lexicon:
             if end >= length:
                 w = text[end - length:end]
                 if w in words and w not in allow and not self._inside_head(text, end - length, w) \
+                        and (length > 1 or text[max(0, end - 2):end] not in self.weak_boundary_words) \
                         and not self._inside_place(text, end - length, end):
                     return True
         return False

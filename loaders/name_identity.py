@@ -127,13 +127,18 @@ def _normal(name: str, lex: Lexicon) -> str:
     return name
 
 
-def _core(name: str, lex: Lexicon, places: list[str]) -> str:
-    """The name without a leading place, a parenthetical and its legal form: 柳州光擎智能科技有限公司 → 光擎智能科技."""
+def _stem(name: str, lex: Lexicon, places: list[str]) -> str:
+    """The name without a leading place and a parenthetical: 柳州光擎智能科技有限公司 → 光擎智能科技有限公司."""
     name = re.sub(r"[（(][^）)]{1,8}[）)]", "", _normal(name, lex))
     for length, group_ in _by_length(places):  # the longest place that starts the name, as in ``places``
         if len(name) - length >= 2 and name[:length] in group_:
-            name = name[length:]
-            break
+            return name[length:]
+    return name
+
+
+def _core(name: str, lex: Lexicon, places: list[str]) -> str:
+    """The name without a leading place, a parenthetical and its legal form: 柳州光擎智能科技有限公司 → 光擎智能科技."""
+    name = _stem(name, lex, places)
     for suffix in lex.legal_suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
@@ -177,9 +182,10 @@ def _short_forms(ents: dict[str, Entity], lex: Lexicon, places: list[str]) -> di
         cls = ents[k].cls
         by_core.setdefault((cls, cores[k]), []).append(k)
         by_normal.setdefault((cls, normals[k]), []).append(k)
-        if k.endswith(legal):
-            for n in range(4, len(cores[k]) + 1):
-                by_prefix.setdefault((cls, cores[k][:n]), []).append(k)
+        if k.endswith(legal):  # 云鹭智能 begins 云鹭智能科技有限公司 (whose core is 云鹭)
+            stem = _stem(k, lex, places)
+            for n in range(4, len(stem)):
+                by_prefix.setdefault((cls, stem[:n]), []).append(k)
     for short in keys:
         cls, s_norm, s_core = ents[short].cls, normals[short], cores[short]
         found = set(by_core.get((cls, s_core), ())) | set(by_core.get((cls, s_norm), ())) \

@@ -39,7 +39,8 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
             if k >= 2 and name_char(text[k - 1]) and (
                     (quotes and text[k - 2:k] == "中国" and 1 <= len(inside) <= 6
                      and all("\u4e00" <= c <= "\u9fff" for c in inside))
-                    or inside in lex.city_to_province or inside.removesuffix("市") in lex.city_to_province):
+                    or inside in lex.city_to_province or inside.removesuffix("市") in lex.city_to_province
+                    or (text[k - 2:k] == "中国" and _province(lex, inside))):  # 中国（辽宁）自由贸易试验区
                 i = k
                 continue
         if not name_char(ch):
@@ -89,3 +90,8 @@ def has_place_prefix(name: str, places: Set[str]) -> bool:
     # a place of two characters or more anywhere in the name: look its substrings up
     n = len(name)
     return any(name[i:j] in places for i in range(n - 1) for j in range(i + 2, n + 1))
+
+
+def _province(lex: Lexicon, name: str) -> bool:
+    return name in lex.provinces or any(name == info["short"] for info in lex.provinces.values())
+

@@ -15,9 +15,9 @@ _FULLWIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "
 
 
 def _width_table() -> dict[int, str]:
-    # the Chinese comma stays what it is: between two Latin names it still separates (a table's
-    # cells "TidalByte，Buddy-Q2" are two cells, not one name with a comma)
-    table = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if cp != 0xFF0C}
+    # the Chinese comma and semicolon stay what they are: between two Latin names they still
+    # separate (a table's cells "TidalByte，Buddy-Q2" are two cells; "98.7%；OceanLink" two clauses)
+    table = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F) if cp not in (0xFF0C, 0xFF1B)}
     for cp in (0x3000, 0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F):
         table[cp] = " "
     for lo, hi in ((0xF900, 0xFAFF), (0x2F00, 0x2FD5), (0x2E80, 0x2EF3)):

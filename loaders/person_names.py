@@ -40,7 +40,9 @@ def person_names(lex: Lexicon, text: str) -> list[Candidate]:
     for m in _after_title(lex).finditer(text):
         name = m.group(2)
         surname = name[0] in lex.surnames or name[:2] in lex.surnames
-        if not lex.classify(name) and (surname or not any(ch in FUNCTION_CHARS for ch in name[:1])) \
+        head = lex.head_at_end(name, len(name))
+        named_like_a_thing = head is not None and not (surname and len(head[0]) == 1)  # 韩若谷 is a person
+        if not named_like_a_thing and (surname or not any(ch in FUNCTION_CHARS for ch in name[:1])) \
                 and ("·" in name or word_frequency(name) < 30
                      or (surname and word_frequency(name) < 500)):
             out.append(Candidate(m.start(2), m.end(2), "Person", name, {name, m.group(0)}, 3, region_ok=False))

@@ -11,6 +11,7 @@ from ecokg.loaders.lexicon import Lexicon, is_ideograph
 from ecokg.loaders.names import left_edge, name_char, strip_descriptors
 
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
+_COUNT = re.compile(r"[\d一二两三四五六七八九十]+[个家座项条类款]")
 BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
 _POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|行动|若干|实施|战略|标准|路线图|目录")
 
@@ -47,7 +48,8 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
         if tail is None:  # “问津”多模态大模型 / “衡行H2”人形机器人: a short descriptor before the tail
             for t in sorted(lex.quoted_tails, key=len, reverse=True):
                 k = text.find(t, qe, qe + 8 + len(t))
-                if k > qe and lex.quoted_tails[t] in PRODUCT and all(is_ideograph(ch) for ch in text[qe:k]):
+                if k > qe and lex.quoted_tails[t] in PRODUCT | {"Platform"} and all(is_ideograph(ch) for ch in text[qe:k]) \
+                        and not _COUNT.search(text, qe, k):  # “A”和“B”两个公共平台: a count, no descriptor
                     tail = text[qe:k + len(t)]
                     lex_tail_cls = lex.quoted_tails[t]
                     break
@@ -76,7 +78,7 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
             if cls in PRODUCT and after in ("发展", "体系", "产业", "产品", "应用", "技术", "生态", "企业", "领域"):
                 continue
             end = qe + len(tail)
-            if cls in PRODUCT:
+            if cls in PRODUCT or (cls == "Platform" and tail not in lex.quoted_tails):  # “鹭析”评论分析平台
                 out.append(Candidate(qs, end, cls, content, {content, content + tail, m.group(0) + tail}, 4,
                                      region_ok=False))
                 maker = maker_before(lex, text, qs, known)
@@ -120,4 +122,21 @@ def maker_before(lex: Lexicon, text: str, qs: int, known: list[Candidate]) -> Ca
         return None
     if s > 0 and name_char(text[s - 1]):
         return None  # only a name standing at a clause start is a maker
+    if _common_words(name):
+        return None  # 公司主打产品“鹭行”: a phrase of common words, not a maker's name
     return Candidate(s, qs, "Company", name, {name}, 2)
+
+
+def _common_words(name: str) -> bool:
+    """公司主打产品: two or more words, each a common dictionary word."""
+    import jieba
+
+    from ecokg.loaders.candidates import word_frequency
+
+    jieba.setLogLevel(60)
+    words = jieba.lcut(name, HMM=False)
+    def common(w: str) -> bool:  # 主打产品: a rare compound of two common words is common too
+        return word_frequency(w) > 50 or (len(w) == 4 and word_frequency(w[:2]) > 50
+                                            and word_frequency(w[2:]) > 50)
+
+    return len(words) >= 2 and all(len(w) >= 2 and common(w) for w in words)

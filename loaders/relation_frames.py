@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 Rel = Callable[..., None]
 
 _BY = re.compile(r"由([^，。；]{2,40}?)(?:共同|联合[^，。；]{0,12}?)?"
-                 r"(主办|承办|举办|负责日常运营|负责[\u4e00-\u9fff]{0,8}?运营|"
+                 r"(主办|承办|举办|负责日常运营|负责[\u4e00-\u9fff]{0,8}?运营|负责运维|运维|"
                  r"投资建设并(?:负责)?运营|投资建设运营|建设并(?:负责)?运营|建设和运营|"
                  r"建设运营|运营|牵头(?:设立|组建|成立|建设|打造|发起)|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设|发起|"
                  r"揭榜|创办|管理)(的)?")
@@ -146,7 +146,9 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             p_start = max(text.rfind(c, 0, c_start - 1) for c in "，；。") + 1
             if not re.search(r"由|来自", text[p_start:c_start]):
                 near = [sp for sp in spans if off + p_start <= sp.start and sp.end <= off + c_start and cls(sp) == "Company"]
-        buyer = near[-1].key if near else x.last_company
+        made = [sp for sp in spans if off + c_start <= sp.start and sp.end <= off + m.start() and cls(sp) in PRODUCT]
+        buyer = near[-1].key if near else (  # X机器人的关节电机由Y供应: the company the passage is about
+            x.discourse.most_named(frozenset({"Company"}), off + m.start()) if made else None) or x.last_company
         sup = [sp for sp in after(m.end()) if sp.start <= off + m.end() + 10 and cls(sp) == "Company"]
         if not sup or cls(after(m.end())[0]) not in {"Company", "Place"}:
             continue
@@ -379,10 +381,11 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
     masked = list(sent.text)  # a verb inside a name (…管理局) is no verb of the sentence
     for s in spans:
         masked[s.start - sent.start:s.end - sent.start] = "〇" * (s.end - s.start)
+    last_target: str | None = None
     for m in _BY.finditer("".join(masked)):
         a, b = sent.start + m.start(1), sent.start + m.end(1)
         verb = m.group(2)
-        pred = _BY_PRED.get(verb) or ("operatedBy" if verb.endswith("运营") else "establishedBy")
+        pred = _BY_PRED.get(verb) or ("operatedBy" if verb.endswith(("运营", "运维")) else "establishedBy")
         both = verb in _BY_BOTH or ("建设" in verb and verb.endswith("运营"))
         agents = [s for s in spans if a <= s.start < b and x.cls(s.key) in ORG | {"Person"}]
         if pred == "ledBy" and any(x.cls(s.key) == "Person" for s in agents):
@@ -394,7 +397,9 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
         if pred == "ledBy" and not m.group(3):
             agents = agents[:1]
         target: str | None = None
-        if m.group(3):  # 由 X 主办的 Y
+        if m.start() > 0 and sent.text[m.start() - 1] == "交" and last_target:  # 由A建设、交由B运营
+            target = last_target
+        elif m.group(3):  # 由 X 主办的 Y
             targets = [s for s in spans if s.start >= sent.start + m.end()
                        and not re.search(r"[，。；：,;:]", sent.text[m.end():s.start - sent.start])]
             target = targets[0].key if targets else None  # (the thing it describes, in its own clause)
@@ -406,6 +411,7 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
             keep = {"IndustrialPark", "Venue"} if pred in ("operatedBy", "establishedBy") else set()
             target = _clause_target(x, sent, spans, m.start(), keep)
         if target is not None:
+            last_target = target
             for p in (_BOTH if both else (pred,)):
                 for agent in agents:
                     rel(target, p, agent.key, "by-phrase")

@@ -133,6 +133,7 @@ def test_width_normalization_is_one_for_one() -> None:
     assert len(out) == len(raw)
     assert fullwidth_punct(out) == "AI产业增长20%，营收5G 基站"
     assert normalize_width("TidalByte，Buddy-Q2") == "TidalByte，Buddy-Q2"
+    assert normalize_width("达到98.7%；OceanLink平台") == "达到98.7%；OceanLink平台"  # a clause ends there
 
 
 def test_cleaned_text_has_no_blank_lines_or_trailing_spaces() -> None:

@@ -37,3 +37,23 @@ def test_the_owner_of_the_agent_is_no_agent(loader: NewsArticleLoader) -> None:
     assert ("江岸智算中心", "operatedBy", "云岭算力科技有限公司") in rels, rels
     assert ("江岸智算中心", "operatedBy", "澄海数据集团") not in rels, rels
     assert ("云岭算力科技有限公司", "partOf", "澄海数据集团") in rels, rels
+
+
+def test_maintained_by_is_operated_by(loader: NewsArticleLoader) -> None:
+    rels = _relations(loader, "江岸智算中心投入使用，中心由岚峰数据集团负责运维。")
+    assert ("江岸智算中心", "operatedBy", "岚峰数据集团") in rels, rels
+
+
+def test_handed_over_to_an_operator(loader: NewsArticleLoader) -> None:
+    rels = _relations(loader, "江岸智算中心已投用，中心由岚峰数字集团投资建设、交由澄海数据科技有限公司运营。")
+    assert ("江岸智算中心", "operatedBy", "澄海数据科技有限公司") in rels, rels
+    assert ("岚峰数字集团", "operatedBy", "澄海数据科技有限公司") not in rels, rels
+
+
+def test_a_part_supplied_for_a_product_goes_to_the_company_the_passage_is_about(
+        loader: NewsArticleLoader) -> None:
+    text = ("岚鲸科技推出了“鲸眼R2”巡检机器人。岚鲸科技今年营收增长。客户澄江物流有限公司采购了40台。"
+            "“鲸眼R2”的关节电机由澄海动力供应。")
+    rels = _relations(loader, text)
+    assert ("澄海动力", "suppliesTo", "岚鲸科技") in rels, rels
+

@@ -42,6 +42,11 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("由岚峰集团、澄川智算科技和北岭大学共建。", "澄川智算科技", "Company"),  # the longest brand + suffix
     ("“小岚”的大脑是SkyReef自研的对话模型Reef-2。", "SkyReef", "Company"),  # a Latin maker before 自研的
     ("岚峰科技发布了对话模型“云杉”。", "云杉", "AIModel"),  # a quoted name after 模型
+    ("岚峰科技董事长韩若谷表示，订单已排满。", "韩若谷", "Person"),  # a name ending like a park (谷)
+    ("岚峰科技与北岭学院共建实验室。", "北岭学院", "Organization"),  # a college of its own name
+    ("岚峰科技推出“云析”评论分析平台。", "云析", "Platform"),  # a descriptor before a platform head
+    ("中国（江苏）自由贸易试验区苏州片区管委会发布计划。", "中国（江苏）自由贸易试验区苏州片区管委会",
+     "GovernmentBody"),  # 由 inside 自由 bounds nothing
     ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心", "InnovationCenter"),  # 华为's 为
     ("园区建有人工智能应用场景展示厅。", "人工智能应用场景展示厅", "Venue"),  # the longest head; 建有 ends a name
     ("对新引进企业按注册资本的2%给予落户奖励，单个企业最高500万元。", "落户奖励", "Subsidy"),  # after 给予
@@ -129,4 +134,44 @@ def test_a_levelled_category_is_no_name(loader: NewsArticleLoader, text: str) ->
 def test_a_title_after_a_company_is_no_latin_product(loader: NewsArticleLoader) -> None:
     ents = _entities(loader, "岚峰科技CEO唐睿介绍了新品。")
     assert "CEO" not in ents and ents.get("唐睿") == "Person", ents
+
+
+def test_a_generic_phrase_before_a_quoted_product_is_no_maker(loader: NewsArticleLoader) -> None:
+    ents = _entities(loader, "公司主打产品“云雀R3”仓储机器人已量产，这家公司成立于2019年。")
+    assert ents.get("云雀R3") == "Robot" and "公司主打产品" not in ents and "这家公司" not in ents, ents
+
+
+def test_a_short_name_that_begins_the_full_name_after_its_city_is_the_same_company(
+        loader: NewsArticleLoader) -> None:
+    ents = _entities(loader, "柳州岚鹭智能科技有限公司成立于2019年。岚鹭智能有两条产品线。")
+    assert "岚鹭智能" not in ents and ents.get("柳州岚鹭智能科技有限公司") == "Company", ents
+
+
+
+
+@pytest.mark.parametrize("text", [
+    "岚峰科技与北岭大学计算机学院共建实验室。",  # a school inside a university
+    "学校新设了人工智能学院。",  # a college described by common words
+])
+def test_a_described_college_is_no_name(loader: NewsArticleLoader, text: str) -> None:
+    ents = _entities(loader, text)
+    assert not any(k.endswith("学院") for k in ents), ents
+
+
+def test_a_count_before_a_platform_head_is_no_descriptor(loader: NewsArticleLoader) -> None:
+    ents = _entities(loader, "园区设有“智能装备中试基地”和“人工智能场景展示厅”两个公共平台。")
+    assert not any(v == "Platform" for v in ents.values()), ents
+
+
+def test_a_name_in_the_other_script_in_brackets_is_another_name(loader: NewsArticleLoader) -> None:
+    text = ("岚鲸科技（Bluewhale Technologies）成立于2021年。Bluewhale推出了“鲸眼”巡检机器人。"
+            "外壳由代工厂SeaForge Precision（海铸精密）生产。")
+    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
+    names = {e.label: e for e in ex.entities.values()}
+    assert "Bluewhale Technologies" not in names and "Bluewhale" not in names, sorted(names)
+    assert {"Bluewhale Technologies", "Bluewhale"} <= names["岚鲸科技"].alt_labels
+    label = {k: e.label for k, e in ex.entities.items()}
+    assert ("鲸眼", "developedBy", "岚鲸科技") in {(label[r.subject], r.predicate, label[r.object])
+                                                 for r in ex.relations}
+    assert any("SeaForge Precision" in e.alt_labels for e in names.values()), names
 
