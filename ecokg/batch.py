@@ -115,29 +115,42 @@ def extract_each(entries: Sequence[str], *, stdin: BinaryIO | None = None, title
     if len(entries) > 1 and (title or url):
         raise InputError("title and url describe one article; give one source with them")
     loader = NewsArticleLoader([str(g) for g in gazetteer])
-    done: list[Extraction] = []
     failed: list[Failure] = []
-    entities = 0
 
     def extract(raw: RawArticle, _source: str) -> Extraction:
         return loader.load(raw, title=title, publisher=publisher, date=date, url=url)
 
-    for i, entry in enumerate(entries):
+    results = (each_record(entry, extract, stdin=stdin, keep_going=keep_going) for entry in entries)
+    done = list(_gathered(entries, results, lambda ex: len(ex.entities), keep_going=keep_going,
+                          failed=failed, progress=progress, on_failure=on_failure))
+    return done, failed
+
+
+def _gathered(entries: Sequence[str], results: Iterable[Iterable[T | Failure]],
+              entities_of: Callable[[T], int], *, keep_going: bool, failed: list[Failure],
+              progress: Progress | None, on_failure: Callable[[Failure], None] | None) -> Iterator[T]:
+    """What each entry made, in entry order. A failure goes to ``failed`` (and ``on_failure``) and,
+    without ``keep_going``, ends the run; ``progress`` is called before each entry and at the end."""
+    entities = 0
+    stopped = False
+    for i, (entry, items) in enumerate(zip(entries, results, strict=False)):
         if progress:
             progress(Path(entry).name, i, len(entries), entities)
-        for item in each_record(entry, extract, stdin=stdin, keep_going=keep_going):
+        for item in items:
             if isinstance(item, Failure):
                 failed.append(item)
                 if on_failure:
                     on_failure(item)
-            else:
-                done.append(item)
-                entities += len(item.entities)
-        if failed and not keep_going:
+                stopped = not keep_going
+                if stopped:
+                    break
+                continue
+            entities += entities_of(item)
+            yield item
+        if stopped:
             break
     if progress:
         progress("", len(entries), len(entries), entities)
-    return done, failed
 
 
 @dataclass(frozen=True)
@@ -265,7 +278,6 @@ def stream_docs(entries: Sequence[str], options: Options, failed: list[Failure],
     """
     if len(entries) > 1 and (options.title or options.url):
         raise InputError("title and url describe one article; give one source with them")
-    entities = 0
     results: Iterator[Iterable[DocGraph | Failure]]
     own = None
     if (jobs <= 1 and workers is None) or "-" in entries:
@@ -276,21 +288,8 @@ def stream_docs(entries: Sequence[str], options: Options, failed: list[Failure],
             workers = own = start_workers(options, jobs)
         results = _pooled(workers, entries, keep_going, options)
     try:
-        for i, (entry, items) in enumerate(zip(entries, results, strict=False)):
-            if progress:
-                progress(Path(entry).name, i, len(entries), entities)
-            for item in items:
-                if isinstance(item, Failure):
-                    failed.append(item)
-                    if on_failure:
-                        on_failure(item)
-                    if not keep_going:
-                        return
-                    continue
-                entities += item.counts[0]
-                yield item
-        if progress:
-            progress("", len(entries), len(entries), entities)
+        yield from _gathered(entries, results, lambda dg: dg.counts[0], keep_going=keep_going, failed=failed,
+                             progress=progress, on_failure=on_failure)
     finally:
         if own is not None:
             own.close()

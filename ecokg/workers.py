@@ -7,17 +7,7 @@ import time
 from typing import Any
 
 from ecokg.errors import QueryError
-
-#: Pauses (seconds) before opening the store again after a read raced a writer (about 3 s in all).
-_RETRY_PAUSES = (0.02, 0.05, 0.1, 0.2, 0.4, 0.8, 1.5)
-
-
-def _raced_a_writer(exc: BaseException) -> bool:
-    """A read-only open of a store that a build is writing can find a table file that the
-    writer has just compacted away (RocksDB: "No such file or directory … may be corrupted"). The
-    store is fine: open it again and the new file list is read."""
-    text = str(exc)
-    return "No such file or directory" in text and (".sst" in text or "MANIFEST" in text or ".log" in text)
+from ecokg.graph.readonly import RETRY_PAUSES, raced_a_writer
 
 
 def _worker_loop(conn: Any, store: str) -> None:
@@ -33,7 +23,7 @@ def _worker_loop(conn: Any, store: str) -> None:
             return
         text, limit = job
         answer: tuple[str, Any] = ("error", QueryError("the query was not run"))
-        for pause in (*_RETRY_PAUSES, None):
+        for pause in (*RETRY_PAUSES, None):
             try:
                 backend = LocalBackend(store)  # opened per query: it sees what was written since
                 try:
@@ -42,7 +32,7 @@ def _worker_loop(conn: Any, store: str) -> None:
                     backend.close()
             except Exception as exc:  # sent back to the server, which answers 400/500
                 answer = ("error", exc)
-                if pause is not None and _raced_a_writer(exc):
+                if pause is not None and raced_a_writer(exc):
                     time.sleep(pause)
                     continue
             break

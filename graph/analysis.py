@@ -150,9 +150,10 @@ def analysis_dataset(result: Analysis, base: str = DEFAULT_BASE) -> Dataset:
     g.add((ANALYSIS_GRAPH, RDF.type, PROV.Bundle))  # marks a derived graph that queries see
     for p in result.players:
         e = URIRef(p.iri)
-        for indicator, value, unit, name in ((ECO.DegreeCentrality, p.degree, "ratio", "度中心性"),
-                                             (ECO.BetweennessCentrality, p.betweenness, "ratio", "中介中心性"),
-                                             (ECO.CommunityNumber, p.community, "index", "社群编号")):
+        indicators = ((ECO.DegreeCentrality, p.degree, "ratio", "度中心性"),
+                      (ECO.BetweennessCentrality, p.betweenness, "ratio", "中介中心性"),
+                      (ECO.CommunityNumber, p.community, "index", "社群编号"))
+        for indicator, value, unit, name in indicators:
             o = iris.node_iri("obs", "analysis", result.region or "", e, indicator, base=base)
             g.add((o, RDF.type, ECO.Observation))
             g.add((o, ECO.value, Literal(Decimal(str(value)), datatype=XSD.decimal)))

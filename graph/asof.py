@@ -15,7 +15,8 @@ from ecokg.graph.namespaces import DCTERMS, ECO
 if TYPE_CHECKING:
     from ecokg.graph.store import EcoStore
 
-_DOCS = f"""SELECT ?g ?d WHERE {{ GRAPH ?g {{ ?g a <{ECO.SourceDocument}> OPTIONAL {{ ?g <{DCTERMS.issued}> ?d }} }} }}"""
+_DOCS = f"""SELECT ?g ?d WHERE {{ GRAPH ?g {{
+    ?g a <{ECO.SourceDocument}> OPTIONAL {{ ?g <{DCTERMS.issued}> ?d }} }} }}"""
 
 
 def later_documents(store: EcoStore, as_of: str) -> set[str]:
@@ -36,7 +37,8 @@ def scoped_copy(store: EcoStore, as_of: str) -> EcoStore:
 
     later = later_documents(store, as_of)
     mem = ox.Store()
-    mem.extend(q for q in store.ox if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in later))
+    mem.extend(q for q in store.ox
+               if not (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in later))
     return EcoStore(store.path, mem, True)
 
 

@@ -149,8 +149,9 @@ class GraphBuilder:
         triples = self.ox_triples(ex)
         gaz = [str(self.entity_iri(ex, k)) for k, e in ex.entities.items() if e.source == "gazetteer"]
         counts = (len(ex.entities), len(ex.relations), len(ex.designations), len(ex.observations))
-        return DocGraph(doc, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", record_of(doc, triples, gaz),
-                        len(triples), source or ex.document.source_path or "", len(ex.document.text), counts,
+        ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+        return DocGraph(doc, ntriples, record_of(doc, triples, gaz), len(triples),
+                        source or ex.document.source_path or "", len(ex.document.text), counts,
                         tuple(getattr(ex, "notes", ()) or ()))
 
     def doc_graphs(self, extractions: Iterable[Extraction]) -> Iterator[DocGraph]:
@@ -195,8 +196,8 @@ class GraphBuilder:
                 mention(idx, ind)
         for rel in ex.relations:
             s = ent_iri(rel.subject)
-            o = (self.industry_iri(rel.object) if rel.predicate == "targetsIndustry" and rel.object not in ex.entities
-                 else ent_iri(rel.object))
+            industry = rel.predicate == "targetsIndustry" and rel.object not in ex.entities
+            o = self.industry_iri(rel.object) if industry else ent_iri(rel.object)
             g.add((s, ECO[rel.predicate], o))
             self._reify(g, s, ECO[rel.predicate], o, mention(rel.sentence, s, o), doc, rel.implicit, rel.rule)
         for des in ex.designations:

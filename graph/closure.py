@@ -30,7 +30,8 @@ def superclasses(ox_store: Any) -> dict[Any, set[Any]]:
     direct: dict[Any, set[Any]] = {}
     onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
     for q in ox_store.quads_for_pattern(None, ox.NamedNode(str(RDFS.subClassOf)), None, onto):
-        if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode) and q.subject != q.object:
+        named = isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode)
+        if named and q.subject != q.object:
             direct.setdefault(q.subject, set()).add(q.object)
     closed: dict[Any, set[Any]] = {}
     for cls in direct:

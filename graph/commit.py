@@ -71,8 +71,8 @@ def record_of(doc: str, triples: list[Any], gazetteer: list[str]) -> DocRecord:
 
 
 def _record_json(record: DocRecord) -> str:
-    data = {"doc": record.doc, "sha256": record.sha256, "source": record.source, "file_name": record.file_name,
-            "occurrences": [o.to_json() for o in record.occurrences]}
+    data = {"doc": record.doc, "sha256": record.sha256, "source": record.source,
+            "file_name": record.file_name, "occurrences": [o.to_json() for o in record.occurrences]}
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
@@ -257,7 +257,8 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
     legacy = bool(before) and _meta(store).get("layout") != LAYOUT  # labels in document graphs
     clusters = None
     if full or legacy:
-        current, target = _entity_graph(store), describe((o for r in after.values() for o in r.occurrences), new)
+        current = _entity_graph(store)
+        target = describe((o for r in after.values() for o in r.occurrences), new)
     else:  # only the entities whose occurrences or resolution changed
         a = old_clusters if old_clusters is not None else _clusters(before.values(), old)
         clusters = _clusters(after.values(), new)
@@ -290,7 +291,8 @@ def plan(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: di
             continue
         target_doc = set(rewritten(doc))
         current_doc = {q.triple for q in store.ox.quads_for_pattern(None, None, None, graph)}
-        if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode) for t in current_doc):
+        if any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+               for t in current_doc):
             out.drops.append(doc)  # DELETE DATA takes no blank nodes: replace the whole graph
             current_doc = set()
         out.deletes.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in current_doc - target_doc)
@@ -328,7 +330,8 @@ def apply(store: EcoStore, plan: Plan) -> None:
     meta = store.path / META_DIR
     try:
         if plan.bulk_counts:
-            Journal(plan.bulk_counts, [d for d in plan.written if d not in plan.bulk_counts], plan.drops).write(meta)
+            rest = [d for d in plan.written if d not in plan.bulk_counts]
+            Journal(plan.bulk_counts, rest, plan.drops).write(meta)
             load_files(store.ox, plan.bulk)  # one ingestion: a reader sees all of the files or none
             for path in plan.bulk:
                 path.unlink()
@@ -352,7 +355,8 @@ def apply(store: EcoStore, plan: Plan) -> None:
 
 
 def commit(store: EcoStore, raw: RawFiles, before: dict[str, DocRecord], after: dict[str, DocRecord],
-           fresh: set[str], dropped: set[str], **kw: Any) -> tuple[list[str], int, dict[tuple[str, str], Resolution]]:
+           fresh: set[str], dropped: set[str],
+           **kw: Any) -> tuple[list[str], int, dict[tuple[str, str], Resolution]]:
     """Write the store state for ``after``; returns (written docs, quads inserted, its resolution).
 
     ``fresh``: documents whose raw files are new (written before this call). Without ``bulk`` (a

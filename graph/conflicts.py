@@ -103,7 +103,8 @@ def figures(store: EcoStore) -> list[Figure]:
         issued = r["issued"].value[:10] if r["issued"] is not None else ""
         source = r["source"].value if r["source"] is not None else None
         out.append(Figure(
-            obs=r["obs"].value, value=r["value"].value, entity=r["entity"].value, indicator=r["indicator"].value,
+            obs=r["obs"].value, value=r["value"].value, entity=r["entity"].value,
+            indicator=r["indicator"].value,
             unit=r["unit"].value, start=start, end=end,
             target=r["target"] is not None and r["target"].value == "true", doc=r["doc"].value, issued=issued,
             government=_government(source, r["publisher"] is not None and r["publisher"].value in bodies)))

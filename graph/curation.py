@@ -106,7 +106,8 @@ class Curation:
         except FileNotFoundError:
             return cls([], str(path))
         except (OSError, UnicodeDecodeError) as exc:
-            raise CurationError(f"cannot read the curation file {path}: {exc}", hint="it must be UTF-8 YAML") from exc
+            raise CurationError(f"cannot read the curation file {path}: {exc}",
+                                hint="it must be UTF-8 YAML") from exc
         return cls.parse(text, str(path))
 
     def dump(self) -> str:
@@ -136,8 +137,8 @@ class Curation:
             if d.action == "distinct" and _key(d.args[0]) == _key(d.args[1]):
                 raise CurationError(
                     f"{d.where(self.file)}: 'distinct' names one entity twice ({d.args[0]})",
-                    hint="two actors with one name: say where each is, e.g. distinct: [华信科技@青岛市, 华信科技@武汉市] "
-                         "(a place, or a document's id)")
+                    hint="two actors with one name: say where each is, "
+                         "e.g. distinct: [华信科技@青岛市, 华信科技@武汉市] (a place, or a document's id)")
             if d.action == "same":
                 a, b = (_key(x) for x in d.args)
                 if a == b:
@@ -153,8 +154,8 @@ class Curation:
                 a, b = (_key(x) for x in d.args)
                 if find(a) == find(b):
                     raise CurationError(
-                        f"{d.where(self.file)}: 'distinct {d.args[0]} {d.args[1]}' contradicts the 'same' decisions "
-                        f"that join them (a cycle of same and distinct)",
+                        f"{d.where(self.file)}: 'distinct {d.args[0]} {d.args[1]}' contradicts the 'same' "
+                        f"decisions that join them (a cycle of same and distinct)",
                         hint="remove one of the decisions")
             elif d.action == "label":
                 key = find(_key(d.args[0]))
@@ -164,7 +165,8 @@ class Curation:
                                         hint="keep one 'label' decision per entity")
                 labels[key] = d
 
-    def check_against(self, occurrences: Iterable[Occurrence], only: Iterable[Decision] | None = None) -> None:
+    def check_against(self, occurrences: Iterable[Occurrence],
+                      only: Iterable[Decision] | None = None) -> None:
         """Every name must name an entity of the store; ``same`` joins one family (org, place …)."""
         occ = list(occurrences)
         wanted = None if only is None else {(d.action, d.args) for d in only}
@@ -216,7 +218,8 @@ def _items(root: yaml.Node, file: str) -> list[yaml.Node]:
 def _decision(node: yaml.Node, file: str) -> Decision:
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.MappingNode):
-        raise CurationError(f"{file}:{line}: a decision is a mapping like '- same: [A, B]'", hint="see the file's head")
+        raise CurationError(f"{file}:{line}: a decision is a mapping like '- same: [A, B]'",
+                            hint="see the file's head")
     fields = {k.value: v for k, v in node.value}
     actions = [k for k in fields if k in ACTIONS]
     unknown = sorted(set(fields) - set(ACTIONS) - _OPTIONAL)
@@ -230,7 +233,8 @@ def _decision(node: yaml.Node, file: str) -> Decision:
     value = fields[action]
     args = [v.value for v in value.value] if isinstance(value, yaml.SequenceNode) else [value.value]
     if not all(isinstance(a, str) and a.strip() for a in args):
-        raise CurationError(f"{file}:{line}: {action} takes names, found {args!r}", hint="write names as text")
+        raise CurationError(f"{file}:{line}: {action} takes names, found {args!r}",
+                            hint="write names as text")
     args = [a.strip() for a in args]
     low, high = ACTIONS[action]
     if not low <= len(args) <= high or (action == "reject" and len(args) == 2):
@@ -247,7 +251,8 @@ def _decision(node: yaml.Node, file: str) -> Decision:
 
 
 _USAGE = {"same": "same: [A, B]", "distinct": "distinct: [A, B]", "label": "label: [ENTITY, NAME]",
-          "type": "type: [ENTITY, CLASS]", "reject": "reject: [ENTITY] or reject: [SUBJECT, property, OBJECT]"}
+          "type": "type: [ENTITY, CLASS]",
+          "reject": "reject: [ENTITY] or reject: [SUBJECT, property, OBJECT]"}
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -350,9 +355,11 @@ class CurationRules:
                 reif.setdefault(t.subject.value, {})[t.predicate.value] = t.object.value
         drop = {n for n, r in reif.items() if r.get(subj) in self.rejected or r.get(obj) in self.rejected
                 or (r.get(subj), r.get(pred), r.get(obj)) in facts}
-        drop |= {t.subject.value for t in triples if t.predicate.value == observed and t.object.value in self.rejected}
+        drop |= {t.subject.value for t in triples
+                 if t.predicate.value == observed and t.object.value in self.rejected}
         drop |= self.rejected
-        return [t for t in triples if t.subject.value not in drop and getattr(t.object, "value", None) not in drop
+        return [t for t in triples
+                if t.subject.value not in drop and getattr(t.object, "value", None) not in drop
                 and (t.subject.value, t.predicate.value, getattr(t.object, "value", None)) not in facts]
 
     def quads(self) -> set[Any]:
@@ -375,7 +382,8 @@ class CurationRules:
                 out.add(ox.Quad(node, n(str(RDFS.comment)), ox.Literal(d.note), g))
             subjects = sorted(self.named.get(d.args[0], ()))
             out |= {ox.Quad(node, n(str(RDF.subject)), n(s), g) for s in subjects if s}
-            predicate = str(ECO[d.args[1]]) if d.action == "reject" and len(d.args) == 3 else str(_PREDICATE[d.action])
+            fact = d.action == "reject" and len(d.args) == 3
+            predicate = str(ECO[d.args[1]]) if fact else str(_PREDICATE[d.action])
             out.add(ox.Quad(node, n(str(RDF.predicate)), n(predicate), g))
             if d.action in ("same", "distinct") or (d.action == "reject" and len(d.args) == 3):
                 objects = sorted(self.named.get(d.args[-1], ()))

@@ -126,8 +126,8 @@ def find_entities(store: EcoStore, name: str) -> list[Candidate]:
       OPTIONAL {{ ?e rdfs:label ?label FILTER(lang(?label) = "zh") }} """
     rows = store.select(head + "FILTER(?e = ?name) }", {"name": URIRef(name)}) if _is_iri(name) else []
     if not rows:
-        rows = store.select(head + "?e rdfs:label|skos:altLabel|skos:prefLabel ?l . FILTER(str(?l) = ?name) }",
-                            {"name": Literal(name)})
+        rows = store.select(head + "?e rdfs:label|skos:altLabel|skos:prefLabel ?l . "
+                                   "FILTER(str(?l) = ?name) }", {"name": Literal(name)})
     if not rows:
         key = name_key(name)
         scan = store.select(head + "?e rdfs:label|skos:altLabel|skos:prefLabel ?l . BIND(str(?l) AS ?name) }")
@@ -210,8 +210,9 @@ def describe(store: EcoStore, iri: str) -> EntityDescription:
     figures = []
     rows = store.select(f"""{_P} SELECT ?k1 ?label ?value ?unit ?q ?pl ?ps ?pe ?il ?e WHERE {{
         ?k1 eco:observedEntity ?e ; eco:value ?value .
-        OPTIONAL {{ ?k1 rdfs:label ?label }} OPTIONAL {{ ?k1 eco:unit ?unit }} OPTIONAL {{ ?k1 eco:qualifier ?q }}
-        OPTIONAL {{ ?k1 eco:periodLabel ?pl }} OPTIONAL {{ ?k1 eco:periodStart ?ps }} OPTIONAL {{ ?k1 eco:periodEnd ?pe }}
+        OPTIONAL {{ ?k1 rdfs:label ?label }} OPTIONAL {{ ?k1 eco:unit ?unit }}
+        OPTIONAL {{ ?k1 eco:qualifier ?q }} OPTIONAL {{ ?k1 eco:periodLabel ?pl }}
+        OPTIONAL {{ ?k1 eco:periodStart ?ps }} OPTIONAL {{ ?k1 eco:periodEnd ?pe }}
         OPTIONAL {{ ?k1 eco:indicator ?i . OPTIONAL {{ ?i skos:prefLabel ?il FILTER(lang(?il) = "zh") }} }}
     }} ORDER BY ?k1""", e)
     srcs = _sources(store, "?k1 eco:observedEntity ?e ; prov:wasDerivedFrom ?m .", e)
@@ -230,11 +231,14 @@ def describe(store: EcoStore, iri: str) -> EntityDescription:
     srcs = _sources(store, "?e eco:hasDesignation ?k1 . ?k1 prov:wasDerivedFrom ?m .", e)
     for k, r in _first_per_node(rows):
         designations.append(DesignationInfo(str(r["title"]), _local(_s(r.get("level"))) or None,
-                                            _s(r.get("batch")) or None, _s(r.get("gl")) or None, srcs.get((k,), [])))
+                                            _s(r.get("batch")) or None, _s(r.get("gl")) or None,
+                                            srcs.get((k,), [])))
 
     docs = [Source("", str(r["d"]), _s(r.get("title")) or None, _s(r.get("issued")) or None)
-            for r in store.select(f"""{_P} SELECT DISTINCT ?d ?title ?issued ?e WHERE {{ ?e eco:mentionedIn ?d .
-               OPTIONAL {{ ?d dcterms:title ?title }} OPTIONAL {{ ?d dcterms:issued ?issued }} }} ORDER BY ?d""", e)]
+            for r in store.select(f"""{_P} SELECT DISTINCT ?d ?title ?issued ?e WHERE {{
+               ?e eco:mentionedIn ?d .
+               OPTIONAL {{ ?d dcterms:title ?title }} OPTIONAL {{ ?d dcterms:issued ?issued }}
+               }} ORDER BY ?d""", e)]
     return EntityDescription(iri, zh[0] if zh else None, en[0] if en else None, alts, types, attrs, facts,
                              figures, designations, docs)
 

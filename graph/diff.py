@@ -53,7 +53,8 @@ class Snapshot:
     entities: dict[str, tuple[str, str]] = field(default_factory=dict)  # iri -> (label, class)
     relations: dict[tuple[str, str, str], str] = field(default_factory=dict)  # -> sentence
     designations: dict[tuple[str, str], str] = field(default_factory=dict)
-    figures: dict[tuple[str, str, str, str, str], tuple[str, str]] = field(default_factory=dict)  # -> (value, text)
+    # -> (value, text)
+    figures: dict[tuple[str, str, str, str, str], tuple[str, str]] = field(default_factory=dict)
 
     def name(self, iri: str) -> str:
         return self.entities.get(iri, (iri.rsplit("/", 1)[-1], ""))[0]
@@ -71,7 +72,8 @@ class Snapshot:
         found: dict[tuple[str, str, str, str, str], set[tuple[bool, str, str, str]]] = {}
         for r in ox_store.query(_FIGURES, **kw):
             kind = "target" if _v(r["target"]) == "true" else "result"
-            key = (_v(r["e"]), _v(r["ind"]).rsplit("/", 1)[-1].rsplit("#", 1)[-1], _v(r["unit"]), _v(r["period"]), kind)
+            indicator = _v(r["ind"]).rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+            key = (_v(r["e"]), indicator, _v(r["unit"]), _v(r["period"]), kind)
             preferred = _v(r["rank"]) == str(ECO.PreferredRank)
             found.setdefault(key, set()).add((preferred, _v(r["issued"])[:10], _v(r["value"]), _v(r["t"])))
         # one value per key: the preferred of conflicting figures, else the latest (conflicts.rq shows all)
@@ -128,7 +130,8 @@ class Diff:
         facts = sum(self.count(k, "added") for k in ("relation", "designation", "figure"))
         revised = self.count("figure", "changed")
         removed = sum(1 for c in self.changes if c.change == "removed")
-        parts = [f"{ents} new entit{'y' if ents == 1 else 'ies'}", f"{facts} new fact{'s' if facts != 1 else ''}",
+        parts = [f"{ents} new entit{'y' if ents == 1 else 'ies'}",
+                 f"{facts} new fact{'s' if facts != 1 else ''}",
                  f"{revised} revised figure{'s' if revised != 1 else ''}"]
         if removed:
             parts.append(f"{removed} removed")

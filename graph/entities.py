@@ -4,7 +4,8 @@ Document graphs say what a document says about an entity (mentions, statements, 
 ``eco:mentionedIn``); the description of the entity itself lives here, once: its class, its
 chosen ``rdfs:label``@zh (and @en), every other name any document gives it as
 ``skos:altLabel``, its ``skos:exactMatch`` ids (a Wikidata id also as ``owl:sameAs`` and
-``schema:sameAs``). So the union of the store's graphs never repeats a label, and a join through a label yields one row per entity, not one per document.
+``schema:sameAs``). So the union of the store's graphs never repeats a label, and a join
+through a label yields one row per entity, not one per document.
 
 The description is a function of the merge resolution and the occurrences (``merge.resolve``),
 so adding or removing a document changes only the descriptions of the entities it mentioned.
@@ -27,7 +28,8 @@ def _lang_of(text: str) -> str:
     return "zh" if any("\u3400" <= ch <= "\u9fff" for ch in text) else "en"
 
 
-def describe(occurrences: Iterable[Occurrence], resolution: Mapping[tuple[str, str], Resolution]) -> Description:
+def describe(occurrences: Iterable[Occurrence],
+             resolution: Mapping[tuple[str, str], Resolution]) -> Description:
     """Merged entity IRI → the triples (pyoxigraph) of its description in the entity graph."""
     import pyoxigraph as ox
 
@@ -56,7 +58,8 @@ def describe(occurrences: Iterable[Occurrence], resolution: Mapping[tuple[str, s
         triples.update(ox.Triple(node, label_, lit) for lit in labels)
         triples.update(ox.Triple(node, alt_, lit) for lit in names[iri] - labels)
         triples.update(ox.Triple(node, match_, ox.NamedNode(q)) for q in ids[iri])
-        for q in ids[iri]:  # a verified Wikidata id (gazetteer): also the identity links of OWL and schema.org
+        # a verified Wikidata id (gazetteer): also the identity links of OWL and schema.org
+        for q in ids[iri]:
             if q.startswith(str(WD)):
                 triples.update(ox.Triple(node, same, ox.NamedNode(q)) for same in same_as)
         out[iri] = frozenset(triples)

@@ -75,7 +75,8 @@ def rewrite_ntriples(doc: str, data: bytes, merged: Mapping[str, str]) -> tuple[
     graph goes to the bulk loader without a Python object per triple.
     """
     mapping = {raw.encode("utf-8"): new.encode("utf-8") for raw, new in merged.items()}
-    described = {str(p).encode() for p in (RDFS.label, SKOS.altLabel, SKOS.exactMatch, OWL.sameAs, SCHEMA.sameAs)}
+    described = {str(p).encode()
+                 for p in (RDFS.label, SKOS.altLabel, SKOS.exactMatch, OWL.sameAs, SCHEMA.sameAs)}
     type_, classes = str(RDF.type).encode(), {str(ECO[c]).encode() for c in KIND_BY_CLASS}
     suffix = b"<" + doc.encode("utf-8") + b"> .\n"
     out: dict[bytes, None] = {}
@@ -180,7 +181,8 @@ class _Write:
 
 
 def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport, *,
-                on_progress: Callable[[DocGraph, str], None] | None = None, batch_docs: int = BATCH_DOCS) -> None:
+                on_progress: Callable[[DocGraph, str], None] | None = None,
+                batch_docs: int = BATCH_DOCS) -> None:
     """``EcoStore.ingest``: each document's raw graph goes to its file as it arrives (only its
     merge evidence stays in memory); each batch is planned here and written by one writer thread
     (the bulk loader runs without the GIL) while the documents of the next batch are read and
@@ -204,7 +206,8 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
                 if dg is not None:
                     if dg.doc not in state:
                         raw.write_unsynced(dg.record, dg.ntriples)
-                    batch.append(DocGraph(dg.doc, b"", dg.record, dg.triples, dg.source, dg.characters, dg.counts))
+                    batch.append(DocGraph(dg.doc, b"", dg.record, dg.triples, dg.source, dg.characters,
+                                          dg.counts))
                     if len(batch) < max(batch_docs, len(state) // 2):
                         continue
                 if not batch:
@@ -228,7 +231,8 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
                     with contextlib.suppress(OSError):
                         raw.delete(d.doc)
             if isinstance(exc, OSError):  # a full disk, a read-only file system: one line, no traceback
-                raise write_error(store.path, exc, "cannot take the new documents, nothing was changed") from exc
+                raise write_error(store.path, exc,
+                                  "cannot take the new documents, nothing was changed") from exc
             raise
 
 

@@ -220,7 +220,8 @@ class _Index:
 
     def _variants(self, name: str) -> list[str]:
         """A name that starts with a known administrative place also reads with its short form."""
-        return [short_place(name[:i]) + name[i:] for i in range(3, len(name)) if name[:i] in self.admin_places]
+        return [short_place(name[:i]) + name[i:] for i in range(3, len(name))
+                if name[:i] in self.admin_places]
 
     def is_place_like(self, q: str) -> bool:
         return len(q) >= 2 and (q in self.place_prefixes or looks_like_place(q))
@@ -240,7 +241,8 @@ class _Index:
         return {region_key(q) for p in self.primary[i] for q, t in self.qualified_splits(p) if t == tail}
 
 
-def resolve(occurrences: Iterable[Occurrence], rules: MergeRules | None = None) -> dict[tuple[str, str], Resolution]:
+def resolve(occurrences: Iterable[Occurrence],
+            rules: MergeRules | None = None) -> dict[tuple[str, str], Resolution]:
     """(document IRI, raw IRI) → the merged entity it belongs to, for every occurrence."""
     occ = sorted(set(occurrences), key=lambda o: (o.doc, o.iri))
     index = _Index(occ)
@@ -317,7 +319,8 @@ def _choose(members: list[Occurrence], index: _Index) -> Resolution:
     def generic(label: str) -> bool:
         return (family, name_key(label)) in index.generic
 
-    label = min(docs_by_label, key=lambda lb: (lb not in gaz, generic(lb), -len(docs_by_label[lb]), len(lb), lb))
+    label = min(docs_by_label,
+                key=lambda lb: (lb not in gaz, generic(lb), -len(docs_by_label[lb]), len(lb), lb))
     docs_by_cls: dict[str, set[str]] = defaultdict(set)
     docs_by_en: dict[str, set[str]] = defaultdict(set)
     docs_by_region: dict[str, set[str]] = defaultdict(set)

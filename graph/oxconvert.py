@@ -58,5 +58,6 @@ def dataset_to_quads(ds: Dataset) -> Iterator[pyoxigraph.Quad]:
 
     for s, p, o, g in ds.quads((None, None, None, None)):
         gid = getattr(g, "identifier", g)
-        graph = ox.DefaultGraph() if gid is None or str(gid).startswith("urn:x-rdflib:default") else to_ox(gid)
+        graph = (ox.DefaultGraph() if gid is None or str(gid).startswith("urn:x-rdflib:default")
+                 else to_ox(gid))
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)

@@ -172,7 +172,8 @@ def placement_rows(store: EcoStore, scheme: ChainScheme, placements: list[Placem
     pre = sparql_prefixes()
     found = store.select(pre + 'SELECT ?e ?l WHERE { ?e rdfs:label ?l FILTER(lang(?l) = "zh") }')
     labels = {r["e"]: str(r["l"]) for r in found}
-    texts = {r["m"]: str(r["t"]) for r in store.select(pre + "SELECT ?m ?t WHERE { ?m a eco:Mention ; eco:text ?t }")}
+    mentions = store.select(pre + "SELECT ?m ?t WHERE { ?m a eco:Mention ; eco:text ?t }")
+    texts = {r["m"]: str(r["t"]) for r in mentions}
     return [{"actor": labels.get(p.entity, str(p.entity)), "segment": scheme.segments[p.segment].zh,
              "layer": scheme.layer_of(p.segment).zh, "rule": p.rule, "sentence": texts.get(p.mention, ""),
              "entity": str(p.entity), "mention": str(p.mention)} for p in placements]

@@ -43,7 +43,8 @@ def write_shards(store: EcoStore, folder: str | os.PathLike[str], max_quads: int
     out.mkdir(parents=True, exist_ok=True)
     report = ShardReport()
     onto = str(ONTOLOGY_GRAPH)
-    graphs = sorted(g.value for g in store.ox.named_graphs() if isinstance(g, ox.NamedNode) and g.value != onto)
+    graphs = sorted(g.value for g in store.ox.named_graphs()
+                    if isinstance(g, ox.NamedNode) and g.value != onto)
     fh = None
     tmp = path = Path()
     in_file = 0

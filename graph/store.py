@@ -29,6 +29,7 @@ from ecokg.errors import InputError, QueryError, StoreError
 from ecokg.graph.commit import META_DIR, RawFiles, commit, load_state
 from ecokg.graph.ingest import BATCH_DOCS
 from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH
+from ecokg.graph.readonly import open_read_only
 from ecokg.graph.storefs import acquire_lock as _acquire_lock
 from ecokg.graph.storefs import atomic_write
 from ecokg.graph.storefs import write_error as _write_error
@@ -70,7 +71,8 @@ class IngestReport:
 class EcoStore:
     """An ecokg store on disk."""
 
-    def __init__(self, path: Path, ox: pyoxigraph.Store, read_only: bool, lock: IO[str] | None = None) -> None:
+    def __init__(self, path: Path, ox: pyoxigraph.Store, read_only: bool,
+                 lock: IO[str] | None = None) -> None:
         self.path = path
         self.ox = ox
         self.read_only = read_only
@@ -84,8 +86,10 @@ class EcoStore:
 
         Writers take an exclusive lock; a second writer waits up to ``wait`` seconds (calling
         ``on_wait(pid of the holder)`` once when it starts waiting), then fails with a StoreError
-        naming the process that holds it. Readers (``read_only``) never wait. The lock is a
-        ``flock``: the kernel drops it when its process ends, even by ``kill -9``.
+        naming the process that holds it. Readers (``read_only``) take no lock and never wait for
+        one; an open that races a writer changing the files is tried again for a few seconds
+        (``readonly.open_read_only``). The lock is a ``flock``: the kernel drops it when its
+        process ends, even by ``kill -9``.
         """
         import pyoxigraph
 
@@ -100,14 +104,10 @@ class EcoStore:
                                  hint="pass --store with an empty or new directory")
             if not create or read_only:
                 raise StoreError(f"no ecokg store at {p}",
-                                 hint="build one with 'ecokg build ARTICLE... --store DIR' or set ECOKG_STORE")
+                                 hint="build one with 'ecokg build ARTICLE... --store DIR' "
+                                      "or set ECOKG_STORE")
         if read_only:
-            try:
-                ox = pyoxigraph.Store.read_only(str(p))
-            except OSError as exc:
-                raise StoreError(f"cannot open the store at {p} for reading: {exc}",
-                                 hint="check the path; rebuild the store if it is damaged") from exc
-            return cls(p, ox, True)
+            return cls(p, open_read_only(p), True)  # opened again while it races a writer
         meta = p / META_DIR
         try:
             meta.mkdir(parents=True, exist_ok=True)
@@ -120,8 +120,9 @@ class EcoStore:
             except OSError as exc:
                 if "lock" not in str(exc).lower():
                     raise _write_error(p, exc, "cannot be opened for writing") from exc
-                raise StoreError(f"store {p} is in use by another process and cannot be opened for writing: {exc}",
-                                 hint="wait for the other process (an 'oxigraph serve' or another ecokg) to finish") from exc
+                raise StoreError(f"store {p} is in use by another process and cannot be opened for "
+                                 f"writing: {exc}", hint="wait for the other process (an 'oxigraph serve' "
+                                                         "or another ecokg) to finish") from exc
             store = cls(p, ox, False, lock)
             try:
                 store._refresh_ontology()
@@ -334,7 +335,8 @@ class EcoStore:
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             meta = {}
-        if meta.get("ontology_sha256") == sha and self.ox.contains_named_graph(ox.NamedNode(str(ONTOLOGY_GRAPH))):
+        onto = ox.NamedNode(str(ONTOLOGY_GRAPH))
+        if meta.get("ontology_sha256") == sha and self.ox.contains_named_graph(onto):
             return
         triples = ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=str(ONTOLOGY_GRAPH))
         body = "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)

@@ -16,6 +16,7 @@ from ecokg.loaders.names import left_edge
 _SUBJECT_VERBS = ("推出", "发布", "研发", "开发", "建成", "入选", "获批", "进入", "连续", "依托", "获评", "成为", "牵头",
                   "承建", "落户", "入驻", "上线", "打造", "实现", "完成", "签约", "中标", "在", "与", "将", "已", "正式",
                   "自主", "联合", "携手", "率先", "推动", "参与")
+_COUNTED_BRAND = re.compile(r"[\d一二两三四五六七八九十百千数几]+[余多]?[家个座]")
 _ENUM_TYPE = [(re.compile(r"等[\d一二三四五六七八九十百千余多近超家个批]*(?:重点|龙头|骨干|知名|头部|优质|科技型)?(?:企业|公司|厂商|单位)"), "Company"),
               (re.compile(r"等(?:关键)?(?:零部件|产品|核心部件|部件)"), "Product")]
 
@@ -29,7 +30,8 @@ def is_company_name(lex: Lexicon, name: str, strict: bool = False) -> bool:
         brand = name[: -len(suffix)]
         if name.endswith(suffix) and 2 <= len(brand) <= 4 and all(is_ideograph(ch) for ch in brand) \
                 and not lex.is_common_brand(brand) and not any(ch in FUNCTION_CHARS for ch in brand) \
-                and not brand.startswith(_LEVEL_WORDS):  # 国家高新技术(企业): a category, not a brand
+                and not brand.startswith(_LEVEL_WORDS) \
+                and not _COUNTED_BRAND.match(brand):  # 国家高新技术(企业), 十余家(光伏): no brand
             return word_frequency(brand) < (60 if strict else 200) and not _is_phrase(brand)
     return False
 

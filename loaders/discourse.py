@@ -162,6 +162,29 @@ class Discourse:
                 return sp.key
         return None
 
+    def clause_topic(self, classes: frozenset[str], start: int, end: int) -> str | None:
+        """What a stretch of text (``start`` … ``end``) is about: the first entity of ``classes`` named
+        in it, unless an anaphoric word for them comes first (这套系统由X开发，基于Y模型，已部署于Z → the
+        system named before, not Y)."""
+        idxs = self._indexes(classes)
+        first: EntitySpan | None = None
+        for q in range(bisect_left(idxs, bisect_left(self._starts, start)), len(idxs)):
+            sp = self.spans[idxs[q]]
+            if sp.start > end:
+                break
+            if sp.end <= end:
+                first = sp
+                break
+        limit = first.start if first is not None else end
+        words = anaphor_words(classes)
+        if words:
+            m = _anaphor_pattern(tuple(words)).search(self.text, start, limit)
+            if m is not None:
+                found = self.resolve(m.group(0), classes, m.start())
+                if found:
+                    return found[0]
+        return first.key if first is not None else None
+
     def latest_named(self, classes: frozenset[str], before: int, suffix: str) -> str | None:
         """The entity of ``classes`` whose name ends with ``suffix`` (县) mentioned last before ``before``."""
         i = bisect_left(self._starts, before)
@@ -212,3 +235,9 @@ class Discourse:
                 key = self.salient(wanted, at)
                 return [key] if key else []
         return []
+
+
+@cache
+def _anaphor_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
+

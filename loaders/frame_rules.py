@@ -37,7 +37,9 @@ from ecokg.loaders.rule_data import Located, RuleDataError, Validator, read_entr
 
 _MARK_BASE = 0xF0000  # supplementary private use area: one symbol per mention
 _MARK = "[\U000f0000-\U000ffffd]"
-_PER_CLASS = 1024  # a mention's symbol is in its class's block, so a slot matches only its classes
+_PER_CLASS = 1024
+#: A name's gloss in brackets right after it: another script, or 以下简称…
+_GLOSS_AFTER = re.compile(r"[（(](?:[A-Za-z][A-Za-z0-9 .&\-]{0,40}|(?:以下)?简称[“\"][^”\"]{1,15}[”\"])[）)]")  # a mention's symbol is in its class's block, so a slot matches only its classes
 
 
 @cache
@@ -167,6 +169,9 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
         chars.append(mark)
         real.append(sp.start)
         pos = sp.end
+        gloss = _GLOSS_AFTER.match(sent.text, pos - sent.start)
+        if gloss and not any(pos <= o.start < sent.start + gloss.end() for o in spans):
+            pos = sent.start + gloss.end()  # X（Titong AI）/ X（以下简称“Y”）: the gloss says nothing more
     chars += sent.text[pos - sent.start:]
     real += range(pos, sent.end)
     real.append(sent.end)
@@ -249,7 +254,7 @@ def _topic(discourse: Discourse, classes: frozenset[str], sent: Sentence, before
     sentence's segment (up to 。 or ；) before ``before`` (海瞳开发的X，基于Y芯片打造，已应用于Z → X);
     in a sentence that names none, the last one named before it (园区由X建设，运营交给Y)."""
     seg_start = sent.start + max(sent.text.rfind("；", 0, before - sent.start), -1) + 1
-    first = discourse.first_from(classes, seg_start, before)
+    first = discourse.clause_topic(classes, seg_start, before)
     if first is not None:
         return first
     if seg_start == sent.start:  # nothing of the kind in the sentence: the subject carried over

@@ -50,7 +50,7 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
         # a quantity ends a name: 500万元补贴 → 补贴
         if ch in "元个家项款亿万台套名年" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "一二三四五六七八九十百千万亿两"):
             break
-        if lex.boundary_ending_at(text, i, allow):
+        if lex.boundary_ending_at(text, i, allow) and not _joins_sectors(lex, text, i):
             break
         if ch == "度" and i >= 3 and text[i - 2] == "年" and (text[i - 3].isdigit() or text[i - 3] in "〇零一二三四五六七八九"):
             break  # 2025年度揭榜挂帅项目: 年度 belongs to the date, not to the name
@@ -94,4 +94,10 @@ def has_place_prefix(name: str, places: Set[str]) -> bool:
 
 def _province(lex: Lexicon, name: str) -> bool:
     return name in lex.provinces or any(name == info["short"] for info in lex.provinces.values())
+
+
+def _joins_sectors(lex: Lexicon, text: str, i: int) -> bool:
+    """人工智能与智能制造研究院: 与/和 between two sector words is part of the name."""
+    return text[i - 1] in "与和" and any(text.endswith(w, 0, i - 1) for w in lex.industries) \
+        and any(text.startswith(w, i) for w in lex.industries)
 

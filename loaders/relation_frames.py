@@ -263,7 +263,8 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
         if made:
             for p in partners:
                 rel(made[0].key, "establishedBy", p.key, "co-built")
-            if re.search(r"与(创新中心|中心|平台|园区)共建", text[max(0, m.start() - 8):m.end()]) and site:
+            w = re.search(r"与(创新中心|中心|平台)共建", text[max(0, m.start() - 8):m.end()])
+            if w and site and site != made[0].key:  # (与园区共建: the park is no site)
                 rel(made[0].key, "establishedBy", site, "co-built")
         elif re.match(r"协议|合作协议", text[m.end():]) and site:
             for p in partners:
@@ -382,6 +383,7 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
     for s in spans:
         masked[s.start - sent.start:s.end - sent.start] = "〇" * (s.end - s.start)
     last_target: str | None = None
+    last_agents: list[str] = []
     for m in _BY.finditer("".join(masked)):
         a, b = sent.start + m.start(1), sent.start + m.end(1)
         verb = m.group(2)
@@ -397,8 +399,11 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
         if pred == "ledBy" and not m.group(3):
             agents = agents[:1]
         target: str | None = None
-        if m.start() > 0 and sent.text[m.start() - 1] == "交" and last_target:  # 由A建设、交由B运营
+        if last_target and re.search(r"(?:交|并|且|、)$", sent.text[:m.start()]):  # 由A建设、交由B运营
             target = last_target
+            owner = re.match(r"其(?:下属|旗下|所属)的", sent.text[m.start(1):])
+            if owner and last_agents and agents and x.cls(agents[0].key) == "Company":  # 并由其下属的B运营
+                rel(agents[0].key, "partOf", last_agents[0], "owned-agent")
         elif m.group(3):  # 由 X 主办的 Y
             targets = [s for s in spans if s.start >= sent.start + m.end()
                        and not re.search(r"[，。；：,;:]", sent.text[m.end():s.start - sent.start])]
@@ -411,7 +416,7 @@ def _by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan
             keep = {"IndustrialPark", "Venue"} if pred in ("operatedBy", "establishedBy") else set()
             target = _clause_target(x, sent, spans, m.start(), keep)
         if target is not None:
-            last_target = target
+            last_target, last_agents = target, [a.key for a in agents]
             for p in (_BOTH if both else (pred,)):
                 for agent in agents:
                     rel(target, p, agent.key, "by-phrase")

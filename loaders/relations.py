@@ -77,7 +77,8 @@ class RelationExtractor:
 
     @property
     def last_park(self) -> str | None:
-        return self._last("IndustrialPark")
+        """The park named last, unless it was named as where another is (X位于Y开发区。园区… → X)."""
+        return self.discourse.salient(frozenset({"IndustrialPark"}), self._at)
 
     @property
     def last_company(self) -> str | None:

@@ -8,7 +8,8 @@ OFFSET = 1000  # the sentence sits somewhere in a longer document
 
 
 def sentence_with_spans(text: str, names: dict[str, tuple[str, str]], index: int = 5,
-                        entities: dict[str, Entity] | None = None) -> tuple[Sentence, list[EntitySpan], dict[str, Entity]]:
+                        entities: dict[str, Entity] | None = None) -> tuple[Sentence, list[EntitySpan],
+                                                                            dict[str, Entity]]:
     """``names``: surface -> (key, class). Every occurrence becomes a span, longest names first."""
     sentence = Sentence(index, OFFSET, OFFSET + len(text), text)
     taken: list[tuple[int, int]] = []

@@ -55,7 +55,8 @@ def test_the_one_named_province_when_the_region_is_not_in_it() -> None:
 
 def test_a_target_after_a_goal_verb_belongs_to_the_province() -> None:
     text = "江苏省人民政府办公厅近日印发行动方案，提出到2028年全省人工智能产业规模突破8000亿元。"
-    found = _subjects(text, {"江苏省人民政府办公厅": ("江苏省人民政府办公厅", "GovernmentBody")}, earlier=[PROVINCE])
+    found = _subjects(text, {"江苏省人民政府办公厅": ("江苏省人民政府办公厅", "GovernmentBody")},
+                      earlier=[PROVINCE])
     assert _only_subjects(found) == {"突破8000亿元": "江苏省"}
 
 
@@ -67,7 +68,8 @@ def test_a_share_of_the_province_stays_with_the_city() -> None:
 
 def test_places_of_an_enumeration_get_their_own_figures() -> None:
     text = "共有52个项目上榜，其中南京20个、苏州12个、无锡8个。"
-    found = _subjects(text, {"南京": (REGION, "Place"), "苏州": ("苏州市", "Place"), "无锡": ("无锡市", "Place")})
+    found = _subjects(text,
+                      {"南京": (REGION, "Place"), "苏州": ("苏州市", "Place"), "无锡": ("无锡市", "Place")})
     assert _only_subjects(found) == {"52个": REGION, "20个": REGION, "12个": "苏州市", "8个": "无锡市"}
     assert found["12个"][1] == "enumerated-place"
 
@@ -92,11 +94,13 @@ def test_this_edition_of_the_event_is_the_event_its_noun_names() -> None:
 
 
 def test_organizers_and_hosts_are_agents_not_topics() -> None:
-    text = ("博览会由江苏省工业和信息化厅、南京市人民政府主办，南京江北新区管理委员会、江苏省人工智能学会承办，"
+    text = ("博览会由江苏省工业和信息化厅、南京市人民政府主办，南京江北新区管理委员会、"
+            "江苏省人工智能学会承办，"
             "已连续五届在南京举办。")
     names = {"江苏省工业和信息化厅": ("江苏省工业和信息化厅", "GovernmentBody"),
              "南京市人民政府": ("南京市人民政府", "GovernmentBody"),
-             "南京江北新区": ("南京江北新区", "IndustrialPark"), "江苏省人工智能学会": ("江苏省人工智能学会", "Organization"),
+             "南京江北新区": ("南京江北新区", "IndustrialPark"),
+             "江苏省人工智能学会": ("江苏省人工智能学会", "Organization"),
              "南京": (REGION, "Place")}
     found = _subjects(text, names, earlier=[EXPO])
     assert _only_subjects(found) == {"五届": EXPO.key}
@@ -134,7 +138,8 @@ COMPANY = Entity("南京云岫机器人有限公司", "Company", alt_labels={"�
 
 
 def test_the_investors_are_not_what_the_valuation_is_about() -> None:
-    text = "今年5月，云岫机器人完成B轮融资，融资金额8亿元，由紫峰创投基金领投、江宁产业引导基金跟投，投后估值超过60亿元。"
+    text = ("今年5月，云岫机器人完成B轮融资，融资金额8亿元，由紫峰创投基金领投、江宁产业引导基金跟投，"
+            "投后估值超过60亿元。")
     names = {"云岫机器人": (COMPANY.key, "Company"), "紫峰创投基金": ("紫峰创投基金", "Fund"),
              "江宁产业引导基金": ("江宁产业引导基金", "Fund")}
     found = _subjects(text, names, earlier=[COMPANY])
@@ -168,16 +173,19 @@ def test_a_company_introduced_by_what_it_makes() -> None:
 
 
 def test_a_count_inside_the_relative_clause_of_a_name() -> None:
-    text = "此外，由云岫机器人牵头，联合东南工学院、栖霞精工等15家单位组建的南京具身智能创新联合体已于4月揭牌。"
+    text = ("此外，由云岫机器人牵头，联合东南工学院、"
+            "栖霞精工等15家单位组建的南京具身智能创新联合体已于4月揭牌。")
     names = {"云岫机器人": (COMPANY.key, "Company"), "东南工学院": ("东南工学院", "Organization"),
-             "栖霞精工": ("栖霞精工", "Company"), "南京具身智能创新联合体": ("南京具身智能创新联合体", "InnovationCenter")}
+             "栖霞精工": ("栖霞精工", "Company"),
+             "南京具身智能创新联合体": ("南京具身智能创新联合体", "InnovationCenter")}
     found = _subjects(text, names, earlier=[COMPANY])
     assert found["15家"] == ("南京具身智能创新联合体", "relative-head")
 
 
 # --------------------------------------------------------------------------- parks and what they build
 
-PARK = Entity("南京麒麟人工智能产业园", "IndustrialPark", alt_labels={"麒麟人工智能产业园"}, sentences={0, 1, 2})
+PARK = Entity("南京麒麟人工智能产业园", "IndustrialPark", alt_labels={"麒麟人工智能产业园"},
+              sentences={0, 1, 2})
 
 
 def test_what_a_clause_builds_owns_the_next_figures() -> None:
@@ -196,7 +204,8 @@ def test_a_built_object_is_not_carried_past_a_clause_without_figures() -> None:
 
 
 def test_a_facility_inside_the_park_owns_its_figures_and_the_operator_is_an_agent() -> None:
-    text = "配套方面，园区内的麒麟智算中心一期已上线运行，算力规模达到800P，由澜石数科负责运营，目前为园区60余家企业提供服务。"
+    text = ("配套方面，园区内的麒麟智算中心一期已上线运行，算力规模达到800P，由澜石数科负责运营，"
+            "目前为园区60余家企业提供服务。")
     names = {"麒麟智算中心": ("麒麟智算中心", "Infrastructure"), "澜石数科": ("澜石数科", "Company")}
     found = _subjects(text, names, earlier=[PARK])
     assert _only_subjects(found) == {"800P": "麒麟智算中心", "60余家": "麒麟智算中心"}

@@ -33,7 +33,8 @@ def test_revenue_and_growth_share_the_period_and_the_region() -> None:
         (Decimal("80000000000"), "CNY", "MoreThan"), (Decimal("12.5"), "percent", "Exactly")]
     for o in obs:
         assert (o.subject, o.implicit) == (REGION, False)
-        assert (o.period_start, o.period_end, o.period_label) == (date(2025, 1, 1), date(2025, 9, 30), "今年前三季度")
+        assert (o.period_start, o.period_end, o.period_label) == (date(2025, 1, 1), date(2025, 9, 30),
+                                                                  "今年前三季度")
         assert o.sentence == 5
         assert text[o.start - OFFSET:o.end - OFFSET] == o.text
     assert [o.indicator for o in obs] == ["营业收入", "同比增长"]
@@ -58,11 +59,13 @@ def test_figure_after_completion_belongs_to_what_is_built() -> None:
 
 
 def test_funds_and_subsidies_get_their_amounts() -> None:
-    text = "设立总规模50亿元的人工智能产业基金和每年总额最高1000万元的“模型券”奖补政策，谋划推出第二批政策清单。"
+    text = ("设立总规模50亿元的人工智能产业基金和每年总额最高1000万元的“模型券”奖补政策，"
+            "谋划推出第二批政策清单。")
     names = {"人工智能产业基金": ("人工智能产业基金", "Fund"), "模型券": ("模型券", "Subsidy")}
     sentence, spans, ents = _doc(text, names)
     assert fund_amounts(sentence, spans, ents) == [
-        ("人工智能产业基金", Decimal("5000000000"), "CNY", False), ("模型券", Decimal("10000000"), "CNY", True)]
+        ("人工智能产业基金", Decimal("5000000000"), "CNY", False),
+        ("模型券", Decimal("10000000"), "CNY", True)]
     obs = _by_text(extract_figures(sentence, spans, ents, base=BASE, region=REGION))
     assert (obs["50亿元"].subject, obs["50亿元"].indicator) == ("人工智能产业基金", "基金规模")
     assert (obs["最高1000万元"].subject, obs["最高1000万元"].qualifier) == ("模型券", "AtMost")
@@ -70,12 +73,16 @@ def test_funds_and_subsidies_get_their_amounts() -> None:
 
 def test_fund_named_before_its_amount() -> None:
     text = "合肥还设立了庐州人工智能母基金，总规模30亿元，重点投向早期项目。"
-    sentence, spans, ents = _doc(text, {"庐州人工智能母基金": ("庐州人工智能母基金", "Fund"), "合肥": ("合肥市", "Place")})
-    assert fund_amounts(sentence, spans, ents) == [("庐州人工智能母基金", Decimal("3000000000"), "CNY", False)]
+    sentence, spans, ents = _doc(text,
+                                 {"庐州人工智能母基金": ("庐州人工智能母基金", "Fund"),
+                                  "合肥": ("合肥市", "Place")})
+    expected = [("庐州人工智能母基金", Decimal("3000000000"), "CNY", False)]
+    assert fund_amounts(sentence, spans, ents) == expected
 
 
 def test_subsidy_amount_two_clauses_later_and_its_rate() -> None:
-    text = "同时推出“机器人首购补贴”，对首次采购本地机器人的企业按采购金额的20%给予补贴，单个企业最高100万元。"
+    text = ("同时推出“机器人首购补贴”，对首次采购本地机器人的企业按采购金额的20%给予补贴，"
+            "单个企业最高100万元。")
     sentence, spans, ents = _doc(text, {"机器人首购补贴": ("机器人首购补贴", "Subsidy")})
     assert fund_amounts(sentence, spans, ents) == [("机器人首购补贴", Decimal("1000000"), "CNY", False)]
     obs = _by_text(extract_figures(sentence, spans, ents, base=BASE, region=REGION))
@@ -89,7 +96,8 @@ def test_a_money_figure_without_fund_cue_is_not_an_amount() -> None:
 
 
 def test_event_results_belong_to_the_event() -> None:
-    text = "加强长三角联动，连续5年举办长三角“千企千景”对接会，累计发布场景需求清单800项，促成合作意向超200项。"
+    text = ("加强长三角联动，连续5年举办长三角“千企千景”对接会，累计发布场景需求清单800项，"
+            "促成合作意向超200项。")
     obs = _by_text(_figures(text, {"长三角“千企千景”对接会": ("长三角“千企千景”对接会", "Event")}))
     assert obs["800项"].subject == "长三角“千企千景”对接会"
     assert obs["800项"].indicator == "解决方案数量"
@@ -99,7 +107,8 @@ def test_event_results_belong_to_the_event() -> None:
 
 
 def test_rank_of_a_company_and_its_years_at_the_top() -> None:
-    text = "星瞳科技在工业视觉领域市场份额居全国首位，云枢科技连续五年居国家级平台首位，依托“云枢”大模型开发了60款智能体。"
+    text = ("星瞳科技在工业视觉领域市场份额居全国首位，云枢科技连续五年居国家级平台首位，依托“云枢”"
+            "大模型开发了60款智能体。")
     obs = _figures(text, {"星瞳科技": ("星瞳科技", "Company"), "云枢科技": ("云枢科技", "Company"),
                           "云枢": ("云枢", "AIModel")})
     assert [(o.text, o.value, o.unit, o.subject, o.indicator) for o in obs] == [
@@ -119,7 +128,8 @@ def test_a_figure_opening_its_clause_is_about_the_region() -> None:
 def test_the_authority_after_a_verb_is_not_the_subject() -> None:
     text = "出台《加快大模型发展行动方案(2025-2027)》，培育大模型产品40余个，通过中央网信办备案5个。"
     obs = _figures(text, {"中央网信办": ("中央网信办", "GovernmentBody"),
-                          "加快大模型发展行动方案(2025-2027)": ("加快大模型发展行动方案(2025-2027)", "PolicyDocument")})
+                          "加快大模型发展行动方案(2025-2027)": ("加快大模型发展行动方案(2025-2027)",
+                                                     "PolicyDocument")})
     assert [(o.value, o.subject, o.implicit, o.indicator) for o in obs] == [
         (40, REGION, True, "产品数量"), (5, REGION, True, "备案数量")]
     assert all(o.period_start is None for o in obs)  # the period of a policy title is not the figures'
@@ -140,7 +150,9 @@ def test_city_rankings_in_one_clause() -> None:
 
 def test_place_prefix_names_the_park() -> None:
     text = "合肥庐州人工智能产业园去年营收90亿元。"
-    (o,) = _figures(text, {"合肥": ("合肥市", "Place"), "庐州人工智能产业园": ("庐州人工智能产业园", "IndustrialPark")})
+    (o,) = _figures(text,
+                    {"合肥": ("合肥市", "Place"),
+                     "庐州人工智能产业园": ("庐州人工智能产业园", "IndustrialPark")})
     assert o.subject == "庐州人工智能产业园"
     assert (o.period_start, o.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
 
@@ -159,13 +171,18 @@ def test_park_anaphor_resolves_to_the_latest_park() -> None:
 
 def test_relative_head_and_event_figures() -> None:
     text = "由合肥市人民政府主办的中国声谷大会已连续举办6届，今年的大会吸引了300余家企业参展。"
-    obs = _figures(text, {"合肥市人民政府": ("合肥市人民政府", "GovernmentBody"), "中国声谷大会": ("中国声谷大会", "Event")})
+    obs = _figures(text,
+                   {"合肥市人民政府": ("合肥市人民政府", "GovernmentBody"),
+                    "中国声谷大会": ("中国声谷大会", "Event")})
     assert [(o.value, o.subject) for o in obs] == [(6, "中国声谷大会"), (300, "中国声谷大会")]
 
 
 def test_a_list_is_not_a_topic() -> None:
-    text = "合肥地区高校每年培养相关专业毕业生约1.5万人，科大讯飞、华米科技等企业的研发团队中，本地毕业生占比在五成以上。"
-    obs = _figures(text, {"合肥": ("合肥市", "Place"), "科大讯飞": ("科大讯飞", "Company"), "华米科技": ("华米科技", "Company")})
+    text = ("合肥地区高校每年培养相关专业毕业生约1.5万人，科大讯飞、华米科技等企业的研发团队中，"
+            "本地毕业生占比在五成以上。")
+    obs = _figures(text,
+                   {"合肥": ("合肥市", "Place"), "科大讯飞": ("科大讯飞", "Company"),
+                    "华米科技": ("华米科技", "Company")})
     assert [(o.value, o.unit, o.qualifier, o.subject) for o in obs] == [
         (15000, "count", "Approximately", "合肥市"), (50, "percent", "AtLeast", "合肥市")]
 
@@ -223,8 +240,10 @@ def test_indicator_labels_name_ontology_concepts() -> None:
     labels = {table.rank, *table.fund.values(), *table.by_counter.values(), *table.by_unit.values(),
               *(r.indicator for r in table.rules)}
     known = known_indicators()
-    core = {"营业收入", "同比增长", "企业数量", "排名", "5G基站数量", "标准机架数量", "时延降低", "覆盖率", "产品数量",
-            "备案数量", "入选数量", "场景数量", "解决方案数量", "合作意向数量", "智能体数量", "案例数量", "市场份额", "面积",
+    core = {"营业收入", "同比增长", "企业数量", "排名", "5G基站数量", "标准机架数量", "时延降低", "覆盖率",
+            "产品数量",
+            "备案数量", "入选数量", "场景数量", "解决方案数量", "合作意向数量", "智能体数量", "案例数量",
+            "市场份额", "面积",
             "年数", "算力规模", "规模", "基金规模"}
     assert core <= labels
     assert {label for label in core if label not in known} == set()

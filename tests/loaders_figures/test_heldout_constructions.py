@@ -21,10 +21,12 @@ REGION = "南京市"
 def _obs(text: str, names: dict[str, tuple[str, str]], *, earlier: list[Entity] | None = None,
          base: date = BASE, report: int | None = None) -> dict[str, Observation]:
     sentence, spans, ents = _doc(text, names, entities={e.key: e for e in earlier or []})
-    return {o.text: o for o in extract_figures(sentence, spans, ents, base=base, region=REGION, report=report)}
+    return {o.text: o for o in extract_figures(sentence, spans, ents, base=base, region=REGION,
+                                               report=report)}
 
 
-def _subjects(text: str, names: dict[str, tuple[str, str]], *, earlier: list[Entity] | None = None) -> dict[str, str | None]:
+def _subjects(text: str, names: dict[str, tuple[str, str]], *,
+              earlier: list[Entity] | None = None) -> dict[str, str | None]:
     return {k: o.subject for k, o in _obs(text, names, earlier=earlier).items()}
 
 
@@ -90,7 +92,8 @@ def test_a_bare_magnitude_after_a_money_cue_stays_money() -> None:
 
 # --------------------------------------------------------------------------- annual reports
 
-REPORT = ("南京市数据局2026年工作总结\n2026年，市数据局全力推进人工智能产业发展。一年来，各项指标均超额完成。\n"
+REPORT = ("南京市数据局2026年工作总结\n2026年，市数据局全力推进人工智能产业发展。一年来，"
+          "各项指标均超额完成。\n"
           "全年全市人工智能核心产业营业收入900亿元。")
 
 
@@ -109,7 +112,8 @@ def test_no_reported_year_late_in_the_year_or_without_the_year_before() -> None:
 
 
 def test_whole_year_and_sub_periods_without_a_year_are_in_the_reported_year() -> None:
-    found = {p.label: (p.start, p.end) for p in find_periods("一年来，全年营收增长，上半年，年底，2027年全年", BASE, 2026)}
+    found = {p.label: (p.start, p.end) for p in find_periods("一年来，全年营收增长，上半年，年底，2027年全年",
+                                                             BASE, 2026)}
     assert found == {
         "一年来": (date(2026, 1, 1), date(2026, 12, 31)),
         "全年": (date(2026, 1, 1), date(2026, 12, 31)),
@@ -125,7 +129,8 @@ def test_without_a_report_whole_year_is_the_publication_year_and_one_year_since_
 
 
 def test_figures_of_an_annual_report_carry_the_reported_year() -> None:
-    obs = _obs("全年全市人工智能核心产业营业收入900亿元，同比增长20.5%，完成年度目标的105%。", {}, report=2026)
+    obs = _obs("全年全市人工智能核心产业营业收入900亿元，同比增长20.5%，完成年度目标的105%。", {},
+               report=2026)
     assert {k: (o.period_start, o.period_end) for k, o in obs.items()} == {
         k: (date(2026, 1, 1), date(2026, 12, 31)) for k in ("900亿元", "20.5%", "105%")}
     obs = _obs("全年全市人工智能核心产业营业收入900亿元。", {})
@@ -181,7 +186,8 @@ def test_a_clause_opening_with_the_tail_of_a_recent_name_is_about_it() -> None:
 
 
 def test_a_tail_word_that_names_no_recent_entity_leaves_the_region() -> None:
-    found = _subjects("目前小镇已入驻人工智能企业64家。", {}, earlier=[Entity("江北智算中心", "Infrastructure", sentences={3})])
+    found = _subjects("目前小镇已入驻人工智能企业64家。", {},
+                      earlier=[Entity("江北智算中心", "Infrastructure", sentences={3})])
     assert found == {"64家": REGION}
 
 
@@ -197,28 +203,36 @@ def test_district_words_name_the_district_named_before() -> None:
 
 
 def test_district_words_without_a_district_name_the_region() -> None:
-    found = _subjects("全区现有人工智能企业超过200家。", {}, earlier=[Entity("苏州工业园区", "Place", sentences={1})])
+    found = _subjects("全区现有人工智能企业超过200家。", {},
+                      earlier=[Entity("苏州工业园区", "Place", sentences={1})])
     assert found == {"超过200家": REGION}
 
 
 def test_money_spent_building_something_is_that_things() -> None:
     text = "青禾集团负责平台的日常运营，首期投入8亿元建设江北智算中心，规划算力规模1000P。"
-    found = _subjects(text, {"青禾集团": ("青禾集团", "Company"), "江北智算中心": ("江北智算中心", "Infrastructure")})
+    found = _subjects(text,
+                      {"青禾集团": ("青禾集团", "Company"),
+                       "江北智算中心": ("江北智算中心", "Infrastructure")})
     assert found == {"8亿元": "江北智算中心", "1000P": "江北智算中心"}
 
 
 def test_a_phase_after_a_clause_that_builds_something_is_about_it() -> None:
     text = "金陵大学将与创新中心共建机器人联合实验室，首批派驻研究人员40名。"
-    found = _subjects(text, {"金陵大学": ("金陵大学", "Organization"), "机器人联合实验室": ("机器人联合实验室", "InnovationCenter")})
+    found = _subjects(text,
+                      {"金陵大学": ("金陵大学", "Organization"),
+                       "机器人联合实验室": ("机器人联合实验室", "InnovationCenter")})
     assert found == {"40名": "机器人联合实验室"}
     found = _subjects("金陵大学将建设机器人联合实验室，派驻研究人员40名。",
-                      {"金陵大学": ("金陵大学", "Organization"), "机器人联合实验室": ("机器人联合实验室", "InnovationCenter")})
+                      {"金陵大学": ("金陵大学", "Organization"),
+                       "机器人联合实验室": ("机器人联合实验室", "InnovationCenter")})
     assert found == {"40名": "金陵大学"}
 
 
 def test_the_contents_of_a_list_issued_in_the_clause_before() -> None:
     text = "会上，市数据局发布首批数据开放清单，涵盖交通、医疗等领域共60个场景，需求总金额约3亿元。"
-    found = _subjects(text, {"市数据局": ("南京市数据局", "GovernmentBody"), "首批数据开放清单": ("首批数据开放清单", "Program")})
+    found = _subjects(text,
+                      {"市数据局": ("南京市数据局", "GovernmentBody"),
+                       "首批数据开放清单": ("首批数据开放清单", "Program")})
     assert found == {"60个": "首批数据开放清单", "约3亿元": "首批数据开放清单"}
 
 

@@ -27,7 +27,8 @@ def test_parse_number(text: str, value: str) -> None:
     assert parse_number(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "十百", "万万", "一一", "五G", "1.2.3", "点", "百分之", "%", "1e400"])
+@pytest.mark.parametrize("text",
+                         ["", "abc", "十百", "万万", "一一", "五G", "1.2.3", "点", "百分之", "%", "1e400"])
 def test_parse_number_rejects(text: str) -> None:
     assert parse_number(text) is None
 
@@ -96,7 +97,8 @@ def _one(text: str) -> Quantity:
 def test_quantities(sentence: str, value: str, unit: str, qualifier: str, counter: str | None,
                     written: str) -> None:
     q = _one(sentence)
-    assert (q.value, q.unit, q.qualifier, q.counter, q.text) == (Decimal(value), unit, qualifier, counter, written)
+    assert (q.value, q.unit, q.qualifier, q.counter, q.text) == (Decimal(value), unit, qualifier, counter,
+                                                                 written)
     assert sentence[q.start:q.end] == written
 
 
@@ -144,11 +146,13 @@ def test_per_year_only_after_meinian_in_the_same_clause() -> None:
     "谋划推出第二批政策清单", "第三届大会", "打造“10+1”创新型产业体系", "构建“1+8+N”发展体系",
     "10+1产业体系", "“一核多点”发展格局", "一核多点", "启动训练场一场三区建设", "梳理出三张清单",
     "“一图四清单”试点", "双千兆城市", "百企百景对接会", "十大典型示范应用场景", "在2025数字百强市排名中",
-    "鲁ICP备14028146号-1", "百家争鸣", "打造一个平台", "关键零部件", "“5%”行动", "网址%20编码", "全国首个城市节点",
+    "鲁ICP备14028146号-1", "百家争鸣", "打造一个平台", "关键零部件", "“5%”行动", "网址%20编码",
+    "全国首个城市节点",
     "围绕算力、模型、场景三条主线", "资金与算力是企业最关心的两件事", "二期投用", "一成不变", "阅读量3208",
     "第12位", "数十家企业", "“十四五”期间", "万家灯火", "千家万户", "打造“两中心三平台”", "一流营商环境",
     "二次开发", "星期三", "10周年", "1号线", "唯一一家", "三维建模", "2023年以来",
-    "居民收入前三季度增幅", "居全国第一方阵", "亿元以上项目", "建成万卡集群", "数千家企业", "两三家", "7×24小时服务",
+    "居民收入前三季度增幅", "居全国第一方阵", "亿元以上项目", "建成万卡集群", "数千家企业", "两三家",
+    "7×24小时服务",
 ])
 def test_not_figures(sentence: str) -> None:
     assert find_quantities(sentence) == []
@@ -238,7 +242,8 @@ def to_chinese(n: int, two: bool = False, short_ten: bool = True) -> str:
 
 
 @pytest.mark.parametrize(("n", "written"), [(10, "十"), (15, "十五"), (105, "一百零五"), (1050, "一千零五十"),
-                                            (10010, "一万零一十"), (20000, "二万"), (99999, "九万九千九百九十九")])
+                                            (10010, "一万零一十"), (20000, "二万"),
+                                            (99999, "九万九千九百九十九")])
 def test_writer(n: int, written: str) -> None:
     assert to_chinese(n) == written
 

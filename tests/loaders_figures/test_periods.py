@@ -63,13 +63,15 @@ def test_periods(text: str, label: str, start: str, end: str) -> None:
     assert text[p.span_start:p.span_end] == label
 
 
-@pytest.mark.parametrize("text", ["截至目前", "目前", "当前", "近年来", "连续7年", "5G基站", "鲁ICP备14028146号",
+@pytest.mark.parametrize("text",
+                         ["截至目前", "目前", "当前", "近年来", "连续7年", "5G基站", "鲁ICP备14028146号",
                                   "13月", "2月30日", "十五个", "今年初步完成", "2027-2025", "1800年"])
 def test_no_period(text: str) -> None:
     assert [p.label for p in find_periods(text, BASE) if p.label not in ("今年",)] == []
 
 
-@pytest.mark.parametrize("text", ["今年前三季度", "去年", "前三季度", "1-9月", "上半年", "今年以来", "“十四五”以来",
+@pytest.mark.parametrize("text",
+                         ["今年前三季度", "去年", "前三季度", "1-9月", "上半年", "今年以来", "“十四五”以来",
                                   "12月11日", "全年"])
 def test_relative_periods_need_a_base_date(text: str) -> None:
     assert find_periods(text, None) == []
@@ -90,7 +92,8 @@ def test_base_year_follows_the_article() -> None:
     assert (p.start, p.end) == (date(2019, 1, 1), date(2019, 9, 30))
 
 
-_GENRE = "0123456789一二三四五六七八九十〇今去明本上下前半全年季度月日号底末初截至以来期间“”十四五-—至到个，。"
+_GENRE = ("0123456789一二三四五六七八九十〇今去明本上下前半全年季度月日号底末"
+          "初截至以来期间“”十四五-—至到个，。")
 
 
 @settings(max_examples=500, deadline=None)

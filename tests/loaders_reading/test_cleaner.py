@@ -199,11 +199,13 @@ def test_agency_dateline_byline() -> None:
     first = "新华社星河12月10日电（记者张三、李四）记者10日从星河市工业和信息化局获悉，园区产值突破千亿元。"
     result = clean("\n".join([TITLE, first, *BODY[1:], "【纠错】 【责任编辑:王五】"]), "text/plain")
     assert result.meta["authors"] == ["张三", "李四", "王五"]
-    assert result.text.split("\n")[1] == "新华社星河12月10日电记者10日从星河市工业和信息化局获悉，园区产值突破千亿元。"
+    assert result.text.split("\n")[1] == ("新华社星河12月10日电记者10日从星河市工业和信息化局获悉，"
+                                          "园区产值突破千亿元。")
     assert "纠错" not in result.text
 
 
-@pytest.mark.parametrize("lead", ["本报讯 ", "星河财经讯 ", "星河日报讯（记者 王小明）", "本报讯（通讯员 王小明）"])
+@pytest.mark.parametrize("lead",
+                         ["本报讯 ", "星河财经讯 ", "星河日报讯（记者 王小明）", "本报讯（通讯员 王小明）"])
 def test_news_agency_lead_is_cut(lead: str) -> None:
     result = clean("\n".join([TITLE, lead + BODY[0], *BODY[1:]]), "text/plain")
     assert result.text.split("\n")[1] == fullwidth_punct(BODY[0])

@@ -16,7 +16,8 @@ def test_corpus_article(corpus_article: Path) -> None:
     assert doc.publisher == "信网"
     assert doc.issued == "2025-12-11T15:47:00"
     assert doc.authors == ["孙宝震"]
-    for junk in ["阅读量", "ICP", "扫描到手机", "Copyright", "二维码", "更多", "手机版", "来源", "转载", "记者"]:
+    for junk in ["阅读量", "ICP", "扫描到手机", "Copyright", "二维码", "更多", "手机版", "来源", "转载",
+                 "记者"]:
         assert junk not in doc.text, junk
     lines = doc.text.split("\n")
     assert lines[0].startswith("青岛市工业和信息化局")

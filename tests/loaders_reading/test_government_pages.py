@@ -26,7 +26,8 @@ HANGZHOU = Path(__file__).resolve().parents[1] / "articles" / "hangzhou-embodied
      {"publisher": g.ISSUER, "issued": "2026-04-20 09:15", "doc_number": g.DOC_NUMBER,
       "written": "2026年4月16日", "authors": ["林晓月"]}),
     (g.NOTICE_TABLE_COLON, [g.TITLE, g.FORWARD, g.ISSUER, *NOTICE_LINES[2:]],
-     {"publisher": g.ISSUER, "issued": "2026年04月20日", "doc_number": g.DOC_NUMBER, "written": "2026年04月16日"}),
+     {"publisher": g.ISSUER, "issued": "2026年04月20日", "doc_number": g.DOC_NUMBER,
+      "written": "2026年04月16日"}),
     (g.NOTICE_TABLE_CELLS, NOTICE_LINES,
      {"publisher": g.ISSUER, "issued": "2026-04-20", "doc_number": g.DOC_NUMBER, "written": "2026-04-16"}),
     (g.NOTICE_LABEL_LINES, NOTICE_LINES,
@@ -41,7 +42,8 @@ def test_government_page_dump(page: str, lines: list[str], expected: dict[str, o
     meta = {key: result.meta.get(key) for key in expected}
     assert meta == expected
     assert result.meta["title"] == lines[0]
-    for junk in ["字号", "字体", "索引号", "主题分类", "打印", "关闭", "分享", "扫一扫", "相关链接", "浏览次数",
+    for junk in ["字号", "字体", "索引号", "主题分类", "打印", "关闭", "分享", "扫一扫", "相关链接",
+                 "浏览次数",
                  "阅读量", "各直属单位", "此件", "附件", "主办", "首页", "2026-04", "〔2026〕"]:
         assert junk not in result.text, junk
 
@@ -73,7 +75,8 @@ def test_html_government_page() -> None:
 
 def test_html_metadata_cells_outside_the_article_are_harvested() -> None:
     page = f"""<html><head><title>{g.TITLE}</title></head><body>
-    <div class="sidebar-info"><dl><dt>发布机构</dt><dd>{g.ISSUER}</dd><dt>文号</dt><dd>{g.DOC_NUMBER}</dd></dl></div>
+    <div class="sidebar-info"><dl><dt>发布机构</dt><dd>{g.ISSUER}</dd><dt>文号</dt>\
+<dd>{g.DOC_NUMBER}</dd></dl></div>
     <article><h1>{g.TITLE}</h1>{"".join(f"<p>{p}</p>" for p in g.BODY)}</article></body></html>"""
     result = clean(page, "text/html")
     assert (result.meta["publisher"], result.meta["doc_number"]) == (g.ISSUER, g.DOC_NUMBER)
@@ -87,7 +90,8 @@ def test_html_label_lines() -> None:
     <p>时间：2026年5月8日</p><p>地点：星河会展中心</p>
     <p>{g.BODY[0]}</p></body></html>"""
     lines = html_label_lines(html_tree(page), load_rules())
-    assert lines == ["索引号：000014349/2026-00012", "成文日期：2026-04-16", f"来源:{g.ISSUER}", "浏览次数:12"]
+    assert lines == ["索引号：000014349/2026-00012", "成文日期：2026-04-16", f"来源:{g.ISSUER}",
+                     "浏览次数:12"]
 
 
 def test_markdown_government_page() -> None:
@@ -105,10 +109,13 @@ def test_markdown_government_page() -> None:
 
 @pytest.mark.parametrize("furniture", [
     "【字号：大 中 小】", "字体：[大] [中] [小]", "【大】【中】【小】", "【打印本页】【关闭窗口】",
-    "[ 打印本页 ] [ 关闭窗口 ]", "打印 | 关闭", "【我要纠错】【打印】【关闭】", "分享到：", "分享到：微信 微博 QQ空间",
-    "扫一扫在手机打开当前页", "相关链接：", "相关文件", "附件：政策解读", "（此件公开发布）", "浏览次数：1234",
+    "[ 打印本页 ] [ 关闭窗口 ]", "打印 | 关闭", "【我要纠错】【打印】【关闭】", "分享到：",
+    "分享到：微信 微博 QQ空间",
+    "扫一扫在手机打开当前页", "相关链接：", "相关文件", "附件：政策解读", "（此件公开发布）",
+    "浏览次数：1234",
     "索引号：000014349/2026-00012", "主题分类：科技、教育\\科技", "有效性：有效", "发布机构：星河市科技局",
-    "成文日期：2026-04-16", f"文号：{g.DOC_NUMBER}", g.DOC_NUMBER, "国办发[2024]3号", "星河市人民政府令第35号",
+    "成文日期：2026-04-16", f"文号：{g.DOC_NUMBER}", g.DOC_NUMBER, "国办发[2024]3号",
+    "星河市人民政府令第35号",
     "2026年第3号",
 ])
 def test_furniture_line_is_removed(furniture: str) -> None:
@@ -169,7 +176,8 @@ def test_hangzhou_release_metadata() -> None:
         pytest.skip(f"{HANGZHOU} is absent")
     [raw] = iter_sources([str(HANGZHOU)])
     doc = read_document(raw)
-    assert (doc.publisher, doc.issued, doc.authors) == ("杭州市人民政府办公厅", "2026-03-16T10:30:00", ["沈若溪"])
+    assert (doc.publisher, doc.issued, doc.authors) == ("杭州市人民政府办公厅", "2026-03-16T10:30:00",
+                                                        ["沈若溪"])
     result = clean(HANGZHOU.read_text(encoding="utf-8"), "text/plain")
     assert (result.meta["doc_number"], result.meta["written"]) == ("杭政办函〔2026〕9号", "2026年3月12日")
     lines = doc.text.split("\n")
@@ -181,7 +189,8 @@ def test_hangzhou_release_metadata() -> None:
 @pytest.mark.parametrize(("header", "publisher", "issued"), [
     ("来源：星河市科技局 | 发布时间：2026-04-20 | 【大 中 小】 | 【打印】", "星河市科技局", "2026-04-20"),
     ("【发布单位：星河市科技局】【发布日期：2026-04-20】【字体：大 中 小】", "星河市科技局", "2026-04-20"),
-    ("信息来源：星河市科技局\u3000\u3000发布时间：2026-04-20 08:30\u00a0\u00a0【字号：大 中 小】\u3000【打印】【关闭】",
+    ("信息来源：星河市科技局\u3000\u3000发布时间：2026-04-20 08:30\u00a0\u00a0【字号：大 中 "
+     "小】\u3000【打印】【关闭】",
      "星河市科技局", "2026-04-20 08:30"),
     ("发布日期：2026-04-20　来源：星河市科技局　点击数：88　【打印本页】", "星河市科技局", "2026-04-20"),
 ])
@@ -195,7 +204,8 @@ def test_government_header_line_variants(header: str, publisher: str, issued: st
 
 def test_closing_record_of_a_government_document_is_removed() -> None:
     page = "\n\n".join([f"# {g.TITLE}", g.SALUTATION, g.FORWARD, *g.BODY, "签发人：张小河",
-                        "抄送：市委各部门，市人大常委会办公厅，市政协办公厅。", "星河市人民政府办公厅 2026年4月16日印发"])
+                        "抄送：市委各部门，市人大常委会办公厅，市政协办公厅。",
+                        "星河市人民政府办公厅 2026年4月16日印发"])
     result = clean(page, "text/markdown")
     assert result.text.split("\n") == [g.TITLE, g.FORWARD, *map(fullwidth_punct, g.BODY)]
     assert "authors" not in result.meta

@@ -34,7 +34,8 @@ def test_text_dump_document(tmp_path: Path) -> None:
     path.write_bytes(DUMP.encode("gb18030"))  # © is not in GBK
     [raw] = iter_sources([str(path)])
     doc = read_document(raw)
-    assert (doc.title, doc.publisher, doc.issued, doc.authors) == (TITLE, "星河日报", "2025-03-08T09:30:00", ["林晓月"])
+    assert (doc.title, doc.publisher, doc.issued, doc.authors) == (TITLE, "星河日报", "2025-03-08T09:30:00",
+                                                                   ["林晓月"])
     assert (doc.encoding, doc.media_type, doc.source_path) == ("gb18030", "text/plain", str(path))
     assert doc.text.startswith(TITLE + "\n")
     assert doc.issued_date is not None and doc.issued_date.isoformat() == "2025-03-08"
@@ -49,7 +50,8 @@ def test_html_document_in_gbk() -> None:
 
 def test_markdown_document() -> None:
     doc = read_document(RawArticle("a.md", MARKDOWN.encode(), "text/markdown"))
-    assert (doc.title, doc.publisher, doc.issued, doc.authors) == (TITLE, "星河日报", "2025-03-08", ["林晓月", "王五"])
+    assert (doc.title, doc.publisher, doc.issued, doc.authors) == (TITLE, "星河日报", "2025-03-08",
+                                                                   ["林晓月", "王五"])
 
 
 def test_big5_document_title() -> None:

@@ -21,7 +21,8 @@ from ecokg.loaders.sentences import split_sentences
 from .articles import BODY, TITLE
 
 ARTICLES = Path(__file__).resolve().parents[1] / "articles"
-LEAD = "9月3日，星河市工业和信息化局公布第二批人工智能典型应用案例名单，12个案例入选，覆盖港口、医疗等8个领域。"
+LEAD = ("9月3日，星河市工业和信息化局公布第二批人工智能典型应用案例名单，12个案例入选，覆盖港口、"
+        "医疗等8个领域。")
 
 # ---------------------------------------------------------------- an outlet in a date line
 
@@ -64,7 +65,8 @@ SPAN_PAGE = f"""<!DOCTYPE html>
 <div class="top-bar"><a href="/">首页</a> · <a href="/tech">科技</a> · <a href="/login">登录</a></div>
 <div class="main"><div class="detail">
 <h2 class="detail-title">{TITLE}</h2>
-<div class="detail-meta"><span>2026-07-09 09:20</span> <span>星河财经观察</span> <span>作者：林晓月</span></div>
+<div class="detail-meta"><span>2026-07-09 09:20</span> <span>星河财经观察</span> \
+<span>作者：林晓月</span></div>
 <div class="detail-body">{"".join(f"<p>{p}</p>" for p in BODY)}</div>
 <div class="detail-share">分享：微信 微博 | 点赞 128</div>
 </div>
@@ -125,7 +127,8 @@ def test_news_agency_dateline(dateline: str, publisher: str | None, authors: lis
 
 
 def test_labelled_source_wins_over_the_dateline_agency() -> None:
-    page = "\n".join([TITLE, "2026-03-17 18:26　来源：星河日报", "星河社青州3月17日电（记者 王小明）" + BODY[0], *BODY[1:]])
+    page = "\n".join([TITLE, "2026-03-17 18:26　来源：星河日报",
+                      "星河社青州3月17日电（记者 王小明）" + BODY[0], *BODY[1:]])
     assert clean(page, "text/plain").meta["publisher"] == "星河日报"
 
 
@@ -200,7 +203,8 @@ def test_html_fallback_walk_writes_table_rows_the_same_way() -> None:
             "<tr><td>星河智能</td><td>视觉质检平台</td></tr>"
             "<tr><td>索引号：</td><td>0001/2026</td><td>发布机构：</td><td>星河市科技局</td></tr></table></body></html>")
     lines = [line for line in html_fallback_text(page).split("\n") if line.strip()]
-    assert lines == ["前文段落。", "企业名称，产品", "星河智能，视觉质检平台", "索引号： 0001/2026 发布机构： 星河市科技局"]
+    assert lines == ["前文段落。", "企业名称，产品", "星河智能，视觉质检平台",
+                     "索引号： 0001/2026 发布机构： 星河市科技局"]
 
 
 # ---------------------------------------------------------------- the articles of tests/articles
@@ -229,4 +233,5 @@ def test_article_metadata_matches_its_gold(gold: Path) -> None:
 
 def test_a_comma_after_a_bracketed_latin_name_is_full_width() -> None:
     # a table cell "岚峰机器人（Lumina Robotics）" then the cell separator: the row keeps its cells
-    assert fullwidth_punct("岚峰机器人(Lumina Robotics),SolarBot清扫机器人") == "岚峰机器人（Lumina Robotics），SolarBot清扫机器人"
+    assert fullwidth_punct("岚峰机器人(Lumina Robotics),SolarBot清扫机器人") == ("岚峰机器人（Lumina "
+                                                                       "Robotics），SolarBot清扫机器人")

@@ -106,7 +106,8 @@ def test_directory_is_read_recursively_sorted_and_filtered(tmp_path: Path) -> No
     _write(tmp_path / "notes.odt", b"PK\x03\x04")
     _write(tmp_path / "image.png", b"\x89PNG\r\n\x1a\n")
     _write(tmp_path / ".hidden" / "x.txt", b"hidden")
-    got = [(Path(r.source).relative_to(tmp_path).as_posix(), r.media_type) for r in iter_sources([str(tmp_path)])]
+    got = [(Path(r.source).relative_to(tmp_path).as_posix(), r.media_type)
+           for r in iter_sources([str(tmp_path)])]
     assert got == [("a.txt", "text/plain"), ("b/z.md", "text/markdown"), ("c.HTML", "text/html")]
 
 

@@ -21,7 +21,8 @@ def test_basic_terminators_and_headings() -> None:
 
 def test_quotes_and_brackets_are_not_split() -> None:
     text = "他说：“要发展。要创新！”随后离开。出台《关于加快发展的意见。》（详见附件。）完。"
-    assert texts(text) == ["他说：“要发展。要创新！”", "随后离开。", "出台《关于加快发展的意见。》", "（详见附件。）", "完。"]
+    assert texts(text) == ["他说：“要发展。要创新！”", "随后离开。", "出台《关于加快发展的意见。》",
+                           "（详见附件。）", "完。"]
     assert texts("出台《加快大模型创新发展 打造“模力青岛”行动方案（2025-2027）》，加快构建。") == \
         ["出台《加快大模型创新发展 打造“模力青岛”行动方案（2025-2027）》，加快构建。"]
 
@@ -37,7 +38,8 @@ def test_runs_stay_together() -> None:
 
 
 def test_ascii_terminators_only_before_cjk_or_end() -> None:
-    assert texts("营收5.8亿元。Walker S.进入工厂. 好的") == ["营收5.8亿元。", "Walker S.", "进入工厂.", "好的"]
+    assert texts("营收5.8亿元。Walker S.进入工厂. 好的") == ["营收5.8亿元。", "Walker S.", "进入工厂.",
+                                                  "好的"]
     assert texts("访问 www.example.cn 了解") == ["访问 www.example.cn 了解"]
     assert texts("AI is here. 结束.") == ["AI is here.", "结束."]
 

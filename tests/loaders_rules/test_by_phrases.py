@@ -17,12 +17,14 @@ def loader() -> NewsArticleLoader:
 def _rels(loader: NewsArticleLoader, text: str) -> set[tuple[str, str, str]]:
     ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
     label = {k: e.label for k, e in ex.entities.items()}
-    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object)) for r in ex.relations}
+    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object))
+            for r in ex.relations}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("云杉智算中心：由澄海数字产业集团建设运营，采用国产芯片。",
-     {("云杉智算中心", "establishedBy", "澄海数字产业集团"), ("云杉智算中心", "operatedBy", "澄海数字产业集团")}),
+     {("云杉智算中心", "establishedBy", "澄海数字产业集团"),
+      ("云杉智算中心", "operatedBy", "澄海数字产业集团")}),
     ("云杉智算中心揭牌，由澄海数据集团建设、中国移动江岸公司运营，首期算力500P。",
      {("云杉智算中心", "establishedBy", "澄海数据集团"), ("云杉智算中心", "operatedBy", "中国移动江岸公司")}),
     ("云杉智谷由江岸区管委会投资建设，委托澄海发展控股集团有限公司（以下简称“澄海发展”）负责运营。",
@@ -88,7 +90,8 @@ def test_agents_of_by_phrases(loader: NewsArticleLoader, text: str, expected: tu
     ("岚峰智能科技有限公司创始人、董事长兼首席执行官唐睿是一名博士。",
      ("岚峰智能科技有限公司", "ledBy", "唐睿")),
     # 该公司 after a company named earlier in the same sentence: that company
-    ("云岭机器人公司今年与园区签约。Rarebolt Robotics创始人邱立峰介绍，该公司的JM-9关节模组已进入云岭机器人公司的供应链。",
+    ("云岭机器人公司今年与园区签约。Rarebolt Robotics创始人邱立峰介绍，"
+     "该公司的JM-9关节模组已进入云岭机器人公司的供应链。",
      ("JM-9关节模组", "developedBy", "Rarebolt Robotics")),
     # 其 after a list of the company's customers: the company the text is about
     ("岚峰智能科技有限公司成立于2019年。此后，该系统进入青禾电池、澄海储能等企业的供应链。"

@@ -45,7 +45,8 @@ def test_maintained_by_is_operated_by(loader: NewsArticleLoader) -> None:
 
 
 def test_handed_over_to_an_operator(loader: NewsArticleLoader) -> None:
-    rels = _relations(loader, "江岸智算中心已投用，中心由岚峰数字集团投资建设、交由澄海数据科技有限公司运营。")
+    rels = _relations(loader,
+                      "江岸智算中心已投用，中心由岚峰数字集团投资建设、交由澄海数据科技有限公司运营。")
     assert ("江岸智算中心", "operatedBy", "澄海数据科技有限公司") in rels, rels
     assert ("岚峰数字集团", "operatedBy", "澄海数据科技有限公司") not in rels, rels
 
@@ -57,3 +58,25 @@ def test_a_part_supplied_for_a_product_goes_to_the_company_the_passage_is_about(
     rels = _relations(loader, text)
     assert ("澄海动力", "suppliesTo", "岚鲸科技") in rels, rels
 
+
+
+def test_a_second_by_phrase_runs_the_same_thing_and_its_owner_is_named(loader: NewsArticleLoader) -> None:
+    text = "云杉产业园位于江岸开发区，由岚峰发展有限公司投资建设，并由其下属的云杉园区运营公司负责日常运营。"
+    rels = _relations(loader, text)
+    assert ("云杉产业园", "operatedBy", "云杉园区运营公司") in rels, rels
+    assert ("云杉园区运营公司", "partOf", "岚峰发展有限公司") in rels, rels
+    assert ("岚峰发展有限公司", "operatedBy", "云杉园区运营公司") not in rels, rels
+
+
+def test_the_park_anaphor_skips_the_zone_a_park_lies_in(loader: NewsArticleLoader) -> None:
+    text = "云杉产业园位于江岸经济技术开发区南片。在园区里，岚鲸智能科技有限公司签约入驻园区。"
+    rels = _relations(loader, text)
+    assert ("岚鲸智能科技有限公司", "locatedIn", "云杉产业园") in rels, rels
+
+
+def test_a_gloss_after_a_name_and_a_product_anaphor_leave_the_frames_whole(loader: NewsArticleLoader) -> None:
+    text = ("在车间里，“云豹”表面检测系统正在运转。这套系统由岚钛智能科技有限公司（Lantai AI）开发，"
+            "目前已部署于澄海钛材股份有限公司。")
+    rels = _relations(loader, text)
+    assert ("云豹", "developedBy", "岚钛智能科技有限公司") in rels, rels
+    assert ("云豹", "deployedAt", "澄海钛材股份有限公司") in rels, rels

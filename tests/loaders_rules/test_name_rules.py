@@ -21,14 +21,19 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
 
 @pytest.mark.parametrize(("text", "name", "cls"), [
     ("九江市工信局公布名单，庐山视觉的质检系统入选。", "庐山视觉", "Company"),  # county short form + suffix
-    ("最初只做一件事：帮青禾锂电新能源有限公司解决缺陷漏检。", "青禾锂电新能源有限公司", "Company"),  # 帮 bounds
-    ("岚港机器人由哈尔滨工业大学（威海）海洋工程团队创办。", "哈尔滨工业大学（威海）", "Organization"),  # a campus
+    # 帮 bounds
+    ("最初只做一件事：帮青禾锂电新能源有限公司解决缺陷漏检。", "青禾锂电新能源有限公司", "Company"),
+    # a campus
+    ("岚港机器人由哈尔滨工业大学（威海）海洋工程团队创办。", "哈尔滨工业大学（威海）", "Organization"),
     # a county's short form before a zone is the zone's own place prefix (not replaced by the city)
     ("山东省德州市齐河县来说，产业的主要承载地是齐河经济开发区。", "齐河经济开发区", "IndustrialPark"),
-    ("齐河经济开发区由县属国企岚川发展集团有限公司投资建设。", "岚川发展集团有限公司", "Company"),  # 国企 bounds
-    ("南通市工信局公布名单，启东瀚洋生物医药入选名单。", "启东瀚洋生物医药", "Company"),  # place + brand + suffix
+    # 国企 bounds
+    ("齐河经济开发区由县属国企岚川发展集团有限公司投资建设。", "岚川发展集团有限公司", "Company"),
+    # place + brand + suffix
+    ("南通市工信局公布名单，启东瀚洋生物医药入选名单。", "启东瀚洋生物医药", "Company"),
     ("土默特左旗和托克托县的牧场用上了无人机。", "土默特左旗", "Place"),  # county-level divisions
-    ("泉州市企业众多，比如晋江的闽织智能推出了新品。", "晋江市", "Place"),  # a county-level city of the region
+    # a county-level city of the region
+    ("泉州市企业众多，比如晋江的闽织智能推出了新品。", "晋江市", "Place"),
     ("温州数智港现已入驻阿里云区域创新中心。", "阿里云区域创新中心", "InnovationCenter"),  # 区域 is a word
     ("岚峰智能科技有限公司申报的“云雀焊缝质检系统”入选。", "云雀焊缝质检系统", "Product"),  # own head
     ("2026中国（鹤壁）智能制造大会在淇滨区开幕。", "2026中国（鹤壁）智能制造大会", "Event"),  # host city
@@ -36,19 +41,26 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("鹤壁城市算力中心采用华为昇腾芯片。", "华为", "Company"),  # a short known name before another known name
     ("已在三一重工长沙产业园的车间使用。", "三一重工", "Company"),  # a known name inside a name
     ("岚岳特钢与北岭大学联合开发了钢铁大模型。", "岚岳特钢", "Company"),  # an industry suffix
-    ("云岭智能、岚川精密谐波减速器等零部件进入供应链。", "岚川精密", "Company"),  # a maker before a generic product
-    ("东方云岭（德阳）智能科技有限公司成立。", "东方云岭（德阳）智能科技有限公司", "Company"),  # a city in brackets
-    ("由岚峰集团和滨江国有资本投资运营有限公司共建。", "滨江国有资本投资运营有限公司", "Company"),  # 国有 is no 有
+    # a maker before a generic product
+    ("云岭智能、岚川精密谐波减速器等零部件进入供应链。", "岚川精密", "Company"),
+    # a city in brackets
+    ("东方云岭（德阳）智能科技有限公司成立。", "东方云岭（德阳）智能科技有限公司", "Company"),
+    # 国有 is no 有
+    ("由岚峰集团和滨江国有资本投资运营有限公司共建。", "滨江国有资本投资运营有限公司", "Company"),
     ("由岚峰集团、澄川智算科技和北岭大学共建。", "澄川智算科技", "Company"),  # the longest brand + suffix
     ("“小岚”的大脑是SkyReef自研的对话模型Reef-2。", "SkyReef", "Company"),  # a Latin maker before 自研的
     ("岚峰科技发布了对话模型“云杉”。", "云杉", "AIModel"),  # a quoted name after 模型
     ("岚峰科技董事长韩若谷表示，订单已排满。", "韩若谷", "Person"),  # a name ending like a park (谷)
     ("岚峰科技与北岭学院共建实验室。", "北岭学院", "Organization"),  # a college of its own name
     ("岚峰科技推出“云析”评论分析平台。", "云析", "Platform"),  # a descriptor before a platform head
+    ("岚峰科技与北岭大学共建江岸市人工智能与智能制造研究院。", "江岸市人工智能与智能制造研究院",
+     "InnovationCenter"),  # 与 between two sector words
     ("中国（江苏）自由贸易试验区苏州片区管委会发布计划。", "中国（江苏）自由贸易试验区苏州片区管委会",
      "GovernmentBody"),  # 由 inside 自由 bounds nothing
-    ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心", "InnovationCenter"),  # 华为's 为
-    ("园区建有人工智能应用场景展示厅。", "人工智能应用场景展示厅", "Venue"),  # the longest head; 建有 ends a name
+    ("华为昇腾（德阳）人工智能生态创新中心揭牌。", "华为昇腾（德阳）人工智能生态创新中心",
+     "InnovationCenter"),  # 华为's 为
+    # the longest head; 建有 ends a name
+    ("园区建有人工智能应用场景展示厅。", "人工智能应用场景展示厅", "Venue"),
     ("对新引进企业按注册资本的2%给予落户奖励，单个企业最高500万元。", "落户奖励", "Subsidy"),  # after 给予
     ("由云岭研究院与本地企业松涛数智联合研发的文物大模型发布。", "松涛数智", "Company"),  # 联 of 联合
 ])

@@ -18,8 +18,9 @@ def _doc() -> Document:
 
 def test_components_in_order_and_sound() -> None:
     pipe = NewsArticleLoader().pipeline
-    assert pipe.names == ["sentences", "region", "titles", "names", "identifiers", "actor", "discourse", "relations",
-                          "frames", "designations", "figures", "targets", "tables", "name-relations", "agents",
+    assert pipe.names == ["sentences", "region", "titles", "names", "identifiers", "actor", "discourse",
+                          "relations", "frames", "designations", "figures", "targets", "tables",
+                          "name-relations", "agents",
                           "validity"]
     assert pipe.check() == []
 

@@ -46,7 +46,8 @@ def _only(frame: str) -> NewsArticleLoader:
     return only
 
 
-@pytest.mark.parametrize(("frame", "n", "example"), FRAME_EXAMPLES, ids=[f"{f}-{n}" for f, n, _ in FRAME_EXAMPLES])
+@pytest.mark.parametrize(("frame", "n", "example"), FRAME_EXAMPLES,
+                         ids=[f"{f}-{n}" for f, n, _ in FRAME_EXAMPLES])
 def test_frame_example(frame: str, n: int, example: dict) -> None:
     """The frame by itself finds what its example states."""
     ex = _extract(_only(frame), example["text"])
@@ -101,7 +102,8 @@ def test_user_frame_file_adds_a_construction(tmp_path: Path) -> None:
     path = _bad(tmp_path, """  - name: managed-by
     pattern: "{thing:InnovationCenter|Platform}交由{org:Organization}托管"
     relations: [[thing, operatedBy, org]]
-    examples: [{text: "北岭人工智能研究院交由青禾大学托管。", expect: [[北岭人工智能研究院, operatedBy, 青禾大学]]}]
+    examples: [{text: "北岭人工智能研究院交由青禾大学托管。", \
+expect: [[北岭人工智能研究院, operatedBy, 青禾大学]]}]
 """)
     text = "北岭人工智能研究院交由青禾大学托管。"
     before = _extract(NewsArticleLoader(), text)

@@ -56,8 +56,10 @@ def test_a_place_column_locates_the_facility_not_its_builder(tmp_path: Path) -> 
 
 
 def test_a_full_name_is_an_alias_of_the_short_one(tmp_path: Path) -> None:
-    text = ("# 云杉智谷：园区探访\n\n云杉智谷全称岚川智能装备与人工智能产业园，由岚川经济技术开发区管委会投资建设。\n\n"
-            "## 重点入驻企业\n\n| 企业 | 主营方向 | 入驻时间 |\n|---|---|---|\n| 青禾视觉科技有限公司 | 视觉检测 | 2022年 |\n")
+    text = ("# 云杉智谷：园区探访\n\n云杉智谷全称岚川智能装备与人工智能产业园，"
+            "由岚川经济技术开发区管委会投资建设。\n\n"
+            "## 重点入驻企业\n\n| 企业 | 主营方向 | 入驻时间 |\n|---|---|---|\n| 青禾视觉科技有限公司 | "
+            "视觉检测 | 2022年 |\n")
     found = _located(tmp_path, "c.md", text)
     assert ("青禾视觉科技有限公司", "云杉智谷") in found, found
 
@@ -85,7 +87,8 @@ LISTS = """# 云岭市公示第二批智能工厂和数字化车间名单
 
 def test_each_table_holds_the_list_named_over_it(tmp_path: Path) -> None:
     ex, label = _extract(tmp_path, "lists.md", LISTS)
-    held = {(label.get(d.holder, d.holder), d.title) for d in ex.designations if d.rule == "designation-table"}
+    held = {(label.get(d.holder, d.holder), d.title)
+            for d in ex.designations if d.rule == "designation-table"}
     assert ("岚峰智能科技有限公司", "第二批云岭市智能工厂") in held, held
     assert ("澄海电气股份有限公司", "第二批云岭市数字化车间") in held, held
     assert ("澄海电气股份有限公司", "第二批云岭市智能工厂") not in held, held
@@ -116,10 +119,14 @@ HONOURS = """# 云岭市8个项目入选省级智能制造名单
 
 def test_a_title_column_gives_each_row_its_own_title(tmp_path: Path) -> None:
     ex, label = _extract(tmp_path, "h.md", HONOURS)
-    held = {(label.get(d.holder, d.holder), d.title) for d in ex.designations if d.rule == "designation-table"}
-    assert held == {("岚峰智能科技有限公司", "云岭省智能制造示范工厂"), ("青禾视觉科技有限公司", "云岭省智能制造优秀场景")}
-    assert not any("示范工厂" in e.label for e in ex.entities.values() if e.cls == "Venue" and "焊装" not in e.label)
-    assert not any(e.label.endswith("公司智能工厂") for e in ex.entities.values())  # 该公司智能工厂: described
+    held = {(label.get(d.holder, d.holder), d.title)
+            for d in ex.designations if d.rule == "designation-table"}
+    assert held == {("岚峰智能科技有限公司", "云岭省智能制造示范工厂"),
+                    ("青禾视觉科技有限公司", "云岭省智能制造优秀场景")}
+    assert not any("示范工厂" in e.label for e in ex.entities.values()
+                   if e.cls == "Venue" and "焊装" not in e.label)
+    # 该公司智能工厂: described
+    assert not any(e.label.endswith("公司智能工厂") for e in ex.entities.values())
     rel = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}
     # a list of honours: the place column is the company's; the factory is run by it; a scenario
     # (no product head) is an undertaking the company carries out
@@ -132,14 +139,16 @@ def test_a_title_column_gives_each_row_its_own_title(tmp_path: Path) -> None:
 def test_a_builder_column_establishes_the_project_of_the_first_column(tmp_path: Path) -> None:
     ex, label = _extract(tmp_path, "p.txt", TXT)
     rel = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}
-    assert any(s.endswith("松涛智算中心") and p == "establishedBy" and o == "澄海数据集团" for s, p, o in rel), rel
+    assert any(s.endswith("松涛智算中心") and p == "establishedBy" and o == "澄海数据集团"
+               for s, p, o in rel), rel
 
 
 def test_a_tenant_table_belongs_to_the_park_the_profile_is_about(tmp_path: Path) -> None:
     text = ("# 园区档案｜云杉智造谷\n\n岚川经济技术开发区的一片新厂房群格外醒目。这里就是云杉智造谷，"
             "又名岚川人工智能产业园，2023年开园。\n\n今年6月，云杉智造谷被认定为省级数字经济集聚区；"
             "园区所在的岚川经开区，也在同月获评特色园区。\n\n## 重点入驻企业\n\n"
-            "| 企业名称 | 主营方向 | 入驻时间 |\n|---|---|---|\n| 青禾视觉科技有限公司 | 工业视觉 | 2024年5月 |\n")
+            "| 企业名称 | 主营方向 | 入驻时间 |\n|---|---|---|\n| 青禾视觉科技有限公司 | 工业视觉 | "
+            "2024年5月 |\n")
     found = _located(tmp_path, "g.md", text)
     assert ("青禾视觉科技有限公司", "云杉智造谷") in found, found
     path = tmp_path / "g.md"
@@ -153,7 +162,8 @@ def test_a_site_in_a_product_column_is_run_by_the_rows_company(tmp_path: Path) -
             "| 岚峰电信云岭分公司 | 云杉智算中心 | 算力规模800P，服务园区企业 |\n")
     ex, label = _extract(tmp_path, "s.md", text)
     rel = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations if r.object in label}
-    assert any(s.endswith("云杉智算中心") and p == "operatedBy" and o == "岚峰电信云岭分公司" for s, p, o in rel), rel
+    assert any(s.endswith("云杉智算中心") and p == "operatedBy" and o == "岚峰电信云岭分公司"
+               for s, p, o in rel), rel
 
 
 def test_a_column_named_with_a_year_and_unit_keeps_the_header(tmp_path: Path) -> None:
@@ -161,7 +171,8 @@ def test_a_column_named_with_a_year_and_unit_keeps_the_header(tmp_path: Path) ->
             "|---|---|---|---|\n| 岚峰云脑科技股份有限公司 | 政务大模型 | 2022年 | 9.2 |\n"
             "| 青禾视觉 | 工业视觉检测 | 2023年 | 2.8 |\n")
     found = _located(tmp_path, "y.md", text)
-    assert ("岚峰云脑科技股份有限公司", "云杉数智产业园") in found and ("青禾视觉", "云杉数智产业园") in found, found
+    assert ("岚峰云脑科技股份有限公司", "云杉数智产业园") in found, found
+    assert ("青禾视觉", "云杉数智产业园") in found, found
 
 
 def test_an_html_heading_over_a_table_is_kept(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from ecokg.errors import InputError, StoreError
 from ecokg.graph.builder import doc_graphs
 from ecokg.graph.namespaces import ECO, ONTOLOGY_GRAPH, RDFS
 from ecokg.graph.store import EcoStore, resolve_store_path
-from tests.conftest import run_installed
+from tests.conftest import run_cli
 
 ID = "https://w3id.org/ecokg/id/"
 HERE = Path(__file__).resolve().parent
@@ -129,10 +129,9 @@ def test_second_writer_gets_a_clear_message_and_readers_still_read(store_dir, ma
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         with pytest.raises(StoreError, match=rf"in use by another ecokg process \(pid {holder.pid}\)"):
             EcoStore.open(store_dir)
-        # the second writer is another process, as a user's would be (in this process the reader
-        # below opens within milliseconds of the holder's open, which RocksDB's read-only open does
-        # not survive yet: see graph/store.py, EcoStore.open(read_only=True))
-        result = run_installed("remove", "qd2.html", "--store", str(store_dir))
+        # in this process: the reader below opens within milliseconds of the holder's open, which
+        # RocksDB's read-only open survives by opening again (graph/readonly.py)
+        result = run_cli("remove", "qd2.html", "--store", str(store_dir))
         assert result.returncode == 2
         assert "in use by another ecokg process" in result.stderr and "Traceback" not in result.stderr
         with EcoStore.open(store_dir, read_only=True) as reader:

@@ -116,16 +116,24 @@ class _CrashAfterBulk:
 
 
 @contextmanager
-def _second_batch_cut(path: Path, articles: Any) -> Iterator[EcoStore]:
-    """A new store holding qd1, whose second batch (qd2, wh) the writer 'dies' in (``_CrashAfterBulk``);
-    yields the store, still open, with its own pyoxigraph store back."""
+def _second_batch_cut(path: Path, articles: Any,
+                      second: tuple[str, ...] = ("qd2", "wh")) -> Iterator[EcoStore]:
+    """A new store holding qd1, whose second batch (``second``) the writer 'dies' in
+    (``_CrashAfterBulk``); yields the store, still open, with its own pyoxigraph store back."""
     with EcoStore.open(path, create=True) as store:
         store.ingest(doc_graphs([articles["qd1"]()]))
         store.ox = _CrashAfterBulk(store.ox)
         with pytest.raises(KeyboardInterrupt):
-            store.ingest(doc_graphs([articles["qd2"](), articles["wh"]()]))
+            store.ingest(doc_graphs([articles[n]() for n in second]))
         store.ox = store.ox._ox
         yield store
+
+
+def _built_at_once(path: Path, articles: Any, names: tuple[str, ...]) -> Any:
+    """The union graph of a new store that ingested ``names`` in one call, as the reference."""
+    with EcoStore.open(path, create=True) as fresh:
+        fresh.ingest(doc_graphs([articles[n]() for n in names]))
+        return fresh.union_graph()
 
 
 def test_a_batch_cut_between_bulk_load_and_commit_is_finished_by_the_next_writer(articles, tmp_path):
@@ -137,19 +145,13 @@ def test_a_batch_cut_between_bulk_load_and_commit_is_finished_by_the_next_writer
         store.ingest([])  # a writer finishes the batch from the journal
         assert Journal.read(path / "ecokg-meta") is None
         got = store.union_graph()
-    with EcoStore.open(tmp_path / "fresh", create=True) as fresh:
-        fresh.ingest(doc_graphs([articles[n]() for n in ("qd1", "qd2", "wh")]))
-        assert isomorphic(got, fresh.union_graph())
+    assert isomorphic(got, _built_at_once(tmp_path / "fresh", articles, ("qd1", "qd2", "wh")))
 
 
 def test_an_incomplete_new_graph_is_dropped_by_the_next_writer(articles, tmp_path):
     path = tmp_path / "store"
-    with EcoStore.open(path, create=True) as store:
-        store.ingest(doc_graphs([articles["qd1"]()]))
-        store.ox = _CrashAfterBulk(store.ox)
-        with pytest.raises(KeyboardInterrupt):
-            store.ingest(doc_graphs([articles["qd2"]()]))
-        store.ox = store.ox._ox
+    with _second_batch_cut(path, articles, ("qd2",)):
+        pass
     journal = Journal.read(path / "ecokg-meta")
     assert journal is not None and len(journal.new) == 1
     journal.new = {d: n + 1 for d, n in journal.new.items()}  # as if the bulk load had stopped short
@@ -158,9 +160,7 @@ def test_an_incomplete_new_graph_is_dropped_by_the_next_writer(articles, tmp_pat
         store.ingest([])
         got = store.union_graph()
         assert len(store.documents()) == 1
-    with EcoStore.open(tmp_path / "fresh", create=True) as fresh:
-        fresh.ingest(doc_graphs([articles["qd1"]()]))
-        assert isomorphic(got, fresh.union_graph())
+    assert isomorphic(got, _built_at_once(tmp_path / "fresh", articles, ("qd1",)))
 
 
 def test_shards_hold_every_graph_but_the_ontology_once(articles, tmp_path):

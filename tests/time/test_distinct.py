@@ -6,30 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import ecokg
-from ecokg.cli import main
 from ecokg.graph.curation import Curation, CurationError, matches
 from ecokg.graph.merge import Occurrence
+from tests.conftest import run_ecokg as _run
 
 ECO = "https://w3id.org/ecokg/ontology#"
 NAME = "华信科技有限公司"  # an invented company name, in two invented articles of two cities
 LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 COMPANIES = f"SELECT ?e ?l WHERE {{ ?e a <{ECO}Company> ; {LABEL} ?l }}"
 FIGURES = f"SELECT ?e ?v WHERE {{ ?o <{ECO}observedEntity> ?e ; <{ECO}value> ?v }}"
-
-
-def _run(*args: str) -> tuple[int, str, str]:
-    runner = CliRunner()
-    with runner.isolation() as streams:
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        else:
-            code = 0
-    return code, streams[0].getvalue().decode(), streams[1].getvalue().decode()
 
 
 @pytest.fixture

@@ -7,30 +7,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 import ecokg
-from ecokg.cli import main
 from ecokg.errors import InputError
 from ecokg.graph.generated import generation_time, parse_time
+from tests.conftest import run_ecokg as _run
 
 from .conftest import GOV, MEDIA
 
 PROV_TIME = URIRef("http://www.w3.org/ns/prov#generatedAtTime")
-
-
-def _run(*args: str) -> tuple[int, str, str]:
-    runner = CliRunner()
-    with runner.isolation() as streams:
-        try:
-            main(list(args))
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else 1
-        else:
-            code = 0
-    return code, streams[0].getvalue().decode(), streams[1].getvalue().decode()
 
 
 def _stamps(path: Path) -> dict[str, str]:
