@@ -183,7 +183,7 @@ class GraphBuilder:
             for idx in sorted(ent.sentences):
                 mention(idx, e)
             if ent.amount is not None and ent.amount_sentence is not None:
-                amount = Literal(ent.amount, datatype=XSD.decimal)  # an rdflib term: its text names the statement
+                amount = Literal(ent.amount, datatype=XSD.decimal)  # rdflib: its text names the statement
                 g.add((e, ECO.amount, amount))
                 self._reify(g, e, ECO.amount, amount, mention(ent.amount_sentence, e), doc, False, "amount")
         for name, sentences in sorted(ex.industries.items()):
