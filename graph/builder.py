@@ -142,17 +142,19 @@ class GraphBuilder:
         """What ``EcoStore.ingest`` takes: the document graph as N-Triples and its merge evidence."""
         import pyoxigraph as ox
 
+        from ecokg.gc_pause import gc_paused
         from ecokg.graph.commit import record_of
         from ecokg.graph.ingest import DocGraph
 
-        doc = str(self.doc_iri(ex))
-        triples = self.ox_triples(ex)
-        gaz = [str(self.entity_iri(ex, k)) for k, e in ex.entities.items() if e.source == "gazetteer"]
-        counts = (len(ex.entities), len(ex.relations), len(ex.designations), len(ex.observations))
-        ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-        return DocGraph(doc, ntriples, record_of(doc, triples, gaz), len(triples),
-                        source or ex.document.source_path or "", len(ex.document.text), counts,
-                        tuple(getattr(ex, "notes", ()) or ()))
+        with gc_paused():  # a long article's triples: a million objects, no cycles (ecokg/gc_pause.py)
+            doc = str(self.doc_iri(ex))
+            triples = self.ox_triples(ex)
+            gaz = [str(self.entity_iri(ex, k)) for k, e in ex.entities.items() if e.source == "gazetteer"]
+            counts = (len(ex.entities), len(ex.relations), len(ex.designations), len(ex.observations))
+            ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+            return DocGraph(doc, ntriples, record_of(doc, triples, gaz), len(triples),
+                            source or ex.document.source_path or "", len(ex.document.text), counts,
+                            tuple(getattr(ex, "notes", ()) or ()))
 
     def doc_graphs(self, extractions: Iterable[Extraction]) -> Iterator[DocGraph]:
         """``doc_graph`` of each extraction, one at a time."""
