@@ -1,7 +1,8 @@
 """Designations whose holders are listed apart from the title.
 
   list-after      公布第三批X名单 … 。(入选企业)分别为：A、B、C … → each of A, B, C holds X
-  category-list   在“X”类别中，A、B和C等5家企业榜上有名 / 上榜 / 入选 → each holds X
+  category-list   在“X”类别中，A、B和C等5家企业榜上有名 / 上榜 / 入选 → each holds X;
+                  在X名单中，…分别是A、B和C → each holds X
   anaphor-holder  园区今年入选… / 该科创城已入选…: the park (or the class the word names) last named
 
 Holders are organizations, parks, places and products named in the listing sentence.
@@ -26,6 +27,9 @@ _TAIL_GAP = re.compile(r"(?:等)?[\d一二三四五六七八九十两]*(?:家|�
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、．.]\s*(.{4,60}?)(?:[（(]|$)")
 _ITEM = re.compile(r"^\s*(?:\d+|[（(]\d+[)）])[.、．]?\s*")
 _CATEGORY = re.compile(r"在“([^”]{2,40})”(?:类别|类|名单|榜单|领域|方向)?中[，,]?(.{0,160}?)(?:榜上有名|上榜|入选|入围|获评)")
+#: 在第二批X名单中，本市有5家企业位列其中，分别是A、B和C: the names after 分别是 hold X
+_IN_LIST = re.compile(r"在(?:《|“)?((?:第[一二三四五六七八九十\d]+批)?[^，。；《》“”]{2,40}?)(?:》|”)?名单中[，,][^。；]{0,24}?"
+                      r"(?:分别是|分别为|依次为|包括)[：:]?(.{2,200}?)(?:[。；]|$)")
 _SITE_HOLDERS = group("IndustrialPark") | group("InnovationCenter") | {"Platform", "Infrastructure"}
 _HOLDER_WORDS = [w for w in anaphor_words(_SITE_HOLDERS) if len(w) > 1]  # 此 alone ends 因此
 
@@ -88,16 +92,17 @@ def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int,
 
 def category_lists(sentence: Sentence, spans: Sequence[EntitySpan], entities: Mapping[str, Entity],
                    context: str) -> list[Designation]:
-    """在“X”类别中，A、B等5家企业榜上有名: each named holder holds X (level and batch from ``context``,
-    the sentence and the one before it)."""
+    """在“X”类别中，A、B等5家企业榜上有名 / 在X名单中，…分别是A、B: each named holder holds X (level
+    and batch from ``context``, the sentence and the one before it)."""
     out: list[Designation] = []
-    for m in _CATEGORY.finditer(sentence.text):
+    for m in [*_CATEGORY.finditer(sentence.text), *_IN_LIST.finditer(sentence.text)]:
         a, b = sentence.start + m.start(2), sentence.start + m.end(2)
         holders = [sp for sp in spans if a <= sp.start and sp.end <= b and entities[sp.key].cls in _HOLDER_CLASSES]
         batch = BATCH_RE.search(context)
         level = level_of(m.group(1), None) or level_of(context, None)
         for sp in holders:
-            out.append(Designation(holder=sp.key, title=m.group(1), sentence=sentence.index, level=level,
+            title = re.sub(r"^第[一二三四五六七八九十\d]+批", "", m.group(1))  # (the batch is kept apart)
+            out.append(Designation(holder=sp.key, title=title, sentence=sentence.index, level=level,
                                    batch=batch.group(1) if batch else None, rule="designation-category"))
     return out
 

@@ -228,6 +228,12 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             last = max(before, key=lambda s: s.end)
             gap = _WHEN.sub("", text[last.end - sentence.start: trig])  # 已于今年9月被…认定为
             plain = len(gap) <= 12 and not re.search(r"\d|[的在对向将]", gap.replace("被", ""))
+            joined = _joined_list(text, sentence.start, before)
+            if plain and len(joined) >= 2:  # A和B被认定为 …: each name of the list holds it
+                out += [Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
+                                    batch=t.batch, granted_by=granted, rule="designation-each")
+                        for sp in joined if entities[sp.key].cls != "GovernmentBody"]
+                continue
             if plain or _QUOTED_OWN.fullmatch(gap):  # A的“B产线”入选: A's, named in quotes
                 holder = last.key
         elif t.kind == "trigger" and clause_start > 0 \
@@ -252,3 +258,14 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
         out.append(Designation(holder=holder, title=t.title, sentence=sentence.index, level=t.level,
                                batch=t.batch, granted_by=granted, implicit=implicit, rule=f"designation-{t.kind}"))
     return out
+
+
+def _joined_list(text: str, base: int, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """The names at the end of ``spans`` joined by 、/和/及/与 (A、B和C), else the last one alone."""
+    out = [spans[-1]]
+    for a in reversed(spans[:-1]):
+        if text[a.end - base:out[0].start - base] not in ("、", "和", "及", "与", "以及"):
+            break
+        out.insert(0, a)
+    return out
+

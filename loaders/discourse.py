@@ -28,6 +28,10 @@ _CLAUSE_START = re.compile(r"(?:^|[。！？；，：\n#*　 ])(?:\d{4}年(?:\d{
                            r"[，、\s])*$")
 
 
+#: 我局, 本局, 我们局: the speaker's own body, named by its kind.
+_OWN_BODY = re.compile(r"(?:我们|我|本)([局厅委])")
+
+
 @dataclass(frozen=True)
 class Anaphor:
     """Words that refer back to the last entity (or list) of some classes."""
@@ -232,6 +236,10 @@ class Discourse:
                 wanted = a.classes & classes
                 if a.plural:
                     return self.latest_list(wanted, at)
+                own = _OWN_BODY.fullmatch(word)
+                if own:  # 我局, 本局, 我们局: the body of that kind the text speaks for
+                    key = self.latest_named(wanted, at, own.group(1))
+                    return [key] if key else []
                 key = self.salient(wanted, at)
                 return [key] if key else []
         return []

@@ -128,7 +128,7 @@ def maker_before(lex: Lexicon, text: str, qs: int, known: list[Candidate]) -> Ca
 
 
 def _common_words(name: str) -> bool:
-    """公司主打产品: two or more words, each a common dictionary word."""
+    """公司主打产品, 高炉: common dictionary words only."""
     import jieba
 
     from ecokg.loaders.candidates import word_frequency
@@ -139,4 +139,6 @@ def _common_words(name: str) -> bool:
         return word_frequency(w) > 50 or (len(w) == 4 and word_frequency(w[:2]) > 50
                                             and word_frequency(w[2:]) > 50)
 
-    return len(words) >= 2 and all(len(w) >= 2 and common(w) for w in words)
+    if len(words) == 1:  # 高炉“智能炉长”系统: a common noun, not a maker
+        return word_frequency(name) > 100
+    return all(len(w) >= 2 and common(w) for w in words)

@@ -83,6 +83,11 @@ def _roles(sent: Sentence) -> dict[int, str] | None:
                     continue
                 roles[i] = role
                 break
+    ranked = [(k, i) for i, c in enumerate(cells) if roles.get(i, "title") == "title"
+              for k, w in enumerate(_ROLE_WORDS["title"]) if w in c]
+    if ranked:  # 入选方向 … 入选类别: the title is the column named by the stronger word
+        roles = {i: r for i, r in roles.items() if r != "title"}
+        roles[min(ranked)[1]] = "title"
     return roles if "company" in roles.values() and len(roles) >= 2 else None
 
 

@@ -70,3 +70,17 @@ def test_clauses_are_no_titles(loader: NewsArticleLoader, text: str) -> None:
     held = _held(loader, text)
     assert not any(w in t for _, t in held for w in ("数量", "位于", "给予")), held
     assert not any(t.endswith("的") for _, t in held), held
+
+
+def test_every_name_of_a_list_before_the_trigger_holds_the_title(loader: NewsArticleLoader) -> None:
+    held = _held(loader, "云杉经济技术开发区和北岭循环经济产业园被认定为2025年度江岸省“智赋万企”标杆园区。")
+    assert {("云杉经济技术开发区", "2025年度江岸省“智赋万企”标杆园区"),
+            ("北岭循环经济产业园", "2025年度江岸省“智赋万企”标杆园区")} <= held, held
+
+
+def test_the_names_after_fenbie_shi_in_a_list_hold_its_title(loader: NewsArticleLoader) -> None:
+    text = ("在第二批省级人工智能创新企业名单中，本市有3家企业位列其中，"
+            "分别是岚峰智能科技有限公司、澄海数联和青禾视觉。")
+    held = _held(loader, text)
+    assert {("岚峰智能科技有限公司", "省级人工智能创新企业"), ("澄海数联", "省级人工智能创新企业"),
+            ("青禾视觉", "省级人工智能创新企业")} <= held, held

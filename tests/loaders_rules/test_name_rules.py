@@ -149,8 +149,10 @@ def test_a_title_after_a_company_is_no_latin_product(loader: NewsArticleLoader) 
 
 
 def test_a_generic_phrase_before_a_quoted_product_is_no_maker(loader: NewsArticleLoader) -> None:
-    ents = _entities(loader, "公司主打产品“云雀R3”仓储机器人已量产，这家公司成立于2019年。")
+    ents = _entities(loader, "公司主打产品“云雀R3”仓储机器人已量产，这家公司成立于2019年。"
+                             "高炉“炉火”系统上线。")
     assert ents.get("云雀R3") == "Robot" and "公司主打产品" not in ents and "这家公司" not in ents, ents
+    assert "高炉" not in ents, ents
 
 
 def test_a_short_name_that_begins_the_full_name_after_its_city_is_the_same_company(

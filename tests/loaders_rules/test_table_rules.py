@@ -184,3 +184,19 @@ def test_an_html_heading_over_a_table_is_kept(tmp_path: Path) -> None:
             "</tbody></table></section><p>根据规划，到2027年，园区总算力将超过2万P。</p></article></body></html>")
     found = _located(tmp_path, "h.html", html)
     assert ("岚峰云数据", "云杉数字经济港") in found and ("青禾智算", "云杉数字经济港") in found, found
+
+
+def test_the_title_column_is_the_one_its_header_names_most_plainly(tmp_path: Path) -> None:
+    text = """# 云岭市上榜企业名单
+
+云岭市工业和信息化局近日公布名单，我市2家单位上榜。
+
+| 序号 | 单位名称 | 入选方向 | 入选类别 |
+|---|---|---|---|
+| 1 | 岚峰智能科技有限公司 | 轧制工序AI质量管控 | 人工智能应用创新示范企业 |
+| 2 | 青禾视觉科技有限公司 | 城市治理视觉大模型 | 人工智能应用创新示范企业 |
+"""
+    ex, label = _extract(tmp_path, "t.md", text)
+    held = {(label[d.holder], d.title) for d in ex.designations}
+    assert ("岚峰智能科技有限公司", "人工智能应用创新示范企业") in held, held
+    assert not any("轧制" in t for _, t in held), held
