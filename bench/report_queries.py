@@ -59,6 +59,28 @@ def before_after_section(r: dict[str, Any]) -> str:
         table(head, rows)])
 
 
+def previous_section(r: dict[str, Any]) -> str:
+    """``results["query_previous"]``: the figures of an earlier run of the same stage, set beside this
+    run's, to show what changed between two versions of the queries and runner."""
+    from bench.report_format import table
+
+    prev = r.get("query_previous")
+    sc = next((s for s in r.get("scales", []) if prev and s.get("scale") == prev["scale"]), None)
+    if not prev or sc is None:
+        return ""
+    modes = (sc.get("query_store") or {}).get("modes") or {}
+    rows = []
+    for name in sorted(set(prev["modes"]) | set(modes)):
+        row = [f"`{name}`"]
+        for mode in ("complete", "param", "first100"):
+            row += [_cell(prev["modes"].get(name, {}).get(mode))[0], _cell(modes.get(name, {}).get(mode))[0]]
+        rows.append(row)
+    head = ["query", "complete, previous run", "complete, this run", "with parameter, previous run",
+            "with parameter, this run", "first 100, previous run", "first 100, this run"]
+    return "\n\n".join([f"## 3c. Named queries: the previous run and this one, {prev['scale']}",
+                         f"Previous run: {prev['note']}. This run: section 3.", table(head, rows)])
+
+
 def goals_section(r: dict[str, Any]) -> str:
     """Issue 13's goals at 1M quads (queries) and for ingest: which this run meets, and the distance
     (measured ÷ goal) to those it does not; computed from the figures of the page."""

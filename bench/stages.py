@@ -146,7 +146,7 @@ def query_store(store: str, queries: list[str], params: dict[str, dict[str, str]
 
     ``param``: with each declared parameter bound to ``values[name]`` (a park, a region, an entity),
     if the query has one; ``complete``: the whole answer (only required parameters bound, from
-    ``params``); ``first100``: the first 100 rows of the complete answer (``ecokg query --limit 100``);
+    ``params``); ``first100``: 100 rows as ``ecokg query --limit 100`` gives them (``queries/firstrows.py``);
     ``param_only`` queries run with their parameter only.
     Parameters are bound once, before the timed runs (the bind time is reported apart).
     """
@@ -170,7 +170,7 @@ def query_store(store: str, queries: list[str], params: dict[str, dict[str, str]
                 limit = 100 if mode == "first100" else None
 
                 def run(q: Any = q, subs: list[dict[str, Any]] = subs, limit: int | None = limit) -> int:
-                    return sum(len(backend.run(q.text, s, limit).rows) for s in subs)
+                    return sum(len(backend.run(q.text, s, limit, first=True).rows) for s in subs)
 
                 for res in _timed_runs(name, run, runs, budget, mode):
                     emit("run", mode=mode, bind_s=bind_s,

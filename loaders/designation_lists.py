@@ -26,10 +26,15 @@ _LIST_TAIL = re.compile(r"(?:等[^，。；]{0,12}?)?(?:均|都|也|一同|同�
 _TAIL_GAP = re.compile(r"(?:等)?[\d一二三四五六七八九十两]*(?:家|个|所|项|座)?[\u4e00-\u9fff]{0,4}?")
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、．.]\s*(.{4,60}?)(?:[（(]|$)")
 _ITEM = re.compile(r"^\s*(?:\d+|[（(]\d+[)）])[.、．]?\s*")
-_CATEGORY = re.compile(r"在“([^”]{2,40})”(?:类别|类|名单|榜单|领域|方向)?中[，,]?(.{0,160}?)(?:榜上有名|上榜|入选|入围|获评)")
+_CATEGORY = re.compile(r"在“(?P<title>[^”]{2,40})”(?:类别|类|名单|榜单|领域|方向)?中[，,]?(?P<who>.{0,160}?)"
+                       r"(?:榜上有名|上榜|入选|入围|获评)")
 #: 在第二批X名单中，本市有5家企业位列其中，分别是A、B和C: the names after 分别是 hold X
-_IN_LIST = re.compile(r"在(?:《|“)?((?:第[一二三四五六七八九十\d]+批)?[^，。；《》“”]{2,40}?)(?:》|”)?名单中[，,][^。；]{0,24}?"
-                      r"(?:分别是|分别为|依次为|包括)[：:]?(.{2,200}?)(?:[。；]|$)")
+_IN_LIST = re.compile(r"在(?:《|“)?(?P<title>(?:第[一二三四五六七八九十\d]+批)?[^，。；《》“”]{2,40}?)(?:》|”)?名单中[，,]"
+                      r"[^。；]{0,24}?(?:分别是|分别为|依次为|包括)[：:]?(?P<who>.{2,200}?)(?:[。；]|$)")
+#: 认定A、B为X / 认定A“P”等8个项目为X（第一批）: each name before 为 holds X
+_NAMED_AS = re.compile(r"认定(?P<who>[^。；为]{2,120}?)为(?P<title>[^，。；“”]{4,40}?(?:[（(]第[一二三四五六七八九十\d]+批[）)])?)"
+                       r"(?=[，。；]|$)")
+_COUNT_AFTER = re.compile(r"了?[\d一二三四五六七八九十两]+(?:家|个|项|所|座)")
 _SITE_HOLDERS = group("IndustrialPark") | group("InnovationCenter") | {"Platform", "Infrastructure"}
 _HOLDER_WORDS = [w for w in anaphor_words(_SITE_HOLDERS) if len(w) > 1]  # 此 alone ends 因此
 
@@ -70,8 +75,9 @@ def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int,
                         break
                 if _HEADING.match(nxt.text) or _ITEM.match(nxt.text):
                     break  # a heading or numbered items: numbered_items reads those
-                lead = _LIST_LEAD.search(nxt.text)
-                tail = _LIST_TAIL.search(nxt.text)
+                lead = next((m for m in _LIST_LEAD.finditer(nxt.text) if not any(  # (not 有 of 有限公司)
+                    sp.start <= nxt.start + m.start() < sp.end for sp in by_sentence.get(nxt.index, []))), None)
+                tail = next(reversed(list(_LIST_TAIL.finditer(nxt.text))), None)  # (入选者…均在其列: the last)
                 mine = [sp for sp in by_sentence.get(nxt.index, []) if entities[sp.key].cls in _HOLDER_CLASSES
                         and entities[sp.key].cls != "GovernmentBody"]
                 spans = [sp for sp in mine if lead and sp.start >= nxt.start + lead.end()]
@@ -81,6 +87,8 @@ def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int,
                     gap = nxt.text[spans[-1].end - nxt.start:tail.start()] if spans else ""
                     if not _TAIL_GAP.fullmatch(gap):
                         spans = []
+                if tail and len(spans) == 1 and _COUNT_AFTER.match(nxt.text, tail.end()):
+                    spans = []  # 太原市入选14个: the place's entries, listed elsewhere, not the place
                 if len(spans) >= 2 or (spans and tail):
                     for sp in spans:
                         out.append(Designation(holder=sp.key, title=t.title, sentence=nxt.index, level=t.level,
@@ -95,13 +103,16 @@ def category_lists(sentence: Sentence, spans: Sequence[EntitySpan], entities: Ma
     """在“X”类别中，A、B等5家企业榜上有名 / 在X名单中，…分别是A、B: each named holder holds X (level
     and batch from ``context``, the sentence and the one before it)."""
     out: list[Designation] = []
-    for m in [*_CATEGORY.finditer(sentence.text), *_IN_LIST.finditer(sentence.text)]:
-        a, b = sentence.start + m.start(2), sentence.start + m.end(2)
-        holders = [sp for sp in spans if a <= sp.start and sp.end <= b and entities[sp.key].cls in _HOLDER_CLASSES]
+    for m in [*_CATEGORY.finditer(sentence.text), *_IN_LIST.finditer(sentence.text),
+              *_NAMED_AS.finditer(sentence.text)]:
+        a, b = sentence.start + m.start("who"), sentence.start + m.end("who")
+        holders = [sp for sp in spans if a <= sp.start and sp.end <= b and entities[sp.key].cls in _HOLDER_CLASSES
+                   and not (entities[sp.key].cls == "Place" and sentence.text[sp.end - sentence.start:][:1] == "的")]
         batch = BATCH_RE.search(context)
-        level = level_of(m.group(1), None) or level_of(context, None)
+        level = level_of(m.group("title"), None) or level_of(context, None)
         for sp in holders:
-            title = re.sub(r"^第[一二三四五六七八九十\d]+批", "", m.group(1))  # (the batch is kept apart)
+            title = re.sub(r"^第[一二三四五六七八九十\d]+批", "", m.group("title"))  # (the batch is kept apart)
+            title = re.sub(r"[（(]第[一二三四五六七八九十\d]+批[）)]$", "", title)
             out.append(Designation(holder=sp.key, title=title, sentence=sentence.index, level=level,
                                    batch=batch.group(1) if batch else None, rule="designation-category"))
     return out

@@ -101,8 +101,6 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tup
             if _COUNTED.search(text, max(0, s - 8), s) or _COUNT_HEAD.match(surface) or _COUNT_AFTER.match(text, e) \
                     or _COUNT_INSIDE.search(name):
                 break  # 11家国家级智能制造示范工厂, 8场平行论坛, 示范工厂11家: a count of things, not a name
-            if head == "学院" and not _college_named(lex, name):
-                break  # 计算机学院 of a university, 人工智能学院: a school described, not named
             if cls not in ORG and name.startswith(("公司", "企业", "集团")):
                 break  # 该公司智能工厂: the company's factory, described, not named
             if cls not in ORG and _GRANTED_KIND.match(name):
@@ -165,21 +163,3 @@ def _only_sectors(modifier: str, lex: Lexicon) -> bool:
     for w in lex.industries:
         rest = rest.replace(w, "")
     return bool(modifier) and not rest
-
-
-def _college_named(lex: Lexicon, name: str) -> bool:
-    """湘南学院, 宿迁学院, 洛阳理工学院: a college named by a place or a name of its own; not a school
-    inside a university (四川大学计算机学院) nor one described by common words (人工智能学院)."""
-    import jieba
-
-    from ecokg.loaders.candidates import word_frequency
-
-    modifier = name[: -len("学院")]
-    if "大学" in modifier:
-        return False
-    if any(modifier.startswith(p) for p in lex.city_to_province) or any(
-            modifier.startswith((p, info["short"])) for p, info in lex.provinces.items()):
-        return True
-    jieba.setLogLevel(60)
-    return not all(word_frequency(w) > 50 for w in jieba.lcut(modifier, HMM=False))
-

@@ -30,6 +30,8 @@ from ecokg.graph.namespaces import (
 )
 from ecokg.queries.binding import bind_params, combinations
 from ecokg.queries.catalogue import NamedQuery
+from ecokg.queries.firstrows import first_rows
+from ecokg.queries.ordering import sort_rows, split_order
 from ecokg.queries.results import Result, plain
 from ecokg.queries.sparqltext import check_syntax, has_dataset_clause, inject_values, query_form, syntax_error
 
@@ -96,7 +98,8 @@ class LocalBackend:
                 not any(True for _ in self.store.ox.quads_for_pattern(None, None, None, _default_graph()))
         return self._all_ours
 
-    def _query(self, text: str, substitutions: dict[str, Node] | None = None) -> Any:
+    def _query(self, text: str, substitutions: dict[str, Node] | None = None,
+               first: int | None = None) -> Any:
         import pyoxigraph as ox
 
         from ecokg.graph.oxconvert import to_ox
@@ -113,6 +116,8 @@ class LocalBackend:
                 text = inject_values(text, {k: [v] for k, v in substitutions.items()})
             except QueryError:
                 kwargs["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in substitutions.items()}
+        if first is not None:  # stop after the first rows found, then order those (queries/firstrows.py);
+            text = first_rows(text, first + 1) or text  # one more: whether the answer was cut
         try:
             return self.store.ox.query(text, **kwargs)
         except SyntaxError as exc:
@@ -124,13 +129,28 @@ class LocalBackend:
         return self.run(text).rows
 
     def run(
-        self, text: str, substitutions: dict[str, Node] | None = None, limit: int | None = None
+        self, text: str, substitutions: dict[str, Node] | None = None, limit: int | None = None,
+        first: bool = False,
     ) -> Result:
+        """Rows (or triples) of ``text``; at most ``limit``. With ``first``, an ordered ``SELECT``
+        stops after ``limit`` rows found and orders those (``queries/firstrows.py``), and without a
+        limit its rows are ordered in Python rather than by the engine (``queries/ordering.py``)."""
+        split = split_order(text) if first and limit is None else None
+        if split is not None:
+            unordered = self._run(split[0], substitutions, None, None)
+            rows = sort_rows(unordered.rows, unordered.variables, split[1])
+            if rows is not None:
+                unordered.rows = rows
+                return unordered
+        return self._run(text, substitutions, limit, limit if first else None)
+
+    def _run(self, text: str, substitutions: dict[str, Node] | None, limit: int | None,
+             first: int | None) -> Result:
         import pyoxigraph as ox
 
         from ecokg.graph.oxconvert import from_ox
 
-        answer = self._query(text, substitutions)
+        answer = self._query(text, substitutions, first)
         if isinstance(answer, ox.QueryBoolean):
             return Result("ASK", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
@@ -165,14 +185,19 @@ class LocalBackend:
 
 def execute(query: NamedQuery, params: dict[str, str], backend: LocalBackend,
             limit: int | None = None) -> Result:
-    """Bind the parameters and run the query locally; one run per combination of bound values."""
+    """Bind the parameters and run the query locally; one run per combination of bound values.
+
+    With ``limit``, a named query (not ``-e`` text) answers ``limit`` rows of its complete answer in
+    its own order, found without evaluating all of it (``queries/firstrows.py``); without, its rows
+    are ordered in Python (``queries/ordering.py``)."""
     if query.source == "-e" or query.name == "-e":
         check_syntax(query.text, "the -e query")
     bound = bind_params(query, params, backend)
     result: Result | None = None
+    first = query.source != "-e" and query.name != "-e"  # a named query: its rows found fast
     for subst in combinations(bound) or [{}]:
         try:
-            part = backend.run(query.text, subst, limit)
+            part = backend.run(query.text, subst, limit, first=first)
         except QueryError as exc:
             raise QueryError(
                 exc.message.replace("the query", query.source or query.name, 1), hint=exc.hint

@@ -32,6 +32,10 @@ def _tokens(text: str) -> Iterable[tuple[str, str, int]]:
             yield kind, m.group(), m.start()
 
 
+#: The scanner (kind, text, offset; comments left out), for the query layer's other text tools.
+tokens = _tokens
+
+
 def query_form(text: str) -> str:
     """SELECT, ASK, CONSTRUCT, DESCRIBE, or the first keyword of an update (INSERT, DELETE …)."""
     for kind, value, _ in _tokens(text):

@@ -84,3 +84,27 @@ def test_the_names_after_fenbie_shi_in_a_list_hold_its_title(loader: NewsArticle
     held = _held(loader, text)
     assert {("岚峰智能科技有限公司", "省级人工智能创新企业"), ("澄海数联", "省级人工智能创新企业"),
             ("青禾视觉", "省级人工智能创新企业")} <= held, held
+
+
+def test_the_names_a_list_sentence_ends_with_hold_the_title_announced_before(
+        loader: NewsArticleLoader) -> None:
+    text = ("江岸市经济和信息化局公布了第二批“江岸市人工智能标杆企业”名单。云岭区共有3家企业上榜。"
+            "云岭区的入选者覆盖大模型等方向，岚峰智能科技有限公司、澄海数联、青禾视觉等均在其列。")
+    held = {h for h, _ in _held(loader, text)}
+    assert {"岚峰智能科技有限公司", "澄海数联", "青禾视觉"} <= held and "云岭区" not in held, held
+
+
+def test_a_place_before_its_count_or_its_companies_holds_nothing(loader: NewsArticleLoader) -> None:
+    text = ("江岸省公布第二批人工智能示范名单。全省共有36家企业入选，其中云岭市入选14个。"
+            "在“人工智能示范企业”类别中，云岭市的岚峰智能科技有限公司和澄海数联榜上有名。")
+    held = {h for h, _ in _held(loader, text)}
+    assert "云岭市" not in held and "岚峰智能科技有限公司" in held, held
+
+
+def test_what_a_body_names_as_a_title_holds_it(loader: NewsArticleLoader) -> None:
+    text = ("经专家评审，认定岚峰智能科技有限公司“云杉质检系统”等3个项目为"
+            "2025年江岸市人工智能示范项目（第一批），认定云岭信息产业园、北岭科技产业园为江岸市人工智能特色产业园区。")
+    held = _held(loader, text)
+    parks = "江岸市人工智能特色产业园区"
+    assert {("云岭信息产业园", parks), ("北岭科技产业园", parks),
+            ("岚峰智能科技有限公司", "2025年江岸市人工智能示范项目")} <= held, held
