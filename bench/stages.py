@@ -53,7 +53,7 @@ def ingest(corpus: str, store: str, jobs: int = 1) -> None:
     processes, each warmed on the first article) is timed apart.
     """
     from ecokg import api
-    from ecokg.batch import Extractor, Options, start_workers, stream_docs
+    from ecokg.batch import Extractor, Options, load_dictionaries, start_workers, stream_docs
 
     files = [str(f) for f in corpus_files(corpus)]
     t0 = time.perf_counter()
@@ -61,6 +61,7 @@ def ingest(corpus: str, store: str, jobs: int = 1) -> None:
     if jobs > 1:
         workers = start_workers(Options(), jobs, warm=files[0])
     else:
+        load_dictionaries()  # jieba's, whatever the first article's region (the workers' start does it too)
         list(Extractor(Options()).entry(files[0]))  # loads the shared dictionaries of this process
     setup_s = time.perf_counter() - t0
     report = api.BuildReport(sources=len(files))

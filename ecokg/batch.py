@@ -194,10 +194,22 @@ class Extractor:
 _WORKER: Extractor | None = None
 
 
+def load_dictionaries() -> None:
+    """jieba's dictionary and word tags, which the loaders open at their first use (a warm-up
+    article whose region needs neither would leave them to the first real one)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    _ = jieba.posseg.dt.word_tag_tab
+
+
 def _init_worker(options: Options, warm: str | None = None) -> None:
     global _WORKER
     _WORKER = Extractor(options)
     if warm is not None:  # dictionaries loaded before the first task
+        load_dictionaries()
         for _ in _WORKER.entry(warm):
             pass
 

@@ -40,6 +40,36 @@ if TYPE_CHECKING:
     from ecokg.graph.ingest import DocGraph
 
 
+class _Terms:
+    """A namespace whose terms are made once: rdflib makes (and checks) a new ``URIRef`` at every
+    ``ECO.title``, ``RDF.type`` or ``ECO[name]``, a million times for a long article."""
+
+    def __init__(self, ns: Any) -> None:
+        self._ns = ns
+        self._items: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = getattr(self._ns, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._ns[name]
+        return term
+
+    def __str__(self) -> str:
+        return str(self._ns)
+
+
+_ECO_IRI = str(ECO)
+DCTERMS, ECO, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD = (
+    _Terms(ns) for ns in (DCTERMS, ECO, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD))
+
+
 def _lang_of(text: str) -> str:
     """``zh`` for names with CJK characters, ``en`` for pure Latin names."""
     return "zh" if any("\u3400" <= ch <= "\u9fff" for ch in text) else "en"
@@ -112,17 +142,19 @@ class GraphBuilder:
         """What ``EcoStore.ingest`` takes: the document graph as N-Triples and its merge evidence."""
         import pyoxigraph as ox
 
+        from ecokg.gc_pause import gc_paused
         from ecokg.graph.commit import record_of
         from ecokg.graph.ingest import DocGraph
 
-        doc = str(self.doc_iri(ex))
-        triples = self.ox_triples(ex)
-        gaz = [str(self.entity_iri(ex, k)) for k, e in ex.entities.items() if e.source == "gazetteer"]
-        counts = (len(ex.entities), len(ex.relations), len(ex.designations), len(ex.observations))
-        ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
-        return DocGraph(doc, ntriples, record_of(doc, triples, gaz), len(triples),
-                        source or ex.document.source_path or "", len(ex.document.text), counts,
-                        tuple(getattr(ex, "notes", ()) or ()))
+        with gc_paused():  # a long article's triples: a million objects, no cycles (ecokg/gc_pause.py)
+            doc = str(self.doc_iri(ex))
+            triples = self.ox_triples(ex)
+            gaz = [str(self.entity_iri(ex, k)) for k, e in ex.entities.items() if e.source == "gazetteer"]
+            counts = (len(ex.entities), len(ex.relations), len(ex.designations), len(ex.observations))
+            ntriples = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+            return DocGraph(doc, ntriples, record_of(doc, triples, gaz), len(triples),
+                            source or ex.document.source_path or "", len(ex.document.text), counts,
+                            tuple(getattr(ex, "notes", ()) or ()))
 
     def doc_graphs(self, extractions: Iterable[Extraction]) -> Iterator[DocGraph]:
         """``doc_graph`` of each extraction, one at a time."""
@@ -130,50 +162,59 @@ class GraphBuilder:
             yield self.doc_graph(ex)
 
     def _fill(self, g: Graph, ex: Extraction, doc: URIRef) -> None:
+        lit = getattr(g, "make_literal", Literal)  # the sink may make its literals directly
         self._document(g, ex, doc)
         mentions = {s.index: iris.mention_iri(doc, s.start, s.end) for s in ex.sentences}
         used: dict[int, set[Node]] = {}
+
+        iri_of: dict[str, URIRef] = {}
+
+        def ent_iri(key: str) -> URIRef:  # each entity's IRI made once (relations name them again and again)
+            e = iri_of.get(key)
+            if e is None:
+                e = iri_of[key] = self.entity_iri(ex, key)
+            return e
 
         def mention(idx: int, *about: Node) -> URIRef:
             used.setdefault(idx, set()).update(about)
             return mentions[idx]
 
         for key, ent in sorted(ex.entities.items()):
-            e = self.entity_iri(ex, key)
+            e = ent_iri(key)
             self._entity(g, ex, key, e, doc)
             for idx in sorted(ent.sentences):
                 mention(idx, e)
             if ent.amount is not None and ent.amount_sentence is not None:
-                amount = Literal(ent.amount, datatype=XSD.decimal)
+                amount = Literal(ent.amount, datatype=XSD.decimal)  # rdflib: its text names the statement
                 g.add((e, ECO.amount, amount))
                 self._reify(g, e, ECO.amount, amount, mention(ent.amount_sentence, e), doc, False, "amount")
         for name, sentences in sorted(ex.industries.items()):
             ind = self.industry_iri(name)
             g.add((ind, RDF.type, ECO.Industry))
-            g.add((ind, RDFS.label, Literal(name, lang="zh")))
-            g.add((ind, SKOS.prefLabel, Literal(name, lang="zh")))
+            g.add((ind, RDFS.label, lit(name, lang="zh")))
+            g.add((ind, SKOS.prefLabel, lit(name, lang="zh")))
             g.add((ind, ECO.mentionedIn, doc))
             for idx in sorted(sentences):
                 mention(idx, ind)
         for rel in ex.relations:
-            s = self.entity_iri(ex, rel.subject)
+            s = ent_iri(rel.subject)
             industry = rel.predicate == "targetsIndustry" and rel.object not in ex.entities
-            o = self.industry_iri(rel.object) if industry else self.entity_iri(ex, rel.object)
+            o = self.industry_iri(rel.object) if industry else ent_iri(rel.object)
             g.add((s, ECO[rel.predicate], o))
             self._reify(g, s, ECO[rel.predicate], o, mention(rel.sentence, s, o), doc, rel.implicit, rel.rule)
         for des in ex.designations:
-            holder = self.entity_iri(ex, des.holder)
+            holder = ent_iri(des.holder)
             d = iris.node_iri("designation", holder, des.title, base=self.base)
             g.add((d, RDF.type, ECO.Designation))
-            g.add((d, ECO.title, Literal(des.title, lang="zh")))
-            g.add((d, RDFS.label, Literal(des.title, lang="zh")))
+            g.add((d, ECO.title, lit(des.title, lang="zh")))
+            g.add((d, RDFS.label, lit(des.title, lang="zh")))
             if des.level:
                 g.add((d, ECO.level, ECO[des.level]))
             if des.batch:
-                g.add((d, ECO.batch, Literal(des.batch, lang="zh")))
+                g.add((d, ECO.batch, lit(des.batch, lang="zh")))
             m = mention(des.sentence, holder, d)
             if des.granted_by:
-                grantor = self.entity_iri(ex, des.granted_by)
+                grantor = ent_iri(des.granted_by)
                 g.add((d, ECO.grantedBy, grantor))
                 self._reify(g, d, ECO.grantedBy, grantor, m, doc, False, des.rule)
             g.add((d, PROV.wasDerivedFrom, m))
@@ -182,35 +223,35 @@ class GraphBuilder:
         for ob in ex.observations:
             o = iris.node_iri("obs", ex.document.sha256, ob.start, ob.end, ob.value, ob.unit, base=self.base)
             g.add((o, RDF.type, ECO.Observation))
-            g.add((o, ECO.value, Literal(Decimal(ob.value), datatype=XSD.decimal)))
-            g.add((o, ECO.unit, Literal(ob.unit)))
+            g.add((o, ECO.value, lit(Decimal(ob.value), datatype=XSD.decimal)))
+            g.add((o, ECO.unit, lit(ob.unit)))
             g.add((o, ECO.qualifier, ECO[ob.qualifier]))
             label = f"{ob.indicator} {ob.text}" if ob.indicator else ob.text
-            g.add((o, RDFS.label, Literal(label, lang="zh")))
+            g.add((o, RDFS.label, lit(label, lang="zh")))
             if ob.period_start:
-                g.add((o, ECO.periodStart, Literal(ob.period_start, datatype=XSD.date)))
+                g.add((o, ECO.periodStart, lit(ob.period_start, datatype=XSD.date)))
             if ob.period_end:
-                g.add((o, ECO.periodEnd, Literal(ob.period_end, datatype=XSD.date)))
+                g.add((o, ECO.periodEnd, lit(ob.period_end, datatype=XSD.date)))
             if ob.period_label:
-                g.add((o, ECO.periodLabel, Literal(ob.period_label, lang="zh")))
+                g.add((o, ECO.periodLabel, lit(ob.period_label, lang="zh")))
             if ob.indicator:
                 ind = self.indicator_iri(ob.indicator)
                 g.add((o, ECO.indicator, ind))
-                if not str(ind).startswith(str(ECO)):
+                if not str(ind).startswith(_ECO_IRI):
                     g.add((ind, RDF.type, SKOS.Concept))
                     g.add((ind, SKOS.inScheme, ECO.Indicator))
-                    g.add((ind, SKOS.prefLabel, Literal(ob.indicator, lang="zh")))
+                    g.add((ind, SKOS.prefLabel, lit(ob.indicator, lang="zh")))
             about: list[Node] = [o]
             if ob.subject:
-                subj = self.entity_iri(ex, ob.subject)
+                subj = ent_iri(ob.subject)
                 g.add((o, ECO.observedEntity, subj))
                 about.append(subj)
             if ob.implicit:
-                g.add((o, ECO.inferred, Literal(True)))
+                g.add((o, ECO.inferred, lit(True)))
             if ob.rule:
-                g.add((o, ECO.extractionRule, Literal(ob.rule)))
+                g.add((o, ECO.extractionRule, lit(ob.rule)))
             if ob.target:
-                g.add((o, ECO.isTarget, Literal(True)))
+                g.add((o, ECO.isTarget, lit(True)))
             g.add((o, PROV.wasDerivedFrom, mention(ob.sentence, *about)))
             g.add((o, ECO.mentionedIn, doc))
         by_index = {s.index: s for s in ex.sentences}
@@ -219,76 +260,80 @@ class GraphBuilder:
 
     # -- pieces ----------------------------------------------------------------------------
     def _document(self, g: Graph, ex: Extraction, doc: URIRef) -> None:
+        lit = getattr(g, "make_literal", Literal)  # the sink may make its literals directly
         d = ex.document
         g.add((doc, RDF.type, ECO.SourceDocument))
-        g.add((doc, DCTERMS.title, Literal(d.title or (d.source_path or "untitled"), lang="zh")))
+        g.add((doc, DCTERMS.title, lit(d.title or (d.source_path or "untitled"), lang="zh")))
         if d.publisher:
-            g.add((doc, DCTERMS.publisher, Literal(d.publisher, lang="zh")))
+            g.add((doc, DCTERMS.publisher, lit(d.publisher, lang="zh")))
         if d.issued:
             dtype = XSD.dateTime if "T" in d.issued else XSD.date
-            g.add((doc, DCTERMS.issued, Literal(d.issued, datatype=dtype)))
+            g.add((doc, DCTERMS.issued, lit(d.issued, datatype=dtype)))
         for author in d.authors:
-            g.add((doc, DCTERMS.creator, Literal(author, lang="zh")))
+            g.add((doc, DCTERMS.creator, lit(author, lang="zh")))
         if d.url:
             g.add((doc, DCTERMS.source, URIRef(d.url)))
         if d.source_path and d.source_path != "-":
-            g.add((doc, ECO.fileName, Literal(d.source_path.replace("\\", "/").rsplit("/", 1)[-1])))
-        g.add((doc, DCTERMS.format, Literal(d.media_type)))
-        g.add((doc, DCTERMS.language, Literal("zh")))
-        g.add((doc, ECO.sha256, Literal(d.sha256)))
-        g.add((doc, ECO.content, Literal(d.text, lang="zh")))
+            g.add((doc, ECO.fileName, lit(d.source_path.replace("\\", "/").rsplit("/", 1)[-1])))
+        g.add((doc, DCTERMS.format, lit(d.media_type)))
+        g.add((doc, DCTERMS.language, lit("zh")))
+        g.add((doc, ECO.sha256, lit(d.sha256)))
+        g.add((doc, ECO.content, lit(d.text, lang="zh")))
         if d.region and d.region in ex.entities:
             g.add((doc, DCTERMS.spatial, self.entity_iri(ex, d.region)))
         if self.generated_at:  # when this graph was extracted (the as-of axis is dcterms:issued)
             run = iris.extraction_iri(doc)
             g.add((run, RDF.type, PROV.Entity))
             g.add((run, PROV.wasDerivedFrom, doc))
-            g.add((run, PROV.generatedAtTime, Literal(self.generated_at, datatype=XSD.dateTime)))
+            g.add((run, PROV.generatedAtTime, lit(self.generated_at, datatype=XSD.dateTime)))
 
     def _entity(self, g: Graph, ex: Extraction, key: str, e: URIRef, doc: URIRef) -> None:
+        lit = getattr(g, "make_literal", Literal)  # the sink may make its literals directly
         ent = ex.entities[key]
         g.add((e, RDF.type, ECO[ent.cls]))
-        g.add((e, RDFS.label, Literal(key, lang="zh")))
+        g.add((e, RDFS.label, lit(key, lang="zh")))
         if ent.en_label:
-            g.add((e, RDFS.label, Literal(ent.en_label, lang="en")))
+            g.add((e, RDFS.label, lit(ent.en_label, lang="en")))
         for alt in sorted(ent.alt_labels - {key, ent.en_label or ""}):
-            g.add((e, SKOS.altLabel, Literal(alt, lang=_lang_of(alt))))
+            g.add((e, SKOS.altLabel, lit(alt, lang=_lang_of(alt))))
         qid = ent.wikidata or wikidata_for(ent.cls, key, ent.codes)  # verified ids only (graph/identity.py)
         if qid:
             g.add((e, SKOS.exactMatch, WD[qid]))
             g.add((e, OWL.sameAs, WD[qid]))
             g.add((e, SCHEMA.sameAs, WD[qid]))
         for scheme, code in sorted(ent.codes.items()):  # verified identifiers (loaders/identifiers.py)
-            g.add((e, IDENTIFIER_PROPERTY[scheme], Literal(code)))
+            g.add((e, IDENTIFIER_PROPERTY[scheme], lit(code)))
         g.add((e, ECO.mentionedIn, doc))
         if ent.unit:
-            g.add((e, ECO.unit, Literal(ent.unit)))
+            g.add((e, ECO.unit, lit(ent.unit)))
         if ent.amount is not None and ent.amount_sentence is None:
-            g.add((e, ECO.amount, Literal(ent.amount, datatype=XSD.decimal)))
+            g.add((e, ECO.amount, lit(ent.amount, datatype=XSD.decimal)))
         if ent.per_year is not None:
-            g.add((e, ECO.perYear, Literal(ent.per_year)))
+            g.add((e, ECO.perYear, lit(ent.per_year)))
         if ent.period_start:
-            g.add((e, ECO.periodStart, Literal(ent.period_start, datatype=XSD.date)))
+            g.add((e, ECO.periodStart, lit(ent.period_start, datatype=XSD.date)))
         if ent.period_end:
-            g.add((e, ECO.periodEnd, Literal(ent.period_end, datatype=XSD.date)))
+            g.add((e, ECO.periodEnd, lit(ent.period_end, datatype=XSD.date)))
         if ent.period_label:
-            g.add((e, ECO.periodLabel, Literal(ent.period_label, lang="zh")))
+            g.add((e, ECO.periodLabel, lit(ent.period_label, lang="zh")))
         if ent.level:
             g.add((e, ECO.level, ECO[ent.level]))
         if ent.batch:
-            g.add((e, ECO.batch, Literal(ent.batch, lang="zh")))
+            g.add((e, ECO.batch, lit(ent.batch, lang="zh")))
 
     def _mention(self, g: Graph, sent: Sentence, m: URIRef, doc: URIRef, about: set[Node]) -> None:
+        lit = getattr(g, "make_literal", Literal)  # the sink may make its literals directly
         g.add((m, RDF.type, ECO.Mention))
-        g.add((m, ECO.text, Literal(sent.text, lang="zh")))
-        g.add((m, ECO.start, Literal(sent.start)))
-        g.add((m, ECO.end, Literal(sent.end)))
+        g.add((m, ECO.text, lit(sent.text, lang="zh")))
+        g.add((m, ECO.start, lit(sent.start)))
+        g.add((m, ECO.end, lit(sent.end)))
         g.add((m, ECO.inDocument, doc))
         for node in sorted(about, key=str):
             g.add((m, ECO.about, node))
 
     def _reify(self, g: Graph, s: Node, p: URIRef, o: Node, m: URIRef, doc: URIRef,
                implicit: bool, rule: str) -> None:
+        lit = getattr(g, "make_literal", Literal)  # the sink may make its literals directly
         st = iris.node_iri("stmt", s, p, o, m, base=self.base)
         g.add((st, RDF.type, RDF.Statement))
         g.add((st, RDF.subject, s))
@@ -296,9 +341,9 @@ class GraphBuilder:
         g.add((st, RDF.object, o))
         g.add((st, PROV.wasDerivedFrom, m))
         if implicit:
-            g.add((st, ECO.inferred, Literal(True)))
+            g.add((st, ECO.inferred, lit(True)))
         if rule:
-            g.add((st, ECO.extractionRule, Literal(rule)))
+            g.add((st, ECO.extractionRule, lit(rule)))
 
 
 class _OxSink:
@@ -306,7 +351,22 @@ class _OxSink:
 
     def __init__(self) -> None:
         self.triples: dict[Any, None] = {}
-        self._iris: dict[str, Any] = {}
+        self._iris: dict[Any, Any] = {}
+        ox = _ox()
+        self._ox_literal, self._triple = ox.Literal, ox.Triple
+        self._boolean, self._integer = ox.NamedNode(str(XSD.boolean)), ox.NamedNode(str(XSD.integer))
+
+    def make_literal(self, value: Any, lang: str | None = None, datatype: Any = None) -> Any:
+        """``rdflib.Literal(value, lang=…, datatype=…)`` as the pyoxigraph literal it converts to, made
+        directly for text and integers (rdflib's literal checks and normalizes: the costly part)."""
+        if datatype is None:
+            if type(value) is str:
+                return self._ox_literal(value, language=lang) if lang else self._ox_literal(value)
+            if type(value) is bool and lang is None:
+                return self._ox_literal("true" if value else "false", datatype=self._boolean)
+            if type(value) is int and lang is None:
+                return self._ox_literal(str(value), datatype=self._integer)
+        return to_ox(Literal(value, lang=lang, datatype=datatype))
 
     def _term(self, term: Node) -> Any:
         if isinstance(term, URIRef):
@@ -314,11 +374,28 @@ class _OxSink:
             if node is None:
                 node = self._iris[term] = _ox().NamedNode(str(term))
             return node
+        if not isinstance(term, Node):  # made by ``make_literal``
+            return term
         return to_ox(term)
 
     def add(self, triple: tuple[Node, Node, Node]) -> None:
         s, p, o = triple
-        self.triples[_ox().Triple(self._term(s), self._term(p), self._term(o))] = None
+        iris = self._iris
+        s_node = iris.get(s)
+        if s_node is None:
+            s_node = self._term(s)
+        p_node = iris.get(p)
+        if p_node is None:
+            p_node = self._term(p)
+        if type(o) is URIRef:
+            o_node = iris.get(o)
+            if o_node is None:
+                o_node = self._term(o)
+        elif isinstance(o, Node):
+            o_node = to_ox(o)
+        else:  # made by ``make_literal``
+            o_node = o
+        self.triples[self._triple(s_node, p_node, o_node)] = None
 
 
 @lru_cache(maxsize=1)

@@ -55,14 +55,19 @@ class DocRecord:
 
 def record_of(doc: str, triples: list[Any], gazetteer: list[str]) -> DocRecord:
     """The record of one raw document graph (pyoxigraph triples)."""
+    from ecokg.graph.merge import EVIDENCE
+
     values: dict[str, str] = {}
     keys = {str(DCTERMS.source): "source", str(ECO.fileName): "file_name", str(ECO.sha256): "sha256"}
+    evidence = []  # the triples merging reads: types, labels, identifiers, places (a fraction of all)
     for t in triples:
-        if t.subject.value == doc and t.predicate.value in keys:
-            values[keys[t.predicate.value]] = t.object.value
+        p = t.predicate.value
+        if p in EVIDENCE:
+            evidence.append((t.subject, t.predicate, t.object))
+        elif p in keys and t.subject.value == doc:
+            values[keys[p]] = t.object.value
     return DocRecord(doc, values.get("sha256"), values.get("source"), values.get("file_name"),
-                     occurrences_from_triples(doc, ((t.subject, t.predicate, t.object) for t in triples),
-                                              gazetteer))
+                     occurrences_from_triples(doc, evidence, gazetteer))
 
 
 def _record_json(record: DocRecord) -> str:

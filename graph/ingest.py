@@ -190,6 +190,7 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
     is more, so the merge over all documents runs a logarithmic number of times."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from ecokg.gc_pause import gc_paused
     from ecokg.graph.commit import RawFiles, apply, load_state
 
     raw = RawFiles(store.path)
@@ -214,7 +215,9 @@ def ingest_docs(store: EcoStore, docs: Iterable[DocGraph], report: IngestReport,
                     break
                 _finish(store, inflight, raw, report)
                 inflight = None
-                prepared = _plan_batch(store, batch, state, raw, report, resolution, clusters, on_progress)
+                with gc_paused():  # merging a long article: many objects, no cycles (ecokg/gc_pause.py)
+                    prepared = _plan_batch(store, batch, state, raw, report, resolution, clusters,
+                                           on_progress)
                 batch = []
                 if prepared is not None:
                     resolution, clusters = prepared.plan.resolution, prepared.plan.clusters

@@ -54,6 +54,8 @@ _ENTITY_CLASSES = {str(ECO[c]): c for c in iris.KIND_BY_CLASS}
 _TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), str(SKOS.altLabel)
 _MATCH, _LOCATED, _SPATIAL = str(SKOS.exactMatch), str(ECO.locatedIn), str(DCTERMS.spatial)
 _CODES = {str(ECO.creditCode): "uscc", str(ECO.adminCode): "adcode"}
+#: The predicates ``occurrences_from_triples`` reads (``commit.record_of`` passes it only these triples).
+EVIDENCE = frozenset({_TYPE, _LABEL, _ALT, _MATCH, _LOCATED, _SPATIAL, *_CODES})
 
 
 

@@ -92,6 +92,8 @@ def brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Can
     """Brand + company suffix anywhere, when the brand is not a dictionary word (汉澄汽车)."""
     found: list[Candidate] = []
     for suffix in lex.company_suffixes:
+        if suffix not in text:  # most suffixes are in no sentence: no generator to start for them
+            continue
         for start in find_all(text, suffix):
             end = start + len(suffix)
             for blen in (2, 3, 4):

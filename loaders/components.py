@@ -58,8 +58,7 @@ def make_region(gazetteer: Gazetteer):
     def region(state: DocState) -> None:
         state.region = detect_region(state.doc, lexicon())
         state.index = gazetteer.for_region(state.region)
-        state.authorities = sorted({n for n, e in state.index.by_name.items() if e.cls == "GovernmentBody"},
-                                   key=len, reverse=True)
+        state.authorities = state.index.authorities  # the same list for every article of the region
     return region
 
 

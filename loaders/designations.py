@@ -102,6 +102,8 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
                                authority, base + trig, kind))
 
     for trig in TRIGGERS:
+        if trig not in text:  # most sentences hold none of them: no pattern to look up
+            continue
         for m in re.finditer(re.escape(trig), text):
             if any(s <= m.start() < e for s, e in taken):
                 continue

@@ -28,7 +28,7 @@ from ecokg.loaders.company_names import (
 from ecokg.loaders.defined_items import define_items
 from ecokg.loaders.designations import TitleSpan
 from ecokg.loaders.district_names import district_names, split_district_prefix
-from ecokg.loaders.gazetteer import Entry, Gazetteer, NameIndex
+from ecokg.loaders.gazetteer import Entry, Gazetteer, Match, NameIndex
 from ecokg.loaders.head_names import head_names
 from ecokg.loaders.latin_names import bracketed_names, latin_brand_prefixes, latin_names, latin_products
 from ecokg.loaders.lexicon import Lexicon, Region, lexicon
@@ -147,13 +147,14 @@ class EntityRecognizer:
                   region: Region | None, index: NameIndex) -> Recognized:
         index = self._with_abbreviations(doc.text, index, region)
         self._rows = {row.sentence: row for row in find_rows(sentences)}
-        first = self._pass(sentences, titles, region, index)
+        memo: dict[int, tuple[list[Match], list[Candidate]]] = {}
+        first = self._pass(sentences, titles, region, index, memo)
         # Second pass: a name recognized once by its context (研发激光雷达的曜途感知, “衡行H2”人形机器人) is
         # that entity wherever else the article writes it (曜途感知拟投资…, “衡行H2”的单台成本…).
         seen = _article_names(first, region, self.lex)
         if not seen:
             return first
-        second = self._pass(sentences, titles, region, index.extended(seen))
+        second = self._pass(sentences, titles, region, index.extended(seen), memo)
         for sp in first.inner:  # a known name inside a name the article made (三一重工 in 三一重工长沙产业园)
             if sp.key in first.entities and sp.key not in second.entities and not any(
                     o.start <= sp.start and sp.end <= o.end and o.key == sp.key for o in second.spans):
@@ -162,12 +163,12 @@ class EntityRecognizer:
         return second
 
     def _pass(self, sentences: Sequence[Sentence], titles: dict[int, list[TitleSpan]], region: Region | None,
-              index: NameIndex) -> Recognized:
+              index: NameIndex, memo: dict[int, tuple[list[Match], list[Candidate]]] | None = None) -> Recognized:
         chosen: list[tuple[Sentence, Candidate]] = []
         inner: list[tuple[Sentence, Candidate]] = []
         last_company: Candidate | None = None
         for sent in sentences:
-            cands = self._sentence_candidates(sent, index, titles.get(sent.index, []))
+            cands = self._candidates(sent, index, titles.get(sent.index, []), memo)
             anaphors = list(_COMPANY_ANAPHOR.finditer(sent.text))
             if anaphors:  # 该公司 / 该企业: the company named last in this sentence, else in the last one
                 top, _ = _resolve(list(cands))
@@ -240,10 +241,26 @@ class EntityRecognizer:
         return out
 
     # -- one sentence ----------------------------------------------------------------------
-    def _sentence_candidates(self, sent: Sentence, index: NameIndex, titles: list[TitleSpan]) -> list[Candidate]:
+    def _candidates(self, sent: Sentence, index: NameIndex, titles: list[TitleSpan],
+                    memo: dict[int, tuple[list[Match], list[Candidate]]] | None) -> list[Candidate]:
+        """``_sentence_candidates``; the index is all they depend on that changes between the passes,
+        so a sentence where the second pass's index finds the same names as the first's has the same
+        candidates (``memo``: the first pass's, by sentence; nothing changes a candidate once made)."""
+        if memo is None:
+            return self._sentence_candidates(sent, index, titles)
+        matches = index.scan(sent.text)
+        kept = memo.get(sent.index)
+        if kept is not None and kept[0] == matches:
+            return list(kept[1])
+        cands = self._sentence_candidates(sent, index, titles, matches)
+        memo[sent.index] = (matches, list(cands))
+        return cands
+
+    def _sentence_candidates(self, sent: Sentence, index: NameIndex, titles: list[TitleSpan],
+                             matches: list[Match] | None = None) -> list[Candidate]:
         text, base = sent.text, sent.start
         cands: list[Candidate] = []
-        for m in index.scan(text):
+        for m in index.scan(text) if matches is None else matches:
             cands.append(Candidate(m.start, m.end, m.entry.cls, m.entry.name, {m.surface}, 5,
                                    m.entry.source, m.entry))
         quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]{1,40}”|《[^《》]{1,120}》", text)]

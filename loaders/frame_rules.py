@@ -178,6 +178,8 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
     text = "".join(chars)
     out: list[Relation] = []
     for fr in frames_:
+        if not all(lit in text for lit in _literals(fr.regex.pattern, fr.regex.flags)):
+            continue  # a text without the pattern's fixed words has no match: no scan
         for m in fr.regex.finditer(text):
             filled: dict[str, list[str]] = {}
             for sname, slot in fr.slots.items():
@@ -197,6 +199,32 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
                     out += [Relation(a, p, b, sent.index, False, fr.name)
                             for a in filled[s] for b in filled[o] if a != b]
     return out
+
+
+@cache
+def _literals(pattern: str, flags: int) -> tuple[str, ...]:
+    """The runs of plain characters at the top level of a pattern (not in a group, an alternative or
+    a repetition): every match contains each of them, so a text without one has no match."""
+    from re import _constants, _parser  # type: ignore[attr-defined]
+
+    if flags & re.IGNORECASE:
+        return ()
+    try:
+        items = list(_parser.parse(pattern, flags))
+    except (re.error, TypeError, ValueError):
+        return ()
+    runs: list[str] = []
+    run = ""
+    for op, arg in items:
+        if op is _constants.LITERAL:
+            run += chr(arg)
+            continue
+        if run:
+            runs.append(run)
+        run = ""
+    if run:
+        runs.append(run)
+    return tuple(runs)
 
 
 def _fill(group_text: str, slot: Slot, by_mark: Mapping[str, EntitySpan], entities: Mapping[str, Entity],

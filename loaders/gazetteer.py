@@ -171,19 +171,23 @@ class NameIndex:
         # per first character, the lengths its names have, longest first: a scan tries only these
         self._lengths = {ch: sorted(ns, reverse=True) for ch, ns in lengths.items()}
         self._places: frozenset[str] | None = None
+        self._authorities: list[str] | None = None
 
     def extended(self, first: Iterable[Entry]) -> NameIndex:
         """``NameIndex([*first, *self.by_name.values()])``, without folding every name again."""
         front = NameIndex(first)
         if not front.by_name:
             return self
-        merged = front.by_name | {k: e for k, e in self.by_name.items() if k not in front.by_name}
+        merged = front.by_name | self.by_name  # front's names first, then the others, in their order
+        merged.update(front.by_name)  # and front's entries win (the order stays)
         out = NameIndex(())
         out.by_name = merged
         out.max_len = max(front.max_len, self.max_len)
         out.first_chars = front.first_chars | self.first_chars
-        out._lengths = {ch: sorted(set(front._lengths.get(ch, ())) | set(self._lengths.get(ch, ())), reverse=True)
-                        for ch in out.first_chars}
+        out._lengths = dict(self._lengths)  # only the first characters of front's names change
+        for ch, lengths in front._lengths.items():
+            out._lengths[ch] = sorted(set(lengths) | set(self._lengths.get(ch, ())), reverse=True)
+        out._places = front.places | (self.places - front.by_name.keys())
         return out
 
     @property
@@ -192,6 +196,14 @@ class NameIndex:
         if self._places is None:
             self._places = frozenset(n for n, e in self.by_name.items() if e.cls == "Place")
         return self._places
+
+    @property
+    def authorities(self) -> list[str]:
+        """The (folded) names of government bodies, longest first (computed once per index)."""
+        if self._authorities is None:
+            self._authorities = sorted({n for n, e in self.by_name.items() if e.cls == "GovernmentBody"},
+                                       key=len, reverse=True)
+        return list(self._authorities)
 
     def get(self, name: str) -> Entry | None:
         return self.by_name.get(_fold(name))

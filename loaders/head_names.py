@@ -44,11 +44,25 @@ def _heads_by_last(lex: Lexicon) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+def _head_ends(lex: Lexicon) -> re.Pattern[str]:
+    """A character class of the heads' last characters (built once per lexicon)."""
+    found = _ENDS.get(id(lex))
+    if found is None or found[0] is not lex:
+        chars = "".join(sorted(re.escape(ch) for ch in _heads_by_last(lex)))
+        found = _ENDS[id(lex)] = (lex, re.compile(f"[{chars}]" if chars else "(?!)"))
+    return found[1]
+
+
+_ENDS: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+
+
 def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     gaz_orgs = [c for c in known if c.source == "gazetteer"]
-    for e in range(len(text), 0, -1):
-        heads = _heads_by_last(lex).get(text[e - 1])
+    by_last = _heads_by_last(lex)
+    ends = [m.end() for m in _head_ends(lex).finditer(text)]  # where a head can end, not every position
+    for e in reversed(ends):
+        heads = by_last.get(text[e - 1])
         if not heads:
             continue
         for head, cls in heads:

@@ -67,6 +67,12 @@ class Lexicon:
         self.boundaries_by_len = {n: frozenset(ws) for n, ws in sorted(by_len.items())}
         self.heads_by_prefix = {w: tuple(h for h, _ in self.heads if h.startswith(w) and len(h) > len(w))
                                 for w in self.boundaries if any(h.startswith(w) and len(h) > len(w) for h, _ in self.heads)}
+        self.boundary_last = frozenset(w[-1] for w in self.boundaries if w)
+        self._protected_by_word: dict[str, tuple[str, ...]] = {}  # ``_inside_place``: made as words come
+        # heads by their last character, in the order of ``heads``: ``head_at_end`` tries only these
+        self.heads_by_last: dict[str, tuple[tuple[str, str], ...]] = {}
+        for head, cls in self.heads:
+            self.heads_by_last[head[-1]] = (*self.heads_by_last.get(head[-1], ()), (head, cls))
         places = {*self.provinces, *(i["short"] for i in self.provinces.values()), *self.city_to_province,
                   *self.known_names}
         self.protected = tuple(sorted((p for p in places if any(w in p[1:] for w in self.boundaries)),
@@ -77,6 +83,8 @@ class Lexicon:
         if 0 < end <= len(text) and text[end - 1] in self.weak_boundaries and not _starts_word(text, end - 1) \
                 and text[max(0, end - 2):end] not in self.weak_boundary_words:
             return True
+        if not 0 < end <= len(text) or text[end - 1] not in self.boundary_last:
+            return False  # no boundary word ends with the character before ``end``
         for length, words in self.boundaries_by_len.items():
             if end >= length:
                 w = text[end - length:end]
@@ -95,7 +103,11 @@ class Lexicon:
 
     def _inside_place(self, text: str, start: int, end: int) -> bool:
         """和 in 呼和浩特: a boundary word inside a known place name is part of the name."""
-        for p in self.protected:
+        word = text[start:end]
+        places = self._protected_by_word.get(word)
+        if places is None:  # only a place with the word after its first character can hold it here
+            places = self._protected_by_word[word] = tuple(p for p in self.protected if word in p[1:])
+        for p in places:
             lo = max(0, end - len(p))
             i = text.find(p, lo, start + len(p))
             if 0 <= i < start and i + len(p) >= end:
@@ -108,7 +120,9 @@ class Lexicon:
 
     def head_at_end(self, text: str, end: int) -> tuple[str, str] | None:
         """The longest head ending at ``end`` in ``text``."""
-        for head, cls in self.heads:
+        if not 0 < end <= len(text):
+            return None
+        for head, cls in self.heads_by_last.get(text[end - 1], ()):
             if end >= len(head) and text.startswith(head, end - len(head)):
                 return head, cls
         return None

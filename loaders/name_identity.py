@@ -80,6 +80,20 @@ def _region_variants(ents: dict[str, Entity], region_short: str | None) -> dict[
 
 
 def _places(lex: Lexicon, region_short: str | None) -> list[str]:
+    key = (id(lex), region_short)
+    found = _PLACES.get(key)
+    if found is None or found[0] is not lex:
+        if len(_PLACES) >= 256:
+            _PLACES.clear()
+        found = _PLACES[key] = (lex, _place_names(lex, region_short))
+    return found[1]
+
+
+#: ``_places`` by lexicon and region (the list is the same for every name of an article)
+_PLACES: dict[tuple[int, str | None], tuple[Lexicon, list[str]]] = {}
+
+
+def _place_names(lex: Lexicon, region_short: str | None) -> list[str]:
     names = set()
     for prov, info in lex.provinces.items():
         names |= {prov, info["short"]}
@@ -88,6 +102,23 @@ def _places(lex: Lexicon, region_short: str | None) -> list[str]:
     if region_short:
         names |= {region_short, region_short + "市"}
     return sorted(names, key=len, reverse=True)
+
+
+def _by_length(places: list[str]) -> list[tuple[int, frozenset[str]]]:
+    """``places`` (longest first) as sets of one length each, longest first (made once per list)."""
+    found = _BY_LENGTH.get(id(places))
+    if found is None or found[0] is not places:
+        groups: dict[int, set[str]] = {}
+        for p in places:
+            groups.setdefault(len(p), set()).add(p)
+        if len(_BY_LENGTH) >= 256:
+            _BY_LENGTH.clear()
+        by_len = [(n, frozenset(ps)) for n, ps in sorted(groups.items(), reverse=True)]
+        found = _BY_LENGTH[id(places)] = (places, by_len)
+    return found[1]
+
+
+_BY_LENGTH: dict[int, tuple[list[str], list[tuple[int, frozenset[str]]]]] = {}
 
 
 def _normal(name: str, lex: Lexicon) -> str:
@@ -99,9 +130,9 @@ def _normal(name: str, lex: Lexicon) -> str:
 def _stem(name: str, lex: Lexicon, places: list[str]) -> str:
     """The name without a leading place and a parenthetical: 柳州光擎智能科技有限公司 → 光擎智能科技有限公司."""
     name = re.sub(r"[（(][^）)]{1,8}[）)]", "", _normal(name, lex))
-    for p in places:
-        if name.startswith(p) and len(name) - len(p) >= 2:
-            return name[len(p):]
+    for length, group_ in _by_length(places):  # the longest place that starts the name, as in ``places``
+        if len(name) - length >= 2 and name[:length] in group_:
+            return name[length:]
     return name
 
 

@@ -35,6 +35,7 @@ __all__ = ["Quantity", "UnitTable", "find_quantities", "unit_table"]
 _NUMBER = re.compile(r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?")
 _PERCENT_WORD = re.compile(r"百分之([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
 _OPEN_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉"}
+_OPENERS = re.compile("[" + re.escape("".join(_OPEN_CLOSE) + '"') + "]")
 _FRAME = re.compile(
     r"[一二两三四五六七八九十百千万双多]"
     r"(?:(?![零〇一二两三四五六七八九十百千万亿点双多分之])[\u4e00-\u9fff]){1,2}?"
@@ -89,6 +90,10 @@ def _masked(t: str, table: UnitTable) -> list[bool]:
     mask = [False] * len(t)
     i = 0
     while i < len(t):
+        opener = _OPENERS.search(t, i)  # the next opening mark (the characters between open none)
+        if opener is None:
+            break
+        i = opener.start()
         ch = t[i]
         close = _OPEN_CLOSE.get(ch) or ('"' if ch == '"' else None)
         if close is None:
@@ -132,10 +137,27 @@ def _unit_at(t: str, i: int, table: UnitTable) -> tuple[str, str, Decimal, int, 
         if word in table.latin:
             return "measure", table.latin[word], Decimal(1), i + len(word), word
         return None
-    for word, kind, unit, factor in table.words:
+    if i >= len(t):
+        return None
+    for word, kind, unit, factor in _words_by_first(table).get(t[i], ()):
         if t.startswith(word, i):
             return kind, unit, factor, i + len(word), word
     return None
+
+
+def _words_by_first(table: UnitTable) -> dict[str, list[tuple[str, str, str, Decimal]]]:
+    """``table.words`` by their first character, in their order (made once per table)."""
+    found = _BY_FIRST.get(id(table))
+    if found is None or found[0] is not table:
+        by_first: dict[str, list[tuple[str, str, str, Decimal]]] = {}
+        for entry in table.words:
+            if entry[0]:
+                by_first.setdefault(entry[0][0], []).append(entry)
+        found = _BY_FIRST[id(table)] = (table, by_first)
+    return found[1]
+
+
+_BY_FIRST: dict[int, tuple[UnitTable, dict[str, list[tuple[str, str, str, Decimal]]]]] = {}
 
 
 def _money_clause(clause: str, table: UnitTable) -> bool:

@@ -130,10 +130,13 @@ class Pipeline:
         return problems
 
     def __call__(self, doc: Document) -> Extraction:
-        state = DocState(doc=doc)
-        for p in self._pipes:
-            p.func(state)
-        return state.to_extraction()
+        from ecokg.gc_pause import gc_paused
+
+        with gc_paused():  # many small objects, no cycles: the collector's passes free nothing
+            state = DocState(doc=doc)
+            for p in self._pipes:
+                p.func(state)
+            return state.to_extraction()
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

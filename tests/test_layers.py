@@ -13,7 +13,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-BASE = "base"  # ecokg.errors, ecokg.names, ecokg.resources: used by every layer
+BASE = "base"  # ecokg.errors, ecokg.names, ecokg.resources, ecokg.gc_pause: used by every layer
 APP = "app"  # ecokg (the package), ecokg.api, ecokg.result, ecokg.cli.*, ecokg.server, ecokg.__main__
 
 #: layer → the layers (or exact modules) it may import from.
@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "viz": {BASE, "ontology", "graph", "queries", "viz"},
     APP: {BASE, "ontology", "samples", "loaders", "graph", "queries", "viz", APP},
 }
-BASE_MODULES = {"ecokg.errors", "ecokg.names", "ecokg.resources", "ecokg.__version__"}
+BASE_MODULES = {"ecokg.errors", "ecokg.names", "ecokg.resources", "ecokg.gc_pause", "ecokg.__version__"}
 
 
 def package_dirs() -> dict[str, Path]:
