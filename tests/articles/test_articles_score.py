@@ -45,8 +45,6 @@ KNOWN_BELOW_FLOOR: dict[tuple[str, str], str] = {
     ("heldout2-yantai-interview", "entities"):
         "Q&A answers: 比如X，他们做的 / 再比如X，推出了 / 还有就是X，把…: "
         "companies missed; 创新港 (港) not a park",
-    ("heldout2-yantai-interview", "relations"):
-        "product/company links across 他们/现在 in answers; 局长X (ledBy); 它位于 / 由X负责运营; 和Y合作组建",
     ("heldout2-guiyang-computing", "entities"):
         "X运营的Y / A与B、C签订 companies (筑城数联, 贵州电网); 召开…建设调度会 event; 贵安新区",
     ("heldout2-guiyang-computing", "relations"):
