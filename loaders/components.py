@@ -158,7 +158,8 @@ def tables(state: DocState) -> None:
     state.relations += _tenant_rows(state, rows)
     held = {d.sentence for d in state.designations if d.rule == "designation-list"}
     lists = [(idx, t) for idx, spans in sorted(state.titles.items()) for t in spans
-             if t.kind == "list" and idx not in held]  # 公布…名单 with no holder in the sentence, then a table
+             # 公布…名单 with no holder in the sentence, then a table
+             if t.kind == "list" and idx not in held]
     for table in _tables(rows):
         before = [(idx, t) for idx, t in lists if idx < table[0].sentence]
         if any("title" in r.cells for r in table):  # each row names the title it holds (入选类别)

@@ -77,7 +77,8 @@ def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int,
                     break  # a heading or numbered items: numbered_items reads those
                 lead = next((m for m in _LIST_LEAD.finditer(nxt.text) if not any(  # (not 有 of 有限公司)
                     sp.start <= nxt.start + m.start() < sp.end for sp in by_sentence.get(nxt.index, []))), None)
-                tail = next(reversed(list(_LIST_TAIL.finditer(nxt.text))), None)  # (入选者…均在其列: the last)
+                # (入选者…均在其列: the last)
+                tail = next(reversed(list(_LIST_TAIL.finditer(nxt.text))), None)
                 mine = [sp for sp in by_sentence.get(nxt.index, []) if entities[sp.key].cls in _HOLDER_CLASSES
                         and entities[sp.key].cls != "GovernmentBody"]
                 spans = [sp for sp in mine if lead and sp.start >= nxt.start + lead.end()]
@@ -111,7 +112,8 @@ def category_lists(sentence: Sentence, spans: Sequence[EntitySpan], entities: Ma
         batch = BATCH_RE.search(context)
         level = level_of(m.group("title"), None) or level_of(context, None)
         for sp in holders:
-            title = re.sub(r"^第[一二三四五六七八九十\d]+批", "", m.group("title"))  # (the batch is kept apart)
+            # (the batch is kept apart)
+            title = re.sub(r"^第[一二三四五六七八九十\d]+批", "", m.group("title"))
             title = re.sub(r"[（(]第[一二三四五六七八九十\d]+批[）)]$", "", title)
             out.append(Designation(holder=sp.key, title=title, sentence=sentence.index, level=level,
                                    batch=batch.group(1) if batch else None, rule="designation-category"))
@@ -135,7 +137,8 @@ def anaphor_holder(discourse: Discourse, text: str) -> Callable[[int, int], str 
                 found = discourse.resolve(w, _SITE_HOLDERS, trigger)
                 return found[0] if found else None
         bare = lex.head_at_end(lead, len(lead))
-        if bare is not None and bare[0] == lead.strip() and len(lead.strip()) >= 2:  # 科技城获批…: the one named so
+        # 科技城获批…: the one named so
+        if bare is not None and bare[0] == lead.strip() and len(lead.strip()) >= 2:
             found = discourse.latest_named(group(bare[1]), trigger, lead.strip())
             if found:
                 return found
@@ -173,7 +176,8 @@ def numbered_items(titles: Mapping[int, Sequence[TitleSpan]], sentences: Sequenc
             if names:
                 out.append(Designation(holder=names[0].key, title=current.title, sentence=sent.index,
                                        level=current.level, batch=current.batch, rule="designation-numbered"))
-        elif len(names) >= 2 and re.fullmatch(r"[^。]*?(?:、[^。、]*){1,}", sent.text):  # A、B、C。 under the heading
+        # A、B、C。 under the heading
+        elif len(names) >= 2 and re.fullmatch(r"[^。]*?(?:、[^。、]*){1,}", sent.text):
             out += [Designation(holder=sp.key, title=current.title, sentence=sent.index, level=current.level,
                                 batch=current.batch, rule="designation-numbered") for sp in names]
             current = None

@@ -190,7 +190,8 @@ class EntityRecognizer:
     def _with_abbreviations(self, text: str, index: NameIndex, region: Region | None) -> NameIndex:
         """X（以下简称“Y”）: Y names X for the rest of the article."""
         extra = []
-        marks: dict[str, list[int]] = {}  # 《 and 》 offsets, found once: no look-back over the text per match
+        # 《 and 》 offsets, found once: no look-back over the text per match
+        marks: dict[str, list[int]] = {}
         places: frozenset[str] | None = None
         for m in re.finditer(r"（(?:以下)?简称[“\"《]([^”\"》]{1,15})[”\"》]）", text):
             if text[m.start() - 1:m.start()] == "》":  # 《…办法》（以下简称《办法》）

@@ -91,7 +91,8 @@ _PREPOSITIONS = ("对", "向", "为", "给", "与", "和", "把", "将", "从", 
 # Agents of a passive frame: 由A、B主办，C、D承办 / 由X领投、Y跟投 / 由Y负责运营 / 由X牵头.
 _AGENT_VERBS = ("主办", "承办", "协办", "联办", "指导", "领投", "跟投", "参投", "出资", "运营", "牵头", "供货",
                 "配套", "发起", "支持")
-_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届期批次]")  # 第四届X峰会: the ordinal is part of the name
+# 第四届X峰会: the ordinal is part of the name
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届期批次]")
 _BY = re.compile(r"(?<!自)由(?!于|此)")
 # What a clause builds: 签约建设X / 在…建设X / 落户X (the figures of the next clauses are X's).
 _BUILD_VERBS = ("建设", "新建", "建成", "打造", "落户", "投建", "筹建", "兴建", "开工", "引进", "引入", "共建",

@@ -39,7 +39,8 @@ _MARK_BASE = 0xF0000  # supplementary private use area: one symbol per mention
 _MARK = "[\U000f0000-\U000ffffd]"
 _PER_CLASS = 1024
 #: A name's gloss in brackets right after it: another script, or 以下简称…
-_GLOSS_AFTER = re.compile(r"[（(](?:[A-Za-z][A-Za-z0-9 .&\-]{0,40}|(?:以下)?简称[“\"][^”\"]{1,15}[”\"])[）)]")  # a mention's symbol is in its class's block, so a slot matches only its classes
+# a mention's symbol is in its class's block, so a slot matches only its classes
+_GLOSS_AFTER = re.compile(r"[（(](?:[A-Za-z][A-Za-z0-9 .&\-]{0,40}|(?:以下)?简称[“\"][^”\"]{1,15}[”\"])[）)]")
 
 
 @cache

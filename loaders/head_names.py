@@ -26,7 +26,8 @@ _GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会
 
 #: Classes whose names with a level word first (省级人工智能产业园) are categories granted, not one thing.
 _CAMPUS = re.compile(r"（([\u4e00-\u9fff]{2,4})）")
-_COUNT_INSIDE = re.compile(r"(?<![第\d])[\d一二三四五六七八九十百千两]+(?:余|多)?(?:家|座|所)")  # 旗下12座煤矿
+# 旗下12座煤矿
+_COUNT_INSIDE = re.compile(r"(?<![第\d])[\d一二三四五六七八九十百千两]+(?:余|多)?(?:家|座|所)")
 _GRANTED_KIND = re.compile(r"(?:国家|全国|省级|市级|国家级)[^，。；]{0,8}示范")
 _LEVELS = ("国家级", "省级", "市级", "区级", "县级")
 _LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|区级|县级)(?:及)?(?:以上)?$")

@@ -86,7 +86,8 @@ def latin_products(text: str, known: list[Candidate]) -> list[Candidate]:
         if c.cls not in ("Company",) or c.end >= len(text):
             continue
         m = _LATIN.match(text, c.end)
-        if m and len(m.group(0)) >= 2 and m.group(0).split(" ")[0].upper() not in _NOT_PRODUCTS:  # 海芯智能CEO
+        # 海芯智能CEO
+        if m and len(m.group(0)) >= 2 and m.group(0).split(" ")[0].upper() not in _NOT_PRODUCTS:
             cls = "Robot" if "机器人" in text else "AIModel" if "大模型" in text[m.end():m.end() + 4] else "Product"
             out.append(Candidate(m.start(), m.end(), cls, m.group(0), {m.group(0)}, 3, region_ok=False))
     return out
