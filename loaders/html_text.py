@@ -159,7 +159,8 @@ def _html_fallback_text(root: Any) -> str:
         if text and links >= 0.7 * len(text) and len(text) < 300:
             el.drop_tree()
     for row in list(root.iter("tr")):  # one line per table row, cells joined as in Markdown
-        cells = [" ".join(c.text_content().split()) for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        cells = [" ".join(c.text_content().split()) for c in row
+                 if isinstance(c.tag, str) and c.tag in ("td", "th")]
         if cells and not any(c.find(".//table") is not None for c in row if isinstance(c.tag, str)):
             tail = row.tail
             row.clear()
