@@ -7,7 +7,7 @@
     identifiers    GB/T 2260 codes of places, validated 统一社会信用代码 of organizations (identifiers.py)
     actor          who speaks in a release (implicit subject of 印发/成立 …)
     discourse      salience and anaphora over the mentions (one tracker for every component)
-    relations      relation rules over clauses (relations.py, relation_frames.py)
+    relations      relation rules over clauses (relations.py, relation_frames.py, by_phrases.py)
     frames         relation frames kept as data (data/frames.yaml, frame_rules.py)
     designations   titles attached to their holders and grantors
     figures        figures with subject, qualifier, period, indicator; amounts of funds
