@@ -4,8 +4,9 @@
 ontology says so (``establishedBy``, ``issuedBy`` … have the range ``Organization``, which is
 disjoint with ``Place``). This component keeps such a fact and gives it a consistent object: the
 place's government when the article names it (``苏州市人民政府``; a park's management committee,
-``X管委会``), else a government entity inferred from the place. ``partOf`` a place is ``locatedIn`` it. Any other relation whose object
-cannot be of its range is dropped, so the graph never contradicts the ontology.
+``X管委会``), else a government entity inferred from the place. ``partOf`` a place is ``locatedIn``
+it. Any other relation whose object cannot be of its range is dropped, so the graph never
+contradicts the ontology.
 """
 
 from __future__ import annotations

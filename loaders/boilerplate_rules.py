@@ -3,7 +3,8 @@
 Which lines of a page are furniture (roles such as ``chrome``, ``drop``, ``end``), the byline
 patterns, the metadata labels (来源, 编辑, 文号 …) and which of them make a line page metadata,
 the document-number pattern, organisation and issuer suffixes, title separators and site-name
-endings, how an unlabelled outlet in a date line looks, and the HTML ``<meta>`` keys. The cleaner and the metadata harvester read them.
+endings, how an unlabelled outlet in a date line looks, and the HTML ``<meta>`` keys. The cleaner
+and the metadata harvester read them.
 """
 
 from __future__ import annotations

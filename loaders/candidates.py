@@ -8,7 +8,8 @@ from datetime import date
 
 from ecokg.loaders.gazetteer import Entry
 
-FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被让使给向对从自到为因所如若则每单年月日全市省县后前有什么想说")
+FUNCTION_CHARS = set("的了在是与和都此另一张最其该本各这那某们个之于以及或而但也还就才又再很更太已将把被"
+                     "让使给向对从自到为因所如若则每单年月日全市省县后前有什么想说")
 
 
 @dataclass

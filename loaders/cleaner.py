@@ -240,7 +240,8 @@ def _clean_html(html: str) -> CleanResult:
     try:
         import trafilatura
 
-        extracted = trafilatura.extract(html, include_comments=False, output_format="txt", include_tables=True)
+        extracted = trafilatura.extract(html, include_comments=False, output_format="txt",
+                                        include_tables=True)
         doc_meta = trafilatura.extract_metadata(html)
     except Exception:  # trafilatura chokes on some junk; the lxml walk below covers it
         extracted = None
@@ -297,7 +298,8 @@ def clean(text: str, media_type: str) -> CleanResult:
         meta = dict(result.meta)
         for key, value in front.items():
             if key == "authors":
-                meta[key] = [a.strip(" \"'") for a in re.split(r"[,，、;；]", value.strip("[]")) if a.strip(" \"'")]
+                meta[key] = [a.strip(" \"'") for a in re.split(r"[,，、;；]", value.strip("[]"))
+                             if a.strip(" \"'")]
             else:
                 meta[key] = value
         return CleanResult(result.text, meta)

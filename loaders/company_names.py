@@ -13,11 +13,12 @@ from ecokg.loaders.candidates import FUNCTION_CHARS, Candidate, word_frequency
 from ecokg.loaders.lexicon import Lexicon, is_ideograph
 from ecokg.loaders.names import left_edge
 
-_SUBJECT_VERBS = ("推出", "发布", "研发", "开发", "建成", "入选", "获批", "进入", "连续", "依托", "获评", "成为", "牵头",
-                  "承建", "落户", "入驻", "上线", "打造", "实现", "完成", "签约", "中标", "在", "与", "将", "已", "正式",
-                  "自主", "联合", "携手", "率先", "推动", "参与")
+_SUBJECT_VERBS = ("推出", "发布", "研发", "开发", "建成", "入选", "获批", "进入", "连续", "依托", "获评",
+                  "成为", "牵头", "承建", "落户", "入驻", "上线", "打造", "实现", "完成", "签约", "中标",
+                  "在", "与", "将", "已", "正式", "自主", "联合", "携手", "率先", "推动", "参与")
 _COUNTED_BRAND = re.compile(r"[\d一二两三四五六七八九十百千数几]+[余多]?[家个座]")
-_ENUM_TYPE = [(re.compile(r"等[\d一二三四五六七八九十百千余多近超家个批]*(?:重点|龙头|骨干|知名|头部|优质|科技型)?(?:企业|公司|厂商|单位)"), "Company"),
+_ENUM_TYPE = [(re.compile(r"等[\d一二三四五六七八九十百千余多近超家个批]*"
+                          r"(?:重点|龙头|骨干|知名|头部|优质|科技型)?(?:企业|公司|厂商|单位)"), "Company"),
               (re.compile(r"等(?:关键)?(?:零部件|产品|核心部件|部件)"), "Product")]
 
 
@@ -70,7 +71,10 @@ def _starts_with_boundary(lex: Lexicon, name: str) -> bool:
 def described_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
     """研发激光雷达的曜途感知, 医疗影像算法企业知微医影: a new brand right after 的/企业/公司."""
     out: list[Candidate] = []
-    for m in re.finditer(r"(的|企业|公司|厂商|服务商|供应商|来自)([\u3400-\u9fff]{4,6}?)(?=[、，。；]|也|将|已|拟|在|于|与|和|及|等|的|同步|正式|成功|完成|推出|发布|签约|牵头|联合|共同|承担|负责|主导|参与|作为|为|是|获得|获|入选|荣获|成为|被)", text):
+    for m in re.finditer(r"(的|企业|公司|厂商|服务商|供应商|来自)([\u3400-\u9fff]{4,6}?)"
+                         r"(?=[、，。；]|也|将|已|拟|在|于|与|和|及|等|的|同步|正式|成功|完成|推出|发布|"
+                         r"签约|牵头|联合|共同|承担|负责|主导|参与|作为|为|是|获得|获|入选|荣获|成为|被)",
+                         text):
         s, e = m.start(2), m.end(2)
         name = text[s:e]
         if any(c.start < e and s < c.end for c in known + out):
@@ -157,7 +161,8 @@ def enumerations(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
 
 def subject_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
     out = []
-    for m in re.finditer(r"(?:^|[，。；：、])([\u3400-\u9fff]{4,8}?)(?=" + "|".join(_SUBJECT_VERBS) + ")", text):
+    for m in re.finditer(r"(?:^|[，。；：、])([\u3400-\u9fff]{4,8}?)(?=" + "|".join(_SUBJECT_VERBS) + ")",
+                         text):
         s = left_edge(text, m.end(1), lex, floor=m.start(1))
         name = text[s:m.end(1)]
         if is_company_name(lex, name) and not any(c.start <= s < c.end for c in known):
@@ -167,7 +172,8 @@ def subject_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[C
 def investors(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
     """秣川智算投资42亿元的…项目: a name right before 投资+amount, at a clause start, is a company."""
     out: list[Candidate] = []
-    for m in re.finditer(r"(?:^|[，。；、和])([\u3400-\u9fff]{4,6}?)(?=(?:拟|将|计划)?投资[\d.一二三四五六七八九十百千]+[亿万]?元)", text):
+    for m in re.finditer(r"(?:^|[，。；、和])([\u3400-\u9fff]{4,6}?)"
+                         r"(?=(?:拟|将|计划)?投资[\d.一二三四五六七八九十百千]+[亿万]?元)", text):
         s, e = m.start(1), m.end(1)
         name = text[s:e]
         if any(c.start < e and s < c.end for c in known + out) or lex.classify(name) \
@@ -257,8 +263,10 @@ def parallel_subjects(lex: Lexicon, text: str, known: list[Candidate]) -> list[C
         name = m.group(1)
         if lex.classify(name) or name in lex.industries or name in lex.generic_words \
                 or any(ch in FUNCTION_CHARS for ch in name) or any(w in name for w in lex.industries) \
-                or any(name.startswith(w) for w in lex.boundaries if len(w) >= 2) or word_frequency(name) > 0 \
-                or any(g in name for g in ("产业", "企业", "经济", "规模", "项目", "全国", "全省", "全市", "集群")):
+                or any(name.startswith(w) for w in lex.boundaries if len(w) >= 2) \
+                or word_frequency(name) > 0 \
+                or any(g in name for g in ("产业", "企业", "经济", "规模", "项目", "全国", "全省", "全市",
+                                           "集群")):
             continue
         out.append(Candidate(s, s + len(name), "Company", name, {name}, 1))
     return out
@@ -322,7 +330,8 @@ def homogeneous_lists(lex: Lexicon, text: str, known: list[Candidate]) -> list[C
         for (a, b), cov in zip(items, covered, strict=True):
             name = text[a:b].strip()
             if cov or not (2 <= len(name) <= 10) or lex.classify(name) or name in lex.industries \
-                    or name in lex.generic_words or name[0] in FUNCTION_CHARS or any(w in name for w in ("企业", "公司等")):
+                    or name in lex.generic_words or name[0] in FUNCTION_CHARS \
+                    or any(w in name for w in ("企业", "公司等")):
                 continue
             if any(k.start < b and a < k.end for k in known + out):
                 continue

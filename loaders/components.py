@@ -7,7 +7,7 @@
     identifiers    GB/T 2260 codes of places, validated 统一社会信用代码 of organizations (identifiers.py)
     actor          who speaks in a release (implicit subject of 印发/成立 …)
     discourse      salience and anaphora over the mentions (one tracker for every component)
-    relations      relation rules over clauses (relations.py, relation_frames.py)
+    relations      relation rules over clauses (relations.py, relation_frames.py, by_phrases.py)
     frames         relation frames kept as data (data/frames.yaml, frame_rules.py)
     designations   titles attached to their holders and grantors
     figures        figures with subject, qualifier, period, indicator; amounts of funds
@@ -83,7 +83,8 @@ def actor(state: DocState) -> None:
         if sep in title:
             head = title.split(sep, 1)[0].strip()
             for key, ent in state.entities.items():
-                if ent.cls in ("GovernmentBody", "Organization", "Company") and (head == key or head in ent.alt_labels):
+                if ent.cls in ("GovernmentBody", "Organization", "Company") \
+                        and (head == key or head in ent.alt_labels):
                     state.actor = key
                     return
     if state.region is not None:
@@ -158,7 +159,8 @@ def tables(state: DocState) -> None:
     state.relations += _tenant_rows(state, rows)
     held = {d.sentence for d in state.designations if d.rule == "designation-list"}
     lists = [(idx, t) for idx, spans in sorted(state.titles.items()) for t in spans
-             if t.kind == "list" and idx not in held]  # 公布…名单 with no holder in the sentence, then a table
+             # 公布…名单 with no holder in the sentence, then a table
+             if t.kind == "list" and idx not in held]
     for table in _tables(rows):
         before = [(idx, t) for idx, t in lists if idx < table[0].sentence]
         if any("title" in r.cells for r in table):  # each row names the title it holds (入选类别)
@@ -204,7 +206,8 @@ def _tables(rows: Sequence[Row]) -> list[list[Row]]:
     return out
 
 
-_TENANT_HEADING = re.compile(r"入驻企业|入园企业|落户企业|园区企业|入驻的企业|签约企业|重点企业|代表企业|部分企业")
+_TENANT_HEADING = re.compile(r"入驻企业|入园企业|落户企业|园区企业|入驻的企业|签约企业|重点企业|"
+                             r"代表企业|部分企业")
 
 
 def _tenant_rows(state: DocState, rows: Sequence[Row]) -> list[Relation]:
@@ -242,7 +245,8 @@ def name_relations(state: DocState) -> None:
     state.relations += entity_relations(state.entities, state.region_key, short, first, inner_pairs)
 
 
-def default_pipeline(gazetteer_files: Sequence[str | Path] = (), frame_files: Sequence[str | Path] = ()) -> Pipeline:
+def default_pipeline(gazetteer_files: Sequence[str | Path] = (),
+                     frame_files: Sequence[str | Path] = ()) -> Pipeline:
     """The components in order, with the gazetteer (and the user's extra frames) loaded."""
     gazetteer = Gazetteer.load(gazetteer_files)
     pipe = Pipeline()
@@ -255,11 +259,14 @@ def default_pipeline(gazetteer_files: Sequence[str | Path] = (), frame_files: Se
     pipe.add("actor", actor, assigns=("actor",), requires=("entities",))
     pipe.add("discourse", discourse, assigns=("discourse",), requires=("spans",))
     pipe.add("relations", relations, assigns=("relations",), requires=("spans", "actor", "discourse"))
-    pipe.add("frames", make_frames(frames(frame_files)), assigns=("relations",), requires=("spans", "discourse"))
-    pipe.add("designations", designations, assigns=("designations",), requires=("spans", "titles", "discourse"))
+    pipe.add("frames", make_frames(frames(frame_files)), assigns=("relations",),
+             requires=("spans", "discourse"))
+    pipe.add("designations", designations, assigns=("designations",),
+             requires=("spans", "titles", "discourse"))
     pipe.add("figures", figures, assigns=("observations", "amounts"), requires=("spans",))
     pipe.add("targets", mark_targets, assigns=("targets",), requires=("observations",))
-    pipe.add("tables", tables, assigns=("relations", "designations"), requires=("spans", "designations", "discourse"))
+    pipe.add("tables", tables, assigns=("relations", "designations"),
+             requires=("spans", "designations", "discourse"))
     pipe.add("name-relations", name_relations, assigns=("relations",), requires=("entities",))
     pipe.add("agents", agents, assigns=("relations", "entities"), requires=("relations",))
     pipe.add("validity", mark_validity, assigns=("periods",), requires=("entities",))
@@ -281,7 +288,8 @@ def _region_entity(state: DocState) -> str | None:
     return key
 
 
-def spans_by_sentence(spans: Sequence[EntitySpan], sentences: Sequence[Sentence]) -> dict[int, list[EntitySpan]]:
+def spans_by_sentence(spans: Sequence[EntitySpan],
+                      sentences: Sequence[Sentence]) -> dict[int, list[EntitySpan]]:
     """Spans grouped by the index of the sentence they start in (sentences are in text order)."""
     starts = [s.start for s in sentences]
     out: dict[int, list[EntitySpan]] = {}

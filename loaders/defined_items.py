@@ -10,11 +10,12 @@ import re
 from ecokg.loaders.candidates import FUNCTION_CHARS, Candidate
 from ecokg.loaders.lexicon import Lexicon
 
-_ITEM = re.compile(r"^(?P<mark>[-·•*]\s*|\d{1,2}[.、．]\s*)?(?P<name>[^\s:：，。；（(“”][^:：，。；（(]{1,38}?)\s*"
+_ITEM = re.compile(r"^(?P<mark>[-·•*]\s*|\d{1,2}[.、．]\s*)?"
+                   r"(?P<name>[^\s:：，。；（(“”][^:：，。；（(]{1,38}?)\s*"
                    r"(?:[（(](?P<gloss>[^）)]{1,40})[）)])?\s*[:：]\s*(?P<desc>[^，。；]{2,60})")
 #: What an item may define: things with names of their own (not the speaker of an interview answer).
-_DEFINED = frozenset({"AIModel", "Robot", "Product", "Platform", "Infrastructure", "Venue", "InnovationCenter",
-                      "IndustrialPark", "Program"})
+_DEFINED = frozenset({"AIModel", "Robot", "Product", "Platform", "Infrastructure", "Venue",
+                      "InnovationCenter", "IndustrialPark", "Program"})
 #: Product heads the last word of a description may end in (besides the lexicon's heads).
 _PRODUCT_HEADS = (("大模型", "AIModel"), ("模型", "AIModel"), ("机器人", "Robot"), ("机器狗", "Robot"),
                   ("平台", "Platform"), ("操作系统", "Product"), ("系统", "Product"), ("芯片", "Product"),
@@ -41,7 +42,8 @@ def define_items(lex: Lexicon, text: str, cands: list[Candidate]) -> None:
     name = m["name"].strip()
     cut = m["desc"].rindex("的") + 1
     cls = _head_class(lex, m["desc"][cut:])
-    if cls not in _DEFINED or len(name) < 2 or name[0] in FUNCTION_CHARS or re.search(r"^[\d\s.]+$|\d+[年月]", name) \
+    if cls not in _DEFINED or len(name) < 2 or name[0] in FUNCTION_CHARS \
+            or re.search(r"^[\d\s.]+$|\d+[年月]", name) \
             or lex.classify(name) not in (None, cls) or any(len(b) > 1 and b in name for b in lex.boundaries):
         return
     s, e = m.start("name"), m.start("name") + len(name)

@@ -21,7 +21,8 @@ from ecokg.loaders.records import Designation, Entity, EntitySpan, Sentence
 
 _HOLDER_CLASSES = group("Organization") | group("Place") | group("Product") | {"Platform", "Program"}
 _LIST_LEAD = re.compile(r"(?:分别为|分别是|依次为|名单如下|具体为|包括|有)[：:]?")
-_LIST_TAIL = re.compile(r"(?:等[^，。；]{0,12}?)?(?:均|都|也|一同|同时)?(?:在其列|名列其中|位列其中|在列|入选|上榜|榜上有名|"
+_LIST_TAIL = re.compile(r"(?:等[^，。；]{0,12}?)?(?:均|都|也|一同|同时)?"
+                        r"(?:在其列|名列其中|位列其中|在列|入选|上榜|榜上有名|"
                         r"同在名单之中|在名单之中|获批|入围)")
 _TAIL_GAP = re.compile(r"(?:等)?[\d一二三四五六七八九十两]*(?:家|个|所|项|座)?[\u4e00-\u9fff]{0,4}?")
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+[、．.]\s*(.{4,60}?)(?:[（(]|$)")
@@ -29,10 +30,12 @@ _ITEM = re.compile(r"^\s*(?:\d+|[（(]\d+[)）])[.、．]?\s*")
 _CATEGORY = re.compile(r"在“(?P<title>[^”]{2,40})”(?:类别|类|名单|榜单|领域|方向)?中[，,]?(?P<who>.{0,160}?)"
                        r"(?:榜上有名|上榜|入选|入围|获评)")
 #: 在第二批X名单中，本市有5家企业位列其中，分别是A、B和C: the names after 分别是 hold X
-_IN_LIST = re.compile(r"在(?:《|“)?(?P<title>(?:第[一二三四五六七八九十\d]+批)?[^，。；《》“”]{2,40}?)(?:》|”)?名单中[，,]"
+_IN_LIST = re.compile(r"在(?:《|“)?(?P<title>(?:第[一二三四五六七八九十\d]+批)?[^，。；《》“”]{2,40}?)"
+                      r"(?:》|”)?名单中[，,]"
                       r"[^。；]{0,24}?(?:分别是|分别为|依次为|包括)[：:]?(?P<who>.{2,200}?)(?:[。；]|$)")
 #: 认定A、B为X / 认定A“P”等8个项目为X（第一批）: each name before 为 holds X
-_NAMED_AS = re.compile(r"认定(?P<who>[^。；为]{2,120}?)为(?P<title>[^，。；“”]{4,40}?(?:[（(]第[一二三四五六七八九十\d]+批[）)])?)"
+_NAMED_AS = re.compile(r"认定(?P<who>[^。；为]{2,120}?)为"
+                       r"(?P<title>[^，。；“”]{4,40}?(?:[（(]第[一二三四五六七八九十\d]+批[）)])?)"
                        r"(?=[，。；]|$)")
 _COUNT_AFTER = re.compile(r"了?[\d一二三四五六七八九十两]+(?:家|个|项|所|座)")
 _SITE_HOLDERS = group("IndustrialPark") | group("InnovationCenter") | {"Platform", "Infrastructure"}
@@ -75,15 +78,19 @@ def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int,
                         break
                 if _HEADING.match(nxt.text) or _ITEM.match(nxt.text):
                     break  # a heading or numbered items: numbered_items reads those
-                lead = next((m for m in _LIST_LEAD.finditer(nxt.text) if not any(  # (not 有 of 有限公司)
-                    sp.start <= nxt.start + m.start() < sp.end for sp in by_sentence.get(nxt.index, []))), None)
-                tail = next(reversed(list(_LIST_TAIL.finditer(nxt.text))), None)  # (入选者…均在其列: the last)
+                # (not 有 of 有限公司)
+                lead = next((m for m in _LIST_LEAD.finditer(nxt.text) if not any(
+                    sp.start <= nxt.start + m.start() < sp.end
+                    for sp in by_sentence.get(nxt.index, []))), None)
+                # (入选者…均在其列: the last)
+                tail = next(reversed(list(_LIST_TAIL.finditer(nxt.text))), None)
                 mine = [sp for sp in by_sentence.get(nxt.index, []) if entities[sp.key].cls in _HOLDER_CLASSES
                         and entities[sp.key].cls != "GovernmentBody"]
                 spans = [sp for sp in mine if lead and sp.start >= nxt.start + lead.end()]
                 if len(spans) < 2 and tail:  # A、B、C等均在其列 / A、B 3家园区入选
                     clause = max(nxt.text.rfind(c, 0, tail.start()) for c in "。；：，") + 1
-                    spans = [sp for sp in mine if nxt.start + clause <= sp.start and sp.end <= nxt.start + tail.start()]
+                    spans = [sp for sp in mine
+                             if nxt.start + clause <= sp.start and sp.end <= nxt.start + tail.start()]
                     gap = nxt.text[spans[-1].end - nxt.start:tail.start()] if spans else ""
                     if not _TAIL_GAP.fullmatch(gap):
                         spans = []
@@ -91,8 +98,9 @@ def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int,
                     spans = []  # 太原市入选14个: the place's entries, listed elsewhere, not the place
                 if len(spans) >= 2 or (spans and tail):
                     for sp in spans:
-                        out.append(Designation(holder=sp.key, title=t.title, sentence=nxt.index, level=t.level,
-                                               batch=t.batch, granted_by=granted.get(t.authority or ""),
+                        out.append(Designation(holder=sp.key, title=t.title, sentence=nxt.index,
+                                               level=t.level, batch=t.batch,
+                                               granted_by=granted.get(t.authority or ""),
                                                rule="designation-list-after"))
                     break
     return out
@@ -106,12 +114,15 @@ def category_lists(sentence: Sentence, spans: Sequence[EntitySpan], entities: Ma
     for m in [*_CATEGORY.finditer(sentence.text), *_IN_LIST.finditer(sentence.text),
               *_NAMED_AS.finditer(sentence.text)]:
         a, b = sentence.start + m.start("who"), sentence.start + m.end("who")
-        holders = [sp for sp in spans if a <= sp.start and sp.end <= b and entities[sp.key].cls in _HOLDER_CLASSES
-                   and not (entities[sp.key].cls == "Place" and sentence.text[sp.end - sentence.start:][:1] == "的")]
+        holders = [sp for sp in spans
+                   if a <= sp.start and sp.end <= b and entities[sp.key].cls in _HOLDER_CLASSES
+                   and not (entities[sp.key].cls == "Place"
+                            and sentence.text[sp.end - sentence.start:][:1] == "的")]
         batch = BATCH_RE.search(context)
         level = level_of(m.group("title"), None) or level_of(context, None)
         for sp in holders:
-            title = re.sub(r"^第[一二三四五六七八九十\d]+批", "", m.group("title"))  # (the batch is kept apart)
+            # (the batch is kept apart)
+            title = re.sub(r"^第[一二三四五六七八九十\d]+批", "", m.group("title"))
             title = re.sub(r"[（(]第[一二三四五六七八九十\d]+批[）)]$", "", title)
             out.append(Designation(holder=sp.key, title=title, sentence=sentence.index, level=level,
                                    batch=batch.group(1) if batch else None, rule="designation-category"))
@@ -135,7 +146,8 @@ def anaphor_holder(discourse: Discourse, text: str) -> Callable[[int, int], str 
                 found = discourse.resolve(w, _SITE_HOLDERS, trigger)
                 return found[0] if found else None
         bare = lex.head_at_end(lead, len(lead))
-        if bare is not None and bare[0] == lead.strip() and len(lead.strip()) >= 2:  # 科技城获批…: the one named so
+        # 科技城获批…: the one named so
+        if bare is not None and bare[0] == lead.strip() and len(lead.strip()) >= 2:
             found = discourse.latest_named(group(bare[1]), trigger, lead.strip())
             if found:
                 return found
@@ -148,7 +160,8 @@ def anaphor_holder(discourse: Discourse, text: str) -> Callable[[int, int], str 
 
 
 def numbered_items(titles: Mapping[int, Sequence[TitleSpan]], sentences: Sequence[Sentence],
-                   by_sentence: Mapping[int, Sequence[EntitySpan]], entities: Mapping[str, Entity]) -> list[Designation]:
+                   by_sentence: Mapping[int, Sequence[EntitySpan]],
+                   entities: Mapping[str, Entity]) -> list[Designation]:
     """一、TITLE（第三批…） then 1. A：… 2. B：…: the first name of each numbered item holds the title."""
     known = [t for ts in titles.values() for t in ts]
     out: list[Designation] = []
@@ -158,7 +171,8 @@ def numbered_items(titles: Mapping[int, Sequence[TitleSpan]], sentences: Sequenc
         head = _HEADING.match(sent.text)
         if head:
             words = head.group(1)
-            current = next((t for t in known if len(words) >= 4 and (words in t.title or t.title.endswith(words))), None)
+            current = next((t for t in known
+                            if len(words) >= 4 and (words in t.title or t.title.endswith(words))), None)
             numbered = False
             continue
         if current is None:
@@ -173,7 +187,8 @@ def numbered_items(titles: Mapping[int, Sequence[TitleSpan]], sentences: Sequenc
             if names:
                 out.append(Designation(holder=names[0].key, title=current.title, sentence=sent.index,
                                        level=current.level, batch=current.batch, rule="designation-numbered"))
-        elif len(names) >= 2 and re.fullmatch(r"[^。]*?(?:、[^。、]*){1,}", sent.text):  # A、B、C。 under the heading
+        # A、B、C。 under the heading
+        elif len(names) >= 2 and re.fullmatch(r"[^。]*?(?:、[^。、]*){1,}", sent.text):
             out += [Designation(holder=sp.key, title=current.title, sentence=sent.index, level=current.level,
                                 batch=current.batch, rule="designation-numbered") for sp in names]
             current = None

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from ecokg.loaders.records import Designation, Entity, EntitySpan, Sentence
 
-TRIGGERS = ("批复建设", "批准建设", "批复设立", "被认定为", "认定为", "获批建设", "获批设立", "获批", "成功入选", "入选", "被列为", "列为", "被评为",
+TRIGGERS = ("批复建设", "批准建设", "批复设立", "被认定为", "认定为", "获批建设", "获批设立", "获批",
+            "成功入选", "入选", "被列为", "列为", "被评为",
             "评为", "获评", "荣获", "入围", "跻身", "获授", "被授予", "授予")
 BUILD_VERBS = ("高水平建设", "加快建设", "创建", "建设", "打造", "深化", "推进")
 # A designation title ends with one of these (or carries a level / batch word).
 TITLE_HEADS = ("先导区", "示范区", "试验区", "先行区", "城市", "基地", "园区", "集群", "平台", "中心", "工厂",
-               "企业", "案例", "场景", "名单", "项目", "单位", "品牌", "称号", "示范", "标杆", "冠军", "小巨人",
-               "高地", "样板", "试点", "县", "区", "点")
+               "企业", "案例", "场景", "名单", "项目", "单位", "品牌", "称号", "示范", "标杆", "冠军",
+               "小巨人", "高地", "样板", "试点", "县", "区", "点")
 LEVEL_WORDS = (("国家级", "National"), ("全国", "National"), ("国家", "National"), ("省级", "Provincial"),
                ("全省", "Provincial"), ("市级", "Municipal"), ("全市", "Municipal"))
 BATCH_RE = re.compile(r"(首批|第[一二三四五六七八九十\d]+批)")
@@ -56,8 +57,10 @@ def level_of(title: str, authority: str | None) -> str | None:
 
 _WHEN = re.compile(r"(?:已|于|曾|今年|去年|前年|\d{4}年|\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]+月)")
 _NOT_A_TITLE = re.compile(r"位于|给予|实现|达到|数量|居全|排名|同比|^[的将已]|的(?:企业|单位|项目|机构)?$")
-_LIST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]\s*)?(?:\d{4}年度?)?([^，。；：:]{4,40}?)"
-                           r"(?:拟认定|拟入选|拟推荐|拟命名|认定|入选|推荐|拟认定（入选）)?名单(?:（[^）]{0,12}）)?$")
+_LIST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]\s*)?(?:\d{4}年度?)?"
+                           r"([^，。；：:]{4,40}?)"
+                           r"(?:拟认定|拟入选|拟推荐|拟命名|认定|入选|推荐|拟认定（入选）)?"
+                           r"名单(?:（[^）]{0,12}）)?$")
 
 
 def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpan]:
@@ -114,7 +117,8 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
                 t0 += 2
             add(t0, clause_end(t0), m.start(), "trigger")
     # 公布首批省级人工智能产业示范园区名单，X名列其中 / …名单，X、Y入选
-    for m in re.finditer(r"(公布|发布|印发|公示|评选出|遴选出|还有|一并发布)了?(?:的)?([^，。；]{4,40}?)名单", text):
+    for m in re.finditer(r"(公布|发布|印发|公示|评选出|遴选出|还有|一并发布)了?(?:的)?([^，。；]{4,40}?)名单",
+                         text):
         k = re.search(r"(名列其中|位列其中|在列|榜上有名|入选|上榜|入围)", text[m.end():])
         # no trigger in the sentence: the holders follow (designation_lists.listed_after)
         trigger = m.end() + k.start() if k else m.end()
@@ -201,7 +205,8 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
         trig = t.trigger_start - sentence.start
         clause_start = max(text.rfind(c, 0, trig) for c in "，。；,;：") + 1
         granted = authority_keys.get(t.authority) if t.authority else None
-        before = [s for s in spans if sentence.start + clause_start <= s.start and s.end <= t.trigger_start + 1]
+        before = [s for s in spans
+                  if sentence.start + clause_start <= s.start and s.end <= t.trigger_start + 1]
         # 被工信部认定为 / 获科技部批复建设: the body before the trigger grants, it does not hold
         if before and entities[before[-1].key].cls == "GovernmentBody" and \
                 re.search(r"(被|获|经)$", text[:before[-1].start - sentence.start]):
@@ -217,12 +222,14 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
                 out.append(Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
                                        batch=t.batch, granted_by=granted, rule="designation-list"))
             continue
-        if len(before) >= 2 and re.search(r"分别|均|都|双双|同时|一同|一并", text[before[-1].end - sentence.start:trig]):
+        if len(before) >= 2 and re.search(r"分别|均|都|双双|同时|一同|一并",
+                                          text[before[-1].end - sentence.start:trig]):
             # A、B 分别获评 …: every name of the enumeration holds it
             for sp in before:
                 if entities[sp.key].cls != "GovernmentBody":
-                    out.append(Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
-                                           batch=t.batch, granted_by=granted, rule="designation-each"))
+                    out.append(Designation(holder=sp.key, title=t.title, sentence=sentence.index,
+                                           level=t.level, batch=t.batch, granted_by=granted,
+                                           rule="designation-each"))
             continue
         if before:
             last = max(before, key=lambda s: s.end)
@@ -256,7 +263,8 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
                 continue
             holder, implicit = region, True
         out.append(Designation(holder=holder, title=t.title, sentence=sentence.index, level=t.level,
-                               batch=t.batch, granted_by=granted, implicit=implicit, rule=f"designation-{t.kind}"))
+                               batch=t.batch, granted_by=granted, implicit=implicit,
+                               rule=f"designation-{t.kind}"))
     return out
 
 

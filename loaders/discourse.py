@@ -23,7 +23,8 @@ _LIST_JOINERS = re.compile(r"(?:、|和|及|与|以及|，)")
 #: A place named as where something is (X位于Y): seldom what the next 园区 refers to.
 _WHERE_BEFORE = re.compile(r"(?:位于|地处|坐落于|坐落在|落户于|落户|毗邻|紧邻)$")
 #: What may stand between a clause's start and its subject: time words and sentence adverbs.
-_CLAUSE_START = re.compile(r"(?:^|[。！？；，：\n#*　 ])(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|底|初)?|"
+_CLAUSE_START = re.compile(r"(?:^|[。！？；，：\n#*　 ])"
+                           r"(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:起|以来|底|初)?|"
                            r"此后|随后|目前|如今|同时|此外|另外|今年|去年|近日|日前|近年来|其中|而|但|并|也|据悉|"
                            r"[，、\s])*$")
 
@@ -152,7 +153,8 @@ class Discourse:
         i = bisect_left(self._starts, before)
         for sp in reversed(self.spans[:i]):
             if sp.key == key and sp.end <= before:
-                return self.text[sp.end:sp.end + 1] in ("、", "等") or self.text[sp.start - 1:sp.start] == "、"
+                return self.text[sp.end:sp.end + 1] in ("、", "等") \
+                    or self.text[sp.start - 1:sp.start] == "、"
         return False
 
     def first_from(self, classes: frozenset[str], start: int, end: int) -> str | None:
@@ -197,7 +199,8 @@ class Discourse:
                 return sp.key
         return None
 
-    def sentence_topic(self, classes: frozenset[str], before: int, sentence_starts: Sequence[int]) -> str | None:
+    def sentence_topic(self, classes: frozenset[str], before: int,
+                       sentence_starts: Sequence[int]) -> str | None:
         """The first entity of ``classes`` in the last sentence before ``before`` that names one
         (the company the last sentence about a company was about)."""
         j = self._latest_at(classes, before)

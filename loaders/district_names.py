@@ -9,11 +9,13 @@ from ecokg.loaders.classes import ORG
 from ecokg.loaders.lexicon import Lexicon
 
 _ORG_CLASSES = ORG - {"Organization", "Committee"}
-_GENERIC_DISTRICTS = {"行政区", "自治区", "城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区", "东区", "西区", "南区", "北区", "中区",
+_GENERIC_DISTRICTS = {"行政区", "自治区", "城区", "市区", "辖区", "全区", "该区", "园区", "片区", "厂区",
+                      "东区", "西区", "南区", "北区", "中区",
                       "新区", "景区", "社区", "校区", "主城区", "中心城区", "郊区", "老城区"}
 #: Zones named by their function (主承载区, 核心区): a role in a plan, not a district.
-_FUNCTION_ZONES = ("承载区", "核心区", "集聚区", "功能区", "先行区", "拓展区", "辐射区", "起步区", "协作区", "承接区",
-                   "服务区", "生活区", "办公区", "展示区", "体验区", "作业区", "实训区", "训练区", "保护区")
+_FUNCTION_ZONES = ("承载区", "核心区", "集聚区", "功能区", "先行区", "拓展区", "辐射区", "起步区", "协作区",
+                   "承接区", "服务区", "生活区", "办公区", "展示区", "体验区", "作业区", "实训区", "训练区",
+                   "保护区")
 
 
 _SITE_CLASSES = {"IndustrialPark", "Infrastructure", "Venue", "InnovationCenter", "Platform"}
@@ -29,7 +31,8 @@ def _lead_ok(lex: Lexicon, text: str, s: int) -> bool:
 def district_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
     """天津市滨海新区, 深圳南山区: a district right after its city is a Place."""
     out: list[Candidate] = []
-    for found in re.finditer(r"([\u3400-\u9fff]{2,3}(?:新区|区|县|镇))(?=的|内|已|在|去年|今年|入选|发布|位列|共|累计|现有|\d|"
+    for found in re.finditer(r"([\u3400-\u9fff]{2,3}(?:新区|区|县|镇))"
+                             r"(?=的|内|已|在|去年|今年|入选|发布|位列|共|累计|现有|\d|"
                              r"[，。、；]|和|与|及|等|人民政府|政府|建设|设立|举行|举办|召开|获评|获批|境内)|"
                              r"(?<=在|于)([\u3400-\u9fff]{2}(?:新区|区|县|镇))", text):
         g = 1 if found.group(1) else 2
@@ -40,7 +43,8 @@ def district_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Cand
                 or lex.classify(name) \
                 or name[0] in FUNCTION_CHARS or lex.boundary_ending_at(name, 2) \
                 or any(k.start < e and s < k.end for k in out) \
-                or any(k.start < e and s < k.end and not (k.start == s and k.end > e and k.cls in _SITE_CLASSES)
+                or any(k.start < e and s < k.end
+                       and not (k.start == s and k.end > e and k.cls in _SITE_CLASSES)
                        for k in known):
             continue
         out.append(Candidate(s, e, "Place", name, {name}, 2, region_ok=False))
@@ -57,15 +61,17 @@ def district_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Cand
     for c in known:
         if c.cls != "Place" or c.entry is None:
             continue
-        m = re.match(r"([\u3400-\u9fff]{2,3}?(?:新区|区|县))(?![\u3400-\u9fff]{0,1}(?:园|城|中心))", text[c.end:c.end + 5])
-        if not m or m.group(1) in _GENERIC_DISTRICTS or any(k.start < c.end + m.end() and c.end < k.end for k in known
-                                                           if k is not c and k.cls != "Place"):
+        m = re.match(r"([\u3400-\u9fff]{2,3}?(?:新区|区|县))(?![\u3400-\u9fff]{0,1}(?:园|城|中心))",
+                     text[c.end:c.end + 5])
+        if not m or m.group(1) in _GENERIC_DISTRICTS or any(
+                k.start < c.end + m.end() and c.end < k.end for k in known
+                if k is not c and k.cls != "Place"):
             continue
         name = m.group(1)
         if any(o.start == c.end for o in out):
             continue
-        out.append(Candidate(c.end, c.end + len(name), "Place", name, {name, text[c.start:c.end + len(name)]}, 3,
-                             region_ok=False))
+        out.append(Candidate(c.end, c.end + len(name), "Place", name,
+                             {name, text[c.start:c.end + len(name)]}, 3, region_ok=False))
     return out
 
 

@@ -42,10 +42,12 @@ from ecokg.loaders.tables import Row, find_rows, product_class, product_name
 
 PRODUCT_CLASSES = PRODUCT
 _ALSO_CALLED = re.compile(r"[，,]?(?:又名|又称|也称|亦称|别名)“?([^，。；“”（）]{3,30}?)”?(?=[，。；）])")
-_COMPANY_ANAPHOR = re.compile(r"该公司|该企业|该集团|(?:^|(?<=[，。；]))公司(?=推出|发布|研发|已|将|在|正|今年|目前|计划|预计)")
+_COMPANY_ANAPHOR = re.compile(r"该公司|该企业|该集团|"
+                              r"(?:^|(?<=[，。；]))公司(?=推出|发布|研发|已|将|在|正|今年|目前|计划|预计)")
 # Generic names of these classes are qualified by the article's region (人工智能产业园 in a Qingdao
 # article is 青岛人工智能产业园; Wuhan's is another park).
-REGION_QUALIFIED = {"IndustrialPark", "IndustryCluster", "Committee", "Fund", "Subsidy", "Venue", "Infrastructure"}
+REGION_QUALIFIED = {"IndustrialPark", "IndustryCluster", "Committee", "Fund", "Subsidy", "Venue",
+                    "Infrastructure"}
 _ORG_CLASSES = ORG - {"Organization", "Committee"}
 def _unglue_verbs(lex: Lexicon, text: str, cands: list[Candidate]) -> None:
     """平城数智联合研发: a company name whose last character begins a verb after it (联合) ends one
@@ -73,7 +75,8 @@ def _row_candidates(lex: Lexicon, text: str, base: int, row: Row) -> list[Candid
         name = product_name(cell)
         if 2 <= len(name) <= 24:
             own = lex.classify(name)  # 代表产品: 云杉智算中心 is a site, by its head
-            cls = own if own in ("Infrastructure", "Venue", "InnovationCenter", "IndustrialPark") else product_class(cell)
+            cls = own if own in ("Infrastructure", "Venue", "InnovationCenter", "IndustrialPark") \
+                else product_class(cell)
             out.append(Candidate(a - base, b - base, cls, name, {name, cell}, 4, region_ok=False))
     if "project" in row.cells:
         a, b = row.cells["project"]
@@ -105,8 +108,10 @@ def _article_names(rec: Recognized, region: Region | None, lex: Lexicon) -> list
     for key, ent in sorted(rec.entities.items()):
         if ent.source != "pattern" or ent.cls in ("Place", "Person"):
             continue
-        derived = set(derived_short_names(key, lex, region.short if region else None)) if ent.cls == "Company" else set()
-        names = tuple(sorted(n for n in ent.alt_labels | {key} | derived if len(n.strip("“”《》")) >= 3 and n != key))
+        derived = set(derived_short_names(key, lex, region.short if region else None)) \
+            if ent.cls == "Company" else set()
+        names = tuple(sorted(n for n in ent.alt_labels | {key} | derived
+                             if len(n.strip("“”《》")) >= 3 and n != key))
         out.append(Entry(name=key, cls=ent.cls, aliases=names, source="article"))
     return out
 
@@ -124,7 +129,8 @@ def detect_region(doc: Document, lex: Lexicon) -> Region | None:
     """The article's region: the city (or municipality) its title and text name most."""
     counts: Counter[str] = Counter()
     title = doc.title or ""
-    for short in list(lex.city_to_province) + [p["short"] for p in lex.provinces.values() if p.get("municipality")]:
+    for short in list(lex.city_to_province) + [p["short"] for p in lex.provinces.values()
+                                               if p.get("municipality")]:
         n = doc.text.count(short) + 3 * title.count(short)
         if n:
             counts[short] = n
@@ -163,7 +169,8 @@ class EntityRecognizer:
         return second
 
     def _pass(self, sentences: Sequence[Sentence], titles: dict[int, list[TitleSpan]], region: Region | None,
-              index: NameIndex, memo: dict[int, tuple[list[Match], list[Candidate]]] | None = None) -> Recognized:
+              index: NameIndex,
+              memo: dict[int, tuple[list[Match], list[Candidate]]] | None = None) -> Recognized:
         chosen: list[tuple[Sentence, Candidate]] = []
         inner: list[tuple[Sentence, Candidate]] = []
         last_company: Candidate | None = None
@@ -176,8 +183,8 @@ class EntityRecognizer:
                     here = [c for c in top if c.cls == "Company" and c.end <= sent.start + m.start()]
                     ref = here[-1] if here else last_company
                     if ref is not None:
-                        cands.append(Candidate(sent.start + m.start(), sent.start + m.end(), "Company", ref.name,
-                                               set(), 3, ref.source, ref.entry))
+                        cands.append(Candidate(sent.start + m.start(), sent.start + m.end(), "Company",
+                                               ref.name, set(), 3, ref.source, ref.entry))
             top, nested = _resolve(cands)
             top = _without_descriptors(self.lex, sent.text, sent.start, top)
             companies = [c for c in top if c.cls == "Company"]
@@ -190,7 +197,8 @@ class EntityRecognizer:
     def _with_abbreviations(self, text: str, index: NameIndex, region: Region | None) -> NameIndex:
         """X（以下简称“Y”）: Y names X for the rest of the article."""
         extra = []
-        marks: dict[str, list[int]] = {}  # 《 and 》 offsets, found once: no look-back over the text per match
+        # 《 and 》 offsets, found once: no look-back over the text per match
+        marks: dict[str, list[int]] = {}
         places: frozenset[str] | None = None
         for m in re.finditer(r"（(?:以下)?简称[“\"《]([^”\"》]{1,15})[”\"》]）", text):
             if text[m.start() - 1:m.start()] == "》":  # 《…办法》（以下简称《办法》）
@@ -214,7 +222,8 @@ class EntityRecognizer:
             key = name
             if places is None:
                 places = index.places
-            if region and found[1] in REGION_QUALIFIED and not has_place_prefix(name, places) and region.short not in name:
+            if region and found[1] in REGION_QUALIFIED and not has_place_prefix(name, places) \
+                    and region.short not in name:
                 key = region.short + name
             extra.append(Entry(name=key, cls=found[1], aliases=(name, m.group(1)), source="abbreviation"))
         extra += self._full_names(text)
@@ -292,7 +301,8 @@ class EntityRecognizer:
         # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
         spans = [(t.start - base, t.end - base, t.trigger_start - base) for t in titles]
         cands = [c for c in cands if c.source in ("gazetteer", "template", "places")
-                 or not any((s <= c.start and c.end <= e) or (trig < c.end <= e and c.start < s) for s, e, trig in spans)]
+                 or not any((s <= c.start and c.end <= e) or (trig < c.end <= e and c.start < s)
+                            for s, e, trig in spans)]
         if row is not None and "project" in row.cells:  # a name found in a project cell is the project
             pa, pb = row.cells["project"][0] - base, row.cells["project"][1] - base
             inside = [c for c in cands if c.source not in ("project-cell", "gazetteer", "places")
@@ -311,7 +321,8 @@ class EntityRecognizer:
         return cands
 
     # -- the article-level pass ----------------------------------------------------------------
-    def _entities(self, chosen: Iterable[tuple[Sentence, Candidate]], inner: Iterable[tuple[Sentence, Candidate]],
+    def _entities(self, chosen: Iterable[tuple[Sentence, Candidate]],
+                  inner: Iterable[tuple[Sentence, Candidate]],
                   region: Region | None, index: NameIndex) -> Recognized:
         place_names = index.places
         entities: dict[str, Entity] = {}
@@ -347,7 +358,8 @@ class EntityRecognizer:
                 ent.period_start, ent.period_end, ent.period_label = c.period
             for a in ent.alt_labels:
                 alias_to_key.setdefault(a, key)
-            span = EntitySpan(key, ent.cls, c.start, c.end, sent.text[c.start - sent.start:c.end - sent.start])
+            span = EntitySpan(key, ent.cls, c.start, c.end,
+                              sent.text[c.start - sent.start:c.end - sent.start])
             (result.spans if n < n_top else result.inner).append(span)
         if region is not None and region.city in entities and region.en:
             entities[region.city].en_label = entities[region.city].en_label or region.en
@@ -373,9 +385,11 @@ def _without_descriptors(lex: Lexicon, text: str, base: int, top: list[Candidate
 def _resolve(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
     """Non-overlapping candidates, longest (then highest priority) first; gazetteer names nested
     inside a chosen name are returned as inner mentions."""
-    known_ends = {(c.end, c.cls) for c in cands if c.source in ("gazetteer", "template") and c.cls in _ORG_CLASSES}
-    cands = [c for c in cands if not (c.source == "pattern" and c.cls in _ORG_CLASSES and (c.end, c.cls) in known_ends
-                                      and not any(k.start == c.start and k.end == c.end for k in cands if k is not c))]
+    known_ends = {(c.end, c.cls) for c in cands
+                  if c.source in ("gazetteer", "template") and c.cls in _ORG_CLASSES}
+    cands = [c for c in cands
+             if not (c.source == "pattern" and c.cls in _ORG_CLASSES and (c.end, c.cls) in known_ends
+                     and not any(k.start == c.start and k.end == c.end for k in cands if k is not c))]
     ordered = sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     top: list[Candidate] = []
     nested: list[Candidate] = []

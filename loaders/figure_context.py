@@ -136,7 +136,8 @@ def clause_head(ctx: SentenceContext, n: int, periods: list[Period]) -> int:
         for w in (*_GOAL_WORDS, *_TO):
             nxt = pos + len(w)
             if t.startswith(w, pos) and (any(p.span_start == nxt for p in periods) or (
-                    w not in _TO and t.startswith(_TO, nxt) and any(p.span_start == nxt + 1 for p in periods))):
+                    w not in _TO and t.startswith(_TO, nxt)
+                    and any(p.span_start == nxt + 1 for p in periods))):
                 pos, moved = nxt, True
                 break
         if moved:

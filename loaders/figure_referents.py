@@ -17,12 +17,12 @@ NOT_HEADS = frozenset({"Place", "Person", "GovernmentBody"})
 _DISTRICT_WORDS = ("全区", "我区", "本区", "全县", "我县", "本县")
 _DISTRICT_INSIDE = re.compile(r"(?:^(?:在|使|让)?|带动|推动|引领|助力)区内(?!的)")
 _DISTRICT_ENDS = ("区", "县")
-_NOT_DISTRICT_ENDS = ("园区", "景区", "港区", "片区", "社区", "街区", "城区", "校区", "厂区", "矿区", "功能区",
-                      "示范区", "先导区", "试验区", "实验区", "集聚区", "开发区", "保税区", "地区")
+_NOT_DISTRICT_ENDS = ("园区", "景区", "港区", "片区", "社区", "街区", "城区", "校区", "厂区", "矿区",
+                      "功能区", "示范区", "先导区", "试验区", "实验区", "集聚区", "开发区", "保税区", "地区")
 #: Head nouns that name a recent entity when a clause opens with them: 小镇已入驻…, 工作站将…,
 #: 创新中心将累计孵化… (the tail of 广州南沙人工智能创新中心).
-_TAIL_NOUNS = ("小镇", "园区", "产业园", "基地", "中心", "工作站", "实验室", "研究院", "联盟", "平台", "基金", "集群",
-               "科学城", "科技城", "示范区", "先导区", "项目", "工厂")
+_TAIL_NOUNS = ("小镇", "园区", "产业园", "基地", "中心", "工作站", "实验室", "研究院", "联盟", "平台", "基金",
+               "集群", "科学城", "科技城", "示范区", "先导区", "项目", "工厂")
 _TAIL_DETERMINERS = ("该", "本", "这个", "这一", "这座", "此")
 _TAIL_FOLLOW = "将已还也现共拥累内里的是在于正计目首自同，,"
 
@@ -45,7 +45,8 @@ def entity_class(ctx: SentenceContext, key: str | None) -> str | None:
     return next((s.cls for s in ctx.spans if s.key == key), None)
 
 
-def latest_entity(ctx: SentenceContext, classes: frozenset[str], before: int, noun: str | None = None) -> str | None:
+def latest_entity(ctx: SentenceContext, classes: frozenset[str], before: int,
+                  noun: str | None = None) -> str | None:
     """The entity of ``classes`` named last before ``before`` (this sentence, then earlier ones);
     among them the first whose name holds ``noun``, when one does."""
     found: list[str] = [s.key for s in reversed(ctx.spans) if s.end <= before and s.cls in classes]

@@ -64,8 +64,8 @@ _LIST_LINKS = ("、", "和", "与", "及", "以及")
 _STOPS = "，,、；;：:。！？!?\n"
 
 # Anaphors: the word, the classes it refers to, and a noun the referent's name should hold.
-_EVENT_NOUNS = ("峰会", "大会", "论坛", "博览会", "展览会", "展会", "年会", "发布会", "对接会", "推介会", "洽谈会",
-                "大赛", "赛事", "活动")
+_EVENT_NOUNS = ("峰会", "大会", "论坛", "博览会", "展览会", "展会", "年会", "发布会", "对接会", "推介会",
+                "洽谈会", "大赛", "赛事", "活动")
 _DETERMINERS = ("本届", "本次", "此次", "这次", "该", "")
 _ANAPHORA: dict[str, tuple[frozenset[str], str | None]] = {
     "该园区": (frozenset({"IndustrialPark"}), None), "这座园区": (frozenset({"IndustrialPark"}), None),
@@ -89,18 +89,20 @@ _NOT_DESCRIPTIVE = ("引进", "引入", "支持", "推动", "吸引", "培育", 
 _PREPOSITIONS = ("对", "向", "为", "给", "与", "和", "把", "将", "从", "在", "支持", "鼓励", "推动")
 
 # Agents of a passive frame: 由A、B主办，C、D承办 / 由X领投、Y跟投 / 由Y负责运营 / 由X牵头.
-_AGENT_VERBS = ("主办", "承办", "协办", "联办", "指导", "领投", "跟投", "参投", "出资", "运营", "牵头", "供货",
-                "配套", "发起", "支持")
-_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届期批次]")  # 第四届X峰会: the ordinal is part of the name
+_AGENT_VERBS = ("主办", "承办", "协办", "联办", "指导", "领投", "跟投", "参投", "出资", "运营", "牵头",
+                "供货", "配套", "发起", "支持")
+# 第四届X峰会: the ordinal is part of the name
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届期批次]")
 _BY = re.compile(r"(?<!自)由(?!于|此)")
 # What a clause builds: 签约建设X / 在…建设X / 落户X (the figures of the next clauses are X's).
-_BUILD_VERBS = ("建设", "新建", "建成", "打造", "落户", "投建", "筹建", "兴建", "开工", "引进", "引入", "共建",
-                "组建")
+_BUILD_VERBS = ("建设", "新建", "建成", "打造", "落户", "投建", "筹建", "兴建", "开工", "引进", "引入",
+                "共建", "组建")
 #: A clause that opens with a phase (首批派驻科研人员60名, 首期组建研究团队30人) is about what the
 #: clause before it builds, even when that clause has its own subject (A与B共建X，首批…).
 _PHASE_OPENERS = ("首批", "首期", "一期")
 #: Money spent on building: 首期投入12亿元建设X → X.
-_INVESTED_IN = re.compile(r"(?:，|,)?(?:用于|专项用于|主要用于)?(?:建设|新建|打造|投建|兴建|筹建|建成|改造|升级|扩建)")
+_INVESTED_IN = re.compile(r"(?:，|,)?(?:用于|专项用于|主要用于)?"
+                          r"(?:建设|新建|打造|投建|兴建|筹建|建成|改造|升级|扩建)")
 #: A clause that opens with these lists the contents of what the clause before it issued:
 #: 发布首批场景开放清单，涵盖…共40个场景 → the list.
 _CONTENT_VERBS = ("涵盖", "包括", "包含", "覆盖", "囊括", "共有", "共计", "共包含")
@@ -135,10 +137,11 @@ def _described_head(ctx: SentenceContext, n: int, head: int) -> Topic | None:
 #: The relative clause or modifier between an opening noun and the head it describes:
 #: 研发的港口调度大模型“ / 的 / 今年4月发布的开源大模型 / 推出的协作机械臂.
 _RELATIVE_GAP = re.compile(r"[^，,。；;：:的、“”]{0,9}的[^，,。；;：:的、]{0,9}[“「『‘]?")
-_RELATIVE_BLOCKERS = ("将", "向", "在", "对", "为", "把", "被", "从", "给", "已", "正", "要", "会", "也", "还", "与",
-                      "和", "及", "同", "跟", "让", "使", "等", "是", "有", "占", "达", "以")
+_RELATIVE_BLOCKERS = ("将", "向", "在", "对", "为", "把", "被", "从", "给", "已", "正", "要", "会", "也",
+                      "还", "与", "和", "及", "同", "跟", "让", "使", "等", "是", "有", "占", "达", "以")
 #: Titles between an organisation and a person (中国科学院院士徐承岳领衔的X): a bridge, not a head.
-_TITLE_BRIDGES = ("院士", "教授", "研究员", "董事长", "总经理", "创始人", "总裁", "首席科学家", "专家", "团队")
+_TITLE_BRIDGES = ("院士", "教授", "研究员", "董事长", "总经理", "创始人", "总裁", "首席科学家", "专家",
+                  "团队")
 _BARE_DIGITS = re.compile(r"[0-9]+(?![0-9.]*[年月日])")
 
 
@@ -309,7 +312,8 @@ def carried_topics(ctx: SentenceContext, heads: list[int], figure_clauses: set[i
         elif own is None and previous_issued is not None and t.startswith(_CONTENT_VERBS, heads[n]):
             current, from_object = Topic(previous_issued.key, True, "contents-of"), True
         previous_built = _built_object(ctx, n)
-        issued = [sp for sp in ctx.by_clause[n] if sp.cls in _CONTENT_CLASSES and (own is None or sp.key != own.key)]
+        issued = [sp for sp in ctx.by_clause[n]
+                  if sp.cls in _CONTENT_CLASSES and (own is None or sp.key != own.key)]
         previous_issued = issued[-1] if issued else None
         if own is None and frame is not None and t.startswith(_AT_EVENT, heads[n]):
             own = Topic(frame.key, True, "at-event")
@@ -323,7 +327,8 @@ def carried_topics(ctx: SentenceContext, heads: list[int], figure_clauses: set[i
             frame = current = framed
             from_object = True
             continue
-        objects = [s for s in ctx.by_clause[n] if s.cls in _CARRIED_CLASSES and (own is None or s.key != own.key)]
+        objects = [s for s in ctx.by_clause[n]
+                   if s.cls in _CARRIED_CLASSES and (own is None or s.key != own.key)]
         if objects:
             current, from_object = Topic(objects[-1].key, True, "event-carry"), True
         built = _built_object(ctx, n) if own is None else None
@@ -363,7 +368,8 @@ def _enumerated_place(ctx: SentenceContext, q: Quantity, head: int) -> Topic | N
     """其中合肥18个、芜湖9个: the place right before the figure, in an enumeration."""
     t = ctx.text
     for s in ctx.spans:
-        if s.end == q.start and s.cls in _ENUMERATED_CLASSES and (s.start <= head or t[s.start - 1:s.start] == "、") \
+        if s.end == q.start and s.cls in _ENUMERATED_CLASSES \
+                and (s.start <= head or t[s.start - 1:s.start] == "、") \
                 and t[q.end:q.end + 1] not in ("市", "区", "县", "省", "地", "城"):
             return Topic(s.key, True, "enumerated-place")
     return None

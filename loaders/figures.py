@@ -28,8 +28,8 @@ __all__ = ["extract_figures", "fund_amounts", "fund_index"]
 
 _FUND_CLASSES = frozenset({"Fund", "Subsidy"})
 _RESET_WORDS = ("目前", "截至目前", "截止目前", "当前")
-_AMOUNT_CUES = ("规模", "总额", "额度", "资金", "金额", "最高", "补贴", "奖补", "补助", "奖励", "支持", "每年",
-                "可获得")
+_AMOUNT_CUES = ("规模", "总额", "额度", "资金", "金额", "最高", "补贴", "奖补", "补助", "奖励", "支持",
+                "每年", "可获得")
 _FUND_GAP = re.compile(r"^的?[“\"「『‘]?$")
 #: Between a fund's name and its amount right after it: 专项资金5亿元, 基金为10亿元, 基金（首期）规模…
 _FUND_AFTER_GAP = re.compile(r"^[”\"」』’]?(?:为|达|共|合计|总计|约为)?$")

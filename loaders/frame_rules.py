@@ -13,8 +13,9 @@ named slots for entities, and the relations its slots stand in:
 Slots: ``{name:Classes}`` one mention of one of the classes (ontology classes, each with its
 subclasses; ``*`` any); ``+`` after the classes: a list of mentions joined by 、/和/及/与/以及;
 ``~``: an anaphoric word of those classes (该园区, 两家企业 …) is accepted and resolved by the
-discourse component; ``^``: the slot is left unsaid (…，已部署于X) and is the sentence's topic, the first entity of
-those classes in the sentence (up to ；) before it, else the last one named before the sentence. A slot inside an optional group (``(?:会同{b:GovernmentBody+})?``) that
+discourse component; ``^``: the slot is left unsaid (…，已部署于X) and is the sentence's topic,
+the first entity of those classes in the sentence (up to ；) before it, else the last one named
+before the sentence. A slot inside an optional group (``(?:会同{b:GovernmentBody+})?``) that
 the sentence leaves out adds no relation. ``<gap:N>`` is up to N characters with no
 punctuation and no entity; ``<ent>`` one entity that is no slot. The rest of a pattern is a
 regular expression over the sentence's text.
@@ -39,7 +40,8 @@ _MARK_BASE = 0xF0000  # supplementary private use area: one symbol per mention
 _MARK = "[\U000f0000-\U000ffffd]"
 _PER_CLASS = 1024
 #: A name's gloss in brackets right after it: another script, or 以下简称…
-_GLOSS_AFTER = re.compile(r"[（(](?:[A-Za-z][A-Za-z0-9 .&\-]{0,40}|(?:以下)?简称[“\"][^”\"]{1,15}[”\"])[）)]")  # a mention's symbol is in its class's block, so a slot matches only its classes
+# a mention's symbol is in its class's block, so a slot matches only its classes
+_GLOSS_AFTER = re.compile(r"[（(](?:[A-Za-z][A-Za-z0-9 .&\-]{0,40}|(?:以下)?简称[“\"][^”\"]{1,15}[”\"])[）)]")
 
 
 @cache
@@ -110,7 +112,8 @@ def _compile(entry: Located, v: Validator) -> Frame:
         body = f"{one}(?:{_JOIN}{one})*" if "+" in flags else one
         return f"(?P<{sname}>{body})"
 
-    text = _GAP.sub(lambda m: f"[^，。；：！？,;:\U000f0000-\U000ffffd]{{0,{m.group(1)}}}?", str(raw["pattern"]))
+    text = _GAP.sub(lambda m: f"[^，。；：！？,;:\U000f0000-\U000ffffd]{{0,{m.group(1)}}}?",
+                    str(raw["pattern"]))
     text = text.replace(_ENT, _MARK)
     try:
         regex = re.compile(_SLOT.sub(slot, text))
@@ -125,7 +128,8 @@ def _compile(entry: Located, v: Validator) -> Frame:
         v.ontology_property(entry, p)
         for sl in (s, o):
             if sl not in slots:
-                raise RuleDataError(f"{entry.where()}: relation slot {sl!r} is not in the pattern of {name!r}")
+                raise RuleDataError(f"{entry.where()}: relation slot {sl!r} is not in the pattern"
+                                    f" of {name!r}")
         rels.append((s, p, o))
     unused = set(slots) - {x for r in rels for x in (r[0], r[2])}
     if unused:
@@ -133,7 +137,8 @@ def _compile(entry: Located, v: Validator) -> Frame:
                             hint="drop the slot's name or use it in a relation")
     examples = raw["examples"]
     if not examples or not all(isinstance(e, dict) and set(e) == {"text", "expect"} for e in examples):
-        raise RuleDataError(f"{entry.where()}: {name!r} needs examples of the form {{text: …, expect: [[s, p, o]]}}")
+        raise RuleDataError(f"{entry.where()}: {name!r} needs examples of the form"
+                            " {text: …, expect: [[s, p, o]]}")
     return Frame(name, regex, slots, tuple(rels), tuple(examples), entry.where())
 
 

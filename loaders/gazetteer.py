@@ -143,7 +143,8 @@ def _county_entries(city: str | None) -> tuple[Entry, ...]:
             short = name[:-1]
             alias = (short,) if prefecture == city and name.endswith(("市", "县")) and len(short) >= 2 \
                 and word_frequency(short) < 1000 \
-                and tags.get(short) in (None, "ns", "nr", "nrt", "nrfg", "nz") and short not in _AMBIGUOUS_CITIES else ()
+                and tags.get(short) in (None, "ns", "nr", "nrt", "nrfg", "nz") \
+                and short not in _AMBIGUOUS_CITIES else ()
             out.append(Entry(name=name, cls="Place", aliases=alias, source="places"))
     return tuple(out)
 
@@ -224,7 +225,8 @@ class NameIndex:
                 e = self.by_name.get(key)
                 if e is None:
                     continue
-                if not _boundary_ok(text, i, i + length, e.cls == "Place") and not self._starts_name(folded, i + length):
+                if not _boundary_ok(text, i, i + length, e.cls == "Place") \
+                        and not self._starts_name(folded, i + length):
                     continue  # 华为昇腾芯片: a short name right before another known name is one
                 hit = Match(i, i + length, e, text[i:i + length])
                 break
@@ -262,10 +264,12 @@ def _boundary_ok(text: str, start: int, end: int, place: bool = False) -> bool:
     """A Latin name must not sit inside a longer Latin word; a two-character Chinese name (智元)
     must not sit inside a longer Chinese name (蓉芯智元)."""
     first, last = text[start], text[end - 1]
-    if not place and end - start <= 2 and is_ideograph(first) and start > 0 and is_ideograph(text[start - 1]) and end < len(text) \
+    if not place and end - start <= 2 and is_ideograph(first) and start > 0 \
+            and is_ideograph(text[start - 1]) and end < len(text) \
             and is_ideograph(text[end]) and not lexicon().boundary_ending_at(text, start):
         return False
-    if first.isascii() and first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+    if first.isascii() and first.isalnum() and start > 0 \
+            and text[start - 1].isascii() and text[start - 1].isalnum():
         return False
     return not (last.isascii() and last.isalnum() and end < len(text) and text[end].isascii()
                 and text[end].isalnum() and not is_ideograph(text[end]))

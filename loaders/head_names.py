@@ -17,16 +17,20 @@ _HEAD_STOP_BEFORE = {"格", "布", "当", "结", "全", "大", "开", "内", "�
 _HEAD_STOP_AFTER = {"署", "分", "门", "员", "托", "面", "长", "属", "级", "位", "件"}
 _SINGLE_CHAR_GOV = {"局", "部", "委", "厅"}
 _TWO_BODIES = re.compile(r"(?:人民政府|政府|管委会|管理委员会|[局厅办])(?:和|与|及)")
-_SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue", "IndustryCluster"}
+_SHARED_HEAD_CLASSES = {"InnovationCenter", "IndustrialPark", "Platform", "Infrastructure", "Venue",
+                        "IndustryCluster"}
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)$")
-_COUNT_HEAD = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所|批|项|条|款|台|场|届|只)")
+_COUNT_HEAD = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?"
+                         r"(?:家|个|座|所|批|项|条|款|台|场|届|只)")
 _COUNT_AFTER = re.compile(r"[\d一二三四五六七八九十百千万两]+(?:余|多)?(?:家|个|座|所)")
-_GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会", "商务委员会")
+_GOV_COMMISSIONS = ("经济委员会", "卫生健康委员会", "教育委员会", "管理委员会", "建设委员会", "交通委员会",
+                    "商务委员会")
 
 
 #: Classes whose names with a level word first (省级人工智能产业园) are categories granted, not one thing.
 _CAMPUS = re.compile(r"（([\u4e00-\u9fff]{2,4})）")
-_COUNT_INSIDE = re.compile(r"(?<![第\d])[\d一二三四五六七八九十百千两]+(?:余|多)?(?:家|座|所)")  # 旗下12座煤矿
+# 旗下12座煤矿
+_COUNT_INSIDE = re.compile(r"(?<![第\d])[\d一二三四五六七八九十百千两]+(?:余|多)?(?:家|座|所)")
 _GRANTED_KIND = re.compile(r"(?:国家|全国|省级|市级|国家级)[^，。；]{0,8}示范")
 _LEVELS = ("国家级", "省级", "市级", "区级", "县级")
 _LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|区级|县级)(?:及)?(?:以上)?$")
@@ -56,7 +60,8 @@ def _head_ends(lex: Lexicon) -> re.Pattern[str]:
 _ENDS: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
 
 
-def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tuple[int, int]]) -> list[Candidate]:
+def head_names(lex: Lexicon, text: str, known: list[Candidate],
+               quoted: list[tuple[int, int]]) -> list[Candidate]:
     out = []
     gaz_orgs = [c for c in known if c.source == "gazetteer"]
     by_last = _heads_by_last(lex)
@@ -72,7 +77,8 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tup
             if any(qs < hs < qe for qs, qe in quoted):
                 break
             if len(head) == 1 and head in _SINGLE_CHAR_GOV | {"券"} and (
-                    (e < len(text) and text[e] in _HEAD_STOP_AFTER) or (hs > 0 and text[hs - 1] in _HEAD_STOP_BEFORE)):
+                    (e < len(text) and text[e] in _HEAD_STOP_AFTER)
+                    or (hs > 0 and text[hs - 1] in _HEAD_STOP_BEFORE)):
                 break
             if e < len(text) and (text[e] in "长" or (len(head) == 1 and text[e] in "县区市镇乡")):
                 break  # 府谷县: a one-character head (谷) ending a place's name is no head
@@ -85,20 +91,26 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate], quoted: list[tup
             if cls in ("GovernmentBody", "Committee"):  # 市人民政府和区人民政府: two bodies, not one name
                 s = max([m.end() for m in _TWO_BODIES.finditer(text, s, hs)] + [s])
             surface = text[s:e]
-            if len(head) == 1 and re.search(rf"(?:{title_alternation(lex)})[\u4e00-\u9fff]{{1,2}}$", text[s:hs]):
+            if len(head) == 1 and re.search(rf"(?:{title_alternation(lex)})[\u4e00-\u9fff]{{1,2}}$",
+                                            text[s:hs]):
                 break  # 董事长韩若谷: a person named after a title, not a place
             batch = re.search(r"(首批|第[一二三四五六七八九十\d]+批)$", text[max(0, s - 5):s])
             if cls == "PolicyDocument" and batch and s == hs:  # 发布首批场景开放清单
                 s -= len(batch.group(1))
                 surface = text[s:e]
             name = strip_descriptors(surface)
-            if not name.endswith(head) or name == head or (is_generic(name, head, lex) and cls != "Product" and not (
-                    cls == "PolicyDocument" and batch)):
+            if not name.endswith(head) or name == head or (
+                    is_generic(name, head, lex) and cls != "Product"
+                    and not (cls == "PolicyDocument" and batch)):
                 break
-            if cls == "AIModel" and (text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域", "创新")
-                                     or not re.search(r"(推出|发布|上线|研发|开发|打造|训练|部署|推)[^，。；]{0,8}$", text[max(0, s - 12):s])):
+            if cls == "AIModel" and (
+                    text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域",
+                                      "创新")
+                    or not re.search(r"(推出|发布|上线|研发|开发|打造|训练|部署|推)[^，。；]{0,8}$",
+                                     text[max(0, s - 12):s])):
                 break
-            if _COUNTED.search(text, max(0, s - 8), s) or _COUNT_HEAD.match(surface) or _COUNT_AFTER.match(text, e) \
+            if _COUNTED.search(text, max(0, s - 8), s) or _COUNT_HEAD.match(surface) \
+                    or _COUNT_AFTER.match(text, e) \
                     or _COUNT_INSIDE.search(name):
                 break  # 11家国家级智能制造示范工厂, 8场平行论坛, 示范工厂11家: a count of things, not a name
             if cls not in ORG and name.startswith(("公司", "企业", "集团")):

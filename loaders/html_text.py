@@ -25,7 +25,8 @@ _BLOCK_TAGS = ("p", "div", "section", "article", "li", "ul", "ol", "table", "tr"
 _SKIP_TAGS = ("script", "style", "nav", "footer", "header", "aside", "noscript", "form", "iframe",
               "template", "svg", "select", "button", "object", "embed", "canvas", "head")
 _SKIP_CLASS = re.compile(r"(?i)\b(nav|menu|footer|breadcrumb|share|copyright|sidebar|toolbar|comment"
-                         r"|fontsize|font-size|bdshare)")  # not "print": a government page's article is often #printContent
+                         # not "print": a government page's article is often #printContent
+                         r"|fontsize|font-size|bdshare)")
 # Elements that hold one metadata cell of a page (a table cell, an info span): "label" with its
 # value in the next element, or "label：value". Paragraph-like elements count only when their text
 # is clearly page metadata (``metadata_line``), not "时间：…" in an event notice.
@@ -158,7 +159,8 @@ def _html_fallback_text(root: Any) -> str:
         if text and links >= 0.7 * len(text) and len(text) < 300:
             el.drop_tree()
     for row in list(root.iter("tr")):  # one line per table row, cells joined as in Markdown
-        cells = [" ".join(c.text_content().split()) for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        cells = [" ".join(c.text_content().split()) for c in row
+                 if isinstance(c.tag, str) and c.tag in ("td", "th")]
         if cells and not any(c.find(".//table") is not None for c in row if isinstance(c.tag, str)):
             tail = row.tail
             row.clear()

@@ -107,13 +107,15 @@ def mark_identifiers(state: Any) -> None:
             start = sent.start + found.start
             if found.problem:
                 state.extra.setdefault("notes", []).append(
-                    f"invalid 统一社会信用代码 {found.code} at character {start}: {found.problem}; not stored")
+                    f"invalid 统一社会信用代码 {found.code} at character {start}: {found.problem};"
+                    " not stored")
                 continue
             orgs = [sp for sp in state.by_sentence.get(sent.index, [])
                     if sp.end <= start and state.entities[sp.key].cls in ORG]
             if not orgs:
                 state.extra.setdefault("notes", []).append(
-                    f"统一社会信用代码 {found.code} at character {start} names no organization before it; not stored")
+                    f"统一社会信用代码 {found.code} at character {start} names no organization before it;"
+                    " not stored")
                 continue
             holder = state.entities[max(orgs, key=lambda sp: sp.end).key]
             holder.codes.setdefault("uscc", found.code)

@@ -9,16 +9,21 @@ from ecokg.loaders.candidates import Candidate
 from ecokg.loaders.company_names import is_company_name
 from ecokg.loaders.lexicon import Lexicon
 
-_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: (?:[A-Z][A-Za-z0-9.\-]*|[0-9][0-9.]{0,2}(?![0-9])))?")
-_LATIN_PERSON_BEFORE = r"(创始人|董事长|总裁|首席执行官|CEO|CTO|总经理|负责人|院士|教授)(兼CEO|兼总裁|兼 ?CEO)? ?$"
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+                         r"(?: (?:[A-Z][A-Za-z0-9.\-]*|[0-9][0-9.]{0,2}(?![0-9])))?")
+_LATIN_PERSON_BEFORE = (r"(创始人|董事长|总裁|首席执行官|CEO|CTO|总经理|负责人|院士|教授)"
+                        r"(兼CEO|兼总裁|兼 ?CEO)? ?$")
 _LATIN_COMPANY_BEFORE = r"(企业|公司|车企|厂商|股东|由|初创|独角兽|供应商|客户)$"
-_LATIN_COMPANY_AFTER = (r"[^，。；]{0,20}?(完成[^，。；]{0,8}融资|融资|上市|估值|创始人|董事长|总裁|总部|宣布|成立于|设立|设在|"
+_LATIN_COMPANY_AFTER = (r"[^，。；]{0,20}?(完成[^，。；]{0,8}融资|融资|上市|估值|创始人|董事长|总裁|总部|"
+                        r"宣布|成立于|设立|设在|"
                         r"领投|跟投|营业收入|营收|公司|的供应链|招股书)")
 _MAKER_AFTER = r"(?:自研|自主研发|研发|开发|推出|打造)的"  # TidalByte自研的对话模型: the maker
-_NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP", "LLM", "AR", "VR",
-                 "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP", "HTML", "PDF", "QQ", "QR"}
+_NOT_PRODUCTS = {"AI", "GPT", "CEO", "GDP", "ICT", "IT", "IOT", "APP", "CPU", "GPU", "AIGC", "PC", "ICP",
+                 "LLM", "AR", "VR", "XR", "MR", "SDK", "API", "IPO", "CTO", "CFO", "COO", "B2B", "PPP",
+                 "HTML", "PDF", "QQ", "QR"}
 # a product's description right after its Latin name, ending in a product head
-_DESCRIBED_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(大模型|模型|机器人|系统|平台|芯片|软件|无人机|头显|传感器|模组|灵巧手|终端|"
+_DESCRIBED_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}?(大模型|模型|机器人|系统|平台|芯片|软件|无人机|头显|"
+                             r"传感器|模组|灵巧手|终端|"
                              r"一体机|机械臂|眼镜|设备|助手|智能体|机器狗|关节)")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?: [A-Z0-9][A-Za-z0-9\-]*)?")
 _BRAND_BEFORE = re.compile(r"[A-Z][A-Za-z0-9]{2,}$")
@@ -60,11 +65,16 @@ def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(s, e, "Person", name, {name}, 3, region_ok=False))  # 创始人兼CEO Leo Fang
             continue
         wide_after = text[e:e + 24]
-        product_before = re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|大模型|模型|芯片|系统|"
-                                   r"机械臂|雷达|版本|叫|名为|名叫|叫做|命名为|型号为|助手|软件|终端|无人机|头显)$", before)
-        if not product_before and (re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|Inc\.?|Ltd\.?|Group|Systems|Motors|"
-                     r"Partners|AI)$", name) or re.search(_LATIN_COMPANY_BEFORE, before) or
-                                   re.match(_LATIN_COMPANY_AFTER, wide_after) or re.match(_MAKER_AFTER, after)):
+        product_before = re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|"
+                                   r"大模型|模型|芯片|系统|"
+                                   r"机械臂|雷达|版本|叫|名为|名叫|叫做|命名为|型号为|助手|软件|"
+                                   r"终端|无人机|头显)$", before)
+        if not product_before and (re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|"
+                                             r"Inc\.?|Ltd\.?|Group|Systems|Motors|"
+                                             r"Partners|AI)$", name)
+                                   or re.search(_LATIN_COMPANY_BEFORE, before)
+                                   or re.match(_LATIN_COMPANY_AFTER, wide_after)
+                                   or re.match(_MAKER_AFTER, after)):
             out.append(Candidate(s, e, "Company", name, {name}, 3))
             continue
         described = _DESCRIBED_HEAD.match(text, e)  # DeepHarbor-7B航运大模型, RoboWeld X3焊接机器人
@@ -75,7 +85,8 @@ def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
             continue
         head = described.group(1) if described else ""
         near = before[-6:] + (head or after[:4])
-        cls = ("Robot" if re.search("机器人|机械臂", near) else "AIModel" if "模型" in near or name.upper().endswith(("GPT", "LM"))
+        cls = ("Robot" if re.search("机器人|机械臂", near)
+               else "AIModel" if "模型" in near or name.upper().endswith(("GPT", "LM"))
                else "Platform" if "平台" in (head or after[:3]) else "Product")
         out.append(Candidate(s, s + len(name), cls, name, {name}, 3, region_ok=False))
     return out
@@ -86,8 +97,10 @@ def latin_products(text: str, known: list[Candidate]) -> list[Candidate]:
         if c.cls not in ("Company",) or c.end >= len(text):
             continue
         m = _LATIN.match(text, c.end)
-        if m and len(m.group(0)) >= 2 and m.group(0).split(" ")[0].upper() not in _NOT_PRODUCTS:  # 海芯智能CEO
-            cls = "Robot" if "机器人" in text else "AIModel" if "大模型" in text[m.end():m.end() + 4] else "Product"
+        # 海芯智能CEO
+        if m and len(m.group(0)) >= 2 and m.group(0).split(" ")[0].upper() not in _NOT_PRODUCTS:
+            cls = "Robot" if "机器人" in text \
+                else "AIModel" if "大模型" in text[m.end():m.end() + 4] else "Product"
             out.append(Candidate(m.start(), m.end(), cls, m.group(0), {m.group(0)}, 3, region_ok=False))
     return out
 
@@ -118,7 +131,8 @@ def latin_brand_prefixes(lex: Lexicon, text: str, cands: list[Candidate]) -> Non
 _LATIN_GLOSS = re.compile(r"[（(]([A-Z][A-Za-z0-9.&\-]*(?: [A-Za-z0-9.&\-]+){0,3})[）)]")
 _CJK_GLOSS = re.compile(r"[（(]([\u4e00-\u9fff]{2,12})[）)]")
 _LATIN_BEFORE = re.compile(r"[A-Z][A-Za-z0-9.&\-]*(?: [A-Z][A-Za-z0-9.&\-]*){0,3}$")
-_CORPORATE_WORD = re.compile(r" (?:Technologies|Technology|Tech|AI|Robotics|Intelligence|Inc\.?|Ltd\.?|Group|Co\.?)$")
+_CORPORATE_WORD = re.compile(r" (?:Technologies|Technology|Tech|AI|Robotics|Intelligence|"
+                             r"Inc\.?|Ltd\.?|Group|Co\.?)$")
 
 
 def bracketed_names(text: str, cands: list[Candidate]) -> None:
@@ -140,7 +154,8 @@ def bracketed_names(text: str, cands: list[Candidate]) -> None:
             c.aliases.add(brand)
         glossed.append((m.start(), m.end()))
     for c in cands:  # ToyCraft Precision（玩匠精密）, where only the Chinese name is a candidate
-        if c.cls == "Company" and c.start >= 2 and text[c.start - 1] in "（(" and text[c.end:c.end + 1] in "）)":
+        if c.cls == "Company" and c.start >= 2 and text[c.start - 1] in "（(" \
+                and text[c.end:c.end + 1] in "）)":
             before = _LATIN_BEFORE.search(text[max(0, c.start - 40):c.start - 1])
             if before and before.group(0).upper() not in _NOT_PRODUCTS:
                 c.aliases |= {before.group(0), c.name}

@@ -66,7 +66,8 @@ class Lexicon:
             by_len.setdefault(len(w), set()).add(w)
         self.boundaries_by_len = {n: frozenset(ws) for n, ws in sorted(by_len.items())}
         self.heads_by_prefix = {w: tuple(h for h, _ in self.heads if h.startswith(w) and len(h) > len(w))
-                                for w in self.boundaries if any(h.startswith(w) and len(h) > len(w) for h, _ in self.heads)}
+                                for w in self.boundaries
+                                if any(h.startswith(w) and len(h) > len(w) for h, _ in self.heads)}
         self.boundary_last = frozenset(w[-1] for w in self.boundaries if w)
         self._protected_by_word: dict[str, tuple[str, ...]] = {}  # ``_inside_place``: made as words come
         # heads by their last character, in the order of ``heads``: ``head_at_end`` tries only these
@@ -80,7 +81,8 @@ class Lexicon:
 
     def boundary_ending_at(self, text: str, end: int, allow: tuple[str, ...] = ()) -> bool:
         """Whether a boundary word (not in ``allow``) ends at ``end`` in ``text``."""
-        if 0 < end <= len(text) and text[end - 1] in self.weak_boundaries and not _starts_word(text, end - 1) \
+        if 0 < end <= len(text) and text[end - 1] in self.weak_boundaries \
+                and not _starts_word(text, end - 1) \
                 and text[max(0, end - 2):end] not in self.weak_boundary_words:
             return True
         if not 0 < end <= len(text) or text[end - 1] not in self.boundary_last:
@@ -169,7 +171,8 @@ def lexicon() -> Lexicon:
         common_brands=set(_unique(data["common_brands"], "common_brands")),
         company_suffixes=sorted(_unique(data["company_suffixes"], "company_suffixes"), key=len, reverse=True),
         person_titles=sorted(_unique(data["person_titles"], "person_titles"), key=len, reverse=True),
-        person_honorifics=sorted(_unique(data["person_honorifics"], "person_honorifics"), key=len, reverse=True),
+        person_honorifics=sorted(_unique(data["person_honorifics"], "person_honorifics"), key=len,
+                                 reverse=True),
         leader_titles=sorted(_unique(data["leader_titles"], "leader_titles"), key=len, reverse=True),
         name_abbreviations=data["name_abbreviations"],
         legal_suffixes=sorted(_unique(data["legal_suffixes"], "legal_suffixes"), key=len, reverse=True),

@@ -26,7 +26,8 @@ def table_row_line(cells: list[str]) -> str:
     cell dropped so no cell closes the row's sentence early). A row of page metadata
     ("发布机构 | X | 成文日期 | Y") keeps plain spaces, so the cleaner reads it as such."""
     # a comma inside a cell would split it in two: written as 、 (部署于X，接入Y → 部署于X、接入Y)
-    kept = [c.replace(CELL_SEPARATOR, "、") for c in (" ".join(cell.split()).rstrip(_CELL_END) for cell in cells) if c]
+    kept = [c.replace(CELL_SEPARATOR, "、")
+            for c in (" ".join(cell.split()).rstrip(_CELL_END) for cell in cells) if c]
     spaced = " ".join(kept)
     if metadata_line(spaced, load_rules()):
         return spaced

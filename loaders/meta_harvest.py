@@ -4,8 +4,8 @@ Labelled lines (来源：…, 编辑：…, 原文链接：…, also a label on 
 and government-table rows without colons: "索引号 … 发布机构 …"), byline lines (本报记者 …), bare
 dates, document numbers (杭政办函〔2026〕12号), the agency of a dateline (新华社北京3月17日电, passed
 in by the cleaner), an outlet named without a label in a date line ("星河快讯 · 2026-09-03 16:40 ·
-编辑：…") and copyright notices each give a candidate; the lowest priority number wins per field. Labels, byline patterns and the document-number pattern
-come from ``boilerplate.yaml``.
+编辑：…") and copyright notices each give a candidate; the lowest priority number wins per field.
+Labels, byline patterns and the document-number pattern come from ``boilerplate.yaml``.
 
 Fields: ``publisher``, ``authors``, ``issued`` (the publication date as written), ``written``
 (the signing date of a government document, 成文日期; also an ``issued`` candidate below any
@@ -52,7 +52,8 @@ def table_fields(line: str, rules: Rules) -> list[re.Match[str]]:
     if _SENTENCE_PUNCT.search(line):
         return labelled
     cells = list(rules.label_cell_re.finditer(line))
-    if cells and cells[0].start() == len(line) - len(line.lstrip("[【(（·•- ")) and len(cells) > len(labelled):
+    if cells and cells[0].start() == len(line) - len(line.lstrip("[【(（·•- ")) \
+            and len(cells) > len(labelled):
         return cells
     return labelled
 
@@ -200,7 +201,8 @@ class Harvest:
             self.names(value)
         elif name == "publisher":
             value = DATE_RE.sub(" ", value)
-            value = re.split(r"\s+(?=[^\s:：]{1,8}\s*[:：])|\s{2,}|[|｜丨\]】）)\[【]", value.strip())[0].strip()
+            value = re.split(r"\s+(?=[^\s:：]{1,8}\s*[:：])|\s{2,}|[|｜丨\]】）)\[【]",
+                             value.strip())[0].strip()
             if 0 < len(value) <= 40 and not _URL.match(value):
                 self.put("publisher", value, priority + 1)
 

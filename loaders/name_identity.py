@@ -128,7 +128,8 @@ def _normal(name: str, lex: Lexicon) -> str:
 
 
 def _stem(name: str, lex: Lexicon, places: list[str]) -> str:
-    """The name without a leading place and a parenthetical: 柳州光擎智能科技有限公司 → 光擎智能科技有限公司."""
+    """The name without a leading place and a parenthetical:
+    柳州光擎智能科技有限公司 → 光擎智能科技有限公司."""
     name = re.sub(r"[（(][^）)]{1,8}[）)]", "", _normal(name, lex))
     for length, group_ in _by_length(places):  # the longest place that starts the name, as in ``places``
         if len(name) - length >= 2 and name[:length] in group_:
@@ -137,7 +138,8 @@ def _stem(name: str, lex: Lexicon, places: list[str]) -> str:
 
 
 def _core(name: str, lex: Lexicon, places: list[str]) -> str:
-    """The name without a leading place, a parenthetical and its legal form: 柳州光擎智能科技有限公司 → 光擎智能科技."""
+    """The name without a leading place, a parenthetical and its legal form:
+    柳州光擎智能科技有限公司 → 光擎智能科技."""
     name = _stem(name, lex, places)
     for suffix in lex.legal_suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -152,7 +154,8 @@ def derived_short_names(name: str, lex: Lexicon, region_short: str | None) -> li
     if not name.endswith(tuple(lex.legal_suffixes)):
         return []
     core = _core(name, lex, _places(lex, region_short))
-    out = [core] if len(core) >= 4 and word_frequency(core) < 100 and lex.classify(core) in (None, "Company") else []
+    out = [core] if len(core) >= 4 and word_frequency(core) < 100 \
+        and lex.classify(core) in (None, "Company") else []
     for sfx in lex.company_suffixes:
         i = core.find(sfx, 2)
         short = core[:i + len(sfx)] if i >= 2 else ""
@@ -241,6 +244,6 @@ def merge_same_names(result: Recognized, region_short: str | None, lex: Lexicon)
         dst.alt_labels.discard(long_key)
         dst.sentences |= src.sentences
     if into:
-        result.spans = [EntitySpan(final(s.key), ents[final(s.key)].cls if final(s.key) in ents else s.cls, s.start,
-                                   s.end, s.surface) for s in result.spans]
+        result.spans = [EntitySpan(final(s.key), ents[final(s.key)].cls if final(s.key) in ents else s.cls,
+                                   s.start, s.end, s.surface) for s in result.spans]
         result.inner = [EntitySpan(final(s.key), s.cls, s.start, s.end, s.surface) for s in result.inner]

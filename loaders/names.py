@@ -48,11 +48,13 @@ def left_edge(text: str, head_start: int, lex: Lexicon, floor: int = 0,
         if ch in "（()）":
             break
         # a quantity ends a name: 500万元补贴 → 补贴
-        if ch in "元个家项款亿万台套名年" and i >= 2 and (text[i - 2].isdigit() or text[i - 2] in "一二三四五六七八九十百千万亿两"):
+        if ch in "元个家项款亿万台套名年" and i >= 2 \
+                and (text[i - 2].isdigit() or text[i - 2] in "一二三四五六七八九十百千万亿两"):
             break
         if lex.boundary_ending_at(text, i, allow) and not _joins_sectors(lex, text, i):
             break
-        if ch == "度" and i >= 3 and text[i - 2] == "年" and (text[i - 3].isdigit() or text[i - 3] in "〇零一二三四五六七八九"):
+        if ch == "度" and i >= 3 and text[i - 2] == "年" \
+                and (text[i - 3].isdigit() or text[i - 3] in "〇零一二三四五六七八九"):
             break  # 2025年度揭榜挂帅项目: 年度 belongs to the date, not to the name
         i -= 1
     return i

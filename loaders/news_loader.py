@@ -18,7 +18,8 @@ from ecokg.loaders.records import Document, Extraction
 class NewsArticleLoader:
     """Turns articles of the genre into extraction records."""
 
-    def __init__(self, gazetteer_files: Sequence[str | Path] = (), frame_files: Sequence[str | Path] = ()) -> None:
+    def __init__(self, gazetteer_files: Sequence[str | Path] = (),
+                 frame_files: Sequence[str | Path] = ()) -> None:
         self.pipeline: Pipeline = default_pipeline(gazetteer_files, frame_files)
 
     def load(self, raw: object, *, title: str | None = None, publisher: str | None = None,

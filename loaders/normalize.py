@@ -44,7 +44,8 @@ def is_cjk(ch: str) -> bool:
             or cp >= 0x20000)
 
 
-_CJK_CLASS = "\u2010-\u2027\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
+_CJK_CLASS = ("\u2010-\u2027\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+              "\U00020000-\U0003ffff")
 _NEXT_TO_CJK = re.compile(rf"(?<=[{_CJK_CLASS}])[,:;?!()]|[,:;?!()](?=[{_CJK_CLASS}])")
 
 

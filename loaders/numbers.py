@@ -32,8 +32,10 @@ from ecokg.resources import loader_data
 
 __all__ = ["Quantity", "UnitTable", "find_quantities", "unit_table"]
 
-_NUMBER = re.compile(r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?")
-_PERCENT_WORD = re.compile(r"百分之([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+_NUMBER = re.compile(r"[0-9]+(?:,[0-9]{3}(?![0-9]))*(?:\.[0-9]+)?"
+                     r"|[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?")
+_PERCENT_WORD = re.compile(r"百分之([0-9]+(?:\.[0-9]+)?"
+                           r"|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
 _OPEN_CLOSE = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉"}
 _OPENERS = re.compile("[" + re.escape("".join(_OPEN_CLOSE) + '"') + "]")
 _FRAME = re.compile(
@@ -255,7 +257,8 @@ def _number_quantity(t: str, m: re.Match[str], table: UnitTable, mask: list[bool
         if word not in ("余", "多") and t.startswith(word, i):
             qualifier, i = q, i + len(word)
             break
-    if prev in _RANGE_LINK and start >= 2 and (t[start - 2] in "0123456789" or t[start - 2] in CN_NUMERAL_CHARS):
+    if prev in _RANGE_LINK and start >= 2 \
+            and (t[start - 2] in "0123456789" or t[start - 2] in CN_NUMERAL_CHARS):
         j = start - 1
         while j > 0 and (t[j - 1] in "0123456789" or t[j - 1] in CN_NUMERAL_CHARS + "."):
             j -= 1

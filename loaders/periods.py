@@ -43,7 +43,8 @@ class Period:
 
 _YEAR = r"(?:(?:19|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3})"
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DAY = (r"(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
+        r"|[一二三四五六七八九])")
 _DASH = r"\s*[-—–－~～至到]\s*"
 _REL = r"今年|本年|去年|上一年|上年|明年|来年|前年"
 _REL_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "明年": 1, "来年": 1, "前年": -2}
@@ -60,7 +61,8 @@ _SUB = (
 )
 _HEAD = r"(?:(?P<year>" + _YEAR + r")年(?:度)?|(?P<rel>" + _REL + r"))(?:(?P<ypos2>底|末|初)(?!步|期|心|衷))?"
 _MAIN = re.compile(
-    r"(?P<asof>截至|截止到|截止)?(?:(?<![0-9])" + _HEAD + r")?(?P<sub>" + _SUB + r")?(?![0-9])(?P<since>以来)?"
+    r"(?P<asof>截至|截止到|截止)?(?:(?<![0-9])" + _HEAD + r")?(?P<sub>" + _SUB
+    + r")?(?![0-9])(?P<since>以来)?"
 )
 _RANGE = re.compile(r"(?<![0-9])(?P<y1>" + _YEAR + r")年?" + _DASH + r"(?P<y2>" + _YEAR + r")年?(?![0-9])")
 _PLAN = re.compile(
@@ -86,7 +88,8 @@ def _sub_period(m: re.Match[str], year: int) -> tuple[date, date] | None:
     """The dates of the sub-period of ``m`` in ``year``; the whole year when there is none."""
     g = m.group
     if g("half"):
-        return (date(year, 1, 1), date(year, 6, 30)) if g("half") == "上半年" else (date(year, 7, 1), date(year, 12, 31))
+        return (date(year, 1, 1), date(year, 6, 30)) if g("half") == "上半年" \
+            else (date(year, 7, 1), date(year, 12, 31))
     if g("qn"):
         n = _number(g("qn"))
         return (date(year, 1, 1), _month_end(year, 3 * n)) if n and 1 <= n <= 3 else None
@@ -169,7 +172,8 @@ def reported_year(text: str, base: date | None) -> int | None:
             continue
         if p.start.year == base.year:
             return None
-        if p.start.year == base.year - 1 and (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31):
+        if p.start.year == base.year - 1 \
+                and (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31):
             return base.year - 1
     return None
 
@@ -198,7 +202,8 @@ def find_periods(text: str, base: date | None, report: int | None = None) -> lis
     for m in _MAIN.finditer(t):
         if not (m.group("year") or m.group("rel") or m.group("sub")):
             continue
-        if not (m.group("year") or m.group("rel")) and m.start("sub") and t[m.start("sub") - 1] in "0123456789年":
+        if not (m.group("year") or m.group("rel")) and m.start("sub") \
+                and t[m.start("sub") - 1] in "0123456789年":
             continue
         dates = _main_period(m, base, report)
         if dates is not None:

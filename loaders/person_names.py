@@ -45,7 +45,8 @@ def person_names(lex: Lexicon, text: str) -> list[Candidate]:
         if not named_like_a_thing and (surname or not any(ch in FUNCTION_CHARS for ch in name[:1])) \
                 and ("·" in name or word_frequency(name) < 30
                      or (surname and word_frequency(name) < 500)):
-            out.append(Candidate(m.start(2), m.end(2), "Person", name, {name, m.group(0)}, 3, region_ok=False))
+            out.append(Candidate(m.start(2), m.end(2), "Person", name, {name, m.group(0)}, 3,
+                                 region_ok=False))
     for title in lex.person_honorifics:
         for m in re.finditer(title, text):
             s = left_edge(text, m.start(), lex)

@@ -125,7 +125,8 @@ class Pipeline:
         for p in self._pipes:
             missing = [r for r in p.requires if r not in have]
             if missing:
-                problems.append(f"{p.name} requires {', '.join(missing)}, which no component before it assigns")
+                problems.append(f"{p.name} requires {', '.join(missing)}, which no component before it"
+                                " assigns")
             have.update(p.assigns)
         return problems
 

@@ -13,7 +13,8 @@ from ecokg.loaders.names import left_edge, name_char, strip_descriptors
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+[个家座项条类款]")
 BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
-_POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|行动|若干|实施|战略|标准|路线图|目录")
+_POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|"
+                           r"行动|若干|实施|战略|标准|路线图|目录")
 
 
 def book_titles(text: str) -> list[Candidate]:
@@ -22,7 +23,8 @@ def book_titles(text: str) -> list[Candidate]:
         title = m.group(1).strip()
         if title.endswith(("报", "杂志", "周刊", "网", "志", "刊")) or not _POLICY_WORDS.search(title):
             continue  # a newspaper, a report or a speech title, not a policy
-        c = Candidate(m.start(), m.end(), "PolicyDocument", title, {title, m.group(0)}, 4, "pattern", region_ok=False)
+        c = Candidate(m.start(), m.end(), "PolicyDocument", title, {title, m.group(0)}, 4, "pattern",
+                      region_ok=False)
         y = _YEAR_RANGE.search(title)
         if y and int(y.group(1)) <= int(y.group(2)):
             c.period = (date(int(y.group(1)), 1, 1), date(int(y.group(2)), 12, 31), y.group(0))
@@ -44,18 +46,21 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
             continue
         if re.search(r"(居|位列|位居|排名)(国家|全国|全省|全市)?$", text[max(0, qs - 6):qs]):
             continue
-        tail = next((t for t in sorted(lex.quoted_tails, key=len, reverse=True) if text.startswith(t, qe)), None)
+        tail = next((t for t in sorted(lex.quoted_tails, key=len, reverse=True) if text.startswith(t, qe)),
+                    None)
         if tail is None:  # “问津”多模态大模型 / “衡行H2”人形机器人: a short descriptor before the tail
             for t in sorted(lex.quoted_tails, key=len, reverse=True):
                 k = text.find(t, qe, qe + 8 + len(t))
-                if k > qe and lex.quoted_tails[t] in PRODUCT | {"Platform"} and all(is_ideograph(ch) for ch in text[qe:k]) \
+                if k > qe and lex.quoted_tails[t] in PRODUCT | {"Platform"} \
+                        and all(is_ideograph(ch) for ch in text[qe:k]) \
                         and not _COUNT.search(text, qe, k):  # “A”和“B”两个公共平台: a count, no descriptor
                     tail = text[qe:k + len(t)]
                     lex_tail_cls = lex.quoted_tails[t]
                     break
         else:
             lex_tail_cls = lex.quoted_tails[tail]
-        head = next((h for h in sorted(lex.quoted_heads, key=len, reverse=True) if text.endswith(h, 0, qs)), None)
+        head = next((h for h in sorted(lex.quoted_heads, key=len, reverse=True) if text.endswith(h, 0, qs)),
+                    None)
         if head and (tail is None or lex_tail_cls is None):
             cls = lex.quoted_heads[head]
             d0 = left_edge(text, qs - len(head), lex)
@@ -75,7 +80,8 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
             if cls is None:
                 continue
             after = text[qe + len(tail): qe + len(tail) + 2]
-            if cls in PRODUCT and after in ("发展", "体系", "产业", "产品", "应用", "技术", "生态", "企业", "领域"):
+            if cls in PRODUCT and after in ("发展", "体系", "产业", "产品", "应用", "技术", "生态", "企业",
+                                            "领域"):
                 continue
             end = qe + len(tail)
             if cls in PRODUCT or (cls == "Platform" and tail not in lex.quoted_tails):  # “鹭析”评论分析平台

@@ -36,17 +36,20 @@ _GATHER = ("汇聚了", "集聚了", "聚集了", "吸引了", "汇聚", "集聚
 _SETTLE = ("入驻", "落户", "落地", "位于", "坐落于", "坐落在", "扎根")
 _ESTABLISH = ("成立", "设立", "组建", "建立", "组建了", "成立了", "设立了")
 # a leading time clause before a sentence's subject: 10月14日，… / 近日，…
-_TIME_LEAD = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月\d{1,2}日|\d{1,2}月|近日|日前|今年以来|今年|近年来|目前|上午|下午)"
+_TIME_LEAD = re.compile(r"(?:\d{4}年)?"
+                        r"(?:\d{1,2}月\d{1,2}日|\d{1,2}月|近日|日前|今年以来|今年|近年来|目前|上午|下午)"
                         r"[^，。；]{0,4}[，,]")
 # adverbs between a subject and its verb: 则已在, 目前已经, 是一家入驻 …
-_ADVERBS = re.compile(r"(?:了|已经|已|正式|成功|先后|率先|累计|是一家|是|还|也|均|都|则|目前|近期|今年|同时|将|正在|陆续)*")
+_ADVERBS = re.compile(r"(?:了|已经|已|正式|成功|先后|率先|累计|是一家|是|还|也|均|都|则|目前|近期|今年|"
+                      r"同时|将|正在|陆续)*")
 _ISSUE = ("出台", "发布", "印发", "制定", "出炉", "颁布")
 _DEVELOP = ("推出", "发布", "研发", "开发", "上线", "自主研发", "打造", "研制", "推", "发布了", "推出了")
 _OPERATE = ("建成", "运营", "建设运营")
 _DEPLOY = ("进入", "在", "走进", "应用于", "部署于", "部署在", "服务于", "落地")
 _ORGANIZE = ("举办", "主办", "承办", "召开", "举行", "连续举办")
 _SUPPORT = ("支持", "扶持", "奖补", "资助", "补贴")
-_TARGET_CLASSES = POLICY | {"IndustrialPark", "IndustryCluster", "Program", "Event", "InnovationCenter", "Committee"}
+_TARGET_CLASSES = POLICY | {"IndustrialPark", "IndustryCluster", "Program", "Event", "InnovationCenter",
+                            "Committee"}
 
 
 def _clauses(sent: Sentence) -> list[tuple[int, int]]:
@@ -161,17 +164,20 @@ class RelationExtractor:
                 # maker right before its product: 优必选Walker S, 乐聚智家“夸父”机器人
                 if c in ORG and after and self.cls(after[0].key) in PRODUCT | {"Platform"}:
                     gap = text[s.end - sent.start:after[0].start - sent.start]
-                    if re.fullmatch(r"((将|已|还)?(自主|联合)?(自研|研发|研制|开发|推出|打造|生产|发布)的|的)?", gap):
+                    if re.fullmatch(r"((将|已|还)?(自主|联合)?"
+                                    r"(自研|研发|研制|开发|推出|打造|生产|发布)的|的)?", gap):
                         rel(after[0].key, "developedBy", s.key, "developed-adj")
                 # X 运营的 Y → Y operatedBy X
-                if c in ORG and after and self.cls(after[0].key) in {"Platform", "Infrastructure", "IndustrialPark", "Venue"}:
+                if c in ORG and after and self.cls(after[0].key) in {
+                        "Platform", "Infrastructure", "IndustrialPark", "Venue"}:
                     gap = text[s.end - sent.start:after[0].start - sent.start]
                     if re.fullmatch(r"(负责|建设)?运营的", gap):
                         rel(after[0].key, "operatedBy", s.key, "operated-adj")
                 # X 推出/研发 Y ; X 建成 platform Y
                 if c in ORG and first is not None and s is first:
-                    for verbs, pred, targets, rule in ((_DEVELOP, "developedBy", PRODUCT | {"Platform"}, "developed-verb"),
-                                                       (_OPERATE, "operatedBy", {"Platform", "Infrastructure"}, "operated")):
+                    for verbs, pred, targets, rule in (
+                            (_DEVELOP, "developedBy", PRODUCT | {"Platform"}, "developed-verb"),
+                            (_OPERATE, "operatedBy", {"Platform", "Infrastructure"}, "operated")):
                         for a in after:
                             between = text[s.end - sent.start:a.start - sent.start]
                             if self.cls(a.key) in targets and any(v in between for v in verbs) \
@@ -185,14 +191,16 @@ class RelationExtractor:
                 if c in ORG and re.search(r"供应链|供应体系|配套|搭载于|供货|供应给", clause_text):
                     for a in after:
                         if self.cls(a.key) in ORG and (re.search(
-                                re.escape(a.surface) + r"(的)?(供应链|供应体系|配套)", clause_text) or re.search(
+                                re.escape(a.surface) + r"(的)?(供应链|供应体系|配套)", clause_text)
+                                or re.search(
                                 r"(搭载于|供货给|供应给|配套)" + re.escape(a.surface), clause_text)):
                             rel(s.key, "suppliesTo", a.key, "supplies")
                 # policy … 支持 Y
                 if c in POLICY | {"Program"}:
                     for a in after:
                         between = text[s.end - sent.start:a.start - sent.start]
-                        if any(v in between for v in _SUPPORT) and len(between) <= 12 and self.cls(a.key) not in POLICY:
+                        if any(v in between for v in _SUPPORT) and len(between) <= 12 \
+                                and self.cls(a.key) not in POLICY:
                             rel(s.key, "supports", a.key, "supports")
                             break
             # 位于 P 的 X → X locatedIn P
@@ -203,14 +211,16 @@ class RelationExtractor:
                     if xs:
                         rel(xs[0].key, "locatedIn", ps[0].key, "located-at")
             # 园区已聚集 A、B 等: the park last named
-            if self.last_park and re.match(r"(目前|今年|截至目前)?(该|这个|这座)?(园区|园内)(内)?(已|已经|目前)?(聚集|集聚|汇聚|吸引|入驻)",
+            if self.last_park and re.match(r"(目前|今年|截至目前)?(该|这个|这座)?(园区|园内)(内)?"
+                                           r"(已|已经|目前)?(聚集|集聚|汇聚|吸引|入驻)",
                                            clause_text):
                 for x in cs:
                     if self.cls(x.key) in ORG:
                         rel(x.key, "locatedIn", self.last_park, "located-gather")
             # …，已应用于 Z / 在此落户: the product or place named earlier in the sentence
             earlier = [x for x in spans if x.end <= c0]
-            if re.match(r"(目前|现已|已经|已|并|正式|今年|近期|则)*(应用于|部署于|部署在|搭载于|走进|进入)", clause_text) or \
+            if re.match(r"(目前|现已|已经|已|并|正式|今年|近期|则)*(应用于|部署于|部署在|搭载于|走进|进入)",
+                        clause_text) or \
                     (re.match(r"(目前|现已|已经|已|并|正式|今年|近期|则)*在", clause_text) and \
                     re.search(r"(上岗|投入使用|投用|部署|应用|运行|实训|作业)", clause_text)):
                 prods = [x for x in earlier if self.cls(x.key) in PRODUCT]
@@ -238,18 +248,21 @@ class RelationExtractor:
                     continue
                 v_est = self._verb_before(text, s.start - sent.start, c0 - sent.start, _ESTABLISH)
                 if v_est and c in ORG | POLICY | {"Platform"}:
-                    led = re.search(r"由(.{1,24}?)(领衔|挂帅|牵头|主导|担任组长)的?$", text[c0 - sent.start:s.start - sent.start])
+                    led = re.search(r"由(.{1,24}?)(领衔|挂帅|牵头|主导|担任组长)的?$",
+                                    text[c0 - sent.start:s.start - sent.start])
                     if led:
                         leaders = [x for x in cs if c0 + led.start(1) <= x.start and x.end <= c0 + led.end(1)]
                         if leaders:
                             rel(s.key, "ledBy", leaders[0].key, "led-by")
                     self._by_actor(rel, s.key, "establishedBy", who, "established")
-                if self._verb_before(text, s.start - sent.start, c0 - sent.start, _ISSUE) and c in POLICY - {"Fund"}:
+                if self._verb_before(text, s.start - sent.start, c0 - sent.start, _ISSUE) \
+                        and c in POLICY - {"Fund"}:
                     self._by_actor(rel, s.key, "issuedBy", who, "issued")
                 if self._verb_before(text, s.start - sent.start, c0 - sent.start, _ORGANIZE) and c == "Event":
                     self._by_actor(rel, s.key, "organizedBy", who, "organized")
                 if self._verb_before(text, s.start - sent.start, c0 - sent.start, ("落地", "落户")) and \
-                        c not in PLACE and self.region and not any(self.cls(x.key) in PLACE for x in cs if x.start > s.end):
+                        c not in PLACE and self.region \
+                        and not any(self.cls(x.key) in PLACE for x in cs if x.start > s.end):
                     rel(s.key, "locatedIn", self.region, "located-land", implicit=True)
         frames.apply(self, sent, spans, rel)
         return out
@@ -281,7 +294,8 @@ class RelationExtractor:
         return None
 
 
-def _deploy_sites(text: str, off: int, spans: Sequence[EntitySpan], cls: Callable[[str], str]) -> list[EntitySpan]:
+def _deploy_sites(text: str, off: int, spans: Sequence[EntitySpan],
+                  cls: Callable[[str], str]) -> list[EntitySpan]:
     """Where a product is deployed: the first site, and the sites joined to it by 和/、/及.
     X运营的Y → Y; 岭海汽车的焊装车间 → 岭海汽车 (the workshop is no entity)."""
     sites: list[EntitySpan] = []
@@ -312,7 +326,8 @@ def entity_relations(entities: Mapping[str, Entity], region: str | None, region_
         if idx is None:
             continue
         if region and region_short and key != region and key.startswith(region_short) and (
-                ent.cls in {"IndustrialPark", "Venue", "Infrastructure", "InnovationCenter", "IndustryCluster"}
+                ent.cls in {"IndustrialPark", "Venue", "Infrastructure", "InnovationCenter",
+                            "IndustryCluster"}
                 or (ent.cls == "Company" and key.endswith(("分公司", "子公司")))):
             out.append(Relation(key, "locatedIn", region, idx, True, "located-name"))
         if ent.cls in _TARGET_CLASSES:

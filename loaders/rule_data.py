@@ -58,7 +58,8 @@ def read_entries(name: str, section: str, path: str | Path | None = None) -> lis
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise RuleDataError(f"cannot read rules file {path}: {exc}", hint="give a UTF-8 YAML file") from exc
+            raise RuleDataError(f"cannot read rules file {path}: {exc}",
+                                hint="give a UTF-8 YAML file") from exc
         label = str(path)
     try:
         doc = yaml.load(text, Loader=_LineLoader)
@@ -68,11 +69,13 @@ def read_entries(name: str, section: str, path: str | Path | None = None) -> lis
         raise RuleDataError(f"{label}{line}: not valid YAML ({getattr(exc, 'problem', exc)})",
                             hint="fix the YAML syntax") from exc
     if not isinstance(doc, dict) or not isinstance(doc.get(section), list):
-        raise RuleDataError(f"{label}: found no list under '{section}:'", hint=f"start the file with '{section}:'")
+        raise RuleDataError(f"{label}: found no list under '{section}:'",
+                            hint=f"start the file with '{section}:'")
     out = []
     for item in doc[section]:
         if not isinstance(item, dict):
-            raise RuleDataError(f"{label}: an entry of '{section}' is {type(item).__name__}, expected a mapping")
+            raise RuleDataError(f"{label}: an entry of '{section}' is {type(item).__name__},"
+                                " expected a mapping")
         line = item.pop("__line__", 0)
         out.append(Located(_strip_lines(item), label, line))
     return out

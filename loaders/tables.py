@@ -16,14 +16,16 @@ _SITES = {"Organization", "GovernmentBody", "Company", "InnovationCenter", "Plac
 _ROLE_WORDS = {
     "company": ("企业", "公司", "单位", "厂商", "申报主体", "承担单位", "牵头单位"),
     # the title each row holds in a list of honours (入选类别: 省级示范工厂 / 优秀场景)
-    "title": ("入选类别", "认定类别", "入选类型", "认定类型", "入选称号", "认定称号", "称号", "荣誉", "入选方向"),
+    "title": ("入选类别", "认定类别", "入选类型", "认定类型", "入选称号", "认定称号", "称号", "荣誉",
+              "入选方向"),
     # what the row's company builds, runs or carries out (项目名称: 智能工厂, 数据中心, 应用场景)
     "project": ("项目名称", "项目", "场景名称", "案例名称", "工厂名称"),
     "product": ("产品", "系统", "平台", "模型", "成果", "解决方案", "名称"),
-    "site": ("应用场景", "场景", "应用单位", "应用地点", "部署", "客户", "用户", "落地", "应用情况", "应用案例"),
+    "site": ("应用场景", "场景", "应用单位", "应用地点", "部署", "客户", "用户", "落地", "应用情况",
+             "应用案例"),
     "tenure": ("入驻时间", "入驻年份", "入园时间", "落户时间", "入驻日期", "签约时间", "入驻"),
-    "place": ("所在地", "所在区", "所在县", "所属区", "所属地", "所在园区", "所属园区", "区县", "县区", "县市区",
-              "地区", "区域", "属地", "位置", "地址", "园区"),
+    "place": ("所在地", "所在区", "所在县", "所属区", "所属地", "所在园区", "所属园区", "区县", "县区",
+              "县市区", "地区", "区域", "属地", "位置", "地址", "园区"),
 }
 #: What a place column locates first: the physical thing a row names (a data centre, a park), else
 #: its company (a software platform stays unlocated).
@@ -32,7 +34,8 @@ _PLACES = ("Place", "IndustrialPark")
 _GENERIC_LATIN = frozenset({"AI", "AR", "VR", "XR", "MR", "IOT", "GPT", "APP", "AIGC", "IT", "5G", "LLM"})
 _UNIT_NOTE = re.compile(r"^\d{4}年(?:度)?|[（(][^）)]{1,6}[）)]$")  # 2024年营收（亿元）: a column named 营收
 _PRODUCTS = ("Product", "AIModel", "Robot", "Platform")
-#: Projects that are places built and run (工厂, 数据中心): built by a 建设单位, else run by the row's company.
+#: Projects that are places built and run (工厂, 数据中心): built by a 建设单位, else run by the row's
+#: company.
 _BUILT = ("Venue", "Infrastructure", "InnovationCenter", "IndustrialPark")
 _BUILDER_WORDS = ("建设", "投资", "承建", "出资")
 PROJECT_CLASSES = (*_PRODUCTS, *_BUILT, "Program")
@@ -107,7 +110,8 @@ def find_rows(sentences: Sequence[Sentence]) -> list[Row]:
         if roles is None:
             continue
         cells = _cells(sent)
-        if len(cells) != width or any(b - a > 40 for a, b in cells) or sent.text.endswith(("；", "！", "？")) \
+        if len(cells) != width or any(b - a > 40 for a, b in cells) \
+                or sent.text.endswith(("；", "！", "？")) \
                 or (sent.text.endswith("。") and len(sent.text) > 60):  # prose after the table, not a row
             roles = None
             continue
@@ -160,11 +164,13 @@ def row_relations(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
             or [sp for sp in in_cell("product") if cls_of(sp.key) in _BUILT]  # 代表产品: 黄海智算中心
         sites = [sp for sp in in_cell("site") if cls_of(sp.key) in _SITES]
         if company and product:
-            out.append(Relation(product[0].key, "developedBy", company[0].key, row.sentence, False, "table-row"))
+            out.append(Relation(product[0].key, "developedBy", company[0].key, row.sentence, False,
+                                "table-row"))
         if company and project and project[0].key != company[0].key:
             pred = project_relation(cls_of(project[0].key), row.headers.get("company", ""))
             if pred:
-                out.append(Relation(project[0].key, pred, company[0].key, row.sentence, False, "table-project"))
+                out.append(Relation(project[0].key, pred, company[0].key, row.sentence, False,
+                                    "table-project"))
             if not product and cls_of(project[0].key) in _PRODUCTS:
                 product = project
         if product and sites:
@@ -179,11 +185,13 @@ def row_relations(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
                 things = [project[0]] if row.cells["project"][0] < row.cells["company"][0] else []
             located = things[0] if things else (company[0] if company else None)
             if located is not None and located.key != places[0].key:
-                out.append(Relation(located.key, "locatedIn", places[0].key, row.sentence, False, "table-place"))
+                out.append(Relation(located.key, "locatedIn", places[0].key, row.sentence, False,
+                                    "table-place"))
     return out
 
 
-def row_holders(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]], after: int) -> list[tuple[str, int]]:
+def row_holders(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
+                after: int) -> list[tuple[str, int]]:
     """The company of each row after sentence ``after``: holders of a list the article announced."""
     out = []
     for row in rows:
