@@ -37,8 +37,9 @@ from ecokg.loaders.names import has_place_prefix, left_edge, strip_descriptors
 from ecokg.loaders.person_names import person_names
 from ecokg.loaders.quoted_names import book_titles, quoted_names
 from ecokg.loaders.records import Document, Entity, EntitySpan, Sentence
+from ecokg.loaders.row_names import row_candidates
 from ecokg.loaders.subsidy_names import granted_subsidies
-from ecokg.loaders.tables import Row, find_rows, product_class, product_name
+from ecokg.loaders.tables import Row, find_rows
 
 PRODUCT_CLASSES = PRODUCT
 _ALSO_CALLED = re.compile(r"[，,]?(?:又名|又称|也称|亦称|别名)“?([^，。；“”（）]{3,30}?)”?(?=[，。；）])")
@@ -59,46 +60,6 @@ def _unglue_verbs(lex: Lexicon, text: str, cands: list[Candidate]) -> None:
                 and any(c.name[:-1].endswith(sfx) for sfx in lex.company_suffixes):
             c.end, c.name = c.end - 1, c.name[:-1]
             c.aliases = {c.name}
-
-
-def _row_candidates(lex: Lexicon, text: str, base: int, row: Row) -> list[Candidate]:
-    """A table row's company, product and project cells are names (offsets relative to the sentence)."""
-    out = []
-    if "company" in row.cells:
-        a, b = row.cells["company"]
-        name = text[a - base:b - base].strip()
-        if 2 <= len(name) <= 20:
-            out.append(Candidate(a - base, b - base, "Company", name, {name}, 4))
-    if "product" in row.cells:
-        a, b = row.cells["product"]
-        cell = text[a - base:b - base].strip()
-        name = product_name(cell)
-        if 2 <= len(name) <= 24:
-            own = lex.classify(name)  # 代表产品: 云杉智算中心 is a site, by its head
-            cls = own if own in ("Infrastructure", "Venue", "InnovationCenter", "IndustrialPark") \
-                else product_class(cell)
-            out.append(Candidate(a - base, b - base, cls, name, {name, cell}, 4, region_ok=False))
-    if "project" in row.cells:
-        a, b = row.cells["project"]
-        cell = text[a - base:b - base].strip()
-        q = re.search(r"“([^”]{1,20})”", cell)
-        name = q.group(1) if q else re.sub(r"（[^（）]*）$", "", cell)  # 永清智算中心（昇腾集群）
-        if 2 <= len(name) <= 30 and not re.search(r"[、，/]|和|及", name):  # one project, not a list
-            out.append(Candidate(a - base, b - base, _project_class(lex, name), name, {name, cell}, 1,
-                                 "project-cell", region_ok=False))
-    return out
-
-
-def _project_class(lex: Lexicon, name: str) -> str:
-    """A project cell's class: by its head (智能工厂 a Venue, 数据中心 Infrastructure), a product by its
-    words (系统, 平台, 大模型), else an undertaking (Program: 小龙虾养殖水质智能调控)."""
-    cls = lex.classify(name)
-    if cls and cls != "Product":
-        return cls
-    guess = product_class(name)
-    if guess != "Product" or re.search(r"系统|装备|设备|产品|终端|软件|芯片|[机器仪柜车]$", name):
-        return guess
-    return "Program"
 
 
 def _article_names(rec: Recognized, region: Region | None, lex: Lexicon) -> list[Entry]:
@@ -275,7 +236,7 @@ class EntityRecognizer:
         quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]{1,40}”|《[^《》]{1,120}》", text)]
         row = self._rows.get(sent.index)
         if row is not None:
-            cands += _row_candidates(self.lex, text, base, row)
+            cands += row_candidates(self.lex, text, base, row)
         cands += book_titles(text)
         cands += quoted_names(self.lex, text, cands)
         cands += head_names(self.lex, text, cands, quoted)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ecokg.loaders.figure_context import SentenceContext
 from ecokg.loaders.lexicon import lexicon
+from ecokg.loaders.quantity import Quantity
 from ecokg.loaders.records import Entity
 
 NOT_HEADS = frozenset({"Place", "Person", "GovernmentBody"})
@@ -25,6 +26,15 @@ _TAIL_NOUNS = ("小镇", "园区", "产业园", "基地", "中心", "工作站",
                "集群", "科学城", "科技城", "示范区", "先导区", "项目", "工厂")
 _TAIL_DETERMINERS = ("该", "本", "这个", "这一", "这座", "此")
 _TAIL_FOLLOW = "将已还也现共拥累内里的是在于正计目首自同，,"
+
+
+#: Classes that are not built, nor described by a figure that follows them in an enumeration.
+NOT_BUILT = frozenset({"Place", "GovernmentBody", "Person", "Committee"})
+STOPS = "，,、；;：:。！？!?\n"
+_ENUMERATED_CLASSES = frozenset({"Place", "IndustrialPark"})
+#: Money spent on building: 首期投入12亿元建设X → X.
+_INVESTED_IN = re.compile(r"(?:，|,)?(?:用于|专项用于|主要用于)?"
+                          r"(?:建设|新建|打造|投建|兴建|筹建|建成|改造|升级|扩建)")
 
 
 @dataclass(frozen=True)
@@ -160,4 +170,41 @@ def district_topic(ctx: SentenceContext, n: int, head: int) -> Topic | None:
     t = ctx.text
     if t.startswith(_DISTRICT_WORDS, head) or _DISTRICT_INSIDE.search(t[head:b]):
         return Topic(district_named_last(ctx, head), True, "district-word")
+    return None
+
+
+def relative_head_after(ctx: SentenceContext, q: Quantity, n: int) -> Topic | None:
+    """联合…等12家单位组建的X / 拥有300家企业的X园区: the figure describes the head X."""
+    t = ctx.text
+    after = [s for s in ctx.by_clause[n] if s.start >= q.end]
+    if not after:
+        return None
+    s = after[0]
+    gap = t[q.end:s.start]
+    if s.start > 0 and t[s.start - 1] == "的" and len(gap) <= 12 and not any(ch in STOPS for ch in gap):
+        return Topic(s.key, True, "relative-head")
+    return None
+
+
+def invested_in(ctx: SentenceContext, q: Quantity, n: int) -> Topic | None:
+    """首期投入12亿元建设X / 投资5亿元用于建设X: money spent on building X is X's."""
+    if q.unit in ("percent", "count", "rank") or not (q.unit.isupper() and len(q.unit) == 3):
+        return None
+    m = _INVESTED_IN.match(ctx.text, q.end)
+    if m is None:
+        return None
+    for s in ctx.by_clause[n]:
+        if s.start == m.end() and s.cls not in NOT_BUILT:
+            return Topic(s.key, True, "invested-in")
+    return None
+
+
+def enumerated_place(ctx: SentenceContext, q: Quantity, head: int) -> Topic | None:
+    """其中合肥18个、芜湖9个: the place right before the figure, in an enumeration."""
+    t = ctx.text
+    for s in ctx.spans:
+        if s.end == q.start and s.cls in _ENUMERATED_CLASSES \
+                and (s.start <= head or t[s.start - 1:s.start] == "、") \
+                and t[q.end:q.end + 1] not in ("市", "区", "县", "省", "地", "城"):
+            return Topic(s.key, True, "enumerated-place")
     return None

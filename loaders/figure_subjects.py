@@ -36,12 +36,17 @@ from dataclasses import dataclass
 from ecokg.loaders.classes import PLACE
 from ecokg.loaders.figure_context import CLAUSE_END, OPEN, SentenceContext, Span
 from ecokg.loaders.figure_referents import (
+    NOT_BUILT,
     NOT_HEADS,
+    STOPS,
     Topic,
     district_topic,
     entity_class,
+    enumerated_place,
+    invested_in,
     latest_entity,
     province_of,
+    relative_head_after,
     tail_anaphor,
 )
 from ecokg.loaders.quantity import Quantity
@@ -52,16 +57,13 @@ _CARRIED_CLASSES = frozenset({"Event", "Fund", "Subsidy"})
 #: Classes that are rarely what a figure is about unless they open the clause.
 _OBJECT_CLASSES = frozenset({"Product", "AIModel", "Robot", "Policy", "PolicyDocument", "Industry"})
 #: Classes that are not built, nor described by a figure that follows them in an enumeration.
-_NOT_BUILT = frozenset({"Place", "GovernmentBody", "Person", "Committee"})
 _CITY_WORDS = ("全市", "我市", "本市")
 _PROVINCE_WORDS = ("全省", "我省", "本省")
 _AFTER_BUILT = re.compile(r"(?:全面)?(?:建成|投用|投产|建成投用|建成投产|投入使用|运营|落地|竣工)后")
 _RELATIVE_OPENERS = ("由", "位于", "作为", "经")
 _PLACE_CLASSES = PLACE
 _PLACE_TAILS = ("", "内", "里", "中", "区域内", "范围内")
-_ENUMERATED_CLASSES = frozenset({"Place", "IndustrialPark"})
 _LIST_LINKS = ("、", "和", "与", "及", "以及")
-_STOPS = "，,、；;：:。！？!?\n"
 
 # Anaphors: the word, the classes it refers to, and a noun the referent's name should hold.
 _EVENT_NOUNS = ("峰会", "大会", "论坛", "博览会", "展览会", "展会", "年会", "发布会", "对接会", "推介会",
@@ -100,9 +102,6 @@ _BUILD_VERBS = ("建设", "新建", "建成", "打造", "落户", "投建", "筹
 #: A clause that opens with a phase (首批派驻科研人员60名, 首期组建研究团队30人) is about what the
 #: clause before it builds, even when that clause has its own subject (A与B共建X，首批…).
 _PHASE_OPENERS = ("首批", "首期", "一期")
-#: Money spent on building: 首期投入12亿元建设X → X.
-_INVESTED_IN = re.compile(r"(?:，|,)?(?:用于|专项用于|主要用于)?"
-                          r"(?:建设|新建|打造|投建|兴建|筹建|建成|改造|升级|扩建)")
 #: A clause that opens with these lists the contents of what the clause before it issued:
 #: 发布首批场景开放清单，涵盖…共40个场景 → the list.
 _CONTENT_VERBS = ("涵盖", "包括", "包含", "覆盖", "囊括", "共有", "共计", "共包含")
@@ -121,7 +120,7 @@ def _described_head(ctx: SentenceContext, n: int, head: int) -> Topic | None:
         return None
     first = mine[0]
     gap = t[head:first.start]
-    if len(gap) > 14 or any(ch in _STOPS for ch in gap):
+    if len(gap) > 14 or any(ch in STOPS for ch in gap):
         return None
     if len(mine) > 1 and t[first.end:mine[1].start] in _LIST_LINKS:
         return None  # A、B等企业: a list, no topic
@@ -259,7 +258,7 @@ def _built_object(ctx: SentenceContext, n: int) -> Span | None:
     """签约建设X， / 在…建设X， : the X a clause builds, when X ends it."""
     a, b = _body(ctx, n)
     mine = ctx.by_clause[n]
-    if not mine or mine[-1].end != b or mine[-1].cls in _NOT_BUILT:
+    if not mine or mine[-1].end != b or mine[-1].cls in NOT_BUILT:
         return None
     s = mine[-1]
     return s if ctx.text[a:s.start].endswith(_BUILD_VERBS) else None
@@ -338,43 +337,6 @@ def carried_topics(ctx: SentenceContext, heads: list[int], figure_clauses: set[i
     return out
 
 
-def _relative_head_after(ctx: SentenceContext, q: Quantity, n: int) -> Topic | None:
-    """联合…等12家单位组建的X / 拥有300家企业的X园区: the figure describes the head X."""
-    t = ctx.text
-    after = [s for s in ctx.by_clause[n] if s.start >= q.end]
-    if not after:
-        return None
-    s = after[0]
-    gap = t[q.end:s.start]
-    if s.start > 0 and t[s.start - 1] == "的" and len(gap) <= 12 and not any(ch in _STOPS for ch in gap):
-        return Topic(s.key, True, "relative-head")
-    return None
-
-
-def _invested_in(ctx: SentenceContext, q: Quantity, n: int) -> Topic | None:
-    """首期投入12亿元建设X / 投资5亿元用于建设X: money spent on building X is X's."""
-    if q.unit in ("percent", "count", "rank") or not (q.unit.isupper() and len(q.unit) == 3):
-        return None
-    m = _INVESTED_IN.match(ctx.text, q.end)
-    if m is None:
-        return None
-    for s in ctx.by_clause[n]:
-        if s.start == m.end() and s.cls not in _NOT_BUILT:
-            return Topic(s.key, True, "invested-in")
-    return None
-
-
-def _enumerated_place(ctx: SentenceContext, q: Quantity, head: int) -> Topic | None:
-    """其中合肥18个、芜湖9个: the place right before the figure, in an enumeration."""
-    t = ctx.text
-    for s in ctx.spans:
-        if s.end == q.start and s.cls in _ENUMERATED_CLASSES \
-                and (s.start <= head or t[s.start - 1:s.start] == "、") \
-                and t[q.end:q.end + 1] not in ("市", "区", "县", "省", "地", "城"):
-            return Topic(s.key, True, "enumerated-place")
-    return None
-
-
 def subject_of(ctx: SentenceContext, q: Quantity, n: int, heads: list[int],
                clauses: list[ClauseTopic]) -> Topic | None:
     """What figure ``q`` of clause ``n`` is about (rules 2–8); ``None``: the region, assumed."""
@@ -386,7 +348,7 @@ def subject_of(ctx: SentenceContext, q: Quantity, n: int, heads: list[int],
                 or (s.start == q.end and q.text.endswith("级"))):
             return Topic(s.key, True, "modifier")
     head = heads[n]
-    for rule in (_invested_in(ctx, q, n), _relative_head_after(ctx, q, n), _enumerated_place(ctx, q, head)):
+    for rule in (invested_in(ctx, q, n), relative_head_after(ctx, q, n), enumerated_place(ctx, q, head)):
         if rule is not None:
             return rule
     if _AFTER_BUILT.match(t, head) and n > 0:

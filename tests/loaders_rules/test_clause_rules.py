@@ -1,5 +1,5 @@
-"""Clause rules written in code (loaders/relation_frames.py): each on an invented sentence, with
-the reading it must not give."""
+"""Clause rules written in code (loaders/relation_frames.py, loaders/by_phrases.py): each on an
+invented sentence, with the reading it must not give."""
 
 from __future__ import annotations
 
