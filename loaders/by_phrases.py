@@ -71,7 +71,7 @@ def by_phrases(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan]
     last_target: str | None = None
     last_agents: list[str] = []
     for m in _BY.finditer("".join(masked)):
-        a, b = sent.start + m.start(1), sent.start + m.end(1)
+        a, b = sent.start + m.start(1), sent.start + m.start(2)  # (由A联合B、C共同组建: all)
         verb = m.group(2)
         pred = _BY_PRED.get(verb) or ("operatedBy" if verb.endswith(("运营", "运维")) else "establishedBy")
         both = verb in _BY_BOTH or ("建设" in verb and verb.endswith("运营"))

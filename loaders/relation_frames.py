@@ -318,6 +318,13 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
         clause_start = max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1
         movers = [sp for sp in spans if off + clause_start <= sp.start and sp.end <= off + m.start()
                   and cls(sp) in {"Company", "Program", "IndustrialPark"} | SITE - {"InnovationCenter"}]
+        if not movers and clause_start > 0 and text[clause_start - 1] == "，":  # X项目投资15亿元，落户P
+            seg = max(text.rfind(c, 0, clause_start - 1) for c in "。；") + 1
+            first = [sp for sp in spans if off + seg <= sp.start < off + clause_start
+                     and cls(sp) in {"Company", "Program"} | SITE - {"InnovationCenter"}][:1]
+            if first and re.fullmatch(r"(?:其中|此外|同时|另外|目前|今年)?[，,]?",
+                                      text[seg:first[0].start - off]):
+                movers = first
         head = text.rfind("的", clause_start, m.start())  # A投资建设的Y项目落户P: Y settles, not A
         if head >= 0 and any(sp.start >= off + head for sp in movers):
             movers = [sp for sp in movers if sp.start >= off + head]

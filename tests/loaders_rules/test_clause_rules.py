@@ -17,7 +17,8 @@ def loader() -> NewsArticleLoader:
 def _relations(loader: NewsArticleLoader, text: str) -> set[tuple[str, str, str]]:
     ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
     label = {k: e.label for k, e in ex.entities.items()}
-    return {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}
+    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object))
+            for r in ex.relations}
 
 
 def test_the_head_of_an_investment_clause_settles_not_the_investor(loader: NewsArticleLoader) -> None:
@@ -93,3 +94,16 @@ def test_a_company_title_after_a_quote_names_the_head_of_the_company_the_piece_i
 def test_a_bare_company_word_refers_to_the_company_named_before(loader: NewsArticleLoader) -> None:
     rels = _relations(loader, "岚鲸智能科技有限公司成立于2019年。公司推出了“鲸眼”巡检机器人。")
     assert ("鲸眼", "developedBy", "岚鲸智能科技有限公司") in rels, rels
+
+
+def test_every_agent_joined_by_lianhe_builds_it(loader: NewsArticleLoader) -> None:
+    text = "会上为江岸人工智能创新中心揭牌。该创新中心由北岭学院联合岚峰智驾、澄海数联共同组建。"
+    rels = _relations(loader, text)
+    assert {("江岸人工智能创新中心", "establishedBy", "北岭学院"),
+            ("江岸人工智能创新中心", "establishedBy", "岚峰智驾"),
+            ("江岸人工智能创新中心", "establishedBy", "澄海数联")} <= rels, rels
+
+
+def test_a_project_that_settles_a_clause_after_its_company(loader: NewsArticleLoader) -> None:
+    rels = _relations(loader, "其中，岚峰智驾科技有限公司总部项目投资15亿元，落户江岸高新区。")
+    assert ("岚峰智驾科技有限公司", "locatedIn", "江岸高新区") in rels, rels
