@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
@@ -159,3 +160,18 @@ def generated_graph(n: int, *, parks: int = 0, seed: int = 7) -> Graph:
         for i in range(k, n, parks):
             g.add((nodes[i], ECO.locatedIn, park))
     return g
+
+
+def wait_until(page: Any, js: str, timeout_ms: int = 30_000) -> None:
+    """Poll ``js`` in the page from Python until it is truthy. Playwright's ``wait_for_function``
+    evaluates its predicate with ``eval`` inside the page when it has to poll, which the pages'
+    Content-Security-Policy (no 'unsafe-eval') forbids: the wait then failed whenever the page was
+    not ready at the first look."""
+    import time
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(js):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the page never made {js!r} true in {timeout_ms} ms")
+        page.wait_for_timeout(100)
+

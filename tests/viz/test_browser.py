@@ -18,7 +18,15 @@ from rdflib import Graph
 from ecokg.viz.network import build_view
 from ecokg.viz.page import write_html
 from tests.conftest import CORPUS_ARTICLE, REPO, run_cli
-from tests.viz.fixtures import NASTY, SCRIPT_XSS, XSS, generated_graph, malicious_graph, sample_graph
+from tests.viz.fixtures import (
+    NASTY,
+    SCRIPT_XSS,
+    XSS,
+    generated_graph,
+    malicious_graph,
+    sample_graph,
+    wait_until,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +61,7 @@ def open_page(browser: Any, path: Path, timeout_ms: int = 120_000) -> Iterator[L
 
     page.on("dialog", on_dialog)
     page.goto(path.as_uri())
-    page.wait_for_function(DRAWN, timeout=timeout_ms)
+    wait_until(page, DRAWN, timeout_ms=timeout_ms)
     try:
         yield loaded
     finally:

@@ -17,7 +17,7 @@ import pytest
 
 from ecokg.loaders.records import Entity, Relation
 from tests.conftest import CORPUS_ARTICLE, REPO, run_cli
-from tests.viz.fixtures import NASTY, XSS, malicious_extraction
+from tests.viz.fixtures import NASTY, XSS, malicious_extraction, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +41,7 @@ class Opened:
                      lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(path.as_uri())
-        self.page.wait_for_function(DRAWN, timeout=60_000)
+        wait_until(self.page, DRAWN, timeout_ms=60_000)
 
 
 @pytest.fixture(scope="module")

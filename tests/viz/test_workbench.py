@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import REPO
 from tests.robustness.serving import http, serve
-from tests.viz.fixtures import malicious_extraction
+from tests.viz.fixtures import malicious_extraction, wait_until
 
 READY = "() => window.ecokgWorkbench && window.ecokgWorkbench.ready === true"
 
@@ -89,7 +89,7 @@ def page(browser: Any, server: str) -> Iterator[Watched]:
     p = browser.new_page(viewport={"width": 1400, "height": 900})
     watched = Watched(p, server)
     p.goto(server + "/")
-    p.wait_for_function(READY, timeout=60_000)
+    wait_until(p, READY, timeout_ms=60_000)
     yield watched
     p.close()
 
@@ -111,7 +111,7 @@ def test_editor_query_shows_rows(page: Watched) -> None:
     p.evaluate("""window.ecokgWorkbench.editor.set(window.ecokgWorkbench.editor.get().replace(
         'eco:Company', 'eco:Robot'))""")
     p.click("#run")
-    p.wait_for_function("() => document.querySelector('#status').textContent.includes('rows')")
+    wait_until(p, "() => document.querySelector('#status').textContent.includes('rows')")
     text = _rows(p)
     assert "夸父" in text and "衡行H2" in text
     p.click("th[data-var=label]")  # sorting
@@ -126,7 +126,7 @@ def test_named_query_form_and_entity_page(page: Watched) -> None:
     p.select_option("#named-select", "companies-in-park")
     p.fill("#named-form input[name=park]", "光谷AI园")
     p.click("#named-run")
-    p.wait_for_function("() => document.querySelector('#status').textContent.startsWith('companies-in-park')")
+    wait_until(p, "() => document.querySelector('#status').textContent.startsWith('companies-in-park')")
     assert "澜图科技" in _rows(p)
     with p.expect_navigation():
         p.click("#result-table a.entity-link:text('id:org/澜图科技')")
@@ -195,6 +195,6 @@ def test_region_report_is_served(page: Watched, server: str) -> None:
     status, _h, body = http(server + "/report/" + urllib.parse.quote("没有这个地方"))
     assert status == 400 and "no region named" in json.loads(body)["error"]
     page.page.goto(server + "/report/" + urllib.parse.quote("武汉市"))
-    page.page.wait_for_function("window.ecokgReport && window.ecokgReport.drawn === true", timeout=60_000)
+    wait_until(page.page, "window.ecokgReport && window.ecokgReport.drawn === true", timeout_ms=60_000)
     assert page.page.locator("canvas").count() > 0
     page.clean()
