@@ -19,6 +19,7 @@ from rdflib import Dataset, Graph, Literal
 from ecokg.graph.namespaces import RDFS, sparql_prefixes
 from ecokg.loaders.records import Document, Entity, Extraction, Relation, Sentence
 from tests.conftest import store_of
+from tests.viz.fixtures import wait_until
 
 XSS = '<img src=x onerror="window.__xss=1">'
 NAMES = [
@@ -123,7 +124,7 @@ def test_html_view_in_chromium(tmp_path, hostile_store, ecokg) -> None:
             dialogs: list[str] = []
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
             page.goto(out.as_uri())
-            page.wait_for_function("() => window.ecokg && window.ecokg.data")
+            wait_until(page, "() => window.ecokg && window.ecokg.data")
             page.evaluate("ecokg.data.nodes.forEach(n => ecokg.showNode(n.id))")
             for name in NAMES:
                 page.fill("#search", name)
