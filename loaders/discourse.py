@@ -104,7 +104,8 @@ class Discourse:
         j = self._latest_at(classes, before, exclude)
         return None if j is None else self.spans[j].key
 
-    def latest_subject(self, classes: frozenset[str], before: int, window: int = 400) -> str | None:
+    def latest_subject(self, classes: frozenset[str], before: int, window: int = 400,
+                       exclude: Sequence[str] = ()) -> str | None:
         """The entity of ``classes`` that last stood as a clause's subject (at the clause's start, after
         time words at most) within ``window`` characters before ``before``: what 其/该公司 refer to
         when objects were named since (…进入A、B的供应链。其自主研发的X → the subject, not B)."""
@@ -112,7 +113,7 @@ class Discourse:
         q = bisect_left(idxs, bisect_left(self._starts, before)) - 1
         while q >= 0:
             sp = self.spans[idxs[q]]
-            if sp.end <= before:
+            if sp.end <= before and sp.key not in exclude:
                 if sp.start < before - window:
                     return None
                 lead = _CLAUSE_START.search(self.text, max(0, sp.start - 24), sp.start)
@@ -121,17 +122,18 @@ class Discourse:
             q -= 1
         return None
 
-    def salient(self, classes: frozenset[str], before: int) -> str | None:
+    def salient(self, classes: frozenset[str], before: int, exclude: Sequence[str] = ()) -> str | None:
         """What an anaphor or an unsaid subject refers to: the entity of ``classes`` named last, unless
         it was an organisation listed as an object (进入A、B等的供应链。其… → the last subject) or a
-        place named as where something is (X位于Y东部。园区… → X)."""
-        j = self._latest_at(classes, before)
+        place named as where something is (X位于Y东部。园区… → X); never one of ``exclude``."""
+        j = self._latest_at(classes, before, exclude)
         if j is None:
             return None
         sp = self.spans[j]
         if (classes <= group("Organization") and self.listed(sp.key, before)) \
                 or _WHERE_BEFORE.search(self.text, max(0, sp.start - 4), sp.start):
-            return self.latest_subject(classes, before) or sp.key  # X位于Y东部。园区… → X, not Y
+            subject = self.latest_subject(classes, before)
+            return subject if subject and subject not in exclude else sp.key  # X位于Y东部。园区… → X
         return sp.key
 
     def most_named(self, classes: frozenset[str], before: int) -> str | None:
@@ -232,8 +234,9 @@ class Discourse:
             run.append(sp)
         return [sp.key for sp in reversed(run)] if len(run) >= 2 else []
 
-    def resolve(self, word: str, classes: frozenset[str], at: int) -> list[str]:
-        """The entities an anaphoric ``word`` at offset ``at`` refers to (restricted to ``classes``)."""
+    def resolve(self, word: str, classes: frozenset[str], at: int, exclude: Sequence[str] = ()) -> list[str]:
+        """The entities an anaphoric ``word`` at offset ``at`` refers to (restricted to ``classes``; not
+        one of ``exclude``: 伏牛智造则为其配套 → not 伏牛智造 itself)."""
         for a in anaphors():
             if word in a.words and a.classes & classes:
                 wanted = a.classes & classes
@@ -243,7 +246,11 @@ class Discourse:
                 if own:  # 我局, 本局, 我们局: the body of that kind the text speaks for
                     key = self.latest_named(wanted, at, own.group(1))
                     return [key] if key else []
-                key = self.salient(wanted, at)
+                if exclude:  # X则为其配套: 其 is the subject of an earlier clause, other than X
+                    key = self.latest_subject(wanted, at, exclude=exclude) \
+                        or self.salient(wanted, at, exclude)
+                else:
+                    key = self.salient(wanted, at)
                 return [key] if key else []
         return []
 

@@ -195,7 +195,9 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
                     filled[sname] = []
                     continue
                 else:
-                    keys = _fill(m.group(sname), slot, by_mark, entities, discourse, real[m.start(sname)])
+                    taken = [k for ks in filled.values() for k in ks]
+                    keys = _fill(m.group(sname), slot, by_mark, entities, discourse, real[m.start(sname)],
+                                 taken)
                 if not keys:
                     break
                 filled[sname] = keys
@@ -233,7 +235,9 @@ def _literals(pattern: str, flags: int) -> tuple[str, ...]:
 
 
 def _fill(group_text: str, slot: Slot, by_mark: Mapping[str, EntitySpan], entities: Mapping[str, Entity],
-          discourse: Discourse, at: int) -> list[str]:
+          discourse: Discourse, at: int, taken: Sequence[str] = ()) -> list[str]:
+    """The entities a slot's text names: its mentions, and its anaphoric words resolved (to none of
+    the entities ``taken`` by the frame's earlier slots)."""
     keys: list[str] = []
     i = 0
     while i < len(group_text):
@@ -247,7 +251,7 @@ def _fill(group_text: str, slot: Slot, by_mark: Mapping[str, EntitySpan], entiti
             continue
         word = next((w for w in slot.anaphora if group_text.startswith(w, i)), None)
         if word is not None:
-            keys += discourse.resolve(word, slot.classes or group("Organization"), at)
+            keys += discourse.resolve(word, slot.classes or group("Organization"), at, taken)
             i += len(word)
             continue
         i += 1  # a joiner

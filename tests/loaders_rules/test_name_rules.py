@@ -181,3 +181,8 @@ def test_a_name_in_the_other_script_in_brackets_is_another_name(loader: NewsArti
                                                  for r in ex.relations}
     assert any("SeaForge Precision" in e.alt_labels for e in names.values()), names
 
+
+def test_peitao_bounds_a_product_name(loader: NewsArticleLoader) -> None:
+    ents = _entities(loader, "澄海精工为岚峰智能配套谐波减速器。")
+    assert "配套谐波减速器" not in ents, ents
+
