@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from ecokg.loaders.class_groups import group, ranged
 from ecokg.loaders.news_loader import NewsArticleLoader
 from ecokg.loaders.records import Document
-
-
-@pytest.fixture(scope="module")
-def loader() -> NewsArticleLoader:
-    return NewsArticleLoader()
 
 
 def _relations(loader: NewsArticleLoader, text: str) -> tuple[set[tuple[str, str, str]], dict[str, str]]:

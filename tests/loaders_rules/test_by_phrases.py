@@ -7,18 +7,7 @@ import pytest
 
 from ecokg.loaders.news_loader import NewsArticleLoader
 from ecokg.loaders.records import Document
-
-
-@pytest.fixture(scope="module")
-def loader() -> NewsArticleLoader:
-    return NewsArticleLoader()
-
-
-def _rels(loader: NewsArticleLoader, text: str) -> set[tuple[str, str, str]]:
-    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
-    label = {k: e.label for k, e in ex.entities.items()}
-    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object))
-            for r in ex.relations}
+from tests.loaders_rules.conftest import relations
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -33,17 +22,17 @@ def _rels(loader: NewsArticleLoader, text: str) -> set[tuple[str, str, str]]:
      {("云杉智算中心", "establishedBy", "澄海数智集团"), ("云杉智算中心", "operatedBy", "澄海数智集团")}),
 ])
 def test_agents_of_passive_clauses(loader: NewsArticleLoader, text: str, expected: set) -> None:
-    got = _rels(loader, text)
+    got = relations(loader, text)
     assert expected <= got, got
 
 
 def test_the_place_of_a_where_phrase_is_not_what_was_built(loader: NewsArticleLoader) -> None:
-    got = _rels(loader, "云杉智算中心已投运。该中心位于江岸经济技术开发区，由澄海数智集团投资建设。")
+    got = relations(loader, "云杉智算中心已投运。该中心位于江岸经济技术开发区，由澄海数智集团投资建设。")
     assert ("江岸经济技术开发区", "establishedBy", "澄海数智集团") not in got, got
 
 
 def test_a_construction_builder_is_not_its_operator(loader: NewsArticleLoader) -> None:
-    got = _rels(loader, "云杉智算中心揭牌，由澄海数据集团建设、中国移动江岸公司运营。")
+    got = relations(loader, "云杉智算中心揭牌，由澄海数据集团建设、中国移动江岸公司运营。")
     assert ("云杉智算中心", "operatedBy", "澄海数据集团") not in got, got
 
 
@@ -78,7 +67,7 @@ def test_a_construction_builder_is_not_its_operator(loader: NewsArticleLoader) -
      ("云杉智能装备产业园", "operatedBy", "云岭开发区城投有限公司")),
 ])
 def test_agents_of_by_phrases(loader: NewsArticleLoader, text: str, expected: tuple) -> None:
-    assert expected in _rels(loader, text)
+    assert expected in relations(loader, text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -99,7 +88,7 @@ def test_agents_of_by_phrases(loader: NewsArticleLoader, text: str, expected: tu
      ("云雀G1", "developedBy", "岚峰智能科技有限公司")),
 ])
 def test_leaders_named_with_their_office(loader: NewsArticleLoader, text: str, expected: tuple) -> None:
-    assert expected in _rels(loader, text)
+    assert expected in relations(loader, text)
 
 
 @pytest.mark.parametrize(("text", "person"), [

@@ -3,50 +3,36 @@ invented sentence, with the reading it must not give."""
 
 from __future__ import annotations
 
-import pytest
-
 from ecokg.loaders.news_loader import NewsArticleLoader
-from ecokg.loaders.records import Document
-
-
-@pytest.fixture(scope="module")
-def loader() -> NewsArticleLoader:
-    return NewsArticleLoader()
-
-
-def _relations(loader: NewsArticleLoader, text: str) -> set[tuple[str, str, str]]:
-    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
-    label = {k: e.label for k, e in ex.entities.items()}
-    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object))
-            for r in ex.relations}
+from tests.loaders_rules.conftest import relations
 
 
 def test_the_head_of_an_investment_clause_settles_not_the_investor(loader: NewsArticleLoader) -> None:
-    rels = _relations(loader, "岚峰集团投资48亿元建设的云岭智算产业园落户江岸区。")
+    rels = relations(loader, "岚峰集团投资48亿元建设的云岭智算产业园落户江岸区。")
     assert ("云岭智算产业园", "establishedBy", "岚峰集团") in rels, rels
     assert ("云岭智算产业园", "locatedIn", "江岸区") in rels, rels
     assert ("岚峰集团", "locatedIn", "江岸区") not in rels, rels
 
 
 def test_companies_that_settle_themselves_are_located(loader: NewsArticleLoader) -> None:
-    rels = _relations(loader, "岚峰集团和澄海科技签约落户江岸区。")
+    rels = relations(loader, "岚峰集团和澄海科技签约落户江岸区。")
     assert {("岚峰集团", "locatedIn", "江岸区"), ("澄海科技", "locatedIn", "江岸区")} <= rels, rels
 
 
 def test_the_owner_of_the_agent_is_no_agent(loader: NewsArticleLoader) -> None:
-    rels = _relations(loader, "江岸智算中心将由澄海数据集团下属的云岭算力科技有限公司负责运营。")
+    rels = relations(loader, "江岸智算中心将由澄海数据集团下属的云岭算力科技有限公司负责运营。")
     assert ("江岸智算中心", "operatedBy", "云岭算力科技有限公司") in rels, rels
     assert ("江岸智算中心", "operatedBy", "澄海数据集团") not in rels, rels
     assert ("云岭算力科技有限公司", "partOf", "澄海数据集团") in rels, rels
 
 
 def test_maintained_by_is_operated_by(loader: NewsArticleLoader) -> None:
-    rels = _relations(loader, "江岸智算中心投入使用，中心由岚峰数据集团负责运维。")
+    rels = relations(loader, "江岸智算中心投入使用，中心由岚峰数据集团负责运维。")
     assert ("江岸智算中心", "operatedBy", "岚峰数据集团") in rels, rels
 
 
 def test_handed_over_to_an_operator(loader: NewsArticleLoader) -> None:
-    rels = _relations(loader,
+    rels = relations(loader,
                       "江岸智算中心已投用，中心由岚峰数字集团投资建设、交由澄海数据科技有限公司运营。")
     assert ("江岸智算中心", "operatedBy", "澄海数据科技有限公司") in rels, rels
     assert ("岚峰数字集团", "operatedBy", "澄海数据科技有限公司") not in rels, rels
@@ -56,14 +42,14 @@ def test_a_part_supplied_for_a_product_goes_to_the_company_the_passage_is_about(
         loader: NewsArticleLoader) -> None:
     text = ("岚鲸科技推出了“鲸眼R2”巡检机器人。岚鲸科技今年营收增长。客户澄江物流有限公司采购了40台。"
             "“鲸眼R2”的关节电机由澄海动力供应。")
-    rels = _relations(loader, text)
+    rels = relations(loader, text)
     assert ("澄海动力", "suppliesTo", "岚鲸科技") in rels, rels
 
 
 
 def test_a_second_by_phrase_runs_the_same_thing_and_its_owner_is_named(loader: NewsArticleLoader) -> None:
     text = "云杉产业园位于江岸开发区，由岚峰发展有限公司投资建设，并由其下属的云杉园区运营公司负责日常运营。"
-    rels = _relations(loader, text)
+    rels = relations(loader, text)
     assert ("云杉产业园", "operatedBy", "云杉园区运营公司") in rels, rels
     assert ("云杉园区运营公司", "partOf", "岚峰发展有限公司") in rels, rels
     assert ("岚峰发展有限公司", "operatedBy", "云杉园区运营公司") not in rels, rels
@@ -71,14 +57,14 @@ def test_a_second_by_phrase_runs_the_same_thing_and_its_owner_is_named(loader: N
 
 def test_the_park_anaphor_skips_the_zone_a_park_lies_in(loader: NewsArticleLoader) -> None:
     text = "云杉产业园位于江岸经济技术开发区南片。在园区里，岚鲸智能科技有限公司签约入驻园区。"
-    rels = _relations(loader, text)
+    rels = relations(loader, text)
     assert ("岚鲸智能科技有限公司", "locatedIn", "云杉产业园") in rels, rels
 
 
 def test_a_gloss_after_a_name_and_a_product_anaphor_leave_the_frames_whole(loader: NewsArticleLoader) -> None:
     text = ("在车间里，“云豹”表面检测系统正在运转。这套系统由岚钛智能科技有限公司（Lantai AI）开发，"
             "目前已部署于澄海钛材股份有限公司。")
-    rels = _relations(loader, text)
+    rels = relations(loader, text)
     assert ("云豹", "developedBy", "岚钛智能科技有限公司") in rels, rels
     assert ("云豹", "deployedAt", "澄海钛材股份有限公司") in rels, rels
 
@@ -87,23 +73,23 @@ def test_a_company_title_after_a_quote_names_the_head_of_the_company_the_piece_i
         loader: NewsArticleLoader) -> None:
     text = ("岚鲸智能科技有限公司成立于2019年。岚鲸智能科技有限公司推出了“鲸语”大模型。"
             "“那时候我们就想做AI。”董事长唐睿回忆。")
-    rels = _relations(loader, text)
+    rels = relations(loader, text)
     assert ("岚鲸智能科技有限公司", "ledBy", "唐睿") in rels, rels
 
 
 def test_a_bare_company_word_refers_to_the_company_named_before(loader: NewsArticleLoader) -> None:
-    rels = _relations(loader, "岚鲸智能科技有限公司成立于2019年。公司推出了“鲸眼”巡检机器人。")
+    rels = relations(loader, "岚鲸智能科技有限公司成立于2019年。公司推出了“鲸眼”巡检机器人。")
     assert ("鲸眼", "developedBy", "岚鲸智能科技有限公司") in rels, rels
 
 
 def test_every_agent_joined_by_lianhe_builds_it(loader: NewsArticleLoader) -> None:
     text = "会上为江岸人工智能创新中心揭牌。该创新中心由北岭学院联合岚峰智驾、澄海数联共同组建。"
-    rels = _relations(loader, text)
+    rels = relations(loader, text)
     assert {("江岸人工智能创新中心", "establishedBy", "北岭学院"),
             ("江岸人工智能创新中心", "establishedBy", "岚峰智驾"),
             ("江岸人工智能创新中心", "establishedBy", "澄海数联")} <= rels, rels
 
 
 def test_a_project_that_settles_a_clause_after_its_company(loader: NewsArticleLoader) -> None:
-    rels = _relations(loader, "其中，岚峰智驾科技有限公司总部项目投资15亿元，落户江岸高新区。")
+    rels = relations(loader, "其中，岚峰智驾科技有限公司总部项目投资15亿元，落户江岸高新区。")
     assert ("岚峰智驾科技有限公司", "locatedIn", "江岸高新区") in rels, rels

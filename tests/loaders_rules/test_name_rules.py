@@ -9,11 +9,6 @@ from ecokg.loaders.news_loader import NewsArticleLoader
 from ecokg.loaders.records import Document
 
 
-@pytest.fixture(scope="module")
-def loader() -> NewsArticleLoader:
-    return NewsArticleLoader()
-
-
 def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
     return {e.label: e.cls for e in ex.entities.values()}

@@ -15,11 +15,6 @@ from ecokg.loaders.records import Document
 from ecokg.loaders.rule_data import RuleDataError
 
 
-@pytest.fixture(scope="module")
-def loader() -> NewsArticleLoader:
-    return NewsArticleLoader()
-
-
 def _extract(loader: NewsArticleLoader, text: str):
     return loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
 

@@ -3,8 +3,10 @@ articles about an invented city), and helpers to read result rows by label."""
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,17 @@ from ecokg.testing import free_port, serve_ecokg, stop, wait_for_port
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini.trig"
+
+
+def recorded_answers() -> Any:
+    """The module that records the named queries' answers (``answers/record.py``: its RUNS, SAMPLES
+    and ``load``)."""
+    spec = importlib.util.spec_from_file_location("ecokg_recorded_answers",
+                                                  Path(__file__).parent / "answers" / "record.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def make_store(path: Path, trig: Path = MINI) -> Path:

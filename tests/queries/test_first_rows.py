@@ -3,30 +3,22 @@ ordered in Python (``queries/ordering.py``) as the engine orders them."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from ecokg.queries.firstrows import order_variables, projected_variables
 from ecokg.queries.runner import NamedQuery, load_query, run_local
+from tests.queries.conftest import recorded_answers
 
 HEAD = "PREFIX eco: <https://w3id.org/ecokg/ontology#>\n"
 
-
-def _record() -> object:
-    spec = importlib.util.spec_from_file_location("ecokg_recorded_answers_fr",
-                                                  Path(__file__).parent / "answers" / "record.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def recorded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store = tmp_path_factory.mktemp("first-rows") / "store"
-    _record().load(store)  # type: ignore[attr-defined]
+    recorded_answers().load(store)
     return store
 
 
@@ -39,7 +31,7 @@ def test_projection_with_expressions_and_braces_in_strings() -> None:
 
 def test_limited_rows_are_the_first_rows_of_the_complete_answer(recorded_store: Path) -> None:
     checked = 0
-    for name, params in _record().RUNS:  # type: ignore[attr-defined]
+    for name, params in recorded_answers().RUNS:
         q = load_query(name)
         complete = run_local(q, params, str(recorded_store))
         for n in (1, 3, 25):
@@ -66,7 +58,7 @@ def test_rows_ordered_in_python_equal_the_engines_order(recorded_store: Path) ->
     backend = LocalBackend(str(recorded_store))
     sorted_here = 0
     try:
-        for name, params in _record().RUNS:  # type: ignore[attr-defined]
+        for name, params in recorded_answers().RUNS:
             q = load_query(name)
             for subst in combinations(bind_params(q, params, backend)) or [{}]:
                 engine = backend.run(q.text, subst)  # ORDER BY in pyoxigraph

@@ -12,12 +12,12 @@ the store as built.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from ecokg.queries.runner import list_queries, load_query, run_local
+from tests.queries.conftest import recorded_answers
 
 REFERENCE = Path(__file__).parent / "reference"
 #: (query, parameters) on the corpus article (Qingdao); every named query appears at least once.
@@ -31,14 +31,6 @@ CORPUS_RUNS: list[tuple[str, dict[str, str]]] = [
     ("chain-coverage", {}), ("chain-gaps", {}), ("key-players", {}), ("key-players", {"region": "青岛市"}),
 ]
 
-
-def _record() -> object:
-    spec = importlib.util.spec_from_file_location("ecokg_recorded_answers_rw",
-                                                  Path(__file__).parent / "answers" / "record.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _build(store: Path, articles: list[Path]) -> Path:
@@ -62,7 +54,7 @@ def corpus_api_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def samples_api_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory.mktemp("rw-samples") / "store", list(_record().SAMPLES))  # type: ignore[attr-defined]
+    return _build(tmp_path_factory.mktemp("rw-samples") / "store", list(recorded_answers().SAMPLES))
 
 
 def _same(store: Path, runs: list[tuple[str, dict[str, str]]]) -> int:
@@ -101,13 +93,13 @@ def test_rewrites_answer_as_before_on_the_corpus(corpus_api_store: Path) -> None
 
 @pytest.mark.slow
 def test_rewrites_answer_as_before_on_the_samples(samples_api_store: Path) -> None:
-    runs = [*_record().RUNS, ("companies-in-park", {"park": "青岛人工智能产业园"}),  # type: ignore[attr-defined]
+    runs = [*recorded_answers().RUNS, ("companies-in-park", {"park": "青岛人工智能产业园"}),
             ("fact-provenance", {"entity": "成都市"}), ("key-players", {"region": "武汉市"})]
     assert _same(samples_api_store, runs) > 100
 
 
 def test_rewrites_answer_as_before_on_the_recorded_graph(tmp_path: Path) -> None:
-    record = _record()
+    record = recorded_answers()
     store = tmp_path / "store"
-    record.load(store)  # type: ignore[attr-defined]
-    assert _same(store, list(record.RUNS)) > 100  # type: ignore[attr-defined]
+    record.load(store)
+    assert _same(store, list(record.RUNS)) > 100
