@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cmp_to_key
 from typing import Any
+
 from rdflib.term import Node
 
 from ecokg.queries.results import Result
@@ -81,14 +82,15 @@ def _next_size(size: int, pairs_done: int, rows_final: int, limit: int) -> int:
 
 
 def _compare(a: tuple[Any, ...], b: tuple[Any, ...], desc: list[bool]) -> int:
-    for x, y, d in zip(a, b, desc):
+    for x, y, d in zip(a, b, desc, strict=False):
         if x != y:
             return (1 if x > y else -1) * (-1 if d else 1)
     return 0
 
 
 def first_rows(run: Runner, text: str, plan: KeyPlan, order: list[tuple[str, bool]],
-               bound: dict[str, list[Node]], limit: int, documents: Callable[[], list[Node]]) -> Result | None:
+               bound: dict[str, list[Node]], limit: int,
+               documents: Callable[[], list[Node]]) -> Result | None:
     """The first ``limit`` rows of ``text`` ordered by ``order`` (the query without its ORDER BY);
     ``run(text, values)`` evaluates a query with ``VALUES`` for ``values``, ``documents()`` lists the
     document graphs. None: evaluate it all."""
@@ -111,8 +113,10 @@ def first_rows(run: Runner, text: str, plan: KeyPlan, order: list[tuple[str, boo
     for j in range(len(prefix)):
         if len({sort_key(k[j])[1] for _, k in pairs if sort_key(k[j])[0] == 3}) > 1:
             return None  # literals of different kinds: the engine's own comparison
-    keyed = sorted(((tuple(sort_key(t) for t in k), b, k) for b, k in pairs),
-                   key=cmp_to_key(lambda x, y: _compare(x[0], y[0], desc)))
+    def by_key(x: tuple[tuple[Any, ...], Node | None], y: tuple[tuple[Any, ...], Node | None]) -> int:
+        return _compare(x[0], y[0], desc)
+
+    keyed = sorted(((tuple(sort_key(t) for t in k), b) for b, k in pairs), key=cmp_to_key(by_key))
     known = set(pairs)
     rows: list[tuple[Node | None, ...]] = []
     variables: list[str] | None = None
@@ -122,7 +126,7 @@ def first_rows(run: Runner, text: str, plan: KeyPlan, order: list[tuple[str, boo
         end = min(at + size, len(keyed))
         while 0 < end < len(keyed) and keyed[end][0] == keyed[end - 1][0]:
             end += 1  # a batch ends between two keys
-        values = list(dict.fromkeys(b for _, b, _ in keyed[at:end] if b not in done))
+        values = [b for b in dict.fromkeys(b for _, b in keyed[at:end]) if b is not None and b not in done]
         if values:
             part = run(text, {**bound, plan.bind: values})
             variables = part.variables

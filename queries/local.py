@@ -143,7 +143,8 @@ class LocalBackend:
         rows are ordered in Python (``queries/ordering.py``), then cut to ``limit``."""
         split = split_order(text) if first else None
         plan = plan_for(text) if split is not None and limit is not None else None
-        if split is not None and plan is not None and limit is not None and plan.bind not in (substitutions or {}):
+        if split is not None and plan is not None and limit is not None \
+                and plan.bind not in (substitutions or {}):
             bound = {k: [v] for k, v in (substitutions or {}).items()}
             got = first_rows(lambda t, v: self._run(t, None, None, v), split[0], plan, split[1], bound, limit,
                              self._documents)
