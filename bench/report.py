@@ -40,7 +40,10 @@ METHOD = """## How it is measured
   plain variables, ordered in Python: `queries/ordering.py`), three ways: the complete
   answer, with the query's parameter bound (a park, a region or a company of the generated graph),
   and the first 100 rows as `--limit 100` gives them (the first rows of the complete ordered
-  answer, so an ordered query is evaluated completely); parameters bound once, before the timed runs, to the
+  answer: a query with a plan in `queries/first-keys.yaml` is run a few values of its first ORDER BY
+  key at a time, in that order, until more than 100 rows are known, `queries/firstkey.py`; any
+  other is evaluated completely; measured before the complete answer); parameters bound once, before
+  the timed runs, to the
   same entity IRIs for both engines; one warm-up run, then up to 5 timed runs (fewer when they add
   up to more than the per-query budget), median. Baseline: rdflib's SPARQL engine on the same data
   in memory (`Dataset(default_union=True)` with the ontology), `initBindings`, results listed.
