@@ -124,6 +124,21 @@ def _drop_label_values(norm: list[str], roles: list[set[str]], rules: Rules) -> 
             roles[j].add("drop")
 
 
+def _keep_field_lines(norm: list[str], roles: list[set[str]], first: int, last: int) -> None:
+    """A label that recurs on lines between the body's paragraphs (发布部门：X under each item of a
+    policy digest) labels a field of each listed item, not the article: those lines stay in the body."""
+    fields: dict[str, list[int]] = {}
+    for i in range(first + 1, last):
+        if "drop" in roles[i]:
+            label = re.split(r"[：:]", norm[i], maxsplit=1)[0].strip()
+            if 0 < len(label) <= 8 and len(label) < len(norm[i]) - 1:
+                fields.setdefault(label, []).append(i)
+    for lines in fields.values():
+        if len(lines) >= 2:
+            for i in lines:
+                roles[i] = set()
+
+
 def _signed_above(norm: list[str], i: int, rules: Rules) -> bool:
     """``norm[i]`` is a date alone under a short line naming an issuer (a notice's signature)."""
     if not DATE_RE.fullmatch(norm[i].strip("()（）[]【】 ")):
@@ -186,6 +201,7 @@ def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: b
     if trim_tail and last_para >= first:
         end = min(end, last_para + 1)
 
+    _keep_field_lines(norm, roles, first, last_para)
     kept: list[str] = []
     for i in range(n):
         line = norm[i]
