@@ -188,9 +188,9 @@ def row_relations(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
         if places:
             a, b = row.cells["place"]
             things = [sp for sp in spans if not a <= sp.start < b and cls_of(sp.key) in _LOCATED]
-            if "title" in row.cells:  # a list of honours: the place column is the holder's
-                things = []
-            elif company and _names_company(row):  # 揭榜单位所在地: the place of the company column's
+            # a list of honours (the place column is the holder's), or a place column named after the
+            # company column (揭榜单位所在地)
+            if "title" in row.cells or (company and _names_company(row)):
                 things = []
             elif company and project and "project" in row.cells:  # the row is keyed by its first column
                 things = [project[0]] if row.cells["project"][0] < row.cells["company"][0] else []

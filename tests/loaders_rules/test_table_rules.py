@@ -227,7 +227,8 @@ def test_a_table_of_slash_separated_lines_is_a_table(tmp_path: Path) -> None:
 
 
 def test_slashes_in_two_lines_or_in_units_make_no_table(tmp_path: Path) -> None:
-    text = ("云岭市算力券政策解读\n\n电价为0.35元/千瓦时/月/机柜，比去年下降一成，企业反映良好，记者了解到更多情况。\n"
+    text = ("云岭市算力券政策解读\n\n电价为0.35元/千瓦时/月/机柜，比去年下降一成，企业反映良好，"
+            "记者了解到更多情况。\n"
             "项目A／项目B／项目C\n岚峰智能科技有限公司／北岭药业股份有限公司／黄浦区\n")
     ex, _ = _extract(tmp_path, "two.txt", text)
     assert "岚峰智能科技有限公司，北岭药业股份有限公司" not in ex.document.text
