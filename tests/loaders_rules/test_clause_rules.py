@@ -93,3 +93,11 @@ def test_every_agent_joined_by_lianhe_builds_it(loader: NewsArticleLoader) -> No
 def test_a_project_that_settles_a_clause_after_its_company(loader: NewsArticleLoader) -> None:
     rels = relations(loader, "其中，岚峰智驾科技有限公司总部项目投资15亿元，落户江岸高新区。")
     assert ("岚峰智驾科技有限公司", "locatedIn", "江岸高新区") in rels, rels
+
+
+def test_women_without_an_introduced_speaker_refers_to_nobody(loader: NewsArticleLoader) -> None:
+    """我们 is the body the speaker was introduced with (X局局长Y); with none, no relation is guessed."""
+    got = relations(loader, "澄海数据集团发布了新平台。我们和江岸理工学院共建了江岸人工智能产业学院。")
+    assert ("江岸人工智能产业学院", "establishedBy", "澄海数据集团") not in got, got
+    got = relations(loader, "澄海数据集团董事长何砚青说，我们和江岸理工学院共建了江岸人工智能产业学院。")
+    assert ("江岸人工智能产业学院", "establishedBy", "澄海数据集团") in got, got

@@ -75,3 +75,4 @@ def test_recurring_field_lines_stay_in_the_body_and_the_source_line_does_not() -
     label = {k: e.label for k, e in ex.entities.items()}
     got = {(label.get(r.subject), r.predicate, label.get(r.object)) for r in ex.relations}
     assert ("澄江市算力券管理办法", "issuedBy", "澄江市发展和改革委员会") in got
+
