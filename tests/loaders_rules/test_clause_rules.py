@@ -101,3 +101,10 @@ def test_women_without_an_introduced_speaker_refers_to_nobody(loader: NewsArticl
     assert ("江岸人工智能产业学院", "establishedBy", "澄海数据集团") not in got, got
     got = relations(loader, "澄海数据集团董事长何砚青说，我们和江岸理工学院共建了江岸人工智能产业学院。")
     assert ("江岸人工智能产业学院", "establishedBy", "澄海数据集团") in got, got
+
+
+def test_partners_joined_by_a_lead_found_what_they_form(loader: NewsArticleLoader) -> None:
+    got = relations(loader, "由岚峰数科牵头，联合北疆云图、澄海机器人等23家单位组建的云岭产业联盟成立。")
+    made = "云岭产业联盟"
+    assert {(made, "establishedBy", x) for x in ("岚峰数科", "北疆云图", "澄海机器人")} <= got, got
+    assert (made, "ledBy", "北疆云图") not in got, got
