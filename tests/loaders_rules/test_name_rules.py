@@ -59,6 +59,9 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("园区建有人工智能应用场景展示厅。", "人工智能应用场景展示厅", "Venue"),
     ("对新引进企业按注册资本的2%给予落户奖励，单个企业最高500万元。", "落户奖励", "Subsidy"),  # after 给予
     ("由云岭研究院与本地企业松涛数智联合研发的文物大模型发布。", "松涛数智", "Company"),  # 联 of 联合
+    # 对 inside a common word (对接) bounds nothing
+    ("8月2日，2026云岭人工智能与装备产业对接大会在云岭举行。", "2026云岭人工智能与装备产业对接大会", "Event"),
+    ("岚峰数科投资2亿元在云岭设立油气行业大模型研发中心。", "油气行业大模型研发中心", "InnovationCenter"),
 ])
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)
@@ -86,6 +89,7 @@ def test_a_quoted_abbreviation_that_is_a_class_word_names_the_full_name(loader: 
     ("已应用于万山海洋开发试验区的海洋牧场。", "万"),  # a bare 万 is no figure
     ("温州数智港现已入驻阿里云区域创新中心。", "阿里云区"),
     ("首批入驻企业有岚峰智能科技有限公司等11家，此后澄海数据集团等相继落户。", "等相继落户"),
+    ("对人工智能大会给予补贴。", "对人工智能大会"),  # 对 as a preposition still bounds
 ])
 def test_not_recognized(loader: NewsArticleLoader, text: str, name: str) -> None:
     found = _entities(loader, text)
