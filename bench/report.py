@@ -348,13 +348,14 @@ def extrapolation_section(r: dict[str, Any]) -> str:
 
 def render_markdown(r: dict[str, Any]) -> str:
     from bench.reliability import curve_section, during_build_section
-    from bench.report_queries import before_after_section, goals_section, previous_section
+    from bench.report_queries import before_after_section, first_keys_section, goals_section, previous_section
     from bench.report_speed import speed_section
 
     sections = [HEADER, machine_section(r), goals_section(r), ingest_section(r), curve_section(r),
                 speed_section(r),
                 load_section(r), query_section(r),
-                before_after_section(r), previous_section(r), export_section(r), during_build_section(r),
+                before_after_section(r), previous_section(r), first_keys_section(r), export_section(r),
+                during_build_section(r),
                 view_section(r),
                 memory_section(r), startup_section(r),
                 extrapolation_section(r), METHOD]
