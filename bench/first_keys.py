@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     path = Path(args.results)
     results = json.loads(path.read_text(encoding="utf-8"))
     results["first_rows_ab"] = {"scale": args.scale, "runs": args.runs,
-                                "started": datetime.now(UTC).isoformat(timespec="seconds"), **got}
+                                "finished": datetime.now(UTC).isoformat(timespec="seconds"), **got}
     path.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 

@@ -143,8 +143,9 @@ def first_keys_section(r: dict[str, Any]) -> str:
     load = ", ".join(f"{x:.1f}" for x in ab["load_average_before"])
     return "\n\n".join([
         f"## 3d. First 100 rows with a first-keys plan and without, {ab['scale']}",
-        f"`python -m bench.first_keys` on the store of this run's {ab['scale']} scale ({ab['started']}, load "
-        f"average {load} before): for each query with a plan in `queries/first-keys.yaml`, `--limit 100` "
+        f"`python -m bench.first_keys` on the store of this run's {ab['scale']} scale "
+        f"(finished {ab['finished']}, load average {load} before): for each query with a plan in "
+        "`queries/first-keys.yaml`, `--limit 100` "
         "with the plan (`queries/firstkey.py`) and without it (the complete answer evaluated, ordered in "
         "Python and cut, as before the plans), taken in turn in one process, median of "
         f"{ab['runs']} warm runs each; the rows of both are equal. Both figures meet the same load, so "

@@ -145,7 +145,7 @@ def test_report_compares_queries_before_and_after() -> None:
 def test_report_sets_the_first_rows_with_and_without_plans_side_by_side() -> None:
     r = _results({"q": {"median_s": 0.5, "times": [0.5], "rows": 3}}, {}, {"timeout": True, "limit": 60.0})
     assert "## 3d." not in render_markdown(r)
-    r["first_rows_ab"] = {"scale": "1M", "runs": 3, "started": "2026-12-03T16:30:00+00:00",
+    r["first_rows_ab"] = {"scale": "1M", "runs": 3, "finished": "2026-12-03T16:30:00+00:00",
                           "load_average_before": [6.0, 5.0, 4.0], "load_average_after": [6.0, 5.0, 4.0],
                           "queries": {"q": {"plan_s": 0.05, "without_s": 5.0}}}
     text = render_markdown(r)
