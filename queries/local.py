@@ -140,13 +140,14 @@ class LocalBackend:
     ) -> Result:
         """Rows (or triples) of ``text``; at most ``limit``, the first ones of its ordered answer. With
         ``first`` (a named query), an ordered ``SELECT`` is evaluated without its ``ORDER BY`` and its
-        rows are ordered in Python (``queries/ordering.py``), then cut to ``limit``."""
+        rows are ordered in Python (``queries/ordering.py``), then cut to ``limit``; with ``limit``
+        and no parameter bound, a query with a plan in ``first-keys.yaml`` is run in the order of its
+        first keys until its first ``limit`` rows are known (``queries/firstkey.py``)."""
         split = split_order(text) if first else None
-        plan = plan_for(text) if split is not None and limit is not None else None
-        if split is not None and plan is not None and limit is not None \
-                and plan.bind not in (substitutions or {}):
-            bound = {k: [v] for k, v in (substitutions or {}).items()}
-            got = first_rows(lambda t, v: self._run(t, None, None, v), split[0], plan, split[1], bound, limit,
+        # a bound parameter already narrows the answer to a few rows: the plan would only add its keys
+        plan = plan_for(text) if split is not None and limit is not None and not substitutions else None
+        if split is not None and plan is not None and limit is not None:
+            got = first_rows(lambda t, v: self._run(t, None, None, v), split[0], plan, split[1], {}, limit,
                              self._documents)
             if got is not None:
                 return got

@@ -128,3 +128,11 @@ def test_documents_as_keys(small: LocalBackend) -> None:
     got = first_rows(lambda t, v: small._run(t, None, None, v), split[0], KeyPlan("doc", "documents"),
                      split[1], {}, 3, small._documents)
     assert got is not None and got.rows == small.run(text).rows[:3]
+
+
+def test_a_bound_parameter_runs_without_the_plan(recorded_store: Path, spy: list[bool]) -> None:
+    q = load_query("fact-provenance")
+    complete = run_local(q, {"entity": "青岛市"}, str(recorded_store))
+    part = run_local(q, {"entity": "青岛市"}, str(recorded_store), limit=3)
+    assert len(complete.rows) > 3 and part.rows == complete.rows[:3]
+    assert spy == []  # the parameter narrows the answer already: no keys to list
