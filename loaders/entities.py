@@ -30,7 +30,13 @@ from ecokg.loaders.designations import TitleSpan
 from ecokg.loaders.district_names import district_names, split_district_prefix
 from ecokg.loaders.gazetteer import Entry, Gazetteer, Match, NameIndex
 from ecokg.loaders.head_names import head_names
-from ecokg.loaders.latin_names import bracketed_names, latin_brand_prefixes, latin_names, latin_products
+from ecokg.loaders.latin_names import (
+    bracketed_names,
+    glossed_names,
+    latin_brand_prefixes,
+    latin_names,
+    latin_products,
+)
 from ecokg.loaders.lexicon import Lexicon, Region, lexicon
 from ecokg.loaders.name_identity import derived_short_names, merge_same_names
 from ecokg.loaders.names import has_place_prefix, left_edge, strip_descriptors
@@ -256,6 +262,7 @@ class EntityRecognizer:
         split_district_prefix(text, cands)
         cands += latin_products(text, cands)
         latin_brand_prefixes(self.lex, text, cands)
+        cands += glossed_names(self.lex, text, cands)
         bracketed_names(text, cands)
         define_items(self.lex, text, cands)
         _unglue_verbs(self.lex, text, cands)

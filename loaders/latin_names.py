@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ecokg.loaders.candidates import Candidate
+from ecokg.loaders.candidates import Candidate, word_frequency
 from ecokg.loaders.company_names import is_company_name
 from ecokg.loaders.lexicon import Lexicon
+from ecokg.loaders.names import left_edge
 
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
                          r"(?: (?:[A-Z][A-Za-z0-9.\-]*|[0-9][0-9.]{0,2}(?![0-9])))?")
@@ -133,6 +134,40 @@ _CJK_GLOSS = re.compile(r"[（(]([\u4e00-\u9fff]{2,12})[）)]")
 _LATIN_BEFORE = re.compile(r"[A-Z][A-Za-z0-9.&\-]*(?: [A-Z][A-Za-z0-9.&\-]*){0,3}$")
 _CORPORATE_WORD = re.compile(r" (?:Technologies|Technology|Tech|AI|Robotics|Intelligence|"
                              r"Inc\.?|Ltd\.?|Group|Co\.?)$")
+
+
+_GLOSSED_AFTER = re.compile(r"[（(]([A-Z][A-Za-z0-9.&\-]*(?: [A-Z][A-Za-z0-9.&\-]*){1,3})[）)]")
+
+
+def _brand_like(name: str) -> bool:
+    """闽西智矿, 柏峰资本: a name opens with a rare word or a single character, not with a common word
+    (结构光技术, 产品销往欧洲: common words glossed, not a name)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    first = jieba.lcut(name, HMM=False)[0]
+    return len(first) == 1 or word_frequency(first) < 1000
+
+
+def glossed_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    """闽西智矿（MinXi MineMind）, 柏峰资本（Cypress Peak Capital）: a Chinese name with no suffix that an
+    English rendering of two or more capitalized words follows in brackets is an organization's name
+    (not a place the lexicon knows, not generic words, not inside another name)."""
+    out: list[Candidate] = []
+    for m in _GLOSSED_AFTER.finditer(text):
+        e = m.start()
+        if e < 2 or not "\u4e00" <= text[e - 1] <= "\u9fff" or m.group(1).upper() in _NOT_PRODUCTS:
+            continue
+        if any(c.start < e and e <= c.end for c in known):
+            continue  # a name found already (珊瑚波科技（Coralwave Technologies）): bracketed_names
+        s = left_edge(text, e, lex)
+        name = text[s:e]
+        if not 2 <= len(name) <= 10 or name in lex.city_to_province or name.removesuffix("市") \
+                in lex.city_to_province or lex.is_common_brand(name) or name.endswith(("公司", "企业")) \
+                or name in lex.industries or not _brand_like(name):
+            continue
+        out.append(Candidate(s, e, "Company", name, {name, m.group(1)}, 2, source="glossed"))
+    return out
 
 
 def bracketed_names(text: str, cands: list[Candidate]) -> None:

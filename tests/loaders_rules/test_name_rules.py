@@ -62,6 +62,11 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     # 对 inside a common word (对接) bounds nothing
     ("8月2日，2026云岭人工智能与装备产业对接大会在云岭举行。", "2026云岭人工智能与装备产业对接大会", "Event"),
     ("岚峰数科投资2亿元在云岭设立油气行业大模型研发中心。", "油气行业大模型研发中心", "InnovationCenter"),
+    # a name glossed in English: 2+ capitalized words in brackets after it
+    ("另一家走向海外的企业是岚溪智矿（Lanxi MineMind）。", "岚溪智矿", "Company"),
+    ("本轮由泊峰资本（Cypress Peak Capital）领投。", "泊峰资本", "Company"),
+    # 据 opening a source clause is no part of the name
+    ("据云岭高新区管委会统计，区内企业58家。", "云岭高新区管委会", "GovernmentBody"),
 ])
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)
@@ -90,6 +95,7 @@ def test_a_quoted_abbreviation_that_is_a_class_word_names_the_full_name(loader: 
     ("温州数智港现已入驻阿里云区域创新中心。", "阿里云区"),
     ("首批入驻企业有岚峰智能科技有限公司等11家，此后澄海数据集团等相继落户。", "等相继落户"),
     ("对人工智能大会给予补贴。", "对人工智能大会"),  # 对 as a preposition still bounds
+    ("产品销往欧洲（European Union）。", "产品销往欧洲"),  # common words glossed are no name
 ])
 def test_not_recognized(loader: NewsArticleLoader, text: str, name: str) -> None:
     found = _entities(loader, text)
