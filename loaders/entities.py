@@ -32,6 +32,7 @@ from ecokg.loaders.gazetteer import Entry, Gazetteer, Match, NameIndex
 from ecokg.loaders.head_names import head_names
 from ecokg.loaders.latin_names import (
     bracketed_names,
+    drop_descriptions,
     glossed_names,
     latin_brand_prefixes,
     latin_names,
@@ -252,6 +253,7 @@ class EntityRecognizer:
         cands += place_brand_companies(self.lex, text, cands)
         cands += parallel_subjects(self.lex, text, cands)
         cands += latin_names(text, cands)
+        drop_descriptions(text, cands)
         cands += homogeneous_lists(self.lex, text, cands)
         cands += subject_companies(self.lex, text, cands)
         cands += brand_companies(self.lex, text, cands)

@@ -69,7 +69,8 @@ def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
         product_before = re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|"
                                    r"大模型|模型|芯片|系统|"
                                    r"机械臂|雷达|版本|叫|名为|名叫|叫做|命名为|型号为|助手|软件|"
-                                   r"终端|无人机|头显)$", before)
+                                   r"终端|无人机|头显|相机|摄像头|传感器|控制器|减速器|服务器|电池|"
+                                   r"模组)$", before)
         if not product_before and (re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|"
                                              r"Inc\.?|Ltd\.?|Group|Systems|Motors|"
                                              r"Partners|AI)$", name)
@@ -91,6 +92,18 @@ def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
                else "Platform" if "平台" in (head or after[:3]) else "Product")
         out.append(Candidate(s, s + len(name), cls, name, {name}, 3, region_ok=False))
     return out
+
+_DESCRIPTION_END = ("公司", "企业", "集团", "矿企", "车企", "药企", "厂商", "巨头")
+
+
+def drop_descriptions(text: str, cands: list[Candidate]) -> None:
+    """智利矿业公司Cordillera Copper: a Chinese description of a company written right before its Latin
+    name is no company of its own."""
+    latin_starts = {c.start for c in cands if c.cls == "Company" and text[c.start:c.start + 1].isascii()}
+    described = [c for c in cands if c.cls == "Company" and c.end in latin_starts
+                 and not text[c.start].isascii() and c.name.endswith(_DESCRIPTION_END)]
+    cands[:] = [c for c in cands if c not in described]
+
 
 def latin_products(text: str, known: list[Candidate]) -> list[Candidate]:
     out = []

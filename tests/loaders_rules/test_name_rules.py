@@ -65,6 +65,7 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     # a name glossed in English: 2+ capitalized words in brackets after it
     ("另一家走向海外的企业是岚溪智矿（Lanxi MineMind）。", "岚溪智矿", "Company"),
     ("本轮由泊峰资本（Cypress Peak Capital）领投。", "泊峰资本", "Company"),
+    ("机器人眼睛里的深度相机TV-Scan 3来自青禾视觉。", "TV-Scan 3", "Product"),  # a Latin name after 相机
     # 据 opening a source clause is no part of the name
     ("据云岭高新区管委会统计，区内企业58家。", "云岭高新区管委会", "GovernmentBody"),
 ])
@@ -96,6 +97,7 @@ def test_a_quoted_abbreviation_that_is_a_class_word_names_the_full_name(loader: 
     ("首批入驻企业有岚峰智能科技有限公司等11家，此后澄海数据集团等相继落户。", "等相继落户"),
     ("对人工智能大会给予补贴。", "对人工智能大会"),  # 对 as a preposition still bounds
     ("产品销往欧洲（European Union）。", "产品销往欧洲"),  # common words glossed are no name
+    ("它进入了智利矿业公司Cordillera Copper的铜矿。", "智利矿业公司"),  # a description of a Latin name
 ])
 def test_not_recognized(loader: NewsArticleLoader, text: str, name: str) -> None:
     found = _entities(loader, text)
