@@ -12,9 +12,10 @@ is at most the batch's last key are then all found, since every row's pair was i
 Once more than N such rows are known they are sorted by all the keys and cut: the same rows, in the
 same order, as the complete answer's first N.
 
-The bound variable is projected, so the batches' rows are distinct from each other. A row whose pair
-is not among the listed ones (the ``keys`` query missed it) gives way to the complete evaluation
-(``first_rows`` returns None), as does a key column the Python ordering leaves to the engine.
+The bound variable is projected, so the batches' rows are distinct from each other. A row met whose
+keys are not listed with its bound value gives way to the complete evaluation (``first_rows``
+returns None), as does a key column the Python ordering leaves to the engine; a bound value the
+``keys`` query does not list at all cannot be noticed, which the tests check for each plan.
 """
 
 from __future__ import annotations
