@@ -127,3 +127,10 @@ def test_numbered_items_under_a_list_heading_hold_the_list_announced_before(
     title = "2024年江岸省智能制造示范工厂"
     assert {("岚峰重工集团", title), ("澄海新能源科技有限公司", title)} <= held, held
     assert not any(h.startswith("云岭") for h, _ in held), held
+
+
+def test_a_plaque_names_its_title_and_those_also_granted_hold_it(loader: NewsArticleLoader) -> None:
+    text = ("会上，云杉科技城被长三角区域合作办公室授予“长三角人工智能产业协同发展示范园区”牌匾，"
+            "同时获授的还有江岸工业园区人工智能产业园和北岭高新区中国光谷。")
+    held = {h for h, t in _held(loader, text) if "示范园区" in t and not t.endswith("牌匾")}
+    assert held == {"云杉科技城", "江岸工业园区人工智能产业园", "北岭高新区中国光谷"}, held
