@@ -206,7 +206,8 @@ def _sentence_subject(text: str, base: int, prev: Sequence[EntitySpan],
 _PLACE_COUNT = re.compile(r"(?:共|共有|有|累计|今年|本次)*[\d一二三四五六七八九十两]+(?:家|个|项|所|座)")
 _LATER_LEAD = re.compile(r"(?:分别是|分别为|依次为|具体为|即)[：:]?|为[：:]")
 #: …，同时获授的还有A和B: more holders of the title just granted.
-_ALSO_HELD = re.compile(r"(?:同时|一同|一并|同批)?(?:获授|获评|入选|获批|获得|上榜)(?:该称号|这一称号)?的(?:还有|包括)")
+_ALSO_HELD = re.compile(r"(?:同时|一同|一并|同批)?(?:获授|获评|入选|获批|获得|上榜)(?:该称号|这一称号)?"
+                        r"的(?:还有|包括)")
 
 
 def _listed_later(text: str, base: int, trig: int, spans: Sequence[EntitySpan],
