@@ -88,7 +88,8 @@ def _turn(config: pytest.Config, serial: bool) -> Iterator[None]:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None, object, object]:
+def pytest_runtest_protocol(item: pytest.Item,
+                            nextitem: pytest.Item | None) -> Generator[None, object, object]:
     with _turn(item.config, item.get_closest_marker("serial") is not None):
         return (yield)
 
