@@ -199,6 +199,8 @@ def _sentence_subject(text: str, base: int, prev: Sequence[EntitySpan],
     return None
 
 
+#: 南通共有6家企业入选: a place before the count of its entries is not a holder.
+_PLACE_COUNT = re.compile(r"(?:共|共有|有|累计|今年|本次)*[\d一二三四五六七八九十两]+(?:家|个|项|所|座)")
 _LATER_LEAD = re.compile(r"(?:分别是|分别为|依次为|具体为|即)[：:]?")
 
 
@@ -245,7 +247,9 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             if t.trigger_start - t.end <= 3:
                 continue  # 公布…名单。 with no trigger after it: the holders follow (designation_lists)
             named = [sp for sp in before
-                     if not (t.start <= sp.start < t.end or entities[sp.key].cls == "GovernmentBody")]
+                     if not (t.start <= sp.start < t.end or entities[sp.key].cls == "GovernmentBody")
+                     and not (entities[sp.key].cls == "Place"
+                              and _PLACE_COUNT.match(text, sp.end - sentence.start))]
             # (not inside the title, nor the body that publishes the list)
             for sp in named or _listed_later(text, sentence.start, trig, spans, entities):
                 out.append(Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
