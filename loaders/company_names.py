@@ -228,6 +228,10 @@ def place_brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> li
                 continue  # 晋江智能制造: the suffix begins a longer word
             if any(w in brand for w in lex.industries if len(w) >= 2):
                 continue  # 晋江人工智能…: a sector, not a brand
+            if brand.startswith(("企业", "公司")) and len(brand) >= 4:
+                s0 = c.end + 2  # 淄博企业齐睿传感: a company of the place
+                out.append(Candidate(s0, e, "Company", text[s0:e], {text[s0:e]}, 3))
+                continue
             name = text[c.start:e]
             out.append(Candidate(c.start, e, "Company", name, {name}, 3))
             break

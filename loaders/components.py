@@ -15,6 +15,7 @@
     tables         table rows: row relations and designations listed in a table
     fields         items given as labelled lines (发布部门：X, 运营单位：Y) under their heading
                    (field_blocks.py, data/fields.yaml)
+    suppliers      the maker of a part a product carries supplies the product's maker (supplier_links.py)
     name-relations relations that follow from names (located-name, part-of, targets)
     agents         relations whose object must be an organization when a sentence names a place (agents.py)
     validity       validity periods of policies and programs from their names (validity.py), last: every
@@ -46,6 +47,7 @@ from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.pipeline import DocState, Pipeline
 from ecokg.loaders.records import Designation, Entity, EntitySpan, Relation, Sentence
 from ecokg.loaders.relations import RelationExtractor, entity_relations
+from ecokg.loaders.supplier_links import part_suppliers
 from ecokg.loaders.tables import Row, find_rows, row_holders, row_relations
 from ecokg.loaders.targets import mark_targets
 from ecokg.loaders.validity import mark_validity
@@ -242,6 +244,11 @@ def fields(state: DocState) -> None:
     state.relations += block_relations(state.sentences, state.by_sentence, lambda k: state.entities[k].cls)
 
 
+def suppliers(state: DocState) -> None:
+    state.relations += part_suppliers(state.sentences, state.by_sentence, state.relations,
+                                      lambda k: state.entities[k].cls)
+
+
 def name_relations(state: DocState) -> None:
     first = {k: min(e.sentences) for k, e in state.entities.items() if e.sentences}
     inner_by_sentence = spans_by_sentence(state.inner, state.sentences)
@@ -275,6 +282,7 @@ def default_pipeline(gazetteer_files: Sequence[str | Path] = (),
     pipe.add("tables", tables, assigns=("relations", "designations"),
              requires=("spans", "designations", "discourse"))
     pipe.add("fields", fields, assigns=("relations",), requires=("spans",))
+    pipe.add("suppliers", suppliers, assigns=("relations",), requires=("spans", "relations"))
     pipe.add("name-relations", name_relations, assigns=("relations",), requires=("entities",))
     pipe.add("agents", agents, assigns=("relations", "entities"), requires=("relations",))
     pipe.add("validity", mark_validity, assigns=("periods",), requires=("entities",))

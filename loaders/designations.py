@@ -257,6 +257,9 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
                      and not (entities[sp.key].cls == "Place"
                               and _PLACE_COUNT.match(text, sp.end - sentence.start))]
             # (not inside the title, nor the body that publishes the list)
+            last_de = text.rfind("的", clause_start, trig)
+            headed = [sp for sp in named if sp.start - sentence.start > last_de]
+            named = headed or named  # 由A牵头组建的X入选: X, not A
             for sp in named or _listed_later(text, sentence.start, trig, spans, entities):
                 out.append(Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
                                        batch=t.batch, granted_by=granted, rule="designation-list"))

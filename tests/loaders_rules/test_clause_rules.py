@@ -3,6 +3,8 @@ invented sentence, with the reading it must not give."""
 
 from __future__ import annotations
 
+import pytest
+
 from ecokg.loaders.news_loader import NewsArticleLoader
 from tests.loaders_rules.conftest import relations
 
@@ -108,3 +110,19 @@ def test_partners_joined_by_a_lead_found_what_they_form(loader: NewsArticleLoade
     made = "云岭产业联盟"
     assert {(made, "establishedBy", x) for x in ("岚峰数科", "北疆云图", "澄海机器人")} <= got, got
     assert (made, "ledBy", "北疆云图") not in got, got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("其中，岚峰具身科技研发的“云犬”四足巡检机器人，搭载了澄海传感的六轴惯性测量单元，已在产线巡检。",
+     ("澄海传感", "suppliesTo", "岚峰具身科技")),
+    ("这台名为“鹰眼-3”的机器人由本地企业岚峰机器人研发。“鹰眼-3”搭载的激光检测模组由淄博企业澄海传感配套。",
+     ("澄海传感", "suppliesTo", "岚峰机器人")),
+])
+def test_the_maker_of_a_part_supplies_the_products_maker(loader: NewsArticleLoader, text: str,
+                                                         expected: tuple) -> None:
+    assert expected in relations(loader, text)
+
+
+def test_a_company_a_product_only_uses_is_no_supplier(loader: NewsArticleLoader) -> None:
+    got = relations(loader, "岚峰具身科技研发的“云犬”机器人已在澄海传感的车间巡检。")
+    assert ("澄海传感", "suppliesTo", "岚峰具身科技") not in got, got
