@@ -254,7 +254,12 @@ _PRODUCTS = frozenset({"Product", "AIModel", "Robot", "Platform"})
 
 def _fold(text: str) -> str:
     """ASCII lower-casing that keeps the length."""
+    if _ASCII_UPPER.search(text) is None:  # most Chinese text: nothing to fold, no per-character lookup
+        return text
     return text.translate(_ASCII_LOWER)
+
+
+_ASCII_UPPER = re.compile("[A-Z]")
 
 
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
