@@ -187,7 +187,7 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
         blocks.update((ord(ch) - _MARK_BASE) // _PER_CLASS for ch in sent.text if ch >= _SYMBOL_FIRST)
     out: list[Relation] = []
     for fr, required in _with_needs(frames_):
-        if required and not met(required, text, blocks):
+        if not met(required, text, blocks):
             continue  # a text without the pattern's fixed words or classes of mention has no match: no scan
         for m in fr.regex.finditer(text):
             filled: dict[str, list[str]] = {}

@@ -39,7 +39,15 @@ def needs(pattern: str, flags: int, base: int, block: int) -> tuple[Need, ...]:
         items = _parser.parse(pattern, flags)
     except (re.error, TypeError, ValueError, RecursionError):
         return ()
-    return tuple(dict.fromkeys(_sequence(items, base, block)))
+    found = dict.fromkeys(_sequence(items, base, block))
+    return tuple(sorted(found, key=_order))  # the likeliest to fail first: a test stops at the first unmet
+
+
+def _order(need: Need) -> int:
+    """Words of two characters or more (rare), then mentions of some classes, then single characters."""
+    if need.words and not need.blocks and all(len(w) > 1 for w in need.words):
+        return 0
+    return 1 if not need.words else 2
 
 
 def met(required: Iterable[Need], text: str, blocks: set[int]) -> bool:

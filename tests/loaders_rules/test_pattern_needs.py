@@ -17,14 +17,16 @@ def sym(block: int, n: int = 0) -> str:
 
 def test_words_groups_repeats_and_choices() -> None:
     got = needs("由(?:联合|正式)?(?:印发|发布)+[^，]{0,3}(?P<x>的)", 0, BASE, BLOCK)
-    assert got == (Need(("由",), frozenset()), Need(("印发", "发布"), frozenset()),
-                   Need(("的",), frozenset()))
+    assert set(got) == {Need(("由",), frozenset()), Need(("印发", "发布"), frozenset()),
+                        Need(("的",), frozenset())}
+    assert got[0] == Need(("印发", "发布"), frozenset())  # words of two characters, rarer, tested first
 
 
 def test_symbol_classes_are_blocks() -> None:
     pattern = f"(?P<a>[{sym(2)}-{sym(2, 1023)}{sym(5)}-{sym(5, 1023)}])在(?:[{sym(9)}-{sym(9, 1023)}]|该园区)"
     got = needs(pattern, 0, BASE, BLOCK)
-    assert got == (Need((), frozenset({2, 5})), Need(("在",), frozenset()), Need(("该园区",), frozenset({9})))
+    assert set(got) == {Need((), frozenset({2, 5})), Need(("在",), frozenset()),
+                        Need(("该园区",), frozenset({9}))}
     assert met(got, f"{sym(5, 3)}在该园区", {5})
     assert met(got, f"{sym(5, 3)}在{sym(9, 4)}", {5, 9})
     assert not met(got, f"{sym(5, 3)}在园区", {5})
