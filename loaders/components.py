@@ -13,6 +13,8 @@
     figures        figures with subject, qualifier, period, indicator; amounts of funds
     targets        figures stated as goals marked as targets (targets.py, data/target-cues.yaml)
     tables         table rows: row relations and designations listed in a table
+    fields         items given as labelled lines (发布部门：X, 运营单位：Y) under their heading
+                   (field_blocks.py, data/fields.yaml)
     name-relations relations that follow from names (located-name, part-of, targets)
     agents         relations whose object must be an organization when a sentence names a place (agents.py)
     validity       validity periods of policies and programs from their names (validity.py), last: every
@@ -36,6 +38,7 @@ from ecokg.loaders.designation_lists import anaphor_holder, category_lists, list
 from ecokg.loaders.designations import TITLE_HEADS, attach, find_titles, level_of
 from ecokg.loaders.discourse import Discourse
 from ecokg.loaders.entities import EntityRecognizer, detect_region
+from ecokg.loaders.field_blocks import block_relations
 from ecokg.loaders.frame_rules import Frame, apply_frames, frames
 from ecokg.loaders.gazetteer import Gazetteer
 from ecokg.loaders.identifiers import mark_identifiers
@@ -235,6 +238,10 @@ def _tenant_rows(state: DocState, rows: Sequence[Row]) -> list[Relation]:
     return out
 
 
+def fields(state: DocState) -> None:
+    state.relations += block_relations(state.sentences, state.by_sentence, lambda k: state.entities[k].cls)
+
+
 def name_relations(state: DocState) -> None:
     first = {k: min(e.sentences) for k, e in state.entities.items() if e.sentences}
     inner_by_sentence = spans_by_sentence(state.inner, state.sentences)
@@ -267,6 +274,7 @@ def default_pipeline(gazetteer_files: Sequence[str | Path] = (),
     pipe.add("targets", mark_targets, assigns=("targets",), requires=("observations",))
     pipe.add("tables", tables, assigns=("relations", "designations"),
              requires=("spans", "designations", "discourse"))
+    pipe.add("fields", fields, assigns=("relations",), requires=("spans",))
     pipe.add("name-relations", name_relations, assigns=("relations",), requires=("entities",))
     pipe.add("agents", agents, assigns=("relations", "entities"), requires=("relations",))
     pipe.add("validity", mark_validity, assigns=("periods",), requires=("entities",))

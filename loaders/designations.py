@@ -130,6 +130,12 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
         for part in parts if all(len(p) >= 4 for p in parts) else [text[t0:m.end(2)]]:
             add(t0, t0 + len(part), trigger, "list")
             t0 += len(part) + 1
+    # 现将第二批…揭榜单位名单公布如下: the list is named before its verb; the holders follow
+    for m in re.finditer(r"(?:现将|现予|特将|现就)([^，。；“”]{0,40}(?:“[^”]{1,12}”[^，。；“”]{0,30})?)名单"
+                         r"(?:予以)?(?:公布|公示|发布|印发)", text):
+        t0 = m.start(1)
+        if not any(s0 <= t0 < e0 for s0, e0 in taken) and len(m.group(1)) >= 4:
+            add(t0, m.end(1), len(text), "list")
     # 一、第三批X市智能工厂拟认定名单（共5家）: a heading naming a list; its rows (a table) follow
     h = _LIST_HEADING.match(text)
     if h and not found:
@@ -193,6 +199,28 @@ def _sentence_subject(text: str, base: int, prev: Sequence[EntitySpan],
     return None
 
 
+_LATER_LEAD = re.compile(r"(?:分别是|分别为|依次为|具体为|即)[：:]?")
+
+
+def _listed_later(text: str, base: int, trig: int, spans: Sequence[EntitySpan],
+                  entities: Mapping[str, Entity]) -> list[EntitySpan]:
+    """…名单，全省共62家企业入选，本市有5家，分别是：A、B、C: the enumeration after a lead that follows
+    the trigger, to the end of the sentence (names joined by 、, 和, 及 only)."""
+    lead = _LATER_LEAD.search(text, trig)
+    if lead is None:
+        return []
+    names = [sp for sp in spans if sp.start >= base + lead.end()
+             and entities[sp.key].cls not in ("GovernmentBody", "Person")]
+    out: list[EntitySpan] = []
+    at = base + lead.end()
+    for sp in names:
+        if text[at - base:sp.start - base].strip() not in ("", "、", "和", "及", "以及"):
+            break
+        out.append(sp)
+        at = sp.end
+    return out
+
+
 def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[EntitySpan],
            entities: Mapping[str, Entity], region: str | None,
            authority_keys: Mapping[str, str],
@@ -216,9 +244,10 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
         if t.kind == "list":  # the names right before 名列其中 / 入选 in that clause (not inside the title)
             if t.trigger_start - t.end <= 3:
                 continue  # 公布…名单。 with no trigger after it: the holders follow (designation_lists)
-            for sp in before:
-                if t.start <= sp.start < t.end or entities[sp.key].cls == "GovernmentBody":
-                    continue  # inside the title, or the body that publishes the list
+            named = [sp for sp in before
+                     if not (t.start <= sp.start < t.end or entities[sp.key].cls == "GovernmentBody")]
+            # (not inside the title, nor the body that publishes the list)
+            for sp in named or _listed_later(text, sentence.start, trig, spans, entities):
                 out.append(Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
                                        batch=t.batch, granted_by=granted, rule="designation-list"))
             continue

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ecokg.loaders.class_groups import group
+from ecokg.loaders.lexicon import lexicon
+from ecokg.loaders.person_names import title_alternation
 from ecokg.loaders.records import Entity, EntitySpan
 from ecokg.loaders.rule_data import Validator, read_entries
 
@@ -42,11 +44,12 @@ class Anaphor:
     plural: bool
     example: str
     refers: tuple[str, ...]
+    speaker: bool = False
 
 
 @cache
 def anaphors() -> tuple[Anaphor, ...]:
-    v = Validator(required=("words", "classes", "example", "refers"), optional=("plural",))
+    v = Validator(required=("words", "classes", "example", "refers"), optional=("plural", "speaker"))
     out = []
     for entry in read_entries("anaphora.yaml", "anaphors"):
         v.keys(entry)
@@ -56,7 +59,7 @@ def anaphors() -> tuple[Anaphor, ...]:
             v.unique(entry, w)
         classes = frozenset().union(*(group(c) for c in raw["classes"]))
         out.append(Anaphor(tuple(raw["words"]), classes, bool(raw.get("plural", False)), raw["example"],
-                           tuple(raw["refers"])))
+                           tuple(raw["refers"]), bool(raw.get("speaker", False))))
     return tuple(out)
 
 
@@ -193,6 +196,16 @@ class Discourse:
                     return found[0]
         return first.key if first is not None else None
 
+    def speaker_body(self, classes: frozenset[str], before: int) -> str | None:
+        """The organization named last before ``before`` right before a person's title (江岸市工业和信息化局
+        局长唐睿, 岚峰智能董事长): the body a speaker who says 我们 was introduced with."""
+        i = bisect_left(self._starts, before)
+        titles = _person_title()
+        for sp in reversed(self.spans[:i]):
+            if sp.end <= before and self.cls(sp.key) in classes and titles.match(self.text, sp.end):
+                return sp.key
+        return None
+
     def latest_named(self, classes: frozenset[str], before: int, suffix: str) -> str | None:
         """The entity of ``classes`` whose name ends with ``suffix`` (县) mentioned last before ``before``."""
         i = bisect_left(self._starts, before)
@@ -242,6 +255,9 @@ class Discourse:
                 wanted = a.classes & classes
                 if a.plural:
                     return self.latest_list(wanted, at)
+                if a.speaker:  # 我们: the body the speaker was introduced with, or nothing
+                    key = self.speaker_body(wanted, at)
+                    return [key] if key else []
                 own = _OWN_BODY.fullmatch(word)
                 if own:  # 我局, 本局, 我们局: the body of that kind the text speaks for
                     key = self.latest_named(wanted, at, own.group(1))
@@ -253,6 +269,11 @@ class Discourse:
                     key = self.salient(wanted, at)
                 return [key] if key else []
         return []
+
+
+@cache
+def _person_title() -> re.Pattern[str]:
+    return re.compile(rf"(?:党组|党委)?(?:书记、)?(?:副)?(?:{title_alternation(lexicon())})")
 
 
 @cache

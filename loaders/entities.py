@@ -30,7 +30,14 @@ from ecokg.loaders.designations import TitleSpan
 from ecokg.loaders.district_names import district_names, split_district_prefix
 from ecokg.loaders.gazetteer import Entry, Gazetteer, Match, NameIndex
 from ecokg.loaders.head_names import head_names
-from ecokg.loaders.latin_names import bracketed_names, latin_brand_prefixes, latin_names, latin_products
+from ecokg.loaders.latin_names import (
+    bracketed_names,
+    drop_descriptions,
+    glossed_names,
+    latin_brand_prefixes,
+    latin_names,
+    latin_products,
+)
 from ecokg.loaders.lexicon import Lexicon, Region, lexicon
 from ecokg.loaders.name_identity import derived_short_names, merge_same_names
 from ecokg.loaders.names import has_place_prefix, left_edge, strip_descriptors
@@ -246,6 +253,7 @@ class EntityRecognizer:
         cands += place_brand_companies(self.lex, text, cands)
         cands += parallel_subjects(self.lex, text, cands)
         cands += latin_names(text, cands)
+        drop_descriptions(text, cands)
         cands += homogeneous_lists(self.lex, text, cands)
         cands += subject_companies(self.lex, text, cands)
         cands += brand_companies(self.lex, text, cands)
@@ -256,6 +264,7 @@ class EntityRecognizer:
         split_district_prefix(text, cands)
         cands += latin_products(text, cands)
         latin_brand_prefixes(self.lex, text, cands)
+        cands += glossed_names(self.lex, text, cands)
         bracketed_names(text, cands)
         define_items(self.lex, text, cands)
         _unglue_verbs(self.lex, text, cands)

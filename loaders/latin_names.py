@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ecokg.loaders.candidates import Candidate
+from ecokg.loaders.candidates import Candidate, word_frequency
 from ecokg.loaders.company_names import is_company_name
 from ecokg.loaders.lexicon import Lexicon
+from ecokg.loaders.names import left_edge
 
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
                          r"(?: (?:[A-Z][A-Za-z0-9.\-]*|[0-9][0-9.]{0,2}(?![0-9])))?")
@@ -68,7 +69,8 @@ def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
         product_before = re.search(r"(推出|发布|研发|研制|开发|上线|部署|搭载|交付|量产|产品|机器人|"
                                    r"大模型|模型|芯片|系统|"
                                    r"机械臂|雷达|版本|叫|名为|名叫|叫做|命名为|型号为|助手|软件|"
-                                   r"终端|无人机|头显)$", before)
+                                   r"终端|无人机|头显|相机|摄像头|传感器|控制器|减速器|服务器|电池|"
+                                   r"模组)$", before)
         if not product_before and (re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|"
                                              r"Inc\.?|Ltd\.?|Group|Systems|Motors|"
                                              r"Partners|AI)$", name)
@@ -90,6 +92,18 @@ def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
                else "Platform" if "平台" in (head or after[:3]) else "Product")
         out.append(Candidate(s, s + len(name), cls, name, {name}, 3, region_ok=False))
     return out
+
+_DESCRIPTION_END = ("公司", "企业", "集团", "矿企", "车企", "药企", "厂商", "巨头")
+
+
+def drop_descriptions(text: str, cands: list[Candidate]) -> None:
+    """智利矿业公司Cordillera Copper: a Chinese description of a company written right before its Latin
+    name is no company of its own."""
+    latin_starts = {c.start for c in cands if c.cls == "Company" and text[c.start:c.start + 1].isascii()}
+    described = [c for c in cands if c.cls == "Company" and c.end in latin_starts
+                 and not text[c.start].isascii() and c.name.endswith(_DESCRIPTION_END)]
+    cands[:] = [c for c in cands if c not in described]
+
 
 def latin_products(text: str, known: list[Candidate]) -> list[Candidate]:
     out = []
@@ -133,6 +147,40 @@ _CJK_GLOSS = re.compile(r"[（(]([\u4e00-\u9fff]{2,12})[）)]")
 _LATIN_BEFORE = re.compile(r"[A-Z][A-Za-z0-9.&\-]*(?: [A-Z][A-Za-z0-9.&\-]*){0,3}$")
 _CORPORATE_WORD = re.compile(r" (?:Technologies|Technology|Tech|AI|Robotics|Intelligence|"
                              r"Inc\.?|Ltd\.?|Group|Co\.?)$")
+
+
+_GLOSSED_AFTER = re.compile(r"[（(]([A-Z][A-Za-z0-9.&\-]*(?: [A-Z][A-Za-z0-9.&\-]*){1,3})[）)]")
+
+
+def _brand_like(name: str) -> bool:
+    """闽西智矿, 柏峰资本: a name opens with a rare word or a single character, not with a common word
+    (结构光技术, 产品销往欧洲: common words glossed, not a name)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    first = jieba.lcut(name, HMM=False)[0]
+    return len(first) == 1 or word_frequency(first) < 1000
+
+
+def glossed_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
+    """闽西智矿（MinXi MineMind）, 柏峰资本（Cypress Peak Capital）: a Chinese name with no suffix that an
+    English rendering of two or more capitalized words follows in brackets is an organization's name
+    (not a place the lexicon knows, not generic words, not inside another name)."""
+    out: list[Candidate] = []
+    for m in _GLOSSED_AFTER.finditer(text):
+        e = m.start()
+        if e < 2 or not "\u4e00" <= text[e - 1] <= "\u9fff" or m.group(1).upper() in _NOT_PRODUCTS:
+            continue
+        if any(c.start < e and e <= c.end for c in known):
+            continue  # a name found already (珊瑚波科技（Coralwave Technologies）): bracketed_names
+        s = left_edge(text, e, lex)
+        name = text[s:e]
+        if not 2 <= len(name) <= 10 or name in lex.city_to_province or name.removesuffix("市") \
+                in lex.city_to_province or lex.is_common_brand(name) or name.endswith(("公司", "企业")) \
+                or name in lex.industries or not _brand_like(name):
+            continue
+        out.append(Candidate(s, e, "Company", name, {name, m.group(1)}, 2, source="glossed"))
+    return out
 
 
 def bracketed_names(text: str, cands: list[Candidate]) -> None:

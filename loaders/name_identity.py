@@ -217,10 +217,44 @@ def _latin_versions(ents: dict[str, Entity]) -> dict[str, str]:
     return {n: longer[n][0] for n in names if len(longer.get(n, ())) == 1}
 
 
+_TRADE_WORDS = ("科技", "技术", "信息技术", "信息科技", "智能科技", "数字科技")
+
+
+def _trade_word_forms(ents: dict[str, Entity]) -> dict[str, str]:
+    """楚澜智能 and 楚澜智能科技: a company's name and the same name with a trade word after it (科技,
+    技术), both without a legal form, are one company when exactly one longer name fits."""
+    companies = {k for k, e in ents.items() if e.cls == "Company" and e.source in ("pattern", "article")}
+    longer: dict[str, list[str]] = {}
+    for k in companies:
+        for w in _TRADE_WORDS:
+            if k.endswith(w) and len(k) - len(w) >= 4 and k[: -len(w)] in companies:
+                longer.setdefault(k[: -len(w)], []).append(k)
+    return {short: found[0] for short, found in longer.items() if len(found) == 1}
+
+
+def _abbreviated(ents: dict[str, Entity]) -> dict[str, str]:
+    """X（以下简称“Y”）gives X the alias Y; another entity of X's class named Y (or the region's Y) is X."""
+    by_alias: dict[tuple[str, str], list[str]] = {}
+    for k, e in ents.items():
+        if e.source == "abbreviation":
+            for a in e.alt_labels:
+                by_alias.setdefault((e.cls, a.strip("“”")), []).append(k)
+    into: dict[str, str] = {}
+    for k, e in ents.items():
+        if e.source == "abbreviation":
+            continue
+        hits = {t for a in {k, *e.alt_labels} for t in by_alias.get((e.cls, a.strip("“”")), ())}
+        if len(hits) == 1:
+            into[k] = hits.pop()
+    return into
+
+
 def merge_same_names(result: Recognized, region_short: str | None, lex: Lexicon) -> None:
     """Merge the entities that name one actor (see the module docstring); spans follow."""
     ents = result.entities
     into = _short_mentions(ents, region_short)
+    for short, long_key in [*_abbreviated(ents).items(), *_trade_word_forms(ents).items()]:
+        into.setdefault(short, long_key)
     for short, long_key in _short_forms(ents, lex, _places(lex, region_short)).items():
         into.setdefault(short, long_key)
     for prefixed, written in _region_variants(ents, region_short).items():

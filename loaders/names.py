@@ -12,7 +12,8 @@ MAX_NAME = 24
 # Leading modifiers that describe rather than name: 全国首个, 国内最大的, 千亩级 …
 _LEADING_DESCRIPTORS = re.compile(
     r"^(?:(?:全球|全国|国内|全省|省内|全市|行业|业内)?(?:首个|首家|第一个|最大的?|领先的?|唯一的?)|"
-    r"[\d一二三四五六七八九十百千万亿]+[亩平方米公里吨台个家]*级)")
+    r"[\d一二三四五六七八九十百千万亿]+[亩平方米公里吨台个家]*级|"
+    r"据(?=[\u4e00-\u9fff]{4}))")  # 据X管委会统计: the source clause's 据, no part of the name
 _QUANTITY_MODIFIER = re.compile(r"[\d一二三四五六七八九十百千万亿]+[亩平方米公里]*级$")
 
 

@@ -62,6 +62,12 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
         if leads and made:
             rel(made[0].key, "ledBy", leads[0].key, "led-then-built")
             rel(made[0].key, "establishedBy", leads[0].key, "led-then-built")
+            # …，联合A、B等23家单位组建的 Z: every partner named founds it too
+            partners = [sp for sp in spans if off + m.end(1) < sp.start and sp.end <= off + m.start(2)
+                        and cls(sp) in ORG and "联合" in text[m.end(1):sp.start - off]]
+            for sp in partners:
+                if sp.key != made[0].key:
+                    rel(made[0].key, "establishedBy", sp.key, "led-then-built")
     # Z 由 A 主办，B、C 承办
     for m in re.finditer(r"[，,]([^，。；]{2,40}?)(承办|协办|联合主办)", text):
         orgs = [sp for sp in spans

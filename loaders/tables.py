@@ -27,6 +27,8 @@ _ROLE_WORDS = {
     "place": ("所在地", "所在区", "所在县", "所属区", "所属地", "所在园区", "所属园区", "区县", "县区",
               "县市区", "地区", "区域", "属地", "位置", "地址", "园区"),
 }
+#: A column of the side that asks (发榜单位, 需求单位): where the row's solution is used, not its maker.
+_DEMAND_WORDS = ("发榜", "需求单位", "需求方", "出题", "场景提供", "客户", "用户单位")
 #: What a place column locates first: the physical thing a row names (a data centre, a park), else
 #: its company (a software platform stays unlocated).
 _LOCATED = ("Infrastructure", "Venue", "IndustrialPark", "InnovationCenter")
@@ -79,6 +81,9 @@ def _roles(sent: Sentence) -> dict[int, str] | None:
         return None
     roles: dict[int, str] = {}
     for i, cell in enumerate(cells):
+        if "site" not in roles.values() and any(w in cell for w in _DEMAND_WORDS):
+            roles[i] = "site"
+            continue
         for role, words in _ROLE_WORDS.items():
             if role not in roles.values() and any(w in cell for w in words):
                 # 企业名称: "名称" is the company's; 产品名称 the product's
@@ -175,11 +180,17 @@ def row_relations(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
                 product = project
         if product and sites:
             out.append(Relation(product[0].key, "deployedAt", sites[0].key, row.sentence, False, "table-row"))
+        if company and sites and cls_of(sites[0].key) == "Company" and sites[0].key != company[0].key \
+                and any(w in row.headers.get("site", "") for w in _DEMAND_WORDS):
+            out.append(Relation(company[0].key, "suppliesTo", sites[0].key, row.sentence, False,
+                                "table-demand"))
         places = [sp for sp in in_cell("place") if cls_of(sp.key) in _PLACES]
         if places:
             a, b = row.cells["place"]
             things = [sp for sp in spans if not a <= sp.start < b and cls_of(sp.key) in _LOCATED]
-            if "title" in row.cells:  # a list of honours: the place column is the holder's
+            # a list of honours (the place column is the holder's), or a place column named after the
+            # company column (揭榜单位所在地)
+            if "title" in row.cells or (company and _names_company(row)):
                 things = []
             elif company and project and "project" in row.cells:  # the row is keyed by its first column
                 things = [project[0]] if row.cells["project"][0] < row.cells["company"][0] else []
@@ -188,6 +199,12 @@ def row_relations(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],
                 out.append(Relation(located.key, "locatedIn", places[0].key, row.sentence, False,
                                     "table-place"))
     return out
+
+
+def _names_company(row: Row) -> bool:
+    """The place column is named after the company column (揭榜单位 → 揭榜单位所在地)."""
+    company = row.headers.get("company", "")
+    return len(company) >= 2 and row.headers.get("place", "").startswith(company)
 
 
 def row_holders(rows: Sequence[Row], spans_of: dict[int, list[EntitySpan]],

@@ -93,3 +93,18 @@ def test_every_agent_joined_by_lianhe_builds_it(loader: NewsArticleLoader) -> No
 def test_a_project_that_settles_a_clause_after_its_company(loader: NewsArticleLoader) -> None:
     rels = relations(loader, "其中，岚峰智驾科技有限公司总部项目投资15亿元，落户江岸高新区。")
     assert ("岚峰智驾科技有限公司", "locatedIn", "江岸高新区") in rels, rels
+
+
+def test_women_without_an_introduced_speaker_refers_to_nobody(loader: NewsArticleLoader) -> None:
+    """我们 is the body the speaker was introduced with (X局局长Y); with none, no relation is guessed."""
+    got = relations(loader, "澄海数据集团发布了新平台。我们和江岸理工学院共建了江岸人工智能产业学院。")
+    assert ("江岸人工智能产业学院", "establishedBy", "澄海数据集团") not in got, got
+    got = relations(loader, "澄海数据集团董事长何砚青说，我们和江岸理工学院共建了江岸人工智能产业学院。")
+    assert ("江岸人工智能产业学院", "establishedBy", "澄海数据集团") in got, got
+
+
+def test_partners_joined_by_a_lead_found_what_they_form(loader: NewsArticleLoader) -> None:
+    got = relations(loader, "由岚峰数科牵头，联合北疆云图、澄海机器人等23家单位组建的云岭产业联盟成立。")
+    made = "云岭产业联盟"
+    assert {(made, "establishedBy", x) for x in ("岚峰数科", "北疆云图", "澄海机器人")} <= got, got
+    assert (made, "ledBy", "北疆云图") not in got, got

@@ -103,3 +103,13 @@ def test_what_a_body_names_as_a_title_holds_it(loader: NewsArticleLoader) -> Non
     parks = "江岸市人工智能特色产业园区"
     assert {("云岭信息产业园", parks), ("北岭科技产业园", parks),
             ("岚峰智能科技有限公司", "2025年江岸市人工智能示范项目")} <= held, held
+
+
+def test_the_names_after_a_count_and_fenbie_shi_hold_the_list_announced_before(
+        loader: NewsArticleLoader) -> None:
+    text = ("另据江岸省工业和信息化厅公布的第三批省级人工智能应用先导企业名单，全省共40家企业入选，"
+            "云岭市有3家，分别是：岚峰智能科技有限公司、澄海数联和青禾视觉。")
+    held = _held(loader, text)
+    title = "第三批省级人工智能应用先导企业"
+    assert {("岚峰智能科技有限公司", title), ("澄海数联", title), ("青禾视觉", title)} <= held, held
+    assert not any(h.startswith(("江岸省", "云岭市")) for h, _ in held), held

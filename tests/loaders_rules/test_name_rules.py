@@ -59,6 +59,15 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("园区建有人工智能应用场景展示厅。", "人工智能应用场景展示厅", "Venue"),
     ("对新引进企业按注册资本的2%给予落户奖励，单个企业最高500万元。", "落户奖励", "Subsidy"),  # after 给予
     ("由云岭研究院与本地企业松涛数智联合研发的文物大模型发布。", "松涛数智", "Company"),  # 联 of 联合
+    # 对 inside a common word (对接) bounds nothing
+    ("8月2日，2026云岭人工智能与装备产业对接大会在云岭举行。", "2026云岭人工智能与装备产业对接大会", "Event"),
+    ("岚峰数科投资2亿元在云岭设立油气行业大模型研发中心。", "油气行业大模型研发中心", "InnovationCenter"),
+    # a name glossed in English: 2+ capitalized words in brackets after it
+    ("另一家走向海外的企业是岚溪智矿（Lanxi MineMind）。", "岚溪智矿", "Company"),
+    ("本轮由泊峰资本（Cypress Peak Capital）领投。", "泊峰资本", "Company"),
+    ("机器人眼睛里的深度相机TV-Scan 3来自青禾视觉。", "TV-Scan 3", "Product"),  # a Latin name after 相机
+    # 据 opening a source clause is no part of the name
+    ("据云岭高新区管委会统计，区内企业58家。", "云岭高新区管委会", "GovernmentBody"),
 ])
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)
@@ -86,6 +95,9 @@ def test_a_quoted_abbreviation_that_is_a_class_word_names_the_full_name(loader: 
     ("已应用于万山海洋开发试验区的海洋牧场。", "万"),  # a bare 万 is no figure
     ("温州数智港现已入驻阿里云区域创新中心。", "阿里云区"),
     ("首批入驻企业有岚峰智能科技有限公司等11家，此后澄海数据集团等相继落户。", "等相继落户"),
+    ("对人工智能大会给予补贴。", "对人工智能大会"),  # 对 as a preposition still bounds
+    ("产品销往欧洲（European Union）。", "产品销往欧洲"),  # common words glossed are no name
+    ("它进入了智利矿业公司Cordillera Copper的铜矿。", "智利矿业公司"),  # a description of a Latin name
 ])
 def test_not_recognized(loader: NewsArticleLoader, text: str, name: str) -> None:
     found = _entities(loader, text)
@@ -181,3 +193,14 @@ def test_peitao_bounds_a_product_name(loader: NewsArticleLoader) -> None:
     ents = _entities(loader, "澄海精工为岚峰智能配套谐波减速器。")
     assert "配套谐波减速器" not in ents, ents
 
+
+
+def test_a_name_given_a_short_form_and_its_short_mentions_are_one(loader: NewsArticleLoader) -> None:
+    """X（以下简称“Y”）: a later mention of Y (the region's Y too) is X; 楚澜智能 is 楚澜智能科技; an official
+    name with 新技术开发区 is the 高新区 of the same place."""
+    text = ("这里就是云岭新技术开发区的滨湖智谷人工智能产业园（以下简称“滨湖智谷”）。滨湖智谷已入驻企业112家。"
+            "云岭高新区把人工智能列为重点产业。楚澜智能科技入驻园区，楚澜智能计划今年交付200台。")
+    found = _entities(loader, text)
+    assert not any(k.endswith("滨湖智谷") for k in found), found
+    assert sum(k.startswith("楚澜智能") for k in found) == 1, found
+    assert sum("云岭" in k and k.endswith(("新技术开发区", "高新区")) for k in found) == 1, found

@@ -20,7 +20,7 @@ def test_components_in_order_and_sound() -> None:
     pipe = NewsArticleLoader().pipeline
     assert pipe.names == ["sentences", "region", "titles", "names", "identifiers", "actor", "discourse",
                           "relations", "frames", "designations", "figures", "targets", "tables",
-                          "name-relations", "agents",
+                          "fields", "name-relations", "agents",
                           "validity"]
     assert pipe.check() == []
 

@@ -200,3 +200,35 @@ def test_the_title_column_is_the_one_its_header_names_most_plainly(tmp_path: Pat
     held = {(label[d.holder], d.title) for d in ex.designations}
     assert ("岚峰智能科技有限公司", "人工智能应用创新示范企业") in held, held
     assert not any("轧制" in t for _, t in held), held
+
+
+SLASHED = """云岭市第一批“揭榜挂帅”项目揭榜单位名单公布
+
+云岭市工业和信息化局组织专家评审，确定4个项目的揭榜单位，现将第一批人工智能应用场景“揭榜挂帅”项目揭榜单位名单公布如下：
+序号／场景名称／发榜单位／揭榜单位／揭榜单位所在地
+1／纺织面料瑕疵检测／云岭纺织集团有限公司／岚峰智能科技有限公司／黄浦区
+2／药材智能分拣／北岭药业股份有限公司／青禾视觉科技有限公司／徐汇区
+3／港口集卡调度／云岭港务集团有限公司／澄海数联科技有限公司／黄浦区
+揭榜单位须在一个月内与发榜单位签订合作协议，并在发榜单位现场部署应用，市级财政按研发投入给予补助。
+"""
+
+
+def test_a_table_of_slash_separated_lines_is_a_table(tmp_path: Path) -> None:
+    """Cells split by ／: the solver column (揭榜单位) is the company, the asking one (发榜单位) where the
+    solution goes, and a place column named after the company column (揭榜单位所在地) locates it."""
+    ex, label = _extract(tmp_path, "slash.txt", SLASHED)
+    got = {(label[r.subject], r.predicate, label[r.object]) for r in ex.relations}
+    assert ("岚峰智能科技有限公司", "locatedIn", "黄浦区") in got, got
+    assert ("青禾视觉科技有限公司", "suppliesTo", "北岭药业股份有限公司") in got, got
+    assert ("药材智能分拣", "developedBy", "青禾视觉科技有限公司") in got, got
+    assert not any(o == "云岭纺织集团有限公司" and p == "developedBy" for _, p, o in got), got
+    held = {(label[d.holder], d.title) for d in ex.designations}
+    assert ("澄海数联科技有限公司", "第一批人工智能应用场景“揭榜挂帅”项目揭榜单位") in held, held
+
+
+def test_slashes_in_two_lines_or_in_units_make_no_table(tmp_path: Path) -> None:
+    text = ("云岭市算力券政策解读\n\n电价为0.35元/千瓦时/月/机柜，比去年下降一成，企业反映良好，"
+            "记者了解到更多情况。\n"
+            "项目A／项目B／项目C\n岚峰智能科技有限公司／北岭药业股份有限公司／黄浦区\n")
+    ex, _ = _extract(tmp_path, "two.txt", text)
+    assert "岚峰智能科技有限公司，北岭药业股份有限公司" not in ex.document.text
