@@ -139,7 +139,8 @@ def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntityS
         named = x.discourse.latest_list(_PAIRED, sent.start + clause)
         if named:
             return named[0] if pair.group(1) == "前者" else named[-1]
-    for a in anaphors():  # 园区由X负责运营: the clause opens with an anaphor
+    built = [a for a in anaphors() if not a.classes <= {"GovernmentBody"}]  # a government is not built
+    for a in built:  # 园区由X负责运营: the clause opens with an anaphor
         word = next((w for w in a.words if len(w) > 1 and sent.text.startswith(w, clause)), None)
         if word and not a.plural and not any(sent.start + clause <= s.start < sent.start + at for s in spans):
             found = x.discourse.resolve(word, a.classes, sent.start + clause)
@@ -150,7 +151,7 @@ def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntityS
              and not _IN_BRACKETS.search(sent.text, 0, s.start - sent.start)]  # （以下简称“X”）: an alias
     if prior:
         return prior[-1].key
-    for a in anaphors():  # 这座2021年开园的园区占地860亩，…，由X负责运营: the park the sentence is about
+    for a in built:  # 这座2021年开园的园区占地860亩，…，由X负责运营: the park the sentence is about
         found_at = min(((sent.text.find(w, 0, at), w) for w in a.words
                         if len(w) > 1 and sent.text.find(w, 0, at) >= 0),
                        default=None)
@@ -160,7 +161,7 @@ def _clause_target(x: RelationExtractor, sent: Sentence, spans: Sequence[EntityS
             if found:
                 return found[0]
     lead = sent.text[3:] if sent.text.startswith("其中，") else sent.text
-    for a in anaphors():
+    for a in built:
         word = next((w for w in a.words if len(w) > 1 and w[0] in "该本这" and lead.startswith(w)), None)
         if word and not a.plural:
             found = x.discourse.resolve(word, a.classes, sent.start)

@@ -76,8 +76,18 @@ def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int,
                             for k, i in items]
                     if items:
                         break
-                if _HEADING.match(nxt.text) or _ITEM.match(nxt.text):
-                    break  # a heading or numbered items: numbered_items reads those
+                if _is_header_row(nxt.text):
+                    break  # 序号，企业名称，…: a table with named columns (the table rules read it)
+                if _ITEM.match(nxt.text) and not _HEADING.match(nxt.text):  # 1. A——X工厂 2. B——…
+                    items = _numbered_holders(sentences[nxt.index:], by_sentence, entities)
+                    out += [Designation(holder=k, title=t.title, sentence=i, level=t.level, batch=t.batch,
+                                        granted_by=granted.get(t.authority or ""), rule="designation-items")
+                            for k, i in items]
+                    break
+                if _HEADING.match(nxt.text):
+                    break  # a heading: numbered_items reads what follows it
+                if _LIST_HEADING_LINE.fullmatch(nxt.text):
+                    continue  # 入选名单（本市部分）: a heading over the items
                 # (not 有 of 有限公司)
                 lead = next((m for m in _LIST_LEAD.finditer(nxt.text) if not any(
                     sp.start <= nxt.start + m.start() < sp.end
@@ -103,6 +113,34 @@ def listed_after(titles: Mapping[int, Sequence[TitleSpan]], held: set[tuple[int,
                                                granted_by=granted.get(t.authority or ""),
                                                rule="designation-list-after"))
                     break
+    return out
+
+
+_LIST_HEADING_LINE = re.compile(r"[^，。；]{0,12}(?:名单|名录|如下|入选企业|入选项目)[^，。；]{0,10}[：:]?")
+
+
+def _is_header_row(text: str) -> bool:
+    cells = text.split("，")
+    return len(cells) >= 3 and all(0 < len(c) <= 8 for c in cells) and not _ITEM.match(text)
+
+
+def _numbered_holders(following: Sequence[Sentence], by_sentence: Mapping[int, Sequence[EntitySpan]],
+                      entities: Mapping[str, Entity]) -> list[tuple[str, int]]:
+    """The first name of each numbered item (1. A——…), up to the first sentence that is no item."""
+    out: list[tuple[str, int]] = []
+    numbered = False  # the sentence before was a bare item number ("1.")
+    for sent in following:
+        item = _ITEM.match(sent.text)
+        if item and item.end() >= len(sent.text.strip()):
+            numbered = True
+            continue
+        if not (item or numbered):
+            break
+        numbered = False
+        names = [sp for sp in by_sentence.get(sent.index, []) if entities[sp.key].cls in _HOLDER_CLASSES
+                 and entities[sp.key].cls != "GovernmentBody"]
+        if names:
+            out.append((names[0].key, sent.index))
     return out
 
 

@@ -80,6 +80,9 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
         cut = re.search(r"\s", raw)
         if cut:  # a headline: 入选X名单 两园区同获认定
             raw, t1 = raw[:cut.start()], t0 + cut.start()
+        plaque = re.search(r"(?<=”)(?:牌匾|荣誉称号|称号|奖牌|证书|牌子)$", raw)
+        if plaque:  # 授予“X”牌匾: the title is X
+            raw, t1 = raw[: plaque.start()], t1 - len(plaque.group(0))
         if _NOT_A_TITLE.search(raw):
             return  # 入选数量居全省第二, 入选园区X位于Y, 新获评Z的给予奖励: a clause, not a title
         authority = None
@@ -199,14 +202,19 @@ def _sentence_subject(text: str, base: int, prev: Sequence[EntitySpan],
     return None
 
 
-_LATER_LEAD = re.compile(r"(?:分别是|分别为|依次为|具体为|即)[：:]?")
+#: 南通共有6家企业入选: a place before the count of its entries is not a holder.
+_PLACE_COUNT = re.compile(r"(?:共|共有|有|累计|今年|本次)*[\d一二三四五六七八九十两]+(?:家|个|项|所|座)")
+_LATER_LEAD = re.compile(r"(?:分别是|分别为|依次为|具体为|即)[：:]?|为[：:]")
+#: …，同时获授的还有A和B: more holders of the title just granted.
+_ALSO_HELD = re.compile(r"(?:同时|一同|一并|同批)?(?:获授|获评|入选|获批|获得|上榜)(?:该称号|这一称号)?"
+                        r"的(?:还有|包括)")
 
 
 def _listed_later(text: str, base: int, trig: int, spans: Sequence[EntitySpan],
-                  entities: Mapping[str, Entity]) -> list[EntitySpan]:
+                  entities: Mapping[str, Entity], leads: re.Pattern[str] = _LATER_LEAD) -> list[EntitySpan]:
     """…名单，全省共62家企业入选，本市有5家，分别是：A、B、C: the enumeration after a lead that follows
     the trigger, to the end of the sentence (names joined by 、, 和, 及 only)."""
-    lead = _LATER_LEAD.search(text, trig)
+    lead = leads.search(text, trig)
     if lead is None:
         return []
     names = [sp for sp in spans if sp.start >= base + lead.end()
@@ -245,7 +253,9 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             if t.trigger_start - t.end <= 3:
                 continue  # 公布…名单。 with no trigger after it: the holders follow (designation_lists)
             named = [sp for sp in before
-                     if not (t.start <= sp.start < t.end or entities[sp.key].cls == "GovernmentBody")]
+                     if not (t.start <= sp.start < t.end or entities[sp.key].cls == "GovernmentBody")
+                     and not (entities[sp.key].cls == "Place"
+                              and _PLACE_COUNT.match(text, sp.end - sentence.start))]
             # (not inside the title, nor the body that publishes the list)
             for sp in named or _listed_later(text, sentence.start, trig, spans, entities):
                 out.append(Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
@@ -283,6 +293,13 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             holder = anaphor(sentence.start + clause_start, t.trigger_start)
         if holder is None and t.kind == "possessive":
             continue  # 对新认定的国家级…: no one holds a title described this way
+        if holder is None and not before:  # 首批获授“X”的6款产品为：A、B、C
+            later = _listed_later(text, sentence.start, trig, spans, entities)
+            out += [Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
+                                batch=t.batch, granted_by=granted, rule="designation-list")
+                    for sp in later]
+            if later:
+                continue
         if holder is None:
             # a count before the trigger (3个案例入选) names no holder
             lead = text[clause_start: t.trigger_start - sentence.start]
@@ -294,6 +311,11 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
         out.append(Designation(holder=holder, title=t.title, sentence=sentence.index, level=t.level,
                                batch=t.batch, granted_by=granted, implicit=implicit,
                                rule=f"designation-{t.kind}"))
+        also = _ALSO_HELD.search(text, trig)
+        if also and not implicit:  # …，同时获授的还有A和B: they hold it too
+            out += [Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
+                                batch=t.batch, granted_by=granted, rule="designation-also")
+                    for sp in _listed_later(text, sentence.start, also.start(), spans, entities, _ALSO_HELD)]
     return out
 
 

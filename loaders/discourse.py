@@ -33,6 +33,8 @@ _CLAUSE_START = re.compile(r"(?:^|[。！？；，：\n#*　 ])"
 
 #: 我局, 本局, 我们局: the speaker's own body, named by its kind.
 _OWN_BODY = re.compile(r"(?:我们|我|本)([局厅委])")
+#: 市政府, 区政府: the people's government of that level named before.
+_LEVEL_GOVERNMENT = re.compile(r"([省市区县州旗])政府")
 
 
 @dataclass(frozen=True)
@@ -261,6 +263,10 @@ class Discourse:
                 own = _OWN_BODY.fullmatch(word)
                 if own:  # 我局, 本局, 我们局: the body of that kind the text speaks for
                     key = self.latest_named(wanted, at, own.group(1))
+                    return [key] if key else []
+                level = _LEVEL_GOVERNMENT.fullmatch(word)
+                if level:  # 市政府: the 市人民政府 named before (none: nothing)
+                    key = self.latest_named(wanted, at, f"{level.group(1)}人民政府")
                     return [key] if key else []
                 if exclude:  # X则为其配套: 其 is the subject of an earlier clause, other than X
                     key = self.latest_subject(wanted, at, exclude=exclude) \

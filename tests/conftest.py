@@ -4,15 +4,21 @@
 ``ecokg.cli.main`` as the console script), which saves a Python start and the imports of every
 call; ``run_installed`` starts the installed console script for the few tests that must prove
 the entry point itself (tests/test_package.py, the kill/concurrency tests that need a process).
+
+Under pytest-xdist (the README's ``pytest -q -n 2 --dist loadgroup``) a test marked ``serial`` runs
+while no other worker runs a test: the tests that bound a time (CPU-time ratios, a server's
+deadlines) measure the code, not a neighbour (``_turn`` below).
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +52,46 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if missing:
         raise pytest.UsageError(f"CI=true but the shared files the quality gates need are missing: "
                                 f"{', '.join(missing)} (clone ../shared beside the repository)")
+
+
+@contextmanager
+def _flock(path: Path, mode: int) -> Iterator[None]:
+    with path.open("a") as f:
+        fcntl.flock(f, mode)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+@contextmanager
+def _turn(config: pytest.Config, serial: bool) -> Iterator[None]:
+    """Hold this xdist worker's turn for one test: shared for an ordinary test, exclusive for a
+    ``serial`` one. A readers-writer lock over two files in the run's base temporary folder (shared
+    by the workers of one run): the turnstile, which a serial test holds while it waits, keeps new
+    ordinary tests from starting meanwhile, so it waits only for the tests already running.
+    Outside xdist (no ``workerinput``) nothing is locked."""
+    if not hasattr(config, "workerinput") or not config.option.basetemp:
+        yield
+        return
+    base = Path(config.option.basetemp).parent  # xdist gives each worker BASETEMP/<worker id>
+    base.mkdir(parents=True, exist_ok=True)
+    turnstile, turns = base / "serial-turnstile.lock", base / "serial-turns.lock"
+    if serial:
+        with _flock(turnstile, fcntl.LOCK_EX), _flock(turns, fcntl.LOCK_EX):
+            yield
+        return
+    with _flock(turnstile, fcntl.LOCK_EX):
+        pass
+    with _flock(turns, fcntl.LOCK_SH):
+        yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item,
+                            nextitem: pytest.Item | None) -> Generator[None, object, object]:
+    with _turn(item.config, item.get_closest_marker("serial") is not None):
+        return (yield)
 
 
 def store_of(path: Path, extractions: Iterable[Extraction]) -> Path:

@@ -99,3 +99,11 @@ def test_leaders_named_with_their_office(loader: NewsArticleLoader, text: str, e
 def test_persons_after_an_office(loader: NewsArticleLoader, text: str, person: str) -> None:
     ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
     assert ex.entities.get(person) is not None and ex.entities[person].cls == "Person", sorted(ex.entities)
+
+
+def test_a_government_opening_the_clause_is_not_what_the_by_phrase_builds(loader: NewsArticleLoader) -> None:
+    text = ("云岭市江岸区人民政府发布总结。区财政安排专项资金3000万元；"
+            "区政府牵头，由江岸区国有资产运营有限公司出资设立了规模5亿元的江岸区产业基金。")
+    got = relations(loader, text)
+    assert ("江岸区产业基金", "establishedBy", "江岸区国有资产运营有限公司") in got, got
+    assert not any(p == "establishedBy" and s.endswith("人民政府") for s, p, _ in got), got

@@ -113,3 +113,24 @@ def test_the_names_after_a_count_and_fenbie_shi_hold_the_list_announced_before(
     title = "第三批省级人工智能应用先导企业"
     assert {("岚峰智能科技有限公司", title), ("澄海数联", title), ("青禾视觉", title)} <= held, held
     assert not any(h.startswith(("江岸省", "云岭市")) for h, _ in held), held
+
+
+def test_numbered_items_under_a_list_heading_hold_the_list_announced_before(
+        loader: NewsArticleLoader) -> None:
+    """…公示了X名单，云岭共有3家企业的工厂入选 / 入选名单（云岭部分） / 1. A——工厂: each item's first name
+    holds X; the place before its count holds nothing."""
+    text = ("12月18日，江岸省工业和信息化厅公示了2024年江岸省智能制造示范工厂名单，"
+            "云岭共有3家企业的工厂入选。\n入选名单（云岭部分）\n1. 岚峰重工集团——海洋装备智能焊接工厂\n"
+            "2. 澄海新能源科技有限公司——动力电芯数字化工厂\n3. 青禾电机——高效电机黑灯工厂\n"
+            "在这些工厂里，人工智能正成为标配，企业普遍引入了视觉检测和排产优化系统。")
+    held = _held(loader, text)
+    title = "2024年江岸省智能制造示范工厂"
+    assert {("岚峰重工集团", title), ("澄海新能源科技有限公司", title)} <= held, held
+    assert not any(h.startswith("云岭") for h, _ in held), held
+
+
+def test_a_plaque_names_its_title_and_those_also_granted_hold_it(loader: NewsArticleLoader) -> None:
+    text = ("会上，云杉科技城被长三角区域合作办公室授予“长三角人工智能产业协同发展示范园区”牌匾，"
+            "同时获授的还有江岸工业园区人工智能产业园和北岭高新区中国光谷。")
+    held = {h for h, t in _held(loader, text) if "示范园区" in t and not t.endswith("牌匾")}
+    assert held == {"云杉科技城", "江岸工业园区人工智能产业园", "北岭高新区中国光谷"}, held

@@ -198,8 +198,8 @@ def test_peitao_bounds_a_product_name(loader: NewsArticleLoader) -> None:
 def test_a_name_given_a_short_form_and_its_short_mentions_are_one(loader: NewsArticleLoader) -> None:
     """X（以下简称“Y”）: a later mention of Y (the region's Y too) is X; 楚澜智能 is 楚澜智能科技; an official
     name with 新技术开发区 is the 高新区 of the same place."""
-    text = ("这里就是云岭新技术开发区的滨湖智谷人工智能产业园（以下简称“滨湖智谷”）。滨湖智谷已入驻企业112家。"
-            "云岭高新区把人工智能列为重点产业。楚澜智能科技入驻园区，楚澜智能计划今年交付200台。")
+    text = ("这里就是云岭新技术开发区的滨湖智谷人工智能产业园（以下简称“滨湖智谷”）。"
+            "滨湖智谷已入驻企业112家。云岭高新区把人工智能列为重点产业。楚澜智能科技入驻园区，楚澜智能计划今年交付200台。")
     found = _entities(loader, text)
     assert not any(k.endswith("滨湖智谷") for k in found), found
     assert sum(k.startswith("楚澜智能") for k in found) == 1, found

@@ -15,7 +15,8 @@ from ecokg.queries.runner import list_queries, load_query, run_local
 
 from .test_remote import MINI_PARAMS
 
-pytestmark = [pytest.mark.server, pytest.mark.slow]
+# one Virtuoso (a session fixture) for both tests: under pytest-xdist they run on one worker
+pytestmark = [pytest.mark.server, pytest.mark.slow, pytest.mark.xdist_group("virtuoso")]
 
 
 def test_push_with_digest_auth_then_every_query_matches_local(cli, mini_store: Path,  # type: ignore[no-untyped-def]

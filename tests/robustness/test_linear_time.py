@@ -18,6 +18,7 @@ from bench.gen_articles import long_article
 
 from .shapes import SHAPES, build, loader
 
+pytestmark = pytest.mark.serial  # CPU-time ratios: no other test runs meanwhile (tests/conftest.py)
 BOUND = 8.0
 SIZE = 12_000  # characters; the 4x run is 48,000
 HEAVY = ["run of 公司", "、 list of names", "unclosed “", "unclosed 《", "no punctuation", "book titles",

@@ -81,6 +81,7 @@ def _dribble(address: tuple[str, int], head: bytes, byte: bytes, *, every: float
     return answer, time.monotonic() - started
 
 
+@pytest.mark.serial  # bounds the seconds until the cut-off: no other test runs meanwhile
 def test_slow_clients_are_cut_off(tmp_path: Path, store: Path) -> None:
     with serve(store, tmp_path / "serve.log", "--request-timeout", "1.5") as (url, proc):
         address = _address(url)
@@ -110,6 +111,7 @@ def test_slow_clients_are_cut_off(tmp_path: Path, store: Path) -> None:
         assert _count_ok(url) and proc.poll() is None
 
 
+@pytest.mark.serial  # bounds the seconds until a refusal: no other test runs meanwhile
 def test_concurrent_queries_are_capped(tmp_path: Path, store: Path) -> None:
     clients = 8
     args = ("--timeout", "2", "--max-queries", "1", "--max-waiting", "2")
