@@ -40,7 +40,10 @@ METHOD = """## How it is measured
   plain variables, ordered in Python: `queries/ordering.py`), three ways: the complete
   answer, with the query's parameter bound (a park, a region or a company of the generated graph),
   and the first 100 rows as `--limit 100` gives them (the first rows of the complete ordered
-  answer, so an ordered query is evaluated completely); parameters bound once, before the timed runs, to the
+  answer: a query with a plan in `queries/first-keys.yaml` is run a few values of its first ORDER BY
+  key at a time, in that order, until more than 100 rows are known, `queries/firstkey.py`; any
+  other is evaluated completely; measured before the complete answer); parameters bound once, before
+  the timed runs, to the
   same entity IRIs for both engines; one warm-up run, then up to 5 timed runs (fewer when they add
   up to more than the per-query budget), median. Baseline: rdflib's SPARQL engine on the same data
   in memory (`Dataset(default_union=True)` with the ontology), `initBindings`, results listed.
@@ -345,13 +348,14 @@ def extrapolation_section(r: dict[str, Any]) -> str:
 
 def render_markdown(r: dict[str, Any]) -> str:
     from bench.reliability import curve_section, during_build_section
-    from bench.report_queries import before_after_section, goals_section, previous_section
+    from bench.report_queries import before_after_section, first_keys_section, goals_section, previous_section
     from bench.report_speed import speed_section
 
     sections = [HEADER, machine_section(r), goals_section(r), ingest_section(r), curve_section(r),
                 speed_section(r),
                 load_section(r), query_section(r),
-                before_after_section(r), previous_section(r), export_section(r), during_build_section(r),
+                before_after_section(r), previous_section(r), first_keys_section(r), export_section(r),
+                during_build_section(r),
                 view_section(r),
                 memory_section(r), startup_section(r),
                 extrapolation_section(r), METHOD]

@@ -126,3 +126,28 @@ def goals_section(r: dict[str, Any]) -> str:
         return ""
     return "\n\n".join(["## Goals of issue 13: met, and the distance to the others",
                         "\n".join(lines)])
+
+
+def first_keys_section(r: dict[str, Any]) -> str:
+    """``results["first_rows_ab"]`` (``bench/first_keys.py``): the first 100 rows of each query with a
+    first-keys plan, with it and without it, taken in turn in one process."""
+    from bench.report_format import ratio, secs, table
+
+    ab = r.get("first_rows_ab")
+    if not ab:
+        return ""
+    rows = []
+    for name, q in sorted(ab["queries"].items()):
+        was, now = q["without_s"], q["plan_s"]
+        rows.append([f"`{name}`", secs(was), secs(now), ratio(was / now)])
+    load = ", ".join(f"{x:.1f}" for x in ab["load_average_before"])
+    return "\n\n".join([
+        f"## 3d. First 100 rows with a first-keys plan and without, {ab['scale']}",
+        f"`python -m bench.first_keys` on the store of this run's {ab['scale']} scale "
+        f"(finished {ab['finished']}, load average {load} before): for each query with a plan in "
+        "`queries/first-keys.yaml`, `--limit 100` "
+        "with the plan (`queries/firstkey.py`) and without it (the complete answer evaluated, ordered in "
+        "Python and cut, as before the plans), taken in turn in one process, median of "
+        f"{ab['runs']} warm runs each; the rows of both are equal. Both figures meet the same load, so "
+        "their ratio is the change; the absolute times are those of a shared machine.",
+        table(["query", "first 100, without the plan", "first 100, with the plan", "ratio"], rows)])

@@ -30,6 +30,7 @@ from ecokg.graph.namespaces import (
 )
 from ecokg.queries.binding import bind_params, combinations
 from ecokg.queries.catalogue import NamedQuery
+from ecokg.queries.firstkey import first_rows, plan_for
 from ecokg.queries.ordering import sort_rows, split_order
 from ecokg.queries.results import Result, plain
 from ecokg.queries.sparqltext import check_syntax, has_dataset_clause, inject_values, query_form, syntax_error
@@ -97,7 +98,8 @@ class LocalBackend:
                 not any(True for _ in self.store.ox.quads_for_pattern(None, None, None, _default_graph()))
         return self._all_ours
 
-    def _query(self, text: str, substitutions: dict[str, Node] | None = None) -> Any:
+    def _query(self, text: str, substitutions: dict[str, Node] | None = None,
+               values: dict[str, list[Node]] | None = None) -> Any:
         import pyoxigraph as ox
 
         from ecokg.graph.oxconvert import to_ox
@@ -109,6 +111,8 @@ class LocalBackend:
                 kwargs = {"default_graph": scope, "named_graphs": scope}
             else:  # the store holds only our graphs: the union is the same data, and much faster
                 kwargs = {"use_default_graph_as_union": True}
+        if values:  # several values of a variable (``queries/firstkey.py``)
+            text = inject_values(text, values)
         if substitutions:
             try:  # a VALUES block the planner starts from (as remotely): far faster than substitutions
                 text = inject_values(text, {k: [v] for k, v in substitutions.items()})
@@ -121,6 +125,12 @@ class LocalBackend:
         except (ValueError, OSError, RuntimeError) as exc:
             raise QueryError(f"the query failed on the store: {exc}", hint="check the query") from exc
 
+    def _documents(self) -> list[Node]:
+        """The graphs queries are scoped to, as rdflib terms (a superset of the documents)."""
+        from ecokg.graph.oxconvert import from_ox
+
+        return [from_ox(g) for g in self.scope()]
+
     def select_rows(self, text: str) -> list[tuple[Node | None, ...]]:
         return self.run(text).rows
 
@@ -130,8 +140,17 @@ class LocalBackend:
     ) -> Result:
         """Rows (or triples) of ``text``; at most ``limit``, the first ones of its ordered answer. With
         ``first`` (a named query), an ordered ``SELECT`` is evaluated without its ``ORDER BY`` and its
-        rows are ordered in Python (``queries/ordering.py``), then cut to ``limit``."""
+        rows are ordered in Python (``queries/ordering.py``), then cut to ``limit``; with ``limit``
+        and no parameter bound, a query with a plan in ``first-keys.yaml`` is run in the order of its
+        first keys until its first ``limit`` rows are known (``queries/firstkey.py``)."""
         split = split_order(text) if first else None
+        # a bound parameter already narrows the answer to a few rows: the plan would only add its keys
+        plan = plan_for(text) if split is not None and limit is not None and not substitutions else None
+        if split is not None and plan is not None and limit is not None:
+            got = first_rows(lambda t, v: self._run(t, None, None, v), split[0], plan, split[1], {}, limit,
+                             self._documents)
+            if got is not None:
+                return got
         if split is not None:
             unordered = self._run(split[0], substitutions, None)
             rows = sort_rows(unordered.rows, unordered.variables, split[1])
@@ -142,12 +161,13 @@ class LocalBackend:
                 return unordered
         return self._run(text, substitutions, limit)
 
-    def _run(self, text: str, substitutions: dict[str, Node] | None, limit: int | None) -> Result:
+    def _run(self, text: str, substitutions: dict[str, Node] | None, limit: int | None,
+             values: dict[str, list[Node]] | None = None) -> Result:
         import pyoxigraph as ox
 
         from ecokg.graph.oxconvert import from_ox
 
-        answer = self._query(text, substitutions)
+        answer = self._query(text, substitutions, values)
         if isinstance(answer, ox.QueryBoolean):
             return Result("ASK", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):

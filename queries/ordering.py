@@ -62,7 +62,8 @@ def split_order(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
     return text[:at].rstrip() + "\n", keys
 
 
-def _key(term: Node | None) -> tuple[Any, ...]:
+def sort_key(term: Node | None) -> tuple[Any, ...]:
+    """A term's place in SPARQL's order, as a Python sort key."""
     if term is None:
         return (0,)
     if isinstance(term, BNode):
@@ -91,7 +92,7 @@ def sort_rows(rows: list[tuple[Node | None, ...]], variables: Sequence[str],
     def key(term: Node | None) -> tuple[Any, ...]:
         got = seen.get(term)
         if got is None:
-            got = seen[term] = _key(term)
+            got = seen[term] = sort_key(term)
         return got
 
     table = [tuple(key(row[i]) for i, _ in cols) for row in rows]

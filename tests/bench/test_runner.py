@@ -140,3 +140,15 @@ def test_report_compares_queries_before_and_after() -> None:
     assert cells[1:5] == ["> 25 s", "500 ms", "20.0 s", cells[4]] and cells[4].startswith("40")
     assert cells[5:] == ["5.0 s", "50 ms", "> 25 s", "400 ms"]
     assert "store, with its parameter" in text  # section 3's own columns
+
+
+def test_report_sets_the_first_rows_with_and_without_plans_side_by_side() -> None:
+    r = _results({"q": {"median_s": 0.5, "times": [0.5], "rows": 3}}, {}, {"timeout": True, "limit": 60.0})
+    assert "## 3d." not in render_markdown(r)
+    r["first_rows_ab"] = {"scale": "1M", "runs": 3, "finished": "2026-12-03T16:30:00+00:00",
+                          "load_average_before": [6.0, 5.0, 4.0], "load_average_after": [6.0, 5.0, 4.0],
+                          "queries": {"q": {"plan_s": 0.05, "without_s": 5.0}}}
+    text = render_markdown(r)
+    assert "## 3d. First 100 rows with a first-keys plan and without, 1M" in text
+    row = next(line for line in text.splitlines() if line.startswith("| `q` |") and "50 ms" in line)
+    assert [c.strip() for c in row.strip("|").split("|")][1:] == ["5.0 s", "50 ms", "100×"]
