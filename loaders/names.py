@@ -13,7 +13,8 @@ MAX_NAME = 24
 _LEADING_DESCRIPTORS = re.compile(
     r"^(?:(?:全球|全国|国内|全省|省内|全市|行业|业内)?(?:首个|首家|第一个|最大的?|领先的?|唯一的?)|"
     r"[\d一二三四五六七八九十百千万亿]+[亩平方米公里吨台个家]*级|"
-    r"据(?=[\u4e00-\u9fff]{4}))")  # 据X管委会统计: the source clause's 据, no part of the name
+    r"据(?=[\u4e00-\u9fff]{4})|"  # 据X管委会统计: the source clause's 据, no part of the name
+    r"[\u4e00-\u9fff]{0,8}?企业(?=[\u4e00-\u9fff]{2,}(?:有限公司|有限责任公司|集团)$))")  # 装备企业X有限公司
 _QUANTITY_MODIFIER = re.compile(r"[\d一二三四五六七八九十百千万亿]+[亩平方米公里]*级$")
 
 
