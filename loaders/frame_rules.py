@@ -33,6 +33,7 @@ from pathlib import Path
 
 from ecokg.loaders.class_groups import classes, group
 from ecokg.loaders.discourse import Discourse, anaphor_words
+from ecokg.loaders.pattern_needs import Need, met, needs
 from ecokg.loaders.records import Entity, EntitySpan, Relation, Sentence
 from ecokg.loaders.rule_data import Located, RuleDataError, Validator, read_entries
 
@@ -181,10 +182,13 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
     real += range(pos, sent.end)
     real.append(sent.end)
     text = "".join(chars)
+    blocks = {(ord(m) - _MARK_BASE) // _PER_CLASS for m in by_mark}
+    if _SYMBOL.search(sent.text):  # the article's own private use characters: they match as symbols do
+        blocks.update((ord(ch) - _MARK_BASE) // _PER_CLASS for ch in sent.text if ch >= _SYMBOL_FIRST)
     out: list[Relation] = []
-    for fr in frames_:
-        if not all(lit in text for lit in _literals(fr.regex.pattern, fr.regex.flags)):
-            continue  # a text without the pattern's fixed words has no match: no scan
+    for fr, required in _with_needs(frames_):
+        if not met(required, text, blocks):
+            continue  # a text without the pattern's fixed words or classes of mention has no match: no scan
         for m in fr.regex.finditer(text):
             filled: dict[str, list[str]] = {}
             for sname, slot in fr.slots.items():
@@ -208,30 +212,22 @@ def apply_frames(frames_: Sequence[Frame], sent: Sentence, spans: Sequence[Entit
     return out
 
 
-@cache
-def _literals(pattern: str, flags: int) -> tuple[str, ...]:
-    """The runs of plain characters at the top level of a pattern (not in a group, an alternative or
-    a repetition): every match contains each of them, so a text without one has no match."""
-    from re import _constants, _parser  # type: ignore[attr-defined]
+_SYMBOL_FIRST = chr(_MARK_BASE)
+_SYMBOL = re.compile(f"[{_SYMBOL_FIRST}-\U0010ffff]")
+#: The frames of the last ``apply_frames`` calls, each with its needs (``loaders/pattern_needs.py``).
+_NEEDS: dict[int, tuple[Sequence[Frame], list[tuple[Frame, tuple[Need, ...]]]]] = {}
 
-    if flags & re.IGNORECASE:
-        return ()
-    try:
-        items = list(_parser.parse(pattern, flags))
-    except (re.error, TypeError, ValueError):
-        return ()
-    runs: list[str] = []
-    run = ""
-    for op, arg in items:
-        if op is _constants.LITERAL:
-            run += chr(arg)
-            continue
-        if run:
-            runs.append(run)
-        run = ""
-    if run:
-        runs.append(run)
-    return tuple(runs)
+
+def _with_needs(frames_: Sequence[Frame]) -> list[tuple[Frame, tuple[Need, ...]]]:
+    """Each frame with what any of its matches contains (read once per list of frames)."""
+    kept = _NEEDS.get(id(frames_))
+    if kept is not None and kept[0] is frames_:
+        return kept[1]
+    if len(_NEEDS) > 8:
+        _NEEDS.clear()
+    pairs = [(fr, needs(fr.regex.pattern, fr.regex.flags, _MARK_BASE, _PER_CLASS)) for fr in frames_]
+    _NEEDS[id(frames_)] = (frames_, pairs)
+    return pairs
 
 
 def _fill(group_text: str, slot: Slot, by_mark: Mapping[str, EntitySpan], entities: Mapping[str, Entity],

@@ -173,6 +173,8 @@ class NameIndex:
         self._lengths = {ch: sorted(ns, reverse=True) for ch, ns in lengths.items()}
         self._places: frozenset[str] | None = None
         self._authorities: list[str] | None = None
+        #: where a name can start: the parent's first characters, then the ones ``extended`` added
+        self._start_sets: list[frozenset[str]] = [frozenset(self.first_chars)]
 
     def extended(self, first: Iterable[Entry]) -> NameIndex:
         """``NameIndex([*first, *self.by_name.values()])``, without folding every name again."""
@@ -189,7 +191,16 @@ class NameIndex:
         for ch, lengths in front._lengths.items():
             out._lengths[ch] = sorted(set(lengths) | set(self._lengths.get(ch, ())), reverse=True)
         out._places = front.places | (self.places - front.by_name.keys())
+        added = frozenset(front.first_chars - self.first_chars)
+        out._start_sets = self._start_sets + ([added] if added else [])
         return out
+
+    def _start_positions(self, folded: str) -> list[int]:
+        """The positions of ``folded`` where a name can start (a scan in C, not a step per character):
+        one character class per set of first characters, the region's shared by every article."""
+        if len(self._start_sets) == 1:
+            return [m.start() for m in _starting(self._start_sets[0]).finditer(folded)]
+        return sorted({m.start() for chars in self._start_sets for m in _starting(chars).finditer(folded)})
 
     @property
     def places(self) -> frozenset[str]:
@@ -212,10 +223,10 @@ class NameIndex:
     def scan(self, text: str) -> list[Match]:
         folded = _fold(text)
         out: list[Match] = []
-        i, n = 0, len(text)
-        while i < n:
-            if folded[i] not in self.first_chars:
-                i += 1
+        n = len(text)
+        free = 0  # the end of the last name found: no name starts inside it
+        for i in self._start_positions(folded):
+            if i < free:
                 continue
             hit = None
             for length in self._lengths[folded[i]]:
@@ -232,9 +243,7 @@ class NameIndex:
                 break
             if hit:
                 out.append(hit)
-                i = hit.end
-            else:
-                i += 1
+                free = hit.end
         return out
 
 
@@ -252,9 +261,20 @@ class NameIndex:
 _PRODUCTS = frozenset({"Product", "AIModel", "Robot", "Platform"})
 
 
+@lru_cache(maxsize=256)
+def _starting(chars: frozenset[str]) -> re.Pattern[str]:
+    """A character class of ``chars``."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]" if chars else "(?!)")
+
+
 def _fold(text: str) -> str:
     """ASCII lower-casing that keeps the length."""
+    if _ASCII_UPPER.search(text) is None:  # most Chinese text: nothing to fold, no per-character lookup
+        return text
     return text.translate(_ASCII_LOWER)
+
+
+_ASCII_UPPER = re.compile("[A-Z]")
 
 
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}

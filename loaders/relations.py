@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 
 from ecokg.loaders import relation_frames as frames
 from ecokg.loaders.classes import ORG, PLACE, POLICY, PRODUCT
@@ -43,6 +44,15 @@ _TIME_LEAD = re.compile(r"(?:\d{4}年)?"
 _ADVERBS = re.compile(r"(?:了|已经|已|正式|成功|先后|率先|累计|是一家|是|还|也|均|都|则|目前|近期|今年|"
                       r"同时|将|正在|陆续)*")
 _ISSUE = ("出台", "发布", "印发", "制定", "出炉", "颁布")
+_LED = re.compile(r"由(.{1,24}?)(领衔|挂帅|牵头|主导|担任组长)")
+
+
+@cache
+def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
+    """``words`` longest first (sorted once per word list, not at every mention)."""
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 _DEVELOP = ("推出", "发布", "研发", "开发", "上线", "自主研发", "打造", "研制", "推", "发布了", "推出了")
 _OPERATE = ("建成", "运营", "建设运营")
 _DEPLOY = ("进入", "在", "走进", "应用于", "部署于", "部署在", "服务于", "落地")
@@ -128,7 +138,7 @@ class RelationExtractor:
                     i = close + 1
             skip = _ADVERBS.match(text, i)
             i = skip.end() if skip else i
-            for w in sorted(words, key=len, reverse=True):
+            for w in _longest_first(words):
                 if text.startswith(w, i):
                     return w
             return None
@@ -136,8 +146,7 @@ class RelationExtractor:
         for c0, c1 in _clauses(sent):
             cs = [s for s in spans if c0 <= s.start and s.end <= c1]
             clause_text = text[c0 - sent.start:c1 - sent.start]
-            led_segments = [(c0 + m.start(), c0 + m.end()) for m in
-                            re.finditer(r"由(.{1,24}?)(领衔|挂帅|牵头|主导|担任组长)", clause_text)]
+            led_segments = [(c0 + m.start(), c0 + m.end()) for m in _LED.finditer(clause_text)]
             in_led = {s.key for s in cs if any(a <= s.start and s.end <= b for a, b in led_segments)}
             first = cs[0] if cs and cs[0].start - c0 <= 2 and cs[0].key not in in_led else None
             actor_here = first.key if first and self.cls(first.key) in ORG else None
