@@ -58,6 +58,7 @@ def _head_ends(lex: Lexicon) -> re.Pattern[str]:
 
 
 _ENDS: dict[int, tuple[Lexicon, re.Pattern[str]]] = {}
+_LEGAL_HEADS = ("有限公司", "有限责任公司", "集团")
 
 
 def head_names(lex: Lexicon, text: str, known: list[Candidate],
@@ -84,7 +85,10 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate],
                 break  # 府谷县: a one-character head (谷) ending a place's name is no head
             allow = (("和", "与", "及", "建设", "发展", "推进") if cls == "Event"
                      else ("和", "与", "及") if cls == "PolicyDocument"
-                     else ("和",) if cls in ("GovernmentBody", "Committee") else ())
+                     else ("和",) if cls in ("GovernmentBody", "Committee")
+                     # 城市建设投资集团, X建设发展有限公司: trade words inside a legal name
+                     else ("建设", "发展", "投资", "开发", "运营", "管理") if head.endswith(_LEGAL_HEADS)
+                     else ())
             floor = max([c.end for c in gaz_orgs if c.end <= hs] + [0]) if cls in PRODUCT else 0
             s = left_edge(text, hs, lex, floor=floor, allow=allow,
                           quotes=cls in ("Event", "IndustrialPark", "Program", "PolicyDocument"))

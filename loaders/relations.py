@@ -174,7 +174,7 @@ class RelationExtractor:
                 if c in ORG and after and self.cls(after[0].key) in PRODUCT | {"Platform"}:
                     gap = text[s.end - sent.start:after[0].start - sent.start]
                     if re.fullmatch(r"((将|已|还)?(自主|联合)?"
-                                    r"(自研|研发|研制|开发|推出|打造|生产|发布)的|的)?", gap):
+                                    r"(自研|研发|研制|开发|推出|打造|生产|发布|提出|设计)的|的)?", gap):
                         rel(after[0].key, "developedBy", s.key, "developed-adj")
                 # X 运营的 Y → Y operatedBy X
                 if c in ORG and after and self.cls(after[0].key) in {

@@ -126,3 +126,8 @@ def test_the_maker_of_a_part_supplies_the_products_maker(loader: NewsArticleLoad
 def test_a_company_a_product_only_uses_is_no_supplier(loader: NewsArticleLoader) -> None:
     got = relations(loader, "岚峰具身科技研发的“云犬”机器人已在澄海传感的车间巡检。")
     assert ("澄海传感", "suppliesTo", "岚峰具身科技") not in got, got
+
+
+def test_a_maker_that_proposed_a_solution_developed_it(loader: NewsArticleLoader) -> None:
+    got = relations(loader, "在各揭榜方案中，岚峰视觉提出的“本草眼”饮片智能分拣系统识别准确率达到98.5%。")
+    assert ("本草眼", "developedBy", "岚峰视觉") in got, got
