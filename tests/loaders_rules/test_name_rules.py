@@ -65,6 +65,9 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("位于云岭经开区的云岭智能网联汽车测试场同日揭牌。", "云岭智能网联汽车测试场", "Venue"),
     ("该基地由县属国资企业云岭数智城市运营有限公司负责运营。", "云岭数智城市运营有限公司", "Company"),
     ("园区由云岭智谷建设发展有限公司负责开发和运营。", "云岭智谷建设发展有限公司", "Company"),  # 建设 inside
+    # a quoted name after a 系统 descriptor; 凭借 bounds the company before it
+    ("云岭区的岚屿智能凭借集装箱智能识别系统“鹭眼”位列榜首。", "鹭眼", "Product"),
+    ("云岭区的岚屿智能凭借集装箱智能识别系统“鹭眼”位列榜首。", "岚屿智能", "Company"),
     # a name glossed in English: 2+ capitalized words in brackets after it
     ("另一家走向海外的企业是岚溪智矿（Lanxi MineMind）。", "岚溪智矿", "Company"),
     ("本轮由泊峰资本（Cypress Peak Capital）领投。", "泊峰资本", "Company"),
