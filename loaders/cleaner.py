@@ -124,7 +124,7 @@ def _drop_label_values(norm: list[str], roles: list[set[str]], rules: Rules) -> 
             roles[j].add("drop")
 
 
-_CELL_SEPARATORS = ("／", "｜", "/", "|")
+_CELL_SEPARATORS = ("/", "|")  # ／ and ｜ arrive as / and | (normalize_width)
 
 
 def _separated_rows(norm: list[str]) -> dict[int, list[str]]:
