@@ -33,7 +33,9 @@ while not os.path.exists(stop):
         store = ox.Store.read_only(path)
         n = int(next(iter(store.query(query)))[0].value)
         del store
-    except OSError:  # a table file replaced under the open: what the server retries
+    except (OSError, RuntimeError) as exc:  # a table file replaced under the open: what the server
+        if "No such file or directory" not in str(exc):  # retries (graph/readonly.py)
+            raise
         n = -1
     seen.append([t, time.time(), n])
 with open(out, "w") as fh:
