@@ -32,6 +32,7 @@ from ecokg.loaders.markdown_text import DELIMITER_ROW as _DELIMITER_ROW
 from ecokg.loaders.markdown_text import markdown_to_text, split_row, table_row_line
 from ecokg.loaders.meta_harvest import DATE_RE, Harvest, metadata_line
 from ecokg.loaders.normalize import fullwidth_punct, normalize_width, squash
+from ecokg.loaders.separated_rows import table_lines
 
 __all__ = ["CleanResult", "clean", "clean_lines", "load_rules"]
 
@@ -124,35 +125,6 @@ def _drop_label_values(norm: list[str], roles: list[set[str]], rules: Rules) -> 
             roles[j].add("drop")
 
 
-_CELL_SEPARATORS = ("/", "|")  # ／ and ｜ arrive as / and | (normalize_width)
-
-
-def _separated_rows(norm: list[str]) -> dict[int, list[str]]:
-    """A table pasted as lines whose cells are separated by ／ (or ｜, /, |): three or more consecutive
-    lines (a header and its rows) with the same two or more separators and short, non-empty cells."""
-    out: dict[int, list[str]] = {}
-    for sep in _CELL_SEPARATORS:
-        run: list[int] = []
-        for i in range(len(norm) + 1):
-            line = norm[i] if i < len(norm) else ""
-            count = line.count(sep)
-            cells = [c.strip() for c in line.strip(sep + " ").split(sep)] if count >= 2 else []
-            fits = bool(cells) and all(0 < len(c) <= 40 for c in cells) and "://" not in line \
-                and not line.endswith(("。", "；"))
-            if fits and run and len(cells) == len(out.get(run[-1], [])) and i == run[-1] + 1:
-                run.append(i)
-                out[i] = cells
-                continue
-            if len(run) < 3:
-                for j in run:
-                    out.pop(j, None)
-            run = []
-            if fits and i not in out:
-                run = [i]
-                out[i] = cells
-    return out
-
-
 def _keep_field_lines(norm: list[str], roles: list[set[str]], first: int, last: int) -> None:
     """A label that recurs on lines between the body's paragraphs (发布部门：X under each item of a
     policy digest) labels a field of each listed item, not the article: those lines stay in the body."""
@@ -188,11 +160,11 @@ def clean_lines(lines: list[str], *, title_hint: str | None = None, trim_tail: b
     harvest = Harvest(rules)
     raw = [" ".join(line.split()) for line in lines]
     norm = [normalize_width(line).strip() for line in raw]
-    separated = _separated_rows(norm)
+    separated = table_lines(norm)
     if separated:
         rows = rows | frozenset(separated)
-        for i, cells in separated.items():
-            norm[i] = raw[i] = table_row_line(cells)
+        for i, line in separated.items():
+            norm[i] = raw[i] = line
     roles = [_roles(line, rules) if line else set() for line in norm]
     byline = [_byline_line(line, rules) for line in norm]
     n = len(norm)

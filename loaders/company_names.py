@@ -116,6 +116,35 @@ def brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Can
     return sorted(out, key=lambda c: c.start)
 
 
+_LABELLED_VALUE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}")
+
+
+def labelled_companies(lex: Lexicon, text: str, known: list[Candidate],
+                       labels: tuple[str, ...]) -> list[Candidate]:
+    """（依托单位：鹿城智安）/ 运营单位：A、B: the names a label of an organization field introduces,
+    with no suffix of their own, are organizations (companies, unless a head says otherwise)."""
+    out: list[Candidate] = []
+    if "：" not in text and ":" not in text:
+        return out
+    for m in re.finditer(f"(?:{alternation(labels)})[：:]", text):
+        pos = m.end()
+        while True:
+            v = _LABELLED_VALUE.match(text, pos)
+            if v is None:
+                break
+            end = v.end()
+            if end < len(text) and text[end] not in "）)、，。；,;":
+                break  # 运营单位：由X负责: a phrase, not a name
+            name = v.group(0)
+            if not any(c.start < end and pos < c.end for c in known + out) and not lex.classify(name) \
+                    and name not in lex.generic_words and not _starts_with_boundary(lex, name):
+                out.append(Candidate(pos, end, "Company", name, {name}, 1))
+            if end >= len(text) or text[end] != "、":
+                break
+            pos = end + 1
+    return out
+
+
 @cache
 def alternation(words: tuple[str, ...]) -> str:
     """``a|b|c`` of the words, escaped: made once per word list, not once per sentence."""

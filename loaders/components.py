@@ -35,8 +35,15 @@ from pathlib import Path
 from ecokg.loaders.agents import agents
 from ecokg.loaders.class_groups import group
 from ecokg.loaders.classes import ORG
-from ecokg.loaders.designation_lists import anaphor_holder, category_lists, listed_after, numbered_items
-from ecokg.loaders.designations import TITLE_HEADS, attach, find_titles, level_of
+from ecokg.loaders.designation_lists import (
+    anaphor_holder,
+    category_lists,
+    heading_words,
+    listed_after,
+    numbered_items,
+    one_of_joined,
+)
+from ecokg.loaders.designations import TITLE_HEADS, TitleSpan, attach, find_titles, level_of
 from ecokg.loaders.discourse import Discourse
 from ecokg.loaders.entities import EntityRecognizer, detect_region
 from ecokg.loaders.field_blocks import block_relations
@@ -133,7 +140,10 @@ def designations(state: DocState) -> None:
     held = {(d.sentence, d.title) for d in state.designations if d.rule == "designation-list"}
     state.designations += listed_after(state.titles, held, state.sentences, state.by_sentence, state.entities,
                                        authority_keys)
-    state.designations += numbered_items(state.titles, state.sentences, state.by_sentence, state.entities)
+    named = {d.title: TitleSpan(0, 0, d.title, d.level, d.batch, None, 0, "named")  # 认定A等N家企业为X
+             for d in state.designations if d.rule == "designation-category"}
+    state.designations += numbered_items(state.titles, state.sentences, state.by_sentence, state.entities,
+                                         list(named.values()))
 
 
 def figures(state: DocState) -> None:
@@ -175,7 +185,12 @@ def tables(state: DocState) -> None:
         if not before:
             continue
         idx = before[-1][0]  # the list named last before the table (a heading over it, else the lead)
+        first = table[0].sentence
+        above = next((heading_words(state.sentences[k].text) for k in (first - 2, first - 1)
+                      if k > idx and heading_words(state.sentences[k].text)), None)
+        prior = state.doc.text[:state.sentences[first].start]
         for _, t in (x for x in before if x[0] == idx):
+            t = one_of_joined(t, above, prior) if above else t
             for holder, row_idx in row_holders(table, state.by_sentence, idx):
                 state.designations.append(Designation(holder=holder, title=t.title, sentence=row_idx,
                                                       level=t.level, batch=t.batch, rule="designation-table"))

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from ecokg.loaders.class_groups import group
-from ecokg.loaders.designations import BATCH_RE, TitleSpan, level_of
+from ecokg.loaders.designations import BATCH_RE, TITLE_HEADS, TitleSpan, level_of
 from ecokg.loaders.discourse import Discourse, anaphor_words
 from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.records import Designation, Entity, EntitySpan, Sentence
 
-_HOLDER_CLASSES = group("Organization") | group("Place") | group("Product") | {"Platform", "Program"}
-_LIST_LEAD = re.compile(r"(?:分别为|分别是|依次为|名单如下|具体为|包括|有)[：:]?")
+_HOLDER_CLASSES = group("Organization") | group("Place") | group("Product") | {
+    "Platform", "Program", "Infrastructure", "Venue"}
+# (有 not of 有关, 有限 …)
+_LIST_LEAD = re.compile(r"(?:分别为|分别是|依次为|名单如下|具体为|包括|有(?![关限效序力所望着]))[：:]?")
 _LIST_TAIL = re.compile(r"(?:等[^，。；]{0,12}?)?(?:均|都|也|一同|同时)?"
                         r"(?:在其列|名列其中|位列其中|在列|入选|上榜|榜上有名|"
                         r"同在名单之中|在名单之中|获批|入围)")
@@ -33,10 +36,11 @@ _CATEGORY = re.compile(r"在“(?P<title>[^”]{2,40})”(?:类别|类|名单|�
 _IN_LIST = re.compile(r"在(?:《|“)?(?P<title>(?:第[一二三四五六七八九十\d]+批)?[^，。；《》“”]{2,40}?)"
                       r"(?:》|”)?名单中[，,]"
                       r"[^。；]{0,24}?(?:分别是|分别为|依次为|包括)[：:]?(?P<who>.{2,200}?)(?:[。；]|$)")
-#: 认定A、B为X / 认定A“P”等8个项目为X（第一批）: each name before 为 holds X
-_NAMED_AS = re.compile(r"认定(?P<who>[^。；为]{2,120}?)为"
-                       r"(?P<title>[^，。；“”]{4,40}?(?:[（(]第[一二三四五六七八九十\d]+批[）)])?)"
+#: 认定A、B为X / 认定A“P”等8个项目为X（第一批）/ 现确定A等7家单位为X: each name before 为 holds X
+_NAMED_AS = re.compile(r"(?P<verb>认定|确定)(?P<who>[^。；为]{2,120}?)为"
+                       r"(?P<title>(?:[^，。；“”]|“[^“”]{1,12}”){4,40}?(?:[（(]第[一二三四五六七八九十\d]+批[）)])?)"
                        r"(?=[，。；]|$)")
+_JOINED = re.compile(r"[和及与、]")  # a title naming two lists: 第一批创新平台和2025年度揭榜项目
 _COUNT_AFTER = re.compile(r"了?[\d一二三四五六七八九十两]+(?:家|个|项|所|座)")
 _SITE_HOLDERS = group("IndustrialPark") | group("InnovationCenter") | {"Platform", "Infrastructure"}
 _HOLDER_WORDS = [w for w in anaphor_words(_SITE_HOLDERS) if len(w) > 1]  # 此 alone ends 因此
@@ -156,6 +160,10 @@ def category_lists(sentence: Sentence, spans: Sequence[EntitySpan], entities: Ma
                    if a <= sp.start and sp.end <= b and entities[sp.key].cls in _HOLDER_CLASSES
                    and not (entities[sp.key].cls == "Place"
                             and sentence.text[sp.end - sentence.start:][:1] == "的")]
+        title_like = m.group("title").rstrip(")）").endswith(TITLE_HEADS) or BATCH_RE.search(m.group("title"))
+        if "verb" in m.groupdict() and m.group("verb") == "确定" and (
+                "，" in m.group("who") or m.group("who").startswith("的") or not title_like):
+            continue  # 确定2025年为…: only a title (a head word of titles, a batch) is held
         batch = BATCH_RE.search(context)
         level = level_of(m.group("title"), None) or level_of(context, None)
         for sp in holders:
@@ -197,11 +205,34 @@ def anaphor_holder(discourse: Discourse, text: str) -> Callable[[int, int], str 
     return resolve
 
 
+def one_of_joined(title: TitleSpan, words: str, before: str) -> TitleSpan:
+    """公布A和B名单, then a heading 一、A（7家）: the heading names the one list of the two, in the words
+    the article wrote in full before (2025年度“揭榜挂帅”项目 → 2025年度人工智能应用场景“揭榜挂帅”项目)."""
+    if words == title.title or words not in title.title or not _JOINED.search(title.title):
+        return title
+    batch = BATCH_RE.match(words)
+    core = words[batch.end():] if batch else words
+    if before:  # the fuller form, when the article wrote one
+        for i in range(2, len(core) - 1):
+            m = re.search(re.escape(core[:i]) + r"[^，。；、“”]{1,12}?" + re.escape(core[i:]), before)
+            if m:
+                core = m.group(0)
+                break
+    return replace(title, title=core, batch=batch.group(1) if batch else title.batch)
+
+
+def heading_words(text: str) -> str | None:
+    """The words of a list heading (一、第一批X平台（7家） → 第一批X平台), None for other lines."""
+    m = _HEADING.match(text)
+    return m.group(1) if m else None
+
+
 def numbered_items(titles: Mapping[int, Sequence[TitleSpan]], sentences: Sequence[Sentence],
                    by_sentence: Mapping[int, Sequence[EntitySpan]],
-                   entities: Mapping[str, Entity]) -> list[Designation]:
-    """一、TITLE（第三批…） then 1. A：… 2. B：…: the first name of each numbered item holds the title."""
-    known = [t for ts in titles.values() for t in ts]
+                   entities: Mapping[str, Entity], named: Sequence[TitleSpan] = ()) -> list[Designation]:
+    """一、TITLE（第三批…） then 1. A：… 2. B：…: the first name of each numbered item holds the title
+    (a title announced before, or ``named`` in a sentence as 认定A等N家企业为TITLE)."""
+    known = [t for ts in titles.values() for t in ts] + list(named)
     out: list[Designation] = []
     current: TitleSpan | None = None
     numbered = False  # the sentence before was a bare item number ("3.")
@@ -211,6 +242,8 @@ def numbered_items(titles: Mapping[int, Sequence[TitleSpan]], sentences: Sequenc
             words = head.group(1)
             current = next((t for t in known
                             if len(words) >= 4 and (words in t.title or t.title.endswith(words))), None)
+            if current is not None:
+                current = one_of_joined(current, words, "")
             numbered = False
             continue
         if current is None:
@@ -226,7 +259,7 @@ def numbered_items(titles: Mapping[int, Sequence[TitleSpan]], sentences: Sequenc
                 out.append(Designation(holder=names[0].key, title=current.title, sentence=sent.index,
                                        level=current.level, batch=current.batch, rule="designation-numbered"))
         # A、B、C。 under the heading
-        elif len(names) >= 2 and re.fullmatch(r"[^。]*?(?:、[^。、]*){1,}", sent.text):
+        elif len(names) >= 2 and re.fullmatch(r"[^。]*?(?:、[^。、]*){1,}。?", sent.text):
             out += [Designation(holder=sp.key, title=current.title, sentence=sent.index, level=current.level,
                                 batch=current.batch, rule="designation-numbered") for sp in names]
             current = None

@@ -20,6 +20,7 @@ from ecokg.loaders.company_names import (
     enumerations,
     homogeneous_lists,
     investors,
+    labelled_companies,
     parallel_subjects,
     place_brand_companies,
     place_companies,
@@ -28,6 +29,7 @@ from ecokg.loaders.company_names import (
 from ecokg.loaders.defined_items import define_items
 from ecokg.loaders.designations import TitleSpan
 from ecokg.loaders.district_names import district_names, split_district_prefix
+from ecokg.loaders.field_blocks import organization_labels
 from ecokg.loaders.gazetteer import Entry, Gazetteer, Match, NameIndex
 from ecokg.loaders.head_names import head_names
 from ecokg.loaders.latin_names import (
@@ -258,6 +260,7 @@ class EntityRecognizer:
         cands += subject_companies(self.lex, text, cands)
         cands += brand_companies(self.lex, text, cands)
         cands += described_companies(self.lex, text, cands)
+        cands += labelled_companies(self.lex, text, cands, organization_labels())
         cands += investors(self.lex, text, cands)
         cands += granted_subsidies(text, cands)
         cands += district_names(self.lex, text, cands)

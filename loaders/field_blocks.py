@@ -67,6 +67,13 @@ def field_kinds() -> tuple[FieldKind, ...]:
     return tuple(out)
 
 
+@cache
+def organization_labels() -> tuple[str, ...]:
+    """The labels of fields whose value names organizations (运营单位, 依托单位, 建设单位 …)."""
+    return tuple(label for k in field_kinds() if k.classes is not None and "Company" in k.classes
+                 for label in k.labels)
+
+
 def _by_label() -> dict[str, FieldKind]:
     return {label: k for k in field_kinds() for label in k.labels}
 

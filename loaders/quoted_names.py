@@ -12,6 +12,8 @@ from ecokg.loaders.names import left_edge, name_char, strip_descriptors
 
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+[个家座项条类款]")
+#: “焦炉智能配煤”等6个项目: the quoted item of a counted list of projects is a project
+_COUNTED_PROJECTS = re.compile(r"等[\d一二两三四五六七八九十百]+[个项](?:揭榜|示范|试点|重点|应用)?项目")
 BATCH = re.compile(r"[（(](第[一二三四五六七八九十\d]+批)[)）]")
 _POLICY_WORDS = re.compile(r"方案|意见|办法|规划|计划|措施|政策|通知|条例|细则|纲要|指南|决定|清单|规定|"
                            r"行动|若干|实施|战略|标准|路线图|目录")
@@ -67,6 +69,10 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
             desc = strip_descriptors(text[d0:qs])
             aliases = {content, m.group(0)} | ({desc} if len(desc) > len(head) + 1 else set())
             out.append(Candidate(d0, qe, cls, content, aliases, 4, region_ok=False))
+            continue
+        if tail is None and _COUNTED_PROJECTS.match(text, qe) and not lex.classify(content) \
+                and not any(content.endswith(t) for t, c in lex.quoted_tails.items() if c):
+            out.append(Candidate(qs, qe, "Program", content, {content, m.group(0)}, 4, region_ok=False))
             continue
         if tail is None:  # “云雀焊缝质检系统”: the quoted name ends in its own product head
             own_tail = next((t for t in sorted(lex.quoted_tails, key=len, reverse=True)

@@ -134,3 +134,21 @@ def test_a_plaque_names_its_title_and_those_also_granted_hold_it(loader: NewsArt
             "同时获授的还有江岸工业园区人工智能产业园和北岭高新区中国光谷。")
     held = {h for h, t in _held(loader, text) if "示范园区" in t and not t.endswith("牌匾")}
     assert held == {"云杉科技城", "江岸工业园区人工智能产业园", "北岭高新区中国光谷"}, held
+
+
+def test_a_list_heading_over_an_enumeration_ending_in_a_full_stop(loader: NewsArticleLoader) -> None:
+    text = ("江岸市经济和信息化局认定岚峰机器人等3家企业为2026年度江岸市机器人产业重点培育企业。"
+            "现将名单公布如下：\n"
+            "一、机器人产业重点培育企业（共3家）\n"
+            "江岸岚峰机器人科技有限公司、青禾伺服技术有限公司、澄海协作机器人。\n")
+    held = {h for h, t in _held(loader, text) if t.endswith("机器人产业重点培育企业")}
+    assert {"青禾伺服技术有限公司", "澄海协作机器人"} <= held, held
+
+
+def test_what_is_determined_is_a_title_only_with_a_title_word(loader: NewsArticleLoader) -> None:
+    """确定X为Y holds Y when Y is a title (a head word, a batch); 有关要求 is no list lead."""
+    held = _held(loader, "按照有关要求，作为国家确定的8个枢纽节点之一，"
+                         "云岭枢纽以江岸数据中心集群为核心承载区。")
+    assert not held, held
+    held = _held(loader, "经评审，确定江岸智算科技有限公司等2家企业为第三批云岭市算力服务标杆企业。")
+    assert ("江岸智算科技有限公司", "云岭市算力服务标杆企业") in held, held

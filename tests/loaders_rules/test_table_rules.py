@@ -232,3 +232,35 @@ def test_slashes_in_two_lines_or_in_units_make_no_table(tmp_path: Path) -> None:
             "项目A／项目B／项目C\n岚峰智能科技有限公司／北岭药业股份有限公司／黄浦区\n")
     ex, _ = _extract(tmp_path, "two.txt", text)
     assert "岚峰智能科技有限公司，北岭药业股份有限公司" not in ex.document.text
+
+
+SPEC_HEADING = """云岭市工业和信息化局关于公布第二批云岭市人工智能创新平台和2026年度“揭榜挂帅”项目名单的通知
+
+经单位申报、专家评审和网上公示，现确定云岭智能装备研究院等2家单位为第二批云岭市人工智能创新平台，确定“焦炉智能配煤”等3个项目为2026年度人工智能应用场景“揭榜挂帅”项目。现将名单予以公布。
+一、第二批云岭市人工智能创新平台（2家）
+1. 云岭智能装备研究院（依托单位：岚峰重工集团有限公司）
+2. 云岭煤化安全AI监测中心（依托单位：澄海智安）
+二、2026年度“揭榜挂帅”项目（3个，项目名称／发榜单位／揭榜单位）
+1. 焦炉智能配煤／云岭焦化集团有限公司／青禾视觉科技有限公司
+2. 皮带机跑偏预警／北岭矿业股份有限公司／澄海智安
+3. 热网负荷预测／云岭热力集团／岚峰数擎
+三、支持措施
+对认定的创新平台给予一次性补助50万元，对揭榜项目按实际投入的30%给予补助。
+"""
+
+
+def test_a_heading_can_name_the_columns_of_the_slashed_rows_below_it(tmp_path: Path) -> None:
+    """二、X项目（3个，项目名称／发榜单位／揭榜单位）over numbered ／-rows: the parenthesis is the header;
+    the heading names one of the two lists the headline announced, in the words written in full before;
+    a name after an organization field's label (依托单位：) is an organization even without a suffix."""
+    ex, label = _extract(tmp_path, "spec.txt", SPEC_HEADING)
+    got = {(label[r.subject], r.predicate, label.get(r.object, r.object)) for r in ex.relations}
+    assert ("皮带机跑偏预警", "developedBy", "澄海智安") in got, got
+    assert ("热网负荷预测", "developedBy", "岚峰数擎") in got, got
+    assert ("云岭煤化安全AI监测中心", "operatedBy", "澄海智安") in got, got
+    held = {(label[d.holder], d.title) for d in ex.designations}
+    assert ("岚峰数擎", "2026年度人工智能应用场景“揭榜挂帅”项目") in held, held
+    assert ("云岭煤化安全AI监测中心", "云岭市人工智能创新平台") in held, held
+    assert ("焦炉智能配煤", "2026年度人工智能应用场景“揭榜挂帅”项目") in held, held
+    assert not any("和" in t for _, t in held), held  # no holder of the headline's two lists at once
+    assert not any(name.startswith("现确定") for name in label.values()), label
