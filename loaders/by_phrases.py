@@ -23,13 +23,13 @@ if TYPE_CHECKING:
 
 Rel = Callable[..., None]
 
-_BY = re.compile(r"由([^，。；]{2,40}?)(?:共同|联合[^，。；]{0,12}?)?"
+_BY = re.compile(r"由([^，。；]{2,40}?)(?:共同|联合[^，。；]{0,12}?|统筹)?"
                  r"(主办|承办|举办|负责日常运营|负责[\u4e00-\u9fff]{0,8}?运营|负责运维|运维|"
                  r"投资建设并(?:负责)?运营|投资建设运营|建设并(?:负责)?运营|建设和运营|"
                  r"建设运营|运营|牵头(?:设立|组建|成立|建设|打造|发起)|组建|设立|成立|牵头|领衔|挂帅|研发|开发|建设|发起|"
                  r"揭榜|创办|管理)(的)?")
-#: 由A建设、B运营: a second agent after the first clause runs the same thing.
-_THEN_RUN = re.compile(r"、([^，。；]{2,30}?)(?:负责)?(?:日常)?运营")
+#: 由A建设、B运营 / 由A投资建设，B负责运营: a second agent after the first clause runs the same thing.
+_THEN_RUN = re.compile(r"(?:、|[，,](?=[^，。；]{2,30}?负责))([^，。；]{2,30}?)(?:负责)?(?:日常)?运营")
 #: …，委托A（以下简称“B”）负责运营: the thing named before is run by A.
 _ENTRUST = re.compile(r"委托([^，。；（]{2,40}?)(?:（[^）]{0,20}）)?(?:负责)?(?:日常)?(?:运营|管理)")
 _BOTH = ("establishedBy", "operatedBy")

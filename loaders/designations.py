@@ -55,6 +55,8 @@ def level_of(title: str, authority: str | None) -> str | None:
     return None
 
 
+_LIST_COUNT = re.compile(r"^(?:等)?[\d一二三四五六七八九十两]+(?:家|个|所|座)"
+                         r"(?:企业|单位|园区|机构|公司|基地)?")
 _WHEN = re.compile(r"(?:已|于|曾|今年|去年|前年|\d{4}年|\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]+月)")
 _NOT_A_TITLE = re.compile(r"位于|给予|实现|达到|数量|居全|排名|同比|^[的将已]|的(?:企业|单位|项目|机构)?$")
 _LIST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]\s*)?(?:\d{4}年度?)?"
@@ -278,6 +280,10 @@ def attach(titles: Sequence[TitleSpan], sentence: Sentence, spans: Sequence[Enti
             gap = _WHEN.sub("", text[last.end - sentence.start: trig])  # 已于今年9月被…认定为
             plain = len(gap) <= 12 and not re.search(r"\d|[的在对向将]", gap.replace("被", ""))
             joined = _joined_list(text, sentence.start, before)
+            counted = _LIST_COUNT.sub("", gap, count=1)  # A、B、C3家企业被评为: the list's own count
+            if len(joined) >= 2 and not plain and len(counted) <= 12 \
+                    and not re.search(r"\d|[的在对向将]", counted.replace("被", "")):
+                plain = True
             if plain and len(joined) >= 2:  # A和B被认定为 …: each name of the list holds it
                 out += [Designation(holder=sp.key, title=t.title, sentence=sentence.index, level=t.level,
                                     batch=t.batch, granted_by=granted, rule="designation-each")

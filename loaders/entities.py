@@ -274,7 +274,7 @@ class EntityRecognizer:
         # words of a designation title are not entities (gazetteer names there are: 工信部, 山东省)
         spans = [(t.start - base, t.end - base, t.trigger_start - base) for t in titles]
         cands = [c for c in cands if c.source in ("gazetteer", "template", "places")
-                 or not any((s <= c.start and c.end <= e) or (trig < c.end <= e and c.start < s)
+                 or not any((s <= c.start and c.end <= e) or (max(trig, s) < c.end <= e and c.start < s)
                             for s, e, trig in spans)]
         if row is not None and "project" in row.cells:  # a name found in a project cell is the project
             pa, pb = row.cells["project"][0] - base, row.cells["project"][1] - base

@@ -114,7 +114,7 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate],
                                      text[max(0, s - 12):s])):
                 break
             if _COUNTED.search(text, max(0, s - 8), s) or _COUNT_HEAD.match(surface) \
-                    or _COUNT_AFTER.match(text, e) \
+                    or (_COUNT_AFTER.match(text, e) and cls not in ORG) \
                     or _COUNT_INSIDE.search(name):
                 break  # 11家国家级智能制造示范工厂, 8场平行论坛, 示范工厂11家: a count of things, not a name
             if cls not in ORG and name.startswith(("公司", "企业", "集团")):

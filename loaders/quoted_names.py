@@ -54,7 +54,7 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
             for t in sorted(lex.quoted_tails, key=len, reverse=True):
                 k = text.find(t, qe, qe + 8 + len(t))
                 if k > qe and lex.quoted_tails[t] in PRODUCT | {"Platform"} \
-                        and all(is_ideograph(ch) for ch in text[qe:k]) \
+                        and all(is_ideograph(ch) or (ch.isascii() and ch.isalnum()) for ch in text[qe:k]) \
                         and not _COUNT.search(text, qe, k):  # “A”和“B”两个公共平台: a count, no descriptor
                     tail = text[qe:k + len(t)]
                     lex_tail_cls = lex.quoted_tails[t]

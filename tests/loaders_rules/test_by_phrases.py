@@ -20,6 +20,9 @@ from tests.loaders_rules.conftest import relations
      {("云杉智谷", "operatedBy", "澄海发展控股集团有限公司")}),
     ("云杉智算中心已投运。该中心位于江岸经济技术开发区，由澄海数智集团（以下简称“数智集团”）投资建设并运营。",
      {("云杉智算中心", "establishedBy", "澄海数智集团"), ("云杉智算中心", "operatedBy", "澄海数智集团")}),
+    ("云杉数智产业园已建成投用，该园由澄海城市建设投资集团有限公司投资建设，澄海数字产业运营有限公司负责运营。",
+     {("云杉数智产业园", "establishedBy", "澄海城市建设投资集团有限公司"),
+      ("云杉数智产业园", "operatedBy", "澄海数字产业运营有限公司")}),
 ])
 def test_agents_of_passive_clauses(loader: NewsArticleLoader, text: str, expected: set) -> None:
     got = relations(loader, text)

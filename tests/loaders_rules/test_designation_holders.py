@@ -152,3 +152,12 @@ def test_what_is_determined_is_a_title_only_with_a_title_word(loader: NewsArticl
     assert not held, held
     held = _held(loader, "经评审，确定江岸智算科技有限公司等2家企业为第三批云岭市算力服务标杆企业。")
     assert ("江岸智算科技有限公司", "云岭市算力服务标杆企业") in held, held
+
+
+def test_a_list_with_its_count_before_the_trigger_holds_the_title_each(loader: NewsArticleLoader) -> None:
+    """A、B、C3家企业被评为X: each; 云岭市12家企业入选X: not the place."""
+    held = _held(loader, "岚峰电子有限公司、青禾线路板有限公司、澄海终端有限公司3家企业"
+                         "被评为江岸省智能制造标杆企业。")
+    assert {h for h, _ in held} == {"岚峰电子有限公司", "青禾线路板有限公司", "澄海终端有限公司"}, held
+    held = _held(loader, "今年，云岭市12家企业入选江岸省智能制造标杆企业。")
+    assert not any(h.startswith("云岭") for h, _ in held), held

@@ -74,6 +74,20 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("机器人眼睛里的深度相机TV-Scan 3来自青禾视觉。", "TV-Scan 3", "Product"),  # a Latin name after 相机
     # 据 opening a source clause is no part of the name
     ("据云岭高新区管委会统计，区内企业58家。", "云岭高新区管委会", "GovernmentBody"),
+    ("依托江岸高新区建设云杉人工智能创新港。", "云杉人工智能创新港", "IndustrialPark"),
+    ("由江岸市大数据管理中心统筹建设平台。", "江岸市大数据管理中心", "GovernmentBody"),
+    ("江岸煤化安全AI监测中心揭牌。", "江岸煤化安全AI监测中心", "InnovationCenter"),
+    ("江岸算力调度中心已投运。", "江岸算力调度中心", "Infrastructure"),
+    # a legal name followed by the list's count (A、B3家企业) is still a name
+    ("岚峰电子有限公司、澄海智能终端有限公司2家企业被评为标杆企业。", "澄海智能终端有限公司", "Company"),
+    # a quoted name before a descriptor with Latin letters and a product head
+    ("岚峰智芯研发的“云杉视界”PCB缺陷检测系统投入使用。", "云杉视界", "Product"),
+    # a name after an organization field's label, without a suffix of its own
+    ("江岸安全AI监测中心（依托单位：澄海智安）", "澄海智安", "Company"),
+    ("确定“焦炉智能配煤”等6个项目为揭榜挂帅项目。", "焦炉智能配煤", "Program"),  # a counted project
+    # the issuer of a list after 入选 is no part of the title
+    ("园区入选江岸省发展和改革委员会公布的第四批省级数字经济集聚区。", "江岸省发展和改革委员会",
+     "GovernmentBody"),
 ])
 def test_recognized(loader: NewsArticleLoader, text: str, name: str, cls: str) -> None:
     found = _entities(loader, text)
@@ -104,6 +118,8 @@ def test_a_quoted_abbreviation_that_is_a_class_word_names_the_full_name(loader: 
     ("对人工智能大会给予补贴。", "对人工智能大会"),  # 对 as a preposition still bounds
     ("产品销往欧洲（European Union）。", "产品销往欧洲"),  # common words glossed are no name
     ("它进入了智利矿业公司Cordillera Copper的铜矿。", "智利矿业公司"),  # a description of a Latin name
+    ("全年兑现各类奖补资金1.6亿元。", "类奖补资金"),  # 各类 bounds
+    ("经专家评审，现确定云岭智能研究院等5家单位为创新平台。", "现确定云岭智能研究院"),  # 确定 bounds
 ])
 def test_not_recognized(loader: NewsArticleLoader, text: str, name: str) -> None:
     found = _entities(loader, text)
