@@ -81,7 +81,7 @@ def _article_names(rec: Recognized, region: Region | None, lex: Lexicon) -> list
         derived = set(derived_short_names(key, lex, region.short if region else None)) \
             if ent.cls == "Company" else set()
         names = tuple(sorted(n for n in ent.alt_labels | {key} | derived
-                             if len(n.strip("“”《》")) >= 3 and n != key))
+                             if (len(n.strip("“”《》")) >= 3 or n in derived) and n != key))
         out.append(Entry(name=key, cls=ent.cls, aliases=names, source="article"))
     return out
 

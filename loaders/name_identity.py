@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ecokg.loaders.candidates import word_frequency
-from ecokg.loaders.lexicon import Lexicon
+from ecokg.loaders.lexicon import Lexicon, is_ideograph
 from ecokg.loaders.records import Entity, EntitySpan
 
 if TYPE_CHECKING:
@@ -156,6 +156,11 @@ def derived_short_names(name: str, lex: Lexicon, region_short: str | None) -> li
     core = _core(name, lex, _places(lex, region_short))
     out = [core] if len(core) >= 4 and word_frequency(core) < 100 \
         and lex.classify(core) in (None, "Company") else []
+    brand = next((core[: -len(sfx)] for sfx in sorted(lex.company_suffixes, key=len, reverse=True)
+                  if core.endswith(sfx)), core)
+    if 2 <= len(brand) <= 3 and word_frequency(brand) == 0 and all(is_ideograph(ch) for ch in brand) \
+            and lex.classify(brand) is None and not lex.is_common_brand(brand) and brand not in out:
+        out.append(brand)  # 孝感翼风无人机有限公司 → 翼风: a brand no dictionary knows
     for sfx in lex.company_suffixes:
         i = core.find(sfx, 2)
         short = core[:i + len(sfx)] if i >= 2 else ""

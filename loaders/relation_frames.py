@@ -35,6 +35,7 @@ _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)
                             r"|(在|于|入驻)(园区|该园区)"
                             r"|签约入驻|完成入驻|同步签约|签约落户|入驻装修")
 _LEADERS = "|".join(map(re.escape, lexicon().leader_titles))
+_GOVERNOR_BEFORE = re.compile(r"(?<![副])(?:市长|区长|县长|省长|州长|旗长|盟长) ?$")
 _COMPANY_LEADERS = frozenset({"董事长", "总裁", "总经理", "首席执行官", "CEO", "联合创始人", "创始人"})
 _TITLE_BEFORE = re.compile(rf"(?<!副)(?:(?:{_LEADERS})、)*({_LEADERS})"
                            rf"(兼 ?({title_alternation(lexicon())}))? ?$")
@@ -160,6 +161,16 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
     for sp in spans:
         if cls(sp) != "Person":
             continue
+        gov = _GOVERNOR_BEFORE.search(text, 0, sp.start - off)
+        if gov:  # 泰安市市长P: the people's government of that place, when the article names it
+            places = [o for o in before(gov.start()) if o.end == off + gov.start() and cls(o) in PLACE]
+            if places:
+                label = x.entities[places[0].key].label
+                body = next((k for k, e in x.entities.items()
+                             if e.cls == "GovernmentBody" and e.label == label + "人民政府"), None)
+                if body:
+                    rel(body, "ledBy", sp.key, "led-by-title")
+            continue
         t = _TITLE_BEFORE.search(text, 0, sp.start - off)
         if t:
             orgs = [o for o in before(t.start()) if o.end == off + t.start() and cls(o) in ORG]
@@ -168,6 +179,10 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             elif re.search(r"(?:^|[，。；、])(?:该|本)?(?:公司|企业)的?$", text[:t.start()]) \
                     and x.last_company:
                 rel(x.last_company, "ledBy", sp.key, "led-by-title")  # 公司创始人兼CEO唐睿
+            elif t.group(1) in _COMPANY_LEADERS and text[:t.start()].endswith(("，", ",")) \
+                    and spans and cls(spans[0]) == "Company" and spans[0].start < sp.start \
+                    and not any(cls(o) in ORG for o in spans[1:] if o.end <= sp.start):
+                rel(spans[0].key, "ledBy", sp.key, "led-by-title")  # X成立于2019年，创始人、董事长P
             elif t.group(1) in _COMPANY_LEADERS and re.search(r"(?:^|[。；”])$", text[:t.start()]):
                 company = x.discourse.most_named(frozenset({"Company"}), sp.start)  # “…”董事长唐睿回忆
                 if company:

@@ -131,3 +131,20 @@ def test_a_company_a_product_only_uses_is_no_supplier(loader: NewsArticleLoader)
 def test_a_maker_that_proposed_a_solution_developed_it(loader: NewsArticleLoader) -> None:
     got = relations(loader, "在各揭榜方案中，岚峰视觉提出的“本草眼”饮片智能分拣系统识别准确率达到98.5%。")
     assert ("本草眼", "developedBy", "岚峰视觉") in got, got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the mayor of a place leads its people's government, when the article names it
+    ("2026德州人工智能大会由德州市人民政府主办。德州市市长欧阳岚在致辞中介绍了情况。",
+     ("德州市人民政府", "ledBy", "欧阳岚")),
+    # a company's leader named in the clause after the company
+    ("岚海智航科技有限公司成立于2019年，创始人、董事长申屠远此前在港口领域工作了十五年。",
+     ("岚海智航科技有限公司", "ledBy", "申屠远")),
+])
+def test_leaders_named_by_their_office(loader: NewsArticleLoader, text: str, expected: tuple) -> None:
+    assert expected in relations(loader, text)
+
+
+def test_a_leader_after_two_organizations_leads_neither(loader: NewsArticleLoader) -> None:
+    got = relations(loader, "岚海智航科技有限公司与澄海集团有限公司签约，董事长申屠远出席。")
+    assert not any(p == "ledBy" for _, p, _ in got), got

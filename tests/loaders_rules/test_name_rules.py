@@ -75,6 +75,7 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     # 据 opening a source clause is no part of the name
     ("据云岭高新区管委会统计，区内企业58家。", "云岭高新区管委会", "GovernmentBody"),
     ("依托江岸高新区建设云杉人工智能创新港。", "云杉人工智能创新港", "IndustrialPark"),
+    ("岚海智航科技有限公司成立于2019年，创始人、董事长申屠远此前在港口工作。", "申屠远", "Person"),  # 申屠
     ("由江岸市大数据管理中心统筹建设平台。", "江岸市大数据管理中心", "GovernmentBody"),
     ("江岸煤化安全AI监测中心揭牌。", "江岸煤化安全AI监测中心", "InnovationCenter"),
     ("江岸算力调度中心已投运。", "江岸算力调度中心", "Infrastructure"),
@@ -226,3 +227,10 @@ def test_a_name_given_a_short_form_and_its_short_mentions_are_one(loader: NewsAr
     assert not any(k.endswith("滨湖智谷") for k in found), found
     assert sum(k.startswith("楚澜智能") for k in found) == 1, found
     assert sum("云岭" in k and k.endswith(("新技术开发区", "高新区")) for k in found) == 1, found
+
+
+def test_a_brand_no_dictionary_knows_is_the_company_s_short_name(loader: NewsArticleLoader) -> None:
+    text = "德州澜睿光电科技有限公司成立于2018年。今年10月，澜睿完成A+轮融资2亿元。"
+    ex = loader.extract(Document(text=text, title="示例", issued="2025-06-01"))
+    subjects = {ex.entities[o.subject].label for o in ex.observations if o.subject and o.unit == "CNY"}
+    assert subjects == {"德州澜睿光电科技有限公司"}, subjects
