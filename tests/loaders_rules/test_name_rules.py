@@ -120,6 +120,7 @@ def test_a_quoted_abbreviation_that_is_a_class_word_names_the_full_name(loader: 
     ("产品销往欧洲（European Union）。", "产品销往欧洲"),  # common words glossed are no name
     ("它进入了智利矿业公司Cordillera Copper的铜矿。", "智利矿业公司"),  # a description of a Latin name
     ("全年兑现各类奖补资金1.6亿元。", "类奖补资金"),  # 各类 bounds
+    ("比方说岚峰智控科技有限公司，这家企业做控制系统。", "比方说岚峰智控科技有限公司"),  # 比方说 bounds
     ("经专家评审，现确定云岭智能研究院等5家单位为创新平台。", "现确定云岭智能研究院"),  # 确定 bounds
 ])
 def test_not_recognized(loader: NewsArticleLoader, text: str, name: str) -> None:
