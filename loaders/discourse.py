@@ -268,7 +268,7 @@ class Discourse:
                 if level:  # 市政府: the 市人民政府 named before (none: nothing)
                     key = self.latest_named(wanted, at, f"{level.group(1)}人民政府")
                     return [key] if key else []
-                if exclude and word == "其":  # X则为其配套: 其 is the subject of an earlier clause, other than X
+                if exclude and word == "其":  # X则为其配套: 其 is an earlier clause's subject, other than X
                     key = self.latest_subject(wanted, at, exclude=exclude) \
                         or self.salient(wanted, at, exclude)
                 else:
