@@ -46,7 +46,7 @@ from ecokg.loaders.designation_lists import (
 from ecokg.loaders.designations import TITLE_HEADS, TitleSpan, attach, find_titles, level_of
 from ecokg.loaders.discourse import Discourse
 from ecokg.loaders.entities import EntityRecognizer, detect_region
-from ecokg.loaders.field_blocks import block_relations
+from ecokg.loaders.field_blocks import block_holders, block_relations
 from ecokg.loaders.frame_rules import Frame, apply_frames, frames
 from ecokg.loaders.gazetteer import Gazetteer
 from ecokg.loaders.identifiers import mark_identifiers
@@ -256,7 +256,17 @@ def _tenant_rows(state: DocState, rows: Sequence[Row]) -> list[Relation]:
 
 
 def fields(state: DocState) -> None:
-    state.relations += block_relations(state.sentences, state.by_sentence, lambda k: state.entities[k].cls)
+    cls = lambda k: state.entities[k].cls  # noqa: E731
+    state.relations += block_relations(state.sentences, state.by_sentence, cls)
+    lists = [(idx, t) for idx, spans in sorted(state.titles.items()) for t in spans if t.kind == "list"]
+    held = {(d.holder, d.title) for d in state.designations}
+    for first, key, idx in block_holders(state.sentences, state.by_sentence, cls):
+        before = [t for i, t in lists if i < first]  # the list named last before the items
+        if before and (key, before[-1].title) not in held:
+            t = before[-1]
+            held.add((key, t.title))
+            state.designations.append(Designation(holder=key, title=t.title, sentence=idx, level=t.level,
+                                                  batch=t.batch, rule="designation-field"))
 
 
 def suppliers(state: DocState) -> None:

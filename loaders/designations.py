@@ -58,11 +58,17 @@ def level_of(title: str, authority: str | None) -> str | None:
 _LIST_COUNT = re.compile(r"^(?:等)?[\d一二三四五六七八九十两]+(?:家|个|所|座)"
                          r"(?:企业|单位|园区|机构|公司|基地)?")
 _WHEN = re.compile(r"(?:已|于|曾|今年|去年|前年|\d{4}年|\d{1,2}月(?:\d{1,2}日)?|[一二三四五六七八九十]+月)")
-_NOT_A_TITLE = re.compile(r"位于|给予|实现|达到|数量|居全|排名|同比|^[的将已]|的(?:企业|单位|项目|机构)?$")
+_NOT_A_TITLE = re.compile(r"位于|给予|实现|达到|数量|居全|排名|同比|纳入|"
+                          r"^[的将已]|的(?:企业|单位|项目|机构)?$")
 _LIST_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]\s*)?(?:\d{4}年度?)?"
                            r"([^，。；：:]{4,40}?)"
                            r"(?:拟认定|拟入选|拟推荐|拟命名|认定|入选|推荐|拟认定（入选）)?"
                            r"名单(?:（[^）]{0,12}）)?$")
+
+
+#: X市2026年度人工智能典型应用场景案例（第一批）公示: a headline that publishes a list of a titled kind
+_LIST_NOTICE = re.compile(r"^(?:关于)?([^，。；：:“”]{4,40}?(?:（第[一二三四五六七八九十\d]+批）)?)"
+                          r"(?:拟入选|拟认定)?(?:名单)?的?(?:公示|公布|公告)$")
 
 
 def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpan]:
@@ -142,7 +148,7 @@ def find_titles(sentence: Sentence, authorities: Sequence[str]) -> list[TitleSpa
         if not any(s0 <= t0 < e0 for s0, e0 in taken) and len(m.group(1)) >= 4:
             add(t0, m.end(1), len(text), "list")
     # 一、第三批X市智能工厂拟认定名单（共5家）: a heading naming a list; its rows (a table) follow
-    h = _LIST_HEADING.match(text)
+    h = _LIST_HEADING.match(text) or _LIST_NOTICE.match(text)
     if h and not found:
         add(h.start(1), h.end(1), len(text), "list")
     # 新增国家级专精特新“小巨人”企业12家，其中A、B进入第七批名单: the category holds for the names after 其中

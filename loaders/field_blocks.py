@@ -28,12 +28,13 @@ class FieldKind:
     relations: tuple[tuple[str, str, str], ...]
     example: str
     expect: tuple[tuple[str, str, str], ...]
+    holds: bool = False  # the field's entities hold the title of the list the items belong to
 
 
 @cache
 def field_kinds() -> tuple[FieldKind, ...]:
     v = Validator(required=("role", "labels", "classes", "relations", "example", "expect"),
-                  optional=("item",))
+                  optional=("item", "holds"))
     out: list[FieldKind] = []
     seen: set[str] = set()
     entries = read_entries("fields.yaml", "fields")
@@ -63,7 +64,8 @@ def field_kinds() -> tuple[FieldKind, ...]:
             v.ontology_property(entry, str(triple[1]))
             rels.append((str(triple[0]), str(triple[1]), str(triple[2])))
         out.append(FieldKind(str(raw["role"]), tuple(str(x) for x in raw["labels"]), classes, item,
-                             tuple(rels), str(raw["example"]), tuple(tuple(x) for x in raw["expect"])))
+                             tuple(rels), str(raw["example"]), tuple(tuple(x) for x in raw["expect"]),
+                             bool(raw.get("holds", False))))
     return tuple(out)
 
 
@@ -138,6 +140,27 @@ def block_relations(sentences: Sequence[Sentence], by_sentence: Mapping[int, Seq
     return out
 
 
+def block_holders(sentences: Sequence[Sentence], by_sentence: Mapping[int, Sequence[EntitySpan]],
+                  cls: Callable[[str], str]) -> list[tuple[int, str, int]]:
+    """(first line of the block, entity, its line) for the entities of fields that hold the title of
+    the list the items belong to (``holds: true``: 应用单位, 解决方案提供商 of a list of cases)."""
+    known = _by_label()
+    out: list[tuple[int, str, int]] = []
+    for block in _blocks(sentences):
+        for idx in block:
+            s = sentences[idx]
+            m = _FIELD_LINE.match(s.text)
+            kind = known.get(m.group(1)) if m else None
+            if m is None or kind is None or not kind.holds:
+                continue
+            value_at = s.start + m.start(2)
+            first = next((sp.key for sp in by_sentence.get(idx, []) if sp.start >= value_at
+                          and (kind.classes is None or cls(sp.key) in kind.classes)), None)
+            if first is not None:
+                out.append((block[0], first, idx))
+    return out
+
+
 def _heading_item(sentences: Sequence[Sentence], first: int,
                   by_sentence: Mapping[int, Sequence[EntitySpan]]) -> list[str]:
     """The entity the heading just over a block names (一、X), when the heading is a short line."""
@@ -150,4 +173,4 @@ def _heading_item(sentences: Sequence[Sentence], first: int,
     return [spans[0].key] if spans else []
 
 
-__all__ = ["FieldKind", "block_relations", "field_kinds"]
+__all__ = ["FieldKind", "block_holders", "block_relations", "field_kinds"]

@@ -55,6 +55,7 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
                 k = text.find(t, qe, qe + 8 + len(t))
                 if k > qe and lex.quoted_tails[t] in PRODUCT | {"Platform"} \
                         and all(is_ideograph(ch) or (ch.isascii() and ch.isalnum()) for ch in text[qe:k]) \
+                        and not re.search(r"[着了过把将向从]", text[qe:k]) \
                         and not _COUNT.search(text, qe, k):  # “A”和“B”两个公共平台: a count, no descriptor
                     tail = text[qe:k + len(t)]
                     lex_tail_cls = lex.quoted_tails[t]

@@ -76,3 +76,34 @@ def test_recurring_field_lines_stay_in_the_body_and_the_source_line_does_not() -
     got = {(label.get(r.subject), r.predicate, label.get(r.object)) for r in ex.relations}
     assert ("澄江市算力券管理办法", "issuedBy", "澄江市发展和改革委员会") in got
 
+
+
+CASES = """江岸市2026年度人工智能典型应用场景案例（第一批）公示
+
+经企业申报、专家评审，江岸市数据资源管理局遴选出典型应用场景案例共2个，现予公示。入选案例将纳入市级场景库。
+1. 煤矿井下智能巡检
+应用单位：江岸丰泰煤业有限公司
+解决方案提供商：岚峰矿智科技有限公司
+案例简介：在丰泰煤业东岗矿部署“矿鹰KY-7”防爆巡检机器人12台。
+2. 城市内涝智能预警
+应用单位：江岸市城市管理局
+解决方案提供商：澄海数智科技有限公司
+案例简介：澄海数智开发的城市水务大模型“澄澜”接入全市积水监测点。
+"""
+
+
+def test_the_user_and_provider_of_each_listed_case_hold_the_list(loader: NewsArticleLoader) -> None:
+    """A headline publishing a list of a titled kind (…案例（第一批）公示); numbered cases with labelled
+    fields: the 应用单位 and the 解决方案提供商 hold the list; the product in the description is deployed
+    at the user and made by the provider."""
+    ex = loader.extract(Document(text=CASES, title="江岸市2026年度人工智能典型应用场景案例（第一批）公示",
+                                 issued="2026-07-08"))
+    label = {k: e.label for k, e in ex.entities.items()}
+    held = {label[d.holder] for d in ex.designations if "典型应用场景案例" in d.title}
+    assert held == {"江岸丰泰煤业有限公司", "岚峰矿智科技有限公司", "江岸市城市管理局",
+                    "澄海数智科技有限公司"}, held
+    got = {(label[r.subject], r.predicate, label.get(r.object, r.object)) for r in ex.relations}
+    assert ("矿鹰KY-7", "deployedAt", "江岸丰泰煤业有限公司") in got, got
+    assert ("矿鹰KY-7", "developedBy", "岚峰矿智科技有限公司") in got, got
+    assert ("澄澜", "deployedAt", "江岸市城市管理局") in got, got
+    assert not any("纳入" in d.title for d in ex.designations), ex.designations

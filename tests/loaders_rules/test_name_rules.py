@@ -75,6 +75,11 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     # 据 opening a source clause is no part of the name
     ("据云岭高新区管委会统计，区内企业58家。", "云岭高新区管委会", "GovernmentBody"),
     ("依托江岸高新区建设云杉人工智能创新港。", "云杉人工智能创新港", "IndustrialPark"),
+    ("应用单位：江岸市舜耕实验学校", "江岸市舜耕实验学校", "Organization"),
+    ("应用单位：江岸市12345政务服务便民热线中心", "江岸市12345政务服务便民热线中心", "GovernmentBody"),
+    ("基于衡焰智能的“焰算”燃烧优化模型，实时调节风煤配比。", "焰算", "AIModel"),  # a descriptor + 模型
+    ("行淮科技投放“淮小递”L4级无人配送车20辆。", "淮小递", "Product"),
+    ("书香智教的课堂行为分析平台覆盖48间教室。", "课堂行为分析平台", "Platform"),  # 为 inside 行为
     ("岚海智航科技有限公司成立于2019年，创始人、董事长申屠远此前在港口工作。", "申屠远", "Person"),  # 申屠
     ("由江岸市大数据管理中心统筹建设平台。", "江岸市大数据管理中心", "GovernmentBody"),
     ("江岸煤化安全AI监测中心揭牌。", "江岸煤化安全AI监测中心", "InnovationCenter"),
@@ -120,6 +125,7 @@ def test_a_quoted_abbreviation_that_is_a_class_word_names_the_full_name(loader: 
     ("产品销往欧洲（European Union）。", "产品销往欧洲"),  # common words glossed are no name
     ("它进入了智利矿业公司Cordillera Copper的铜矿。", "智利矿业公司"),  # a description of a Latin name
     ("全年兑现各类奖补资金1.6亿元。", "类奖补资金"),  # 各类 bounds
+    ("让“澄江制造”带着中国模型走向海外。", "澄江制造"),  # a verb phrase is no descriptor before 模型
     ("比方说岚峰智控科技有限公司，这家企业做控制系统。", "比方说岚峰智控科技有限公司"),  # 比方说 bounds
     ("经专家评审，现确定云岭智能研究院等5家单位为创新平台。", "现确定云岭智能研究院"),  # 确定 bounds
 ])
