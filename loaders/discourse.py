@@ -268,6 +268,10 @@ class Discourse:
                 if level:  # 市政府: the 市人民政府 named before (none: nothing)
                     key = self.latest_named(wanted, at, f"{level.group(1)}人民政府")
                     return [key] if key else []
+                if word == "公司" and not exclude and (at == 0 or self.text[at - 1] in "，。；：\n"):
+                    # 公司 opening a clause: the company the article is about (not 这家…的公司)
+                    key = self.most_named(wanted, at)
+                    return [key] if key else []
                 if exclude and word == "其":  # X则为其配套: 其 is an earlier clause's subject, other than X
                     key = self.latest_subject(wanted, at, exclude=exclude) \
                         or self.salient(wanted, at, exclude)

@@ -22,6 +22,12 @@ def title_alternation(lex: Lexicon) -> str:
 
 
 _AFTER_TITLE: dict[int, re.Pattern[str]] = {}
+#: a name at a clause's start that speaks (说, 表示) or holds an office (现任): a person without a title
+_SPEAKS_OR_HOLDS = re.compile(r"(?:^|(?<=[，。；：”\n]))([\u4e00-\u9fff]{2,3})"
+                              r"(?=说|表示|介绍|坦言|告诉记者|笑着说|现任|目前担任)")
+#: 站在田埂上的P今年41岁，是X的创始人、董事长: a name, then what the person is in an organization
+_IS_LEADER = re.compile(r"(?:^|(?<=[，。；：”\n的]))([\u4e00-\u9fff]{2,3})(?=(?:今年\d{2}岁)?[，,]?(?:是|系)"
+                        r"[^，。；]{2,24}?的(?:联合)?(?:创始人|董事长|总经理|首席执行官|总裁|CEO|院长|理事长))")
 
 
 def _after_title(lex: Lexicon) -> re.Pattern[str]:
@@ -47,6 +53,12 @@ def person_names(lex: Lexicon, text: str) -> list[Candidate]:
                      or (surname and word_frequency(name) < 500)):
             out.append(Candidate(m.start(2), m.end(2), "Person", name, {name, m.group(0)}, 3,
                                  region_ok=False))
+    for m in [*_SPEAKS_OR_HOLDS.finditer(text), *_IS_LEADER.finditer(text)]:  # ”P说。/ P现任… / P是X的董事长
+        name = m.group(1)
+        if (name[0] in lex.surnames or name[:2] in lex.surnames) and word_frequency(name) == 0 \
+                and lex.classify(name) is None and not any(ch in FUNCTION_CHARS for ch in name[1:]) \
+                and not any(c.start <= m.start(1) < c.end for c in out):
+            out.append(Candidate(m.start(1), m.end(1), "Person", name, {name}, 3, region_ok=False))
     for title in lex.person_honorifics:
         for m in re.finditer(title, text):
             s = left_edge(text, m.start(), lex)

@@ -76,6 +76,12 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("据云岭高新区管委会统计，区内企业58家。", "云岭高新区管委会", "GovernmentBody"),
     ("依托江岸高新区建设云杉人工智能创新港。", "云杉人工智能创新港", "IndustrialPark"),
     ("应用单位：江岸市舜耕实验学校", "江岸市舜耕实验学校", "Organization"),
+    # people named without a title before them: who speaks, who holds an office, who leads
+    ("“刚回江岸的时候，很多人觉得是烧钱。”鲁望川说。", "鲁望川", "Person"),
+    ("岚峰智能科技有限公司成立于2021年，闵晓岚现任公司首席技术官。", "闵晓岚", "Person"),
+    ("站在田埂上的鲁望川今年41岁，是岚峰智能的创始人、董事长兼首席执行官。", "鲁望川", "Person"),
+    ("本轮由岚峰创业投资有限公司领投，滇中星河资本跟投。", "滇中星河资本", "Company"),  # an investor
+    ("澄江市天使投资引导基金和骆马湖创投参与了投资。", "骆马湖创投", "Company"),
     ("应用单位：江岸市12345政务服务便民热线中心", "江岸市12345政务服务便民热线中心", "GovernmentBody"),
     ("基于衡焰智能的“焰算”燃烧优化模型，实时调节风煤配比。", "焰算", "AIModel"),  # a descriptor + 模型
     ("行淮科技投放“淮小递”L4级无人配送车20辆。", "淮小递", "Product"),
