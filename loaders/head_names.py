@@ -124,6 +124,8 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate],
             if cls in _LEVELLED and (name.startswith(_LEVELS) or surface.startswith(_LEVELS)
                                      or _LEVEL_BEFORE.search(text, max(0, s - 6), s)):
                 break  # 国家级智能制造示范工厂: a category that is granted, not one place
+            if head == "产业链" and not re.search(r"链长|链主", text):
+                break  # 汽车产业链配套基础好: a chain is named as one when its 链长/链主 are spoken of
             if cls == "IndustryCluster" and _only_sectors(name[: len(name) - len(head)], lex):
                 break  # 打造人工智能产业集群: an aim, not a named cluster
             if cls == "Committee" and head == "委员会" and ("和" in name or name.endswith(_GOV_COMMISSIONS)):

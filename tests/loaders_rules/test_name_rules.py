@@ -76,6 +76,7 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("据云岭高新区管委会统计，区内企业58家。", "云岭高新区管委会", "GovernmentBody"),
     ("依托江岸高新区建设云杉人工智能创新港。", "云杉人工智能创新港", "IndustrialPark"),
     ("应用单位：江岸市舜耕实验学校", "江岸市舜耕实验学校", "Organization"),
+    ("这里也是邢台智能装备产业链的“链主”所在地。", "邢台智能装备产业链", "IndustryCluster"),
     # people named without a title before them: who speaks, who holds an office, who leads
     ("“刚回江岸的时候，很多人觉得是烧钱。”鲁望川说。", "鲁望川", "Person"),
     ("岚峰智能科技有限公司成立于2021年，闵晓岚现任公司首席技术官。", "闵晓岚", "Person"),
@@ -131,6 +132,7 @@ def test_a_quoted_abbreviation_that_is_a_class_word_names_the_full_name(loader: 
     ("产品销往欧洲（European Union）。", "产品销往欧洲"),  # common words glossed are no name
     ("它进入了智利矿业公司Cordillera Copper的铜矿。", "智利矿业公司"),  # a description of a Latin name
     ("全年兑现各类奖补资金1.6亿元。", "类奖补资金"),  # 各类 bounds
+    ("专家认为，江岸汽车产业链配套基础好。", "江岸汽车产业链"),  # a chain without its 链长/链主
     ("让“澄江制造”带着中国模型走向海外。", "澄江制造"),  # a verb phrase is no descriptor before 模型
     ("比方说岚峰智控科技有限公司，这家企业做控制系统。", "比方说岚峰智控科技有限公司"),  # 比方说 bounds
     ("经专家评审，现确定云岭智能研究院等5家单位为创新平台。", "现确定云岭智能研究院"),  # 确定 bounds
