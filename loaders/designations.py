@@ -20,7 +20,7 @@ BUILD_VERBS = ("高水平建设", "加快建设", "创建", "建设", "打造", 
 # A designation title ends with one of these (or carries a level / batch word).
 TITLE_HEADS = ("先导区", "示范区", "试验区", "先行区", "城市", "基地", "园区", "集群", "平台", "中心", "工厂",
                "企业", "案例", "场景", "名单", "项目", "单位", "品牌", "称号", "示范", "标杆", "冠军",
-               "小巨人", "高地", "样板", "试点", "县", "区", "点")
+               "小巨人", "高地", "样板", "试点", "目录", "名录", "县", "区", "点")
 LEVEL_WORDS = (("国家级", "National"), ("全国", "National"), ("国家", "National"), ("省级", "Provincial"),
                ("全省", "Provincial"), ("市级", "Municipal"), ("全市", "Municipal"))
 BATCH_RE = re.compile(r"(首批|第[一二三四五六七八九十\d]+批)")

@@ -113,7 +113,8 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate],
                     or not re.search(r"(推出|发布|上线|研发|开发|打造|训练|部署|推)[^，。；]{0,8}$",
                                      text[max(0, s - 12):s])):
                 break
-            if _COUNTED.search(text, max(0, s - 8), s) or _COUNT_HEAD.match(surface) \
+            if (_COUNTED.search(text, max(0, s - 8), s) and not head.endswith(_LEGAL_HEADS)) \
+                    or _COUNT_HEAD.match(surface) \
                     or (_COUNT_AFTER.match(text, e) and cls not in ORG) \
                     or _COUNT_INSIDE.search(name):
                 break  # 11家国家级智能制造示范工厂, 8场平行论坛, 示范工厂11家: a count of things, not a name

@@ -11,10 +11,12 @@ from ecokg.loaders.lexicon import Lexicon
 from ecokg.loaders.names import left_edge
 
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
-                         r"(?: (?:[A-Z][A-Za-z0-9.\-]*|[0-9][0-9.]{0,2}(?![0-9])))?")
+                         r"(?: (?:[A-Z][A-Za-z0-9.\-]*|[0-9][0-9.]{0,2}(?![0-9])))?"
+                         r"(?: (?:[0-9][0-9.]{0,2}|[A-Z][0-9]{1,3})(?![A-Za-z0-9]))?")  # a version: 5, X1, L3
 _LATIN_PERSON_BEFORE = (r"(创始人|董事长|总裁|首席执行官|CEO|CTO|总经理|负责人|院士|教授)"
                         r"(兼CEO|兼总裁|兼 ?CEO)? ?$")
-_LATIN_COMPANY_BEFORE = r"(企业|公司|车企|厂商|股东|由|初创|独角兽|供应商|客户)$"
+_LATIN_COMPANY_BEFORE = (r"(企业|公司|车企|厂商|股东|由|初创|独角兽|供应商|客户|"
+                         r"来自(?:[\u4e00-\u9fff]{2,3}的)?)$")
 _LATIN_COMPANY_AFTER = (r"[^，。；]{0,20}?(完成[^，。；]{0,8}融资|融资|上市|估值|创始人|董事长|总裁|总部|"
                         r"宣布|成立于|设立|设在|"
                         r"领投|跟投|营业收入|营收|公司|的供应链|招股书)")
@@ -70,9 +72,10 @@ def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
                                    r"大模型|模型|芯片|系统|"
                                    r"机械臂|雷达|版本|叫|名为|名叫|叫做|命名为|型号为|助手|软件|"
                                    r"终端|无人机|头显|相机|摄像头|传感器|控制器|减速器|服务器|电池|"
-                                   r"模组)$", before)
+                                   r"模组|设备|装备)$", before)
         if not product_before and (re.search(r"(Robotics|Capital|Ventures|Technolog(y|ies)|Tech|Labs?|"
-                                             r"Inc\.?|Ltd\.?|Group|Systems|Motors|"
+                                             r"Inc\.?|Ltd\.?|Group|Systems|Motors|Sensing|Photonics|"
+                                             r"Logistics|Compute|Aero|Automation|Semiconductor|Holdings|"
                                              r"Partners|AI)$", name)
                                    or re.search(_LATIN_COMPANY_BEFORE, before)
                                    or re.match(_LATIN_COMPANY_AFTER, wide_after)
@@ -82,6 +85,9 @@ def latin_names(text: str, known: list[Candidate]) -> list[Candidate]:
         described = _DESCRIBED_HEAD.match(text, e)  # DeepHarbor-7B航运大模型, RoboWeld X3焊接机器人
         if described and not product_before and "的" in text[e:described.start(1)]:
             described = None  # TidalByte自研的对话模型: the maker, not the model
+        if described and product_before \
+                and re.search(r"基于|依托|采用|搭载|接入|使用", text[e:described.start(1)]):
+            described = None  # X1基于开源大模型…: what it is built on, not what it is
         if not product_before and not described and not re.match(
                 r"(机器人|人形机器人|大模型|模型|芯片|系统|平台|已|由|身高|可|是|的)", after):
             continue
@@ -178,6 +184,13 @@ def glossed_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candi
         if not 2 <= len(name) <= 10 or name in lex.city_to_province or name.removesuffix("市") \
                 in lex.city_to_province or lex.is_common_brand(name) or name.endswith(("公司", "企业")) \
                 or name in lex.industries or not _brand_like(name):
+            continue
+        if 2 <= len(name) <= 4 and (name[0] in lex.surnames or name[:2] in lex.surnames) \
+                and len(m.group(1).split()) == 2 and word_frequency(name) == 0 \
+                and len(name) - (2 if name[:2] in lex.surnames else 1) in (1, 2):
+            # 常思齐（Sage Chang）: a person's name glossed with a given name and a family name
+            out.append(Candidate(s, e, "Person", name, {name, m.group(1)}, 2, source="glossed",
+                                 region_ok=False))
             continue
         out.append(Candidate(s, e, "Company", name, {name, m.group(1)}, 2, source="glossed"))
     return out

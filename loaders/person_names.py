@@ -35,7 +35,7 @@ def _after_title(lex: Lexicon) -> re.Pattern[str]:
     if pat is None:
         titles = title_alternation(lex)
         pat = _AFTER_TITLE[id(lex)] = re.compile(
-            rf"({titles})(?:兼(?:{titles}))?\s?([\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}|"
+            rf"({titles})(?:兼(?:{titles}))?(?:为|是)?\s?([\u4e00-\u9fff]{{1,6}}·[\u4e00-\u9fff]{{1,8}}|"
             rf"[\u4e00-\u9fff]{{2,3}}?)(?={_AFTER_PERSON})")
     return pat
 

@@ -161,3 +161,9 @@ def test_a_list_with_its_count_before_the_trigger_holds_the_title_each(loader: N
     assert {h for h, _ in held} == {"岚峰电子有限公司", "青禾线路板有限公司", "澄海终端有限公司"}, held
     held = _held(loader, "今年，云岭市12家企业入选江岸省智能制造标杆企业。")
     assert not any(h.startswith("云岭") for h, _ in held), held
+
+
+def test_a_product_listed_in_a_catalogue_holds_it(loader: NewsArticleLoader) -> None:
+    held = _held(loader, "岚峰智能推出了机器人“云豹”。今年9月，“云豹”入选江岸省经济和信息化厅公布的"
+                         "首批具身智能创新产品目录。")
+    assert ("云豹", "首批具身智能创新产品目录") in held or ("云豹", "具身智能创新产品目录") in held, held

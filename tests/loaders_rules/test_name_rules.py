@@ -76,6 +76,12 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("据云岭高新区管委会统计，区内企业58家。", "云岭高新区管委会", "GovernmentBody"),
     ("依托江岸高新区建设云杉人工智能创新港。", "云杉人工智能创新港", "IndustrialPark"),
     ("应用单位：江岸市舜耕实验学校", "江岸市舜耕实验学校", "Organization"),
+    ("公司由常思齐（Sage Chang）于2021年创办。", "常思齐", "Person"),  # a person's name glossed
+    ("该研究院由江岸大学共建，院长为柏知秋。", "柏知秋", "Person"),  # a title, 为, a name
+    ("澜睿的主力产品是嵌入式视觉模组Lumora EyeCore 5。", "Lumora EyeCore 5", "Product"),  # a version
+    ("它推出的茶叶分级设备TeaLens Grader X1基于Dabie-7B开发。", "TeaLens Grader X1", "Product"),
+    ("该机器人的激光雷达来自深圳的Aurorix Sensing。", "Aurorix Sensing", "Company"),
+    ("另一家企业江岸茗眸智能科技有限公司瞄准的是茶叶。", "江岸茗眸智能科技有限公司", "Company"),  # 一家 before
     ("这里也是邢台智能装备产业链的“链主”所在地。", "邢台智能装备产业链", "IndustryCluster"),
     # people named without a title before them: who speaks, who holds an office, who leads
     ("“刚回江岸的时候，很多人觉得是烧钱。”鲁望川说。", "鲁望川", "Person"),
@@ -132,6 +138,7 @@ def test_a_quoted_abbreviation_that_is_a_class_word_names_the_full_name(loader: 
     ("产品销往欧洲（European Union）。", "产品销往欧洲"),  # common words glossed are no name
     ("它进入了智利矿业公司Cordillera Copper的铜矿。", "智利矿业公司"),  # a description of a Latin name
     ("全年兑现各类奖补资金1.6亿元。", "类奖补资金"),  # 各类 bounds
+    ("它基于开源大模型开发，也用到了能源大模型。", "源2.0"),  # 源大模型 inside 开源大模型, 能源大模型
     ("专家认为，江岸汽车产业链配套基础好。", "江岸汽车产业链"),  # a chain without its 链长/链主
     ("让“澄江制造”带着中国模型走向海外。", "澄江制造"),  # a verb phrase is no descriptor before 模型
     ("比方说岚峰智控科技有限公司，这家企业做控制系统。", "比方说岚峰智控科技有限公司"),  # 比方说 bounds
