@@ -81,7 +81,7 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("澜睿的主力产品是嵌入式视觉模组Lumora EyeCore 5。", "Lumora EyeCore 5", "Product"),  # a version
     ("它推出的茶叶分级设备TeaLens Grader X1基于Dabie-7B开发。", "TeaLens Grader X1", "Product"),
     ("该机器人的激光雷达来自深圳的Aurorix Sensing。", "Aurorix Sensing", "Company"),
-    ("另一家企业江岸茗眸智能科技有限公司瞄准的是茶叶。", "江岸茗眸智能科技有限公司", "Company"),  # 一家 before
+    ("另一家企业江岸茗眸智能科技有限公司瞄准茶叶。", "江岸茗眸智能科技有限公司", "Company"),  # 一家 before
     ("这里也是邢台智能装备产业链的“链主”所在地。", "邢台智能装备产业链", "IndustryCluster"),
     # people named without a title before them: who speaks, who holds an office, who leads
     ("“刚回江岸的时候，很多人觉得是烧钱。”鲁望川说。", "鲁望川", "Person"),
