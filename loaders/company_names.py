@@ -202,7 +202,7 @@ def investors(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate
     """秣川智算投资42亿元的…项目, 由X领投，Y跟投: a name right before 投资+amount or 领投/跟投, at a
     clause start, is a company."""
     out: list[Candidate] = []
-    for m in re.finditer(r"(?:^|[，。；、和由])([\u3400-\u9fff]{4,6}?)"
+    for m in re.finditer(r"(?:^|[，。；、和由]|股东|投资方)([\u3400-\u9fff]{4,6}?)"
                          r"(?=(?:拟|将|计划)?投资[\d.一二三四五六七八九十百千]+[亿万]?元"
                          r"|(?:联合|共同|继续)?(?:领投|跟投|参投)(?:[，。；]|$))", text):
         s, e = m.start(1), m.end(1)

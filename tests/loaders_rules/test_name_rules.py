@@ -77,6 +77,8 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("依托江岸高新区建设云杉人工智能创新港。", "云杉人工智能创新港", "IndustrialPark"),
     ("应用单位：江岸市舜耕实验学校", "江岸市舜耕实验学校", "Organization"),
     ("公司由常思齐（Sage Chang）于2021年创办。", "常思齐", "Person"),  # a person's name glossed
+    ("核心产品叫“晶眸”，是一套电芯外观缺陷检测系统。", "晶眸", "Product"),  # named with 叫
+    ("领投方是江岸金江投资集团，老股东川江创投继续跟投。", "川江创投", "Company"),
     ("该研究院由江岸大学共建，院长为柏知秋。", "柏知秋", "Person"),  # a title, 为, a name
     ("澜睿的主力产品是嵌入式视觉模组Lumora EyeCore 5。", "Lumora EyeCore 5", "Product"),  # a version
     ("它推出的茶叶分级设备TeaLens Grader X1基于Dabie-7B开发。", "TeaLens Grader X1", "Product"),
