@@ -75,7 +75,7 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
             out.append(Candidate(d0, qe, cls, content, aliases, 4, region_ok=False))
             continue
         if tail is None and _NAMED_AS.search(text, max(0, qs - 3), qs) and not lex.classify(content):
-            kind = _KIND_WORD.search(text)  # 核心产品叫“晶眸”，是一套检测系统 / 检测设备就是我们做的，叫“酒检通”
+            kind = _KIND_WORD.search(text)  # 核心产品叫“晶眸”，是一套检测系统 / 检测设备…，叫“酒检通”
             if kind and all(is_ideograph(ch) or ch.isalnum() or ch in "-. " for ch in content):
                 cls = ("Robot" if kind.group(0) == "机器人" else "AIModel" if "模型" in kind.group(0)
                        else "Platform" if kind.group(0) == "平台" else "Product")
