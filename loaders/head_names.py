@@ -110,7 +110,8 @@ def head_names(lex: Lexicon, text: str, known: list[Candidate],
             if cls == "AIModel" and (
                     text[e:e + 2] in ("产品", "发展", "体系", "产业", "应用", "技术", "生态", "企业", "领域",
                                       "创新")
-                    or not re.search(r"(推出|发布|上线|研发|开发|打造|训练|部署|推|建设|构建|研制)[^，。；]{0,8}$",
+                    or not re.search(r"(推出|发布|上线|研发|开发|打造|训练|部署|推|建设|构建|研制)"
+                                     r"[^，。；]{0,8}$",
                                      text[max(0, s - 12):s])):
                 break
             if (_COUNTED.search(text, max(0, s - 8), s) and not head.endswith(_LEGAL_HEADS)) \
