@@ -7,7 +7,8 @@ import json
 import click
 
 
-@click.command(name="ask")
+@click.command(name="ask",
+               short_help="Answer a question in Chinese from the graph (ecokg ask \"…有哪些企业？\").")
 @click.argument("question")
 @click.option("--store", type=click.Path(), help="Store directory (default $ECOKG_STORE or ./ecokg-data).")
 @click.option("--explain", is_flag=True, help="Also print the SPARQL that ran and the IRIs bound to it.")

@@ -80,7 +80,8 @@ def reject(names: tuple[str, ...], store_dir: str | None, by: str | None, note: 
     _add(store_dir, "reject", names, by, note)
 
 
-@command.command("apply")
+@command.command("apply",
+                 short_help="Make FILE (a curation file) this store's curation and apply it.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @_STORE
 def apply(file: str, store_dir: str | None) -> None:
