@@ -82,6 +82,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--results", default=str(RESULTS), help="JSON results file")
     ap.add_argument("--doc", default=str(DOC), help="Markdown page with the tables ('' for none)")
     ap.add_argument("--no-startup", action="store_true", help="skip the start-up stage")
+    ap.add_argument("--startup-runs", type=int, default=5,
+                    help="timed runs of each start-up command after the first (median reported)")
     ap.add_argument("--render", action="store_true",
                     help="only write the Markdown page again from the results file")
     ap.add_argument("--curve", default="",
@@ -174,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_startup and wanted("startup"):
             _log("start-up and demo")
             small = state.get("stores", {}).get(scales[0][0]) if scales else None
-            results["startup"] = bench_startup(small, cfg)
+            results["startup"] = bench_startup(small, cfg, repeats=args.startup_runs)
     finally:
         if not args.workdir:
             shutil.rmtree(scratch, ignore_errors=True)

@@ -1,6 +1,6 @@
-"""Batch isolation: 100 generated articles of the genre and 5 poisoned ones in one directory.
+"""Batch isolation: 40 generated articles of the genre and 5 poisoned ones in one directory.
 
-With ``keep_going`` every bad article is one failure naming its file, the 100 good ones are
+With ``keep_going`` every bad article is one failure naming its file, the 40 good ones are
 stored exactly as a build of them alone would store them, and a re-run after fixing the bad
 files adds only those. Without it the build stops at the first bad article with one line, the
 store keeps the articles before it and nothing of the bad one. Library in-process, CLI once each.
@@ -20,11 +20,11 @@ from ecokg.batch import BuildStopped, Failure
 
 from .conftest import assert_one_line_error
 
-GOOD = 100
+GOOD = 40
 #: poisoned files, sorted among the good ones (``article-000020-…`` sorts before ``article-000020.txt``)
-POISONS = ("article-000020-binary.txt", "article-000040-gbk.txt", "article-000060-huge.txt",
-           "article-000080-bomb.html", "article-000099-empty.txt")
-FIRST_BAD = 20  # articles stored before the first poison when the build stops there
+POISONS = ("article-000008-binary.txt", "article-000016-gbk.txt", "article-000024-huge.txt",
+           "article-000032-bomb.html", "article-000039-empty.txt")
+FIRST_BAD = 8  # articles stored before the first poison when the build stops there
 
 
 def _texts(n: int) -> list[str]:
@@ -113,9 +113,9 @@ def test_without_keep_going_the_build_stops_at_the_first_bad_one(tmp_path: Path)
 def test_cli_keep_going_one_line_each_and_a_summary(tmp_path: Path, cli) -> None:
     folder = tmp_path / "articles"
     write_corpus(folder)
-    for name in POISONS[2:]:  # a shorter run for the subprocess: 40 good articles, 2 poisons
+    for name in POISONS[2:]:  # a shorter run: 20 good articles, 2 poisons
         (folder / name).unlink()
-    for i in range(40, GOOD):
+    for i in range(20, GOOD):
         (folder / f"article-{i:06d}.txt").unlink()
     store = tmp_path / "store"
     proc = cli("build", "-q", "--keep-going", "--store", str(store), str(folder))
@@ -125,7 +125,7 @@ def test_cli_keep_going_one_line_each_and_a_summary(tmp_path: Path, cli) -> None
     assert len(lines) == 3, proc.stderr
     for line, name in zip(lines, POISONS[:2], strict=False):
         assert line.startswith("ecokg: error: ") and name in line, line
-    assert lines[-1] == "ecokg: 40 built, 2 failed"
+    assert lines[-1] == "ecokg: 20 built, 2 failed"
 
     shutil.rmtree(store)
     stopped = cli("build", "-q", "--store", str(store), str(folder))

@@ -1,5 +1,5 @@
-"""Reads during writes: ``ecokg serve`` answers 8 concurrent clients while four builds (120
-generated articles) write its store: no error, and every answer is a committed state of the
+"""Reads during writes: ``ecokg serve`` answers 8 concurrent clients while four builds (24
+generated articles, 6 each) write its store: no error, and every answer is a committed state of the
 store (each document's graph absent or complete, never a part of one; see bench/during_build.py).
 The latencies go to the benchmark (``python -m bench --during-build``), not into an assertion."""
 
@@ -11,7 +11,7 @@ from bench import during_build
 from ecokg.graph.store import EcoStore
 from tests.conftest import ecokg_exe
 
-ARTICLES = 120
+ARTICLES = 24
 BATCHES = 4
 CLIENTS = 8
 
