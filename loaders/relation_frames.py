@@ -35,6 +35,7 @@ _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)
                             r"|(在|于|入驻)(园区|该园区)"
                             r"|签约入驻|完成入驻|同步签约|签约落户|入驻装修")
 _LEADERS = "|".join(map(re.escape, lexicon().leader_titles))
+_BRACKETED = re.compile(r"[（(][^（()）]{0,24}[）)]")
 _GOVERNOR_BEFORE = re.compile(r"(?<![副])(?:市长|区长|县长|省长|州长|旗长|盟长) ?$")
 _COMPANY_LEADERS = frozenset({"董事长", "总裁", "总经理", "首席执行官", "CEO", "联合创始人", "创始人"})
 _TITLE_BEFORE = re.compile(rf"(?<!副)(?:(?:{_LEADERS})、)*({_LEADERS})"
@@ -173,7 +174,8 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             continue
         t = _TITLE_BEFORE.search(text, 0, sp.start - off)
         if t:
-            orgs = [o for o in before(t.start()) if o.end == off + t.start() and cls(o) in ORG]
+            orgs = [o for o in before(t.start()) if cls(o) in ORG and (  # X（以下简称“Y”）总经理P
+                o.end == off + t.start() or _BRACKETED.fullmatch(text[o.end - off:t.start()]))]
             if orgs:
                 rel(orgs[0].key, "ledBy", sp.key, "led-by-title")
             elif re.search(r"(?:^|[，。；、])(?:该|本)?(?:公司|企业)的?$", text[:t.start()]) \

@@ -137,6 +137,9 @@ def test_a_maker_that_proposed_a_solution_developed_it(loader: NewsArticleLoader
     # the mayor of a place leads its people's government, when the article names it
     ("2026德州人工智能大会由德州市人民政府主办。德州市市长欧阳岚在致辞中介绍了情况。",
      ("德州市人民政府", "ledBy", "欧阳岚")),
+    # a short name declared in brackets between the company and its leader's title
+    ("岚峰湖畔智能装备有限公司（以下简称“湖畔智能”）总经理邵启帆告诉记者，关节已在本地配套。",
+     ("岚峰湖畔智能装备有限公司", "ledBy", "邵启帆")),
     # a company's leader named in the clause after the company
     ("岚海智航科技有限公司成立于2019年，创始人、董事长申屠远此前在港口领域工作了十五年。",
      ("岚海智航科技有限公司", "ledBy", "申屠远")),
