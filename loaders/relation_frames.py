@@ -36,7 +36,7 @@ _PARK_ANAPHORA = re.compile(r"(落户|入驻|迁入|进驻|扎根|搬入|落地)
                             r"|签约入驻|完成入驻|同步签约|签约落户|入驻装修")
 _LEADERS = "|".join(map(re.escape, lexicon().leader_titles))
 _BRACKETED = re.compile(r"[（(][^（()）]{0,24}[）)]")
-_GOVERNOR_BEFORE = re.compile(r"(?<![副])(?:市长|区长|县长|省长|州长|旗长|盟长) ?$")
+_GOVERNOR_BEFORE = re.compile(r"(?:(?:副)?书记、)?(?<![副])(?:市长|区长|县长|省长|州长|旗长|盟长) ?$")
 _COMPANY_LEADERS = frozenset({"董事长", "总裁", "总经理", "首席执行官", "CEO", "联合创始人", "创始人"})
 _TITLE_BEFORE = re.compile(rf"(?<!副)(?:(?:{_LEADERS})、)*({_LEADERS})"
                            rf"(兼 ?({title_alternation(lexicon())}))? ?$")
@@ -164,9 +164,10 @@ def apply(x: RelationExtractor, sent: Sentence, spans: Sequence[EntitySpan], rel
             continue
         gov = _GOVERNOR_BEFORE.search(text, 0, sp.start - off)
         if gov:  # 泰安市市长P: the people's government of that place, when the article names it
-            places = [o for o in before(gov.start()) if o.end == off + gov.start() and cls(o) in PLACE]
-            if places:
-                label = x.entities[places[0].key].label
+            places = [o for o in before(gov.start()) if o.end == off + gov.start() and (
+                cls(o) in PLACE or x.entities[o.key].label.endswith(("市委", "县委", "区委", "省委")))]
+            if places:  # 上饶市市长P / 上饶市委副书记、市长P
+                label = x.entities[places[0].key].label.removesuffix("委")
                 body = next((k for k, e in x.entities.items()
                              if e.cls == "GovernmentBody" and e.label == label + "人民政府"), None)
                 if body:

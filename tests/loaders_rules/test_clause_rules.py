@@ -137,6 +137,8 @@ def test_a_maker_that_proposed_a_solution_developed_it(loader: NewsArticleLoader
     # the mayor of a place leads its people's government, when the article names it
     ("2026德州人工智能大会由德州市人民政府主办。德州市市长欧阳岚在致辞中介绍了情况。",
      ("德州市人民政府", "ledBy", "欧阳岚")),
+    ("会上，德州市人民政府与岚峰集团签署协议。德州市委副书记、市长易知行在致辞中表示将设立基金。",
+     ("德州市人民政府", "ledBy", "易知行")),
     # a short name declared in brackets between the company and its leader's title
     ("岚峰湖畔智能装备有限公司（以下简称“湖畔智能”）总经理邵启帆告诉记者，关节已在本地配套。",
      ("岚峰湖畔智能装备有限公司", "ledBy", "邵启帆")),
