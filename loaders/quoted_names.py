@@ -145,7 +145,7 @@ def maker_before(lex: Lexicon, text: str, qs: int, known: list[Candidate]) -> Ca
         return None
     if s > 0 and name_char(text[s - 1]):
         return None  # only a name standing at a clause start is a maker
-    if _common_words(name):
+    if _common_words(name) or name.endswith(("产品", "系列", "品牌", "型号", "新品")):
         return None  # 公司主打产品“鹭行”: a phrase of common words, not a maker's name
     return Candidate(s, qs, "Company", name, {name}, 2)
 

@@ -140,6 +140,7 @@ def test_a_quoted_abbreviation_that_is_a_class_word_names_the_full_name(loader: 
     ("产品销往欧洲（European Union）。", "产品销往欧洲"),  # common words glossed are no name
     ("它进入了智利矿业公司Cordillera Copper的铜矿。", "智利矿业公司"),  # a description of a Latin name
     ("全年兑现各类奖补资金1.6亿元。", "类奖补资金"),  # 各类 bounds
+    ("公司建设了生产线，主打产品“鹭行AMR-300”仓储分拣机器人。", "主打产品"),  # no maker's name
     ("它基于开源大模型开发，也用到了能源大模型。", "源2.0"),  # 源大模型 inside 开源大模型, 能源大模型
     ("专家认为，江岸汽车产业链配套基础好。", "江岸汽车产业链"),  # a chain without its 链长/链主
     ("让“澄江制造”带着中国模型走向海外。", "澄江制造"),  # a verb phrase is no descriptor before 模型
