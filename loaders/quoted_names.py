@@ -42,6 +42,19 @@ def book_titles(text: str) -> list[Candidate]:
     return out
 
 
+_NEAR: dict[int, re.Pattern[str]] = {}
+
+
+def _product_tail_near(lex: Lexicon) -> re.Pattern[str]:
+    """A product tail (系统, 大模型 …) after up to 8 ideographs: “X”城市领航辅助驾驶系统."""
+    pat = _NEAR.get(id(lex))
+    if pat is None:
+        tails = "|".join(re.escape(t) for t, c in sorted(lex.quoted_tails.items(), key=lambda kv: -len(kv[0]))
+                         if c in PRODUCT | {"Platform"})
+        pat = _NEAR[id(lex)] = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?(?:{tails})")
+    return pat
+
+
 def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candidate]:
     out = []
     for m in re.finditer(r"“([^“”]{1,30})”", text):
@@ -53,6 +66,8 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
             continue
         tail = next((t for t in sorted(lex.quoted_tails, key=len, reverse=True) if text.startswith(t, qe)),
                     None)
+        if tail is not None and lex.quoted_tails[tail] is None and _product_tail_near(lex).match(text, qe):
+            tail = None  # “径山-D3”城市领航辅助驾驶系统: a descriptor that begins like a word of no name
         if tail is None:  # “问津”多模态大模型 / “衡行H2”人形机器人: a short descriptor before the tail
             for t in sorted(lex.quoted_tails, key=len, reverse=True):
                 k = text.find(t, qe, qe + 8 + len(t))
