@@ -76,6 +76,7 @@ def _entities(loader: NewsArticleLoader, text: str) -> dict[str, str]:
     ("据云岭高新区管委会统计，区内企业58家。", "云岭高新区管委会", "GovernmentBody"),
     ("依托江岸高新区建设云杉人工智能创新港。", "云杉人工智能创新港", "IndustrialPark"),
     ("应用单位：江岸市舜耕实验学校", "江岸市舜耕实验学校", "Organization"),
+    ("“良知”文博大模型已在良渚博物院等12家文博场馆上线。", "良渚博物院", "Venue"),
     # a descriptor that begins with a word that is no product tail (城市) before 系统
     ("岚峰智驾科技有限公司的“径山-D3”城市领航辅助驾驶系统实现量产上车。", "径山-D3", "Product"),
     ("公司由常思齐（Sage Chang）于2021年创办。", "常思齐", "Person"),  # a person's name glossed
