@@ -13,7 +13,7 @@ from ecokg.loaders.names import left_edge, name_char, strip_descriptors
 _YEAR_RANGE = re.compile(r"[（(]?(\d{4})\s*[-—–~至到]\s*(\d{4})年?[)）]?")
 _COUNT = re.compile(r"[\d一二两三四五六七八九十]+[个家座项条类款]")
 #: a name given with a naming verb (核心产品叫“晶眸”), and the kind of thing the sentence says it is
-_NAMED_AS = re.compile(r"(?:叫|名为|叫做|命名为|取名为?|名叫)$")
+_NAMING_VERB = re.compile(r"(?:叫|名为|叫做|命名为|取名为?|名叫)$")
 _KIND_WORD = re.compile(r"大模型|模型|机器人|系统|设备|平台|产品|终端|软件")
 #: “焦炉智能配煤”等6个项目: the quoted item of a counted list of projects is a project
 _COUNTED_PROJECTS = re.compile(r"等[\d一二两三四五六七八九十百]+[个项](?:揭榜|示范|试点|重点|应用)?项目")
@@ -89,7 +89,7 @@ def quoted_names(lex: Lexicon, text: str, known: list[Candidate]) -> list[Candid
             aliases = {content, m.group(0)} | ({desc} if len(desc) > len(head) + 1 else set())
             out.append(Candidate(d0, qe, cls, content, aliases, 4, region_ok=False))
             continue
-        if tail is None and _NAMED_AS.search(text, max(0, qs - 3), qs) and not lex.classify(content):
+        if tail is None and _NAMING_VERB.search(text, max(0, qs - 3), qs) and not lex.classify(content):
             kind = _KIND_WORD.search(text)  # 核心产品叫“晶眸”，是一套检测系统 / 检测设备…，叫“酒检通”
             if kind and all(is_ideograph(ch) or ch.isalnum() or ch in "-. " for ch in content):
                 cls = ("Robot" if kind.group(0) == "机器人" else "AIModel" if "模型" in kind.group(0)
