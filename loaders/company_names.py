@@ -102,7 +102,8 @@ def brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Can
             end = start + len(suffix)
             for blen in (2, 3, 4):
                 s = start - blen
-                if s < 0 or any(c.start < end and s < c.end for c in known):
+                if s < 0 or any(c.start < end and s < c.end
+                                and not _park_then_suffix(lex, text, c, s, start, end) for c in known):
                     continue
                 name = text[s:end]
                 if (s == 0 or not is_ideograph(text[s - 1]) or lex.boundary_ending_at(text, s)) \
@@ -114,6 +115,14 @@ def brand_companies(lex: Lexicon, text: str, known: list[Candidate]) -> list[Can
         if not any(o.start < c.end and c.start < o.end for o in out):
             out.append(c)
     return sorted(out, key=lambda c: c.start)
+
+
+def _park_then_suffix(lex: Lexicon, text: str, c: Candidate, s: int, suffix_start: int, end: int) -> bool:
+    """保定电谷智能建设…: a park-like name followed by a company suffix and then a boundary (or no
+    ideograph) is the company's brand, not the park."""
+    return c.cls == "IndustrialPark" and c.start == s and c.end == suffix_start and (
+        end == len(text) or not is_ideograph(text[end])
+        or any(text.startswith(w, end) for w in lex.boundaries))
 
 
 _LABELLED_VALUE = re.compile(r"[\u3400-\u9fffA-Za-z0-9]{2,12}")

@@ -45,7 +45,7 @@ from ecokg.loaders.designation_lists import (
 )
 from ecokg.loaders.designations import TITLE_HEADS, TitleSpan, attach, find_titles, level_of
 from ecokg.loaders.discourse import Discourse
-from ecokg.loaders.entities import EntityRecognizer, detect_region
+from ecokg.loaders.entities import EntityRecognizer
 from ecokg.loaders.field_blocks import block_holders, block_relations
 from ecokg.loaders.frame_rules import Frame, apply_frames, frames
 from ecokg.loaders.gazetteer import Gazetteer
@@ -53,6 +53,7 @@ from ecokg.loaders.identifiers import mark_identifiers
 from ecokg.loaders.lexicon import lexicon
 from ecokg.loaders.pipeline import DocState, Pipeline
 from ecokg.loaders.records import Designation, Entity, EntitySpan, Relation, Sentence
+from ecokg.loaders.regions import detect_region
 from ecokg.loaders.relations import RelationExtractor, entity_relations
 from ecokg.loaders.supplier_links import part_suppliers
 from ecokg.loaders.tables import Row, find_rows, row_holders, row_relations

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -75,11 +74,15 @@ def _article_names(rec: Recognized, region: Region | None, lex: Lexicon) -> list
     """Entries for the names the first pass found by pattern (three characters or more), with the
     short names a company's full name implies."""
     out = []
+    owner: dict[str, set[str]] = {}  # a name → the entities it names (“知耕” the model is 知耕)
+    for key, ent in rec.entities.items():
+        for n in ent.alt_labels | {key}:
+            owner.setdefault(n.strip("“”《》"), set()).add(key)
     for key, ent in sorted(rec.entities.items()):
         if ent.source != "pattern" or ent.cls in ("Place", "Person"):
             continue
-        derived = set(derived_short_names(key, lex, region.short if region else None)) \
-            if ent.cls == "Company" else set()
+        derived = {n for n in derived_short_names(key, lex, region.short if region else None)
+                   if owner.get(n, {key}) <= {key}} if ent.cls == "Company" else set()
         names = tuple(sorted(n for n in ent.alt_labels | {key} | derived
                              if (len(n.strip("“”《》")) >= 3 or n in derived) and n != key))
         out.append(Entry(name=key, cls=ent.cls, aliases=names, source="article"))
@@ -93,21 +96,6 @@ class Recognized:
     entities: dict[str, Entity]
     spans: list[EntitySpan] = field(default_factory=list)
     inner: list[EntitySpan] = field(default_factory=list)
-
-
-def detect_region(doc: Document, lex: Lexicon) -> Region | None:
-    """The article's region: the city (or municipality) its title and text name most."""
-    counts: Counter[str] = Counter()
-    title = doc.title or ""
-    for short in list(lex.city_to_province) + [p["short"] for p in lex.provinces.values()
-                                               if p.get("municipality")]:
-        n = doc.text.count(short) + 3 * title.count(short)
-        if n:
-            counts[short] = n
-    if not counts:
-        return None
-    best = max(counts.items(), key=lambda kv: (kv[1], -doc.text.find(kv[0])))[0]
-    return lex.region_for(best)
 
 
 class EntityRecognizer:

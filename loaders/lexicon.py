@@ -49,6 +49,7 @@ class Lexicon:
     surnames: frozenset[str] = frozenset()
     weak_boundaries: frozenset[str] = frozenset()
     weak_boundary_words: frozenset[str] = frozenset()
+    joined_activities: tuple[str, ...] = ()  # 研发与制造大模型: activities joined by 与/和 inside a name
     place_heads: dict[str, str] = field(default_factory=dict)
     subject_verbs: list[str] = field(default_factory=list)
     provinces: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -179,6 +180,8 @@ def lexicon() -> Lexicon:
         surnames=frozenset(_unique(data["surnames"], "surnames")),
         weak_boundaries=frozenset(_unique(data["weak_boundaries"], "weak_boundaries")),
         weak_boundary_words=frozenset(_unique(data.get("weak_boundary_words", []), "weak_boundary_words")),
+        joined_activities=tuple(sorted(_unique(data.get("joined_activities", []), "joined_activities"),
+                                       key=len, reverse=True)),
         place_heads=dict(sorted(data["place_heads"].items(), key=lambda kv: -len(kv[0]))),
         subject_verbs=sorted(data["subject_verbs"], key=len, reverse=True),
         provinces=provinces,

@@ -101,7 +101,10 @@ def _province(lex: Lexicon, name: str) -> bool:
 
 
 def _joins_sectors(lex: Lexicon, text: str, i: int) -> bool:
-    """人工智能与智能制造研究院: 与/和 between two sector words is part of the name."""
-    return text[i - 1] in "与和" and any(text.endswith(w, 0, i - 1) for w in lex.industries) \
-        and any(text.startswith(w, i) for w in lex.industries)
-
+    """人工智能与智能制造研究院, 汽车研发与制造大模型: 与/和 between two sector words (or two activities)
+    is part of the name, and so is the word before it (研发 ends no name here)."""
+    words = (*lex.industries, *lex.joined_activities)
+    if i < len(text) and text[i] in "与和":  # the word ending at i stands before the joining 与
+        return any(text.endswith(w, 0, i) for w in words) and any(text.startswith(w, i + 1) for w in words)
+    return text[i - 1] in "与和" and any(text.endswith(w, 0, i - 1) for w in words) \
+        and any(text.startswith(w, i) for w in words)
