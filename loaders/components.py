@@ -42,6 +42,7 @@ from ecokg.loaders.designation_lists import (
     listed_after,
     numbered_items,
     one_of_joined,
+    ranked_lists,
 )
 from ecokg.loaders.designations import TITLE_HEADS, TitleSpan, attach, find_titles, level_of
 from ecokg.loaders.discourse import Discourse
@@ -145,6 +146,7 @@ def designations(state: DocState) -> None:
              for d in state.designations if d.rule == "designation-category"}
     state.designations += numbered_items(state.titles, state.sentences, state.by_sentence, state.entities,
                                          list(named.values()))
+    state.designations += ranked_lists(state.sentences, state.by_sentence, state.entities)
 
 
 def figures(state: DocState) -> None:

@@ -267,3 +267,28 @@ def numbered_items(titles: Mapping[int, Sequence[TitleSpan]], sentences: Sequenc
             current = None  # prose again: the list is over
         numbered = False
     return out
+
+
+#: 发布了“2026X市人工智能企业20强”榜单, 《X百强榜》揭晓: a ranking list the article publishes, by its name
+_RANKING = re.compile(r"(?:发布|公布|揭晓|推出|出炉)了?[“《](?:\d{4}年?度?)?"
+                      r"(?P<title>[^”》]{4,30}?(?:\d+强|[十百千]强|排行榜|榜))[”》](?:榜单|名单)?")
+
+
+def ranked_lists(sentences: Sequence[Sentence], by_sentence: Mapping[int, Sequence[EntitySpan]],
+                 entities: Mapping[str, Entity]) -> list[Designation]:
+    """发布了“X企业20强”榜单, then (a few sentences on) 1. A（…）——… 2. B…: each item's first name
+    holds X."""
+    out: list[Designation] = []
+    for sent in sentences:
+        m = _RANKING.search(sent.text)
+        if m is None:
+            continue
+        title = m.group("title")
+        for nxt in sentences[sent.index + 1: sent.index + 12]:
+            if _ITEM.match(nxt.text) and not _HEADING.match(nxt.text):
+                out += [Designation(holder=k, title=title, sentence=i, level=level_of(title, None),
+                                    rule="designation-ranking")
+                        for k, i in _numbered_holders(sentences[nxt.index:], by_sentence, entities)]
+                break
+    return out
+

@@ -27,6 +27,8 @@ BATCH_RE = re.compile(r"(首批|第[一二三四五六七八九十\d]+批)")
 _CLAUSE_END = re.compile(r"[，。；！？,;：:\n]")
 _TRAILING_COUNT = re.compile(r"[\d一二三四五六七八九十百千]+[个家项款批条名座]+$")
 _PROVINCE_RE = re.compile(r"^..{0,2}省")
+_CITY_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}市(?!场)")
+_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 _QUOTED_OWN = re.compile(r"的“[^“”]{2,24}”(?:项目|案例|场景)?")
 #: The clause that says who published a list, before the list's title.
 _ISSUED_BY = re.compile(r"^[^，。；“”]{0,16}?(?:联合)?(?:公布|发布|认定|评选|遴选|确定|印发|公示)的")
@@ -48,8 +50,10 @@ def level_of(title: str, authority: str | None) -> str | None:
     for word, level in LEVEL_WORDS:
         if word in title:
             return level
-    if _PROVINCE_RE.match(title):
+    if _PROVINCE_RE.match(title) or title.startswith(_MUNICIPALITIES):
         return "Provincial"
+    if _CITY_RE.match(title):
+        return "Municipal"  # 芜湖市人工智能应用场景示范项目: a city's own list
     if authority and authority.endswith("部"):
         return "National"
     return None

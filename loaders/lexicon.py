@@ -77,6 +77,12 @@ class Lexicon:
             self.heads_by_last[head[-1]] = (*self.heads_by_last.get(head[-1], ()), (head, cls))
         places = {*self.provinces, *(i["short"] for i in self.provinces.values()), *self.city_to_province,
                   *self.known_names}
+        counties = {n for names in self.counties.values() for n in names if len(n) >= 3}
+        # 将乐县, 将乐: a county's name (or short form) that begins with a boundary word keeps it
+        self.begins_with_boundary: dict[str, tuple[str, ...]] = {}
+        for p in counties | {n[:-1] for n in counties if n.endswith(("县", "市", "旗"))}:
+            if p[0] in self.boundaries_by_len.get(1, ()) and (p in counties or not _common_word(p)):
+                self.begins_with_boundary[p[0]] = (*self.begins_with_boundary.get(p[0], ()), p)
         self.protected = tuple(sorted((p for p in places if any(w in p[1:] for w in self.boundaries)),
                                       key=len, reverse=True))
 
@@ -92,6 +98,8 @@ class Lexicon:
             if end >= length:
                 w = text[end - length:end]
                 if w in words and w not in allow and not self._inside_head(text, end - length, w) \
+                        and not (length == 1 and any(text.startswith(p, end - 1)
+                                                     for p in self.begins_with_boundary.get(w, ()))) \
                         and (length > 1 or text[max(0, end - 2):end] not in self.weak_boundary_words) \
                         and not self._inside_place(text, end - length, end):
                     return True
@@ -229,3 +237,11 @@ def _starts_word(text: str, i: int) -> bool:
         jieba.setLogLevel(60)
         jieba.dt.initialize()
     return int(jieba.dt.FREQ.get(text[i:i + 2], 0)) >= 100
+
+
+def _common_word(word: str) -> bool:
+    """和平, 和顺: a county's short form that is also a common word protects nothing."""
+    from ecokg.loaders.candidates import word_frequency  # candidates reads the lexicon
+
+    return word_frequency(word) >= 1000
+

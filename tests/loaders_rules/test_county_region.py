@@ -78,3 +78,21 @@ def test_a_short_name_another_entity_holds_is_not_derived(loader: NewsArticleLoa
     ex = loader.extract(_doc(text))
     holders = [e.label for e in ex.entities.values() if "禾穗" in e.alt_labels | {e.label}]
     assert len(holders) == 1, holders
+
+
+def test_a_place_in_brackets_inside_a_legal_name_locates_nothing(loader: NewsArticleLoader) -> None:
+    got = relations(loader, "岚峰位置网络（浙江）有限公司在德清县设立研发中心。")
+    assert not any(p == "locatedIn" and o == "浙江省" for _, p, o in got), sorted(got)
+
+
+def test_a_ranking_list_s_items_hold_its_title(loader: NewsArticleLoader) -> None:
+    """发布了“2026X市人工智能企业20强”榜单, then numbered items: each item's company holds the title
+    (without the year), at the city's level."""
+    text = ("会上发布了“2026江城市人工智能企业10强”榜单。\n榜单如下\n"
+            "1. 岚峰智能科技有限公司（江北区）——主要产品：“鹭行”巡检机器人\n"
+            "2. 澄海精工有限公司（渝北区）\n3. 将乐云竹科技有限公司（将乐县）\n")
+    ex = loader.extract(_doc(text))
+    held = {(ex.entities[d.holder].label, d.title, d.level) for d in ex.designations}
+    assert {("岚峰智能科技有限公司", "江城市人工智能企业10强", "Municipal"),
+            ("澄海精工有限公司", "江城市人工智能企业10强", "Municipal"),
+            ("将乐云竹科技有限公司", "江城市人工智能企业10强", "Municipal")} <= held, held
